@@ -1,0 +1,1 @@
+"""The ds2fp daemon, its clients and the ds2fp command line."""

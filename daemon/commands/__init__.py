@@ -1,0 +1,10 @@
+"""One module per `ds2fp` subcommand; each exposes `register(subparsers)`.
+
+Subcommands are thin: they parse arguments, call the same core functions the daemon and
+the plugin call, and present errors for a terminal.
+"""
+
+# Modules listed here are imported by daemon.cli; keep one line per subcommand module.
+COMMAND_MODULES = (
+    "daemon.commands.schema_cmd",
+)

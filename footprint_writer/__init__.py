@@ -1,0 +1,1 @@
+"""DatasheetReading -> FootprintSpec -> .kicad_mod: builder, IPC math, checks, writer."""

@@ -1,0 +1,23 @@
+"""Options that travel with a build or extract request (CLI, wire protocol, plugin)."""
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Density = Literal["least", "nominal", "most"]
+PatternChoice = Literal["auto", "datasheet", "ipc"]
+
+
+class BuildOptions(BaseModel):
+    """How to turn a reading into a footprint.
+
+    `pattern`: "datasheet" uses the printed land pattern (error if none), "ipc" computes
+    IPC-7351B pads from package dimensions, "auto" prefers the datasheet's pattern and falls
+    back to IPC; whenever both are possible the other one is reported as a cross-check.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$")
+    density: Density = "nominal"
+    pattern: PatternChoice = "auto"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install everything the tests and the demo need, idempotently (CI starts from a clean clone).
+# - Python packages: the CPU torch wheel pinned first (a bare `torch` pulls a multi-GB CUDA
+#   build), then ds2fp itself with the daemon, OCR and dev extras.
+# - Debian's KiCad 6.0.11 + official footprints for the real-KiCad tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if ! "$PY" -c "import torch" 2>/dev/null; then
+    "$PY" -m pip install -q torch==2.13.0
+fi
+"$PY" -m pip install -q -e ".[daemon,ocr,dev]"
+
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    if ! dpkg -s kicad kicad-footprints >/dev/null 2>&1 || ! command -v Xvfb >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            kicad kicad-footprints xvfb xauth >/dev/null
+    fi
+else
+    echo "setup_dev: not root or no apt-get; KiCad tests will be skipped unless KiCad 6 is installed" >&2
+fi
