@@ -1,0 +1,1 @@
+"""Readers turn page images into a DatasheetReading (vision model, OCR, a recorded file)."""
