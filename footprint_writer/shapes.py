@@ -82,7 +82,10 @@ def pad_outlines(pad) -> List[RoundedPolygon]:
         dx, dy = pad.trapezoid_delta or (0.0, 0.0)
         return [_place(pad, trapezoid_corners(hx, hy, dx, dy), 0.0)]
     if shape == "custom":
-        anchor = _place(pad, _rect(hx, hy), 0.0)
+        if pad.custom_anchor == "circle":
+            anchor = _place(pad, [(0.0, 0.0)], min(hx, hy))
+        else:
+            anchor = _place(pad, _rect(hx, hy), 0.0)
         return [anchor, _place(pad, list(pad.polygon), 0.0)]
     if pad.chamfer_ratio and pad.chamfer_corners:
         cut = pad.chamfer_ratio * min(pad.size_x, pad.size_y)
@@ -208,3 +211,25 @@ def polygon_area(points: Sequence[Point]) -> float:
     n = len(points)
     return 0.5 * sum(points[i][0] * points[(i + 1) % n][1] - points[(i + 1) % n][0] * points[i][1]
                      for i in range(n))
+
+
+def convex_hull(points: Sequence[Point]) -> List[Point]:
+    """Convex hull (Andrew's monotone chain), counter-clockwise in y-up terms."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: List[Point] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: List[Point] = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
