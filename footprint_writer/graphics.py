@@ -228,19 +228,39 @@ def pin1_mark(spec: FootprintSpec) -> List[Point]:
     need = klc.SILK_PAD_CLEARANCE - 1e-6
     length, width = klc.PIN1_MARK_LENGTH, klc.PIN1_MARK_WIDTH
     half = klc.SILK_WIDTH / 2
+    candidates = []
     for extra in (0.0, 0.15, 0.3, 0.5, 0.8):
         distance = klc.SILK_PAD_CLEARANCE + half + 0.01 + extra
-        for side in order:
-            tri = _triangle(side, (x0, y0, x1, y1), distance, length, width)
-            shape = [RoundedPolygon(tuple(tri), half)]
-            if any(gap(shape, outline) < need for outline in outlines):
-                continue
-            if body is not None and gap(shape, [RoundedPolygon(
-                    ((body[0], body[1]), (body[2], body[1]), (body[2], body[3]),
-                     (body[0], body[3])), 0.0)]) <= 0:
-                continue
+        candidates += [_triangle(side, (x0, y0, x1, y1), distance, length, width)
+                       for side in order]
+    if body is not None:
+        candidates.insert(len(order), _corner_triangle(body, (cx, cy), length))
+    valid = []
+    for tri in candidates:
+        shape = [RoundedPolygon(tuple(tri), half)]
+        if any(gap(shape, outline) < need for outline in outlines):
+            continue
+        if body is not None and gap(shape, [RoundedPolygon(
+                ((body[0], body[1]), (body[2], body[1]), (body[2], body[3]),
+                 (body[0], body[3])), 0.0)]) <= 0:
+            continue
+        valid.append(tri)
+    crt = courtyard_box(spec)
+    for tri in valid:  # prefer a mark that stays inside the courtyard
+        if crt is not None and all(crt[0] + half <= x <= crt[2] - half
+                                   and crt[1] + half <= y <= crt[3] - half for x, y in tri):
             return tri
-    return []
+    return valid[0] if valid else []
+
+
+def _corner_triangle(body: Box, near: Point, length: float) -> List[Point]:
+    """Right-angled triangle just outside the body corner nearest `near`, its right angle
+    pointing at the corner (the QFN/BGA style pin-1 corner mark)."""
+    sx = -1.0 if near[0] <= (body[0] + body[2]) / 2 else 1.0
+    sy = -1.0 if near[1] <= (body[1] + body[3]) / 2 else 1.0
+    s = klc.SILK_BODY_OFFSET + klc.SILK_WIDTH / 2
+    tip = (body[2] if sx > 0 else body[0]) + sx * s, (body[3] if sy > 0 else body[1]) + sy * s
+    return [tip, (tip[0] + sx * length, tip[1]), (tip[0], tip[1] + sy * length)]
 
 
 def _opposite(side: str) -> str:
