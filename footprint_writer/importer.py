@@ -11,6 +11,7 @@ import math
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import List, Optional, Tuple, Union
 
 from kiutils.footprint import Footprint
@@ -18,6 +19,7 @@ from kiutils.items import fpitems
 from kiutils.utils.sexpr import parse_sexp
 
 from footprint_writer.errors import InputError
+from footprint_writer.render import pad_layers
 from footprint_writer.shapes import convex_hull
 from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, Rect
 from schemas.provenance import Issue, Provenance
@@ -49,6 +51,7 @@ def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
         pads.append(pad)
         issues += notes
     _assign_roles(pads, fp.entryName or "")
+    _pin_layers(pads, fp.pads)
     name = fp.entryName or "imported"
     if _NAME_BAD.search(name):
         issues.append(Issue(code="name_changed", severity="info",
@@ -158,7 +161,7 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
     paste = kpad.solderPasteMargin if kpad.solderPasteMargin else fp.solderPasteMargin
     ratio = kpad.solderPasteMarginRatio if kpad.solderPasteMarginRatio else fp.solderPasteRatio
     pad = Pad(
-        number=kpad.number or "", kind=kind, shape=shape,
+        number=_number(kpad.number), kind=kind, shape=shape,
         x=_r(kpad.position.X), y=_r(kpad.position.Y),
         rotation=_r(kpad.position.angle or 0.0),
         size_x=_r(kpad.size.X), size_y=_r(kpad.size.Y), drill=drill,
@@ -175,11 +178,25 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
     return pad, notes
 
 
+def _number(value) -> str:
+    """kiutils returns unquoted pad numbers (`(pad 1 smd ...)`) as int."""
+    return "" if value is None else str(value)
+
+
 def _layers(kind: str, layers: List[str]) -> Optional[List[str]]:
     """None when the layers are the kind's default (so a rebuilt pad gets the same)."""
     probe = Pad(kind=kind, x=0, y=0, size_x=1, size_y=1,
                 drill=Drill(diameter=0.5) if kind in ("tht", "npth") else None)
     return None if layers == probe.effective_layers() else layers
+
+
+def _pin_layers(pads: List[Pad], kpads) -> None:
+    """Give a pad explicit layers where the writer's role-based default would differ from
+    the file (e.g. a thermal via with mask openings), so rendering reproduces the file."""
+    holder = SimpleNamespace(pads=pads)
+    for k, (pad, kpad) in enumerate(zip(pads, kpads)):
+        if pad.layers is None and pad_layers(pad, holder) != list(kpad.layers):
+            pads[k] = pad.model_copy(update={"layers": list(kpad.layers)})
 
 
 def _arc_points(start, mid, end, segments: int) -> List[Tuple[float, float]]:

@@ -64,9 +64,12 @@ for path in sys.argv[1:]:
             "chamfer_ratio": p.GetChamferRectRatio(),
             "chamfer_corners": [n for bit, n in CORNERS if mask & bit],
             "anchor": "circle" if p.GetAnchorPadShape() == pcbnew.PAD_SHAPE_CIRCLE else "rect",
-            "mask_margin": p.GetLocalSolderMaskMargin() * MM,
-            "paste_margin": p.GetLocalSolderPasteMargin() * MM,
-            "paste_margin_ratio": p.GetLocalSolderPasteMarginRatio(),
+            # effective margins: the pad's own, else the footprint's (as KiCad applies them)
+            "mask_margin": p.GetSolderMaskMargin() * MM,
+            "paste_margin": (p.GetLocalSolderPasteMargin()
+                             or fp.GetLocalSolderPasteMargin()) * MM,
+            "paste_margin_ratio": (p.GetLocalSolderPasteMarginRatio()
+                                   or fp.GetLocalSolderPasteMarginRatio()),
         })
     out[path] = {"ok": True, "error": "", "attribute": attribute, "pads": pads}
 print(json.dumps(out))
