@@ -17,6 +17,7 @@ from typing import List, Optional, Tuple, Union
 from kiutils.footprint import Footprint
 from kiutils.items import fpitems
 from kiutils.utils.sexpr import parse_sexp
+from pydantic import ValidationError
 
 from footprint_writer.errors import InputError
 from footprint_writer.render import pad_layers
@@ -38,6 +39,17 @@ def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
         fp = Footprint.from_sexpr(tree)
     except Exception as exc:  # kiutils raises bare Exceptions on malformed input
         raise InputError(f"{origin}: not a KiCad footprint ({exc})") from exc
+    try:
+        return _convert(fp, tree, origin)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(f"{origin}: {exc.title} {where}: {first['msg']} (outside what ds2fp "
+                         f"accepts)", hint="footprints above 300 mm or with more than 2000 "
+                                           "pads are not supported") from exc
+
+
+def _convert(fp: Footprint, tree: list, origin: str) -> FootprintSpec:
     if fp.version is not None and str(fp.version).isdigit() and int(fp.version) > 20211014:
         issues = [Issue(code="newer_format", severity="info",
                         message=f"file format {fp.version} is newer than KiCad 6; "

@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from footprint_writer.layers import expand_layers
 from footprint_writer.render import pad_layers, roundrect_ratio
 from schemas.footprint import FootprintSpec, Pad
 
@@ -121,24 +122,6 @@ def load_in_kicad(paths: Sequence[os.PathLike]) -> Dict[str, dict]:
 
 
 # --- comparison ---------------------------------------------------------------------------
-
-_COPPER = ["F.Cu"] + [f"In{i}.Cu" for i in range(1, 31)] + ["B.Cu"]
-
-
-def expand_layers(layers: Sequence[str]) -> List[str]:
-    """KiCad's wildcard layer names ('*.Cu', 'F&B.Cu', '*.Mask') as explicit names."""
-    out = set()
-    for layer in layers:
-        if layer == "*.Cu":
-            out.update(_COPPER)
-        elif layer.startswith("*."):
-            out.update({"F." + layer[2:], "B." + layer[2:]})
-        elif layer.startswith("F&B."):
-            out.update({"F." + layer[4:], "B." + layer[4:]})
-        else:
-            out.add(layer)
-    return sorted(out)
-
 
 def expected_pad(pad: Pad, spec: FootprintSpec) -> dict:
     """What KiCad should report for `pad` after render (same keys as the loader)."""

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Tuple
 from kiutils.footprint import Footprint
 from kiutils.utils.sexpr import parse_sexp
 
-from footprint_writer.kicad_check import expand_layers
+from footprint_writer.layers import expand_layers
 
 Record = Dict[str, object]
 
