@@ -36,11 +36,19 @@ TYPES = {pcbnew.PAD_ATTRIB_SMD: "smd", pcbnew.PAD_ATTRIB_PTH: "tht",
 CORNERS = [(1, "top_left"), (2, "top_right"), (4, "bottom_left"), (8, "bottom_right")]
 MM = 1e-6
 out = {}
+# One plugin for all files: it caches each .pretty folder once (pcbnew.FootprintLoad would
+# re-read the whole folder for every footprint).
+plugin = pcbnew.IO_MGR.PluginFind(pcbnew.IO_MGR.KICAD_SEXP)
 for path in sys.argv[1:]:
     lib, name = os.path.split(os.path.abspath(path))
-    fp = pcbnew.FootprintLoad(lib, name[:-len(".kicad_mod")])
+    try:
+        fp = plugin.FootprintLoad(lib, name[:-len(".kicad_mod")])
+    except Exception as exc:
+        out[path] = {"ok": False, "error": "KiCad could not load it: %s" % exc, "pads": []}
+        continue
     if fp is None:
-        out[path] = {"ok": False, "error": "pcbnew.FootprintLoad returned None", "pads": []}
+        out[path] = {"ok": False, "error": "KiCad returned no footprint (newer format?)",
+                     "pads": []}
         continue
     attrs = fp.GetAttributes()
     attribute = ("smd" if attrs & pcbnew.FP_SMD else
@@ -107,7 +115,8 @@ def load_in_kicad(paths: Sequence[os.PathLike]) -> Dict[str, dict]:
     """Pads as KiCad 6 reads them, per path (str). One subprocess for the batch; if it dies
     (a file KiCad cannot parse can abort it), each file is retried alone so the culprit
     gets `ok: False` with the reason."""
-    names = [str(p) for p in paths]
+    # grouped by folder: KiCad's plugin caches one .pretty folder at a time
+    names = sorted((str(p) for p in paths), key=lambda p: (os.path.dirname(p), p))
     if not names:
         return {}
     result = _run(names)
