@@ -259,8 +259,10 @@ def pin1_mark(spec: FootprintSpec) -> List[Point]:
     if body is not None:
         candidates.insert(len(order), _corner_triangle(body, (cx, cy), length))
     boxes = [bounds(o) for o in outlines]
-    body_shape = None if body is None else [RoundedPolygon(
-        ((body[0], body[1]), (body[2], body[1]), (body[2], body[3]), (body[0], body[3])), 0.0)]
+    # never under the part: outside the body, or outside the pad field when no body is known
+    area = body if body is not None else field
+    body_shape = [RoundedPolygon(
+        ((area[0], area[1]), (area[2], area[1]), (area[2], area[3]), (area[0], area[3])), 0.0)]
 
     def fits(tri: List[Point]) -> bool:
         shape = [RoundedPolygon(tuple(tri), half)]
@@ -271,7 +273,7 @@ def pin1_mark(spec: FootprintSpec) -> List[Point]:
                 continue
             if gap(shape, outline) < need:
                 return False
-        return body_shape is None or gap(shape, body_shape) > 0
+        return gap(shape, body_shape) > 0
 
     crt = courtyard_box(spec)
 

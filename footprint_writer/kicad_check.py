@@ -58,6 +58,13 @@ for path in sys.argv[1:]:
         pos, size, drill, off, delta = (p.GetPosition(), p.GetSize(), p.GetDrillSize(),
                                         p.GetOffset(), p.GetDelta())
         mask = p.GetChamferPositions()
+        poly = p.GetEffectivePolygon()
+        xs, ys = [], []
+        for k in range(poly.OutlineCount()):
+            outline = poly.Outline(k)
+            for i in range(outline.PointCount()):
+                xs.append(outline.CPoint(i).x * MM)
+                ys.append(outline.CPoint(i).y * MM)
         pads.append({
             "number": p.GetNumber(), "type": TYPES.get(p.GetAttribute(), "?"),
             "shape": SHAPES.get(p.GetShape(), "?"),
@@ -79,6 +86,8 @@ for path in sys.argv[1:]:
                              or fp.GetLocalSolderPasteMargin()) * MM,
             "paste_margin_ratio": (p.GetLocalSolderPasteMarginRatio()
                                    or fp.GetLocalSolderPasteMarginRatio()),
+            # copper outline bounds (arcs approximated by KiCad to ~0.005 mm)
+            "bbox": [min(xs), min(ys), max(xs), max(ys)] if xs else None,
         })
     out[path] = {"ok": True, "error": "", "attribute": attribute, "pads": pads}
 print(json.dumps(out))
