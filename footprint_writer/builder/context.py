@@ -85,3 +85,8 @@ class Placement:
     courtyard_class: CourtyardClass = "default"
     description: str = ""
     tags: List[str] = field(default_factory=list)
+
+
+def fmt(value: float) -> str:
+    """A length in messages: up to 4 decimals, no trailing zeros."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")

@@ -10,11 +10,10 @@ from typing import List, Optional
 
 from pydantic import ValidationError
 
-from footprint_writer.builder.context import BuildContext, Land
+from footprint_writer.builder.context import BuildContext, Land, fmt
 from footprint_writer.builder.convert import reading_to_mm
 from footprint_writer.builder.families import FAMILY_BUILDERS, STANDARD_NUMBERING
 from footprint_writer.builder.land import resolve_land
-from footprint_writer.builder.names import mm
 from footprint_writer.errors import InputError
 from schemas.footprint import MAX_PADS, FootprintSpec
 from schemas.options import BuildOptions
@@ -103,7 +102,7 @@ def _description(ctx: BuildContext, placement) -> str:
     if r.package_name:
         parts.append(f"package {r.package_name}")
     if land.pitch is not None and r.family != "other":
-        parts.append(f"pitch {mm(land.pitch)} mm")
+        parts.append(f"pitch {fmt(land.pitch)} mm")
     origin = {"datasheet": "datasheet land pattern",
               "ipc": f"IPC-7351B land pattern ({ctx.options.density} density)",
               "explicit": "pads as dimensioned on the datasheet"}[land.origin]
@@ -128,7 +127,7 @@ def _cross_check_ipc(ctx: BuildContext) -> None:
     pairs = [("X", ctx.land.pad_width, getattr(lp, "pad_width", None)),
              ("Y", ctx.land.pad_length, getattr(lp, "pad_length", None)),
              ("C", ctx.land.row_spacing, getattr(lp, "row_spacing", None))]
-    text = [f"{k} {mm(ds)} vs {mm(ipc.nominal)}" for k, ds, ipc in pairs
+    text = [f"{k} {fmt(ds)} vs {fmt(ipc.nominal)}" for k, ds, ipc in pairs
             if ds is not None and ipc is not None]
     if text:
         ctx.warn("ipc_cross_check", "datasheet vs IPC-7351B "

@@ -156,6 +156,12 @@ def resolve_land(ctx: BuildContext) -> Land:
             detail=f"X2 {_fmt(land.ep_across)} (across rows) x Y2 {_fmt(land.ep_along)} "
                    f"(along rows) mm")
     land.drill = _printed(ctx, "drill", lp.drill, origin, "hole")
+    if lp.drill is not None and lp.drill.has_tolerance:
+        # A finished hole printed as 0.7 +0.1/-0 is drawn at the middle of its band, so the
+        # board house's own +-0.05 mm stays inside what the part allows.
+        land.drill = round((lp.drill.least + lp.drill.most) / 2.0, 4)
+        ctx.provenance["drill"] = ctx.provenance["drill"].model_copy(update={
+            "detail": f"hole {lp.drill} mm: middle of the tolerance band = {_fmt(land.drill)}"})
     land.pad_diameter = _printed(ctx, "pad_diameter", lp.pad_diameter, origin, "pad diameter")
     land.tab_width = _printed(ctx, "tab_size", lp.tab_width, origin, "X3 (tab width)")
     land.tab_length = lp.tab_length.nominal if lp.tab_length is not None else None

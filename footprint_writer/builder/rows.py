@@ -5,9 +5,9 @@ counter-clockwise in the top view. An exposed pad, when present, is numbered pin
 """
 
 from footprint_writer.builder.body import make_body
-from footprint_writer.builder.context import BuildContext, Placement
+from footprint_writer.builder.context import BuildContext, Placement, fmt
 from footprint_writer.builder.exposed import exposed_pads
-from footprint_writer.builder.names import ic_name, mm
+from footprint_writer.builder.names import ic_name, sanitize
 from footprint_writer.builder.pads import dual_row, quad_rows
 from footprint_writer.errors import InputError
 from schemas.provenance import Provenance
@@ -20,8 +20,11 @@ def _ep_and_name(ctx: BuildContext, pads, body, pitch):
     n = ctx.reading.pin_count
     pads += exposed_pads(ctx, str(n + 1))
     ep = next(((p.size_x, p.size_y) for p in pads if p.role == "exposed"), None)
-    name = ic_name(PREFIX[ctx.reading.family], n, body.size_x if body else None,
-                   body.size_y if body else None, pitch, ep)
+    if body is not None:
+        name = ic_name(PREFIX[ctx.reading.family], n, body.size_x, body.size_y, pitch, ep)
+    else:
+        name = sanitize(f"{PREFIX[ctx.reading.family]}-{n}" + ("-1EP" if ep else "")
+                        + f"_P{fmt(pitch)}mm")
     return pads, name, ep
 
 
@@ -35,8 +38,8 @@ def place_dual_row(ctx: BuildContext) -> Placement:
     c = ctx.need("row_spacing")
     x, y = ctx.need("pad_width"), ctx.need("pad_length")
     if y >= c:
-        raise InputError(f"{r.family}: pad length Y {mm(y)} mm is not smaller than the row "
-                         f"spacing C {mm(c)} mm — the two rows would overlap",
+        raise InputError(f"{r.family}: pad length Y {fmt(y)} mm is not smaller than the row "
+                         f"spacing C {fmt(c)} mm — the two rows would overlap",
                          hint="C is centre to centre; Z (outer span) and G (inner gap) go in "
                               "overall_span / gap")
     pads = dual_row(n, pitch, c, x, y)
@@ -70,7 +73,7 @@ def place_quad(ctx: BuildContext) -> Placement:
                 source="derived", detail="C2 not printed: taken equal to C (square pattern)")
             body_sq = r.body_length is None or r.body_width is None or \
                 abs(r.body_length.nominal - r.body_width.nominal) < 0.01
-            ctx.warn("derived_value", f"C2 not printed: top/bottom rows use C = {mm(c)} mm",
+            ctx.warn("derived_value", f"C2 not printed: top/bottom rows use C = {fmt(c)} mm",
                      "land_pattern.row_spacing_2", severity="info" if body_sq else "warning")
     pads = quad_rows(per_y, per_x, pitch, c, c2, x, y)
     body = make_body(ctx)

@@ -8,6 +8,7 @@ SOT-223:  1, 2, 3 down the left; tab 4 on the right, centred
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
+from footprint_writer.builder.names import sot_name
 from footprint_writer.builder.pads import smd_pad
 from footprint_writer.errors import InputError
 
@@ -30,8 +31,7 @@ def place_sot23(ctx: BuildContext) -> Placement:
     else:
         spots = [(left, -e), (left, 0.0), (left, e), (right, e), (right, 0.0), (right, -e)]
     pads = [smd_pad(str(i + 1), px, py, y, x) for i, (px, py) in enumerate(spots)]
-    name = "SOT-23" if n == 3 else f"SOT-23-{n}"
-    return Placement(pads=pads, name=name, body=make_body(ctx),
+    return Placement(pads=pads, name=sot_name("SOT-23", n), body=make_body(ctx),
                      description=f"SOT-23, {n} pins", tags=["SOT", "SOT-23"])
 
 

@@ -13,8 +13,8 @@ KiCad's PinHeader_1xNN_P2.54mm: 1.0 drill, 1.7 pad), reduced to leave 0.25 mm be
 """
 
 from footprint_writer.builder.body import make_body
-from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import mm, sanitize
+from footprint_writer.builder.context import BuildContext, Placement, fmt
+from footprint_writer.builder.names import dip_name, header_name, sanitize
 from footprint_writer.builder.pads import centred, tht_pad
 from footprint_writer.errors import InputError
 from schemas.provenance import Provenance
@@ -29,11 +29,11 @@ def _pad_size(ctx: BuildContext, drill: float, pitch: float) -> float:
     size = min(drill + 2 * DEFAULT_RING_MM, pitch - MIN_PAD_GAP_MM)
     ctx.provenance["pad_size"] = Provenance(
         source="default",
-        detail=f"no pad size on the page: drill {mm(drill)} + 2 x {DEFAULT_RING_MM} mm ring"
+        detail=f"no pad size on the page: drill {fmt(drill)} + 2 x {DEFAULT_RING_MM} mm ring"
                + (f", limited to pitch - {MIN_PAD_GAP_MM} mm"
                   if size < drill + 2 * DEFAULT_RING_MM else ""))
-    ctx.warn("default_pad_size", f"pad size not on the page: {mm(size)} mm round pads "
-             f"(drill {mm(drill)} mm + {DEFAULT_RING_MM} mm ring)", "land_pattern.pad_diameter",
+    ctx.warn("default_pad_size", f"pad size not on the page: {fmt(size)} mm round pads "
+             f"(drill {fmt(drill)} mm + {DEFAULT_RING_MM} mm ring)", "land_pattern.pad_diameter",
              severity="info")
     return round(size, 4)
 
@@ -50,7 +50,7 @@ def place_dip(ctx: BuildContext) -> Placement:
         c = r.overall_width.nominal
         ctx.provenance["row_spacing"] = Provenance(
             source="derived", detail=f"row spacing = E (lead centres) {r.overall_width} mm")
-        ctx.warn("derived_value", f"DIP row spacing taken from E = {mm(c)} mm (lead centre "
+        ctx.warn("derived_value", f"DIP row spacing taken from E = {fmt(c)} mm (lead centre "
                  "lines); check it is not the body width", "land_pattern.row_spacing")
     if c is None:
         c = ctx.need("row_spacing")
@@ -60,9 +60,9 @@ def place_dip(ctx: BuildContext) -> Placement:
             for i, y in enumerate(ys)]
     pads += [tht_pad(str(n // 2 + i + 1), c / 2.0, y, size, size, drill)
              for i, y in enumerate(reversed(ys))]
-    return Placement(pads=pads, name=f"DIP-{n}_W{mm(c, 2)}mm", body=make_body(ctx),
+    return Placement(pads=pads, name=dip_name(n, c), body=make_body(ctx),
                      attribute="through_hole", description=f"DIP, {n} pins, row spacing "
-                     f"{mm(c)} mm", tags=["DIP", "THT"])
+                     f"{fmt(c)} mm", tags=["DIP", "THT"])
 
 
 def place_pin_header(ctx: BuildContext) -> Placement:
@@ -81,7 +81,7 @@ def place_pin_header(ctx: BuildContext) -> Placement:
         ctx.provenance["row_spacing"] = Provenance(
             source="derived", detail="row spacing not printed: equal to the pitch")
         ctx.warn("derived_value", f"row spacing not printed: taken equal to the pitch "
-                 f"{mm(pitch)} mm", "land_pattern.row_spacing", severity="info")
+                 f"{fmt(pitch)} mm", "land_pattern.row_spacing", severity="info")
     size = _pad_size(ctx, drill, pitch if c is None else min(pitch, c))
     ys = centred(per_row, pitch)
     if rows == 1:
@@ -92,9 +92,9 @@ def place_pin_header(ctx: BuildContext) -> Placement:
         for i, y in enumerate(ys):
             pads.append(tht_pad(str(2 * i + 1), -c / 2.0, y, size, size, drill, first=i == 0))
             pads.append(tht_pad(str(2 * i + 2), c / 2.0, y, size, size, drill))
-    base = sanitize(r.package_name) if r.package_name else "PinHeader"
-    name = f"{base}_{rows}x{per_row:02d}_P{mm(pitch, 2)}mm_Vertical"
-    return Placement(pads=pads, name=sanitize(name), body=make_body(ctx),
+    kind = sanitize(r.package_name) if r.package_name else "PinHeader"
+    return Placement(pads=pads, name=header_name(rows, per_row, pitch, kind=kind),
+                     body=make_body(ctx),
                      attribute="through_hole", courtyard_class="connector",
-                     description=f"{rows}x{per_row} through-hole header, pitch {mm(pitch)} mm",
+                     description=f"{rows}x{per_row} through-hole header, pitch {fmt(pitch)} mm",
                      tags=["connector", "header", "THT"])

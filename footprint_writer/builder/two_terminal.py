@@ -5,7 +5,7 @@ Pads at x = -C/2 and +C/2; pad size x = Y (along the part), y = X (across it).
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import body_part, mm, sanitize
+from footprint_writer.builder.names import chip_name, mm, sanitize
 from footprint_writer.builder.pads import smd_pad
 from footprint_writer.errors import InputError
 
@@ -23,17 +23,11 @@ def _two_pads(ctx: BuildContext):
     return [smd_pad("1", -c / 2.0, 0.0, y, x), smd_pad("2", c / 2.0, 0.0, y, x)]
 
 
-def chip_code(length: float, width: float) -> str:
-    """`0603_1608Metric` from 1.6 x 0.8 mm (imperial hundredths of an inch, metric tenths mm)."""
-    imperial = f"{round(length / 0.254):02d}{round(width / 0.254):02d}"
-    metric = f"{round(length * 10):02d}{round(width * 10):02d}"
-    return f"{imperial}_{metric}Metric"
-
-
 def place_chip(ctx: BuildContext) -> Placement:
     pads = _two_pads(ctx)
     body = make_body(ctx, rows_along_y=False)
-    name = f"Chip_{chip_code(body.size_x, body.size_y)}" if body else "Chip"
+    # R, C or L is not on a package drawing: "Chip" rather than a guess.
+    name = chip_name("Chip", body.size_x, body.size_y) if body else "Chip"
     small = body is not None and body.size_x < SMALL_BELOW_LENGTH_MM
     return Placement(pads=pads, name=sanitize(name), body=body,
                      courtyard_class="small" if small else "default",
@@ -48,7 +42,7 @@ def place_sod(ctx: BuildContext) -> Placement:
     if package.upper().startswith("SOD"):
         name = package
     else:
-        name = "SOD" + (body_part(body.size_x, body.size_y) if body else "")
+        name = f"SOD_{mm(body.size_x)}x{mm(body.size_y)}mm" if body else "SOD"
     small = body is not None and body.size_x < SMALL_BELOW_LENGTH_MM
     return Placement(pads=pads, name=sanitize(name), body=body,
                      courtyard_class="small" if small else "default",
