@@ -22,11 +22,31 @@ How each measured value is taken from a `FootprintSpec`:
 The evaluation command (`ds2fp eval`) and the builder tests share this scorer.
 """
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from schemas.footprint import FootprintSpec, Pad
+
+EVAL_ENV = "DS2FP_EVAL_DIR"
+EVAL_RELATIVE = Path("shared") / "eval" / "datasheets"
+
+
+def find_eval_dir(start: Optional[Path] = None) -> Optional[Path]:
+    """The evaluation datasheets: $DS2FP_EVAL_DIR, else `shared/eval/datasheets` beside the
+    repository (or beside one of its parent folders, for git worktrees); None if absent."""
+    env = os.environ.get(EVAL_ENV)
+    if env:
+        return Path(env) if Path(env).is_dir() else None
+    here = (start or Path(__file__)).resolve()
+    for parent in here.parents:
+        candidate = parent / EVAL_RELATIVE
+        if candidate.is_dir():
+            return candidate
+    return None
+
 
 # Values closer than this are one coordinate (float noise after unit conversion).
 COORD_EPS = 1e-3

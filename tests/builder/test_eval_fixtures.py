@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from footprint_writer.builder import build_footprint
-from footprint_writer.expect import failures, score_against_expect
+from footprint_writer.expect import failures, find_eval_dir, score_against_expect
 from schemas.reading import DatasheetReading
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "readings"
-EVAL = ROOT.parent / "shared" / "eval" / "datasheets"
+EVAL = find_eval_dir(ROOT) or ROOT.parent / "shared" / "eval" / "datasheets"
 FOLDERS = sorted(p.stem for p in FIXTURES.glob("*.json"))
 
 
