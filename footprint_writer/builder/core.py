@@ -30,9 +30,6 @@ def build_footprint(reading: DatasheetReading,
         raise InputError(f"no footprint builder for family {reading.family!r} yet",
                          hint="supported: " + ", ".join(sorted(FAMILY_BUILDERS))
                               + "; or list the pads explicitly with family 'other'")
-    if reading.family != "other" and reading.pin_count > MAX_PADS // 2:
-        raise InputError(f"pin_count {reading.pin_count} is more than ds2fp builds "
-                         f"({MAX_PADS // 2})")
     reading_mm = reading_to_mm(reading)
     ctx = BuildContext(reading=reading_mm, land=Land(), options=options)
     if reading.units != "mm":

@@ -134,10 +134,11 @@ def resolve_land(ctx: BuildContext) -> Land:
         src = ctx.provenance.get("pad_size")
         detail = f"X {_fmt(land.pad_width)} x Y {_fmt(land.pad_length)} mm"
         ylen = ctx.provenance.pop("pad_length", None)
-        if ylen is not None and ylen.source == "derived":
+        source = src.source if src else "derived"
+        if ylen is not None and ylen.source in ("derived", "ipc_calculation"):
             detail += f"; {ylen.detail}"
-        ctx.provenance["pad_size"] = Provenance(
-            source=src.source if src else "derived", detail=detail)
+            source = ylen.source
+        ctx.provenance["pad_size"] = Provenance(source=source, detail=detail)
 
     c2 = _printed(ctx, "row_spacing_2", lp.row_spacing_2, origin, "C2 (row spacing)")
     z2 = lp.overall_span_2.nominal if lp.overall_span_2 is not None else None
