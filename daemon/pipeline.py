@@ -6,7 +6,9 @@ errors are presented differs between them. Stages: validate and normalise the im
 DatasheetReading schema (never trust a reader), build the footprint, collect every doubt.
 """
 
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence, Tuple, Union
 
@@ -62,13 +64,8 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
 
     t0 = time.perf_counter()
     pages, reports = [], []
-    for index, item in enumerate(inputs):
+    for index, (item, norm) in enumerate(zip(inputs, _normalise_all(inputs, limits))):
         label = item.name or f"image {index + 1}"
-        try:
-            norm = normalise_image(item.data, limits)
-        except RequestError as exc:
-            exc.message = f"{label}: {exc.message}"
-            raise
         pages.append(PageImage(image=norm.image, role=item.role, name=item.name))
         reports.append(ImageReport(name=item.name, role=item.role, format=norm.format,
                                    original_size=list(norm.original_size),
@@ -108,6 +105,23 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     return ExtractResult(reading=reading, footprint=footprint, issues=issues, images=reports,
                          timings={k: round(v, 6) for k, v in timings.items()},
                          reader=getattr(reader, "name", type(reader).__name__))
+
+
+def _normalise_all(inputs, limits: ImageLimits):
+    """Decode and scale the images in parallel (Pillow releases the GIL while it works)."""
+    def one(index_item):
+        index, item = index_item
+        try:
+            return normalise_image(item.data, limits)
+        except RequestError as exc:
+            exc.message = f"{item.name or f'image {index + 1}'}: {exc.message}"
+            raise
+
+    if len(inputs) == 1:
+        return [one((0, inputs[0]))]
+    workers = min(len(inputs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ds2fp-image") as pool:
+        return list(pool.map(one, enumerate(inputs)))
 
 
 def validate_reading(raw):

@@ -44,7 +44,7 @@ _HINT_TEXT = r"^[ -~]{0,120}$"
 class ErrorInfo(BaseModel):
     """A typed error: `code` for programs, `message` and `hint` for people."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     code: ErrorCode
     message: str = Field(max_length=4000)
@@ -106,7 +106,7 @@ class Request(BaseModel):
 class Limits(BaseModel):
     """What the server accepts; clients refuse early instead of being dropped (MAXMSGSIZE)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     max_message_bytes: int
     max_images: int = MAX_IMAGES
@@ -118,7 +118,7 @@ class Limits(BaseModel):
 
 
 class PingResult(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     state: Literal["loading", "ready", "busy", "failed", "stopping"]
     queue_length: int
@@ -131,7 +131,7 @@ class PingResult(BaseModel):
 
 
 class InfoResult(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     reader: str
     model: Optional[str] = None
@@ -145,7 +145,7 @@ class InfoResult(BaseModel):
 class ImageReport(BaseModel):
     """How an image was normalised before the reader saw it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     name: str = ""
     role: ImageRole
@@ -158,7 +158,7 @@ class ImageReport(BaseModel):
 class ExtractResult(BaseModel):
     """Success: what was read, the footprint built from it, and every doubt."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     reading: DatasheetReading
     footprint: Optional[FootprintSpec] = Field(
@@ -170,7 +170,7 @@ class ExtractResult(BaseModel):
 
 
 class CancelResult(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     target: str
     state: Literal["queued", "running", "done", "unknown"]
@@ -180,7 +180,7 @@ class CancelResult(BaseModel):
 class Progress(BaseModel):
     """Sent while an extract waits or runs, so clients know the daemon is alive."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     stage: Literal["queued", "reading", "building"]
     queue_position: Optional[int] = None
@@ -190,7 +190,7 @@ class Progress(BaseModel):
 class Reply(BaseModel):
     """The reply envelope; exactly one final reply (ok or error) per request id."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     protocol: int = PROTOCOL_VERSION
     id: Optional[str] = Field(default=None, description="None only if the request had none")

@@ -93,3 +93,16 @@ def test_options_validate_names_and_hints():
     with pytest.raises(ValidationError):
         ExtractOptions(units_hint="furlong")
     assert ExtractOptions(part_name="LM358 (TI)").build is True
+
+
+def test_replies_from_a_newer_daemon_with_extra_fields_still_decode():
+    newer = {"protocol": 1, "id": "x", "status": "ok", "kind": "ping", "new_field": 1,
+             "ping": {"state": "ready", "queue_length": 0, "reader": "r", "uptime_s": 1.0,
+                      "protocol_versions": [1, 2], "gpu_temperature": 50,
+                      "limits": {"max_message_bytes": 1, "max_image_bytes": 1,
+                                 "max_image_pixels": 1, "image_token_budget": 1,
+                                 "queue_capacity": 1, "default_timeout_s": 1.0}}}
+    reply = decode_reply([b"", json.dumps(newer).encode()])
+    assert reply.ok and reply.ping.protocol_versions == [1, 2]
+    with pytest.raises(ValidationError):  # requests stay strict
+        Request.model_validate({"protocol": 1, "id": "x", "kind": "ping", "new_field": 1})
