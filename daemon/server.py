@@ -351,7 +351,10 @@ class Server:
         try:
             router.send_multipart([identity, *frames], zmq.NOBLOCK)
         except zmq.ZMQError as exc:  # the client went away (ROUTER_MANDATORY) or is stuck
-            log.info("reply not delivered (%s); the client may retry by id", exc.strerror)
+            # Heartbeats to a vanished client are routine; a lost final reply is worth a line.
+            final = b'"status":"progress"' not in frames[-1]
+            log.log(logging.INFO if final else logging.DEBUG,
+                    "reply not delivered (%s); the client may retry by id", exc.strerror)
 
     # ---- status ----------------------------------------------------------------------
 
