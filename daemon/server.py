@@ -23,6 +23,7 @@ from daemon.readers.base import Reader
 from daemon.security import CurveConfig, check_bind, peer_is_local, start_curve
 from daemon.wire import Incoming, WireError, encode_reply, parse_frames
 from daemon.worker import Worker
+from footprint_writer.errors import Ds2fpError
 from schemas.protocol import (
     SUPPORTED_VERSIONS,
     CancelResult,
@@ -99,7 +100,12 @@ class Server:
         try:
             if self.config.curve is not None:
                 auth = start_curve(context, router, self.config.curve)
-            router.bind(self.config.bind)
+            try:
+                router.bind(self.config.bind)
+            except zmq.ZMQError as exc:
+                raise Ds2fpError(f"cannot listen on {self.config.bind}: {exc.strerror}",
+                                 hint="is another `ds2fp serve` running there? try "
+                                      "`ds2fp status`, or choose another --bind port") from None
             self.endpoint = router.getsockopt(zmq.LAST_ENDPOINT).decode()
             log.info("listening on %s (protocol %s)", self.endpoint, list(SUPPORTED_VERSIONS))
             self.ready.set()

@@ -323,3 +323,17 @@ def test_curve_keys_admit_only_authorised_clients(start_daemon, tmp_path):
         assert ok.ping().ok
     with ZmqClient(d.endpoint, timeout_s=0.5, retries=0) as plain:
         assert plain.ping().error.code == "timeout"
+
+
+def test_port_in_use_is_a_clear_error(daemon):
+    import subprocess
+    import sys
+
+    from tests.daemon.conftest import REPO
+
+    out = subprocess.run([sys.executable, "-m", "daemon.cli", "serve", "--bind", daemon.endpoint,
+                          "--reader", f"file:{RECORDED}", "--log-file", "none"], cwd=REPO,
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 2
+    assert "cannot listen on" in out.stderr and "Traceback" not in out.stderr
+    assert daemon.alive()
