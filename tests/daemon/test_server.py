@@ -267,7 +267,7 @@ def test_sigterm_answers_queued_requests_and_exits_cleanly(start_daemon):
     time.sleep(0.3)
     d.proc.terminate()
     finals = {}
-    while raw.sock.poll(5000) and len(finals) < 2:
+    while len(finals) < 2 and raw.sock.poll(5000):
         reply = decode_reply(raw.sock.recv_multipart())
         if reply.final:
             finals[reply.id] = reply.error.code
@@ -337,3 +337,30 @@ def test_port_in_use_is_a_clear_error(daemon):
     assert out.returncode == 2
     assert "cannot listen on" in out.stderr and "Traceback" not in out.stderr
     assert daemon.alive()
+
+
+def test_cancel_and_deadline_of_queued_requests_answer_at_once(daemon):
+    raw = Raw(daemon.endpoint)
+    raw.sock.send_multipart([b"", header(id="blocker", options={"build": False,
+                                                                 "part_name": "sleep:1.5"}),
+                             PAGE])
+    raw.sock.send_multipart([b"", header(id="waiting"), PAGE])
+    raw.sock.send_multipart([b"", header(id="short", timeout_s=0.3), PAGE])
+    time.sleep(0.1)
+    with daemon.client() as c:
+        assert c.ping().ping.queue_length == 2
+        cancel = c.cancel("waiting")
+    assert cancel.cancel.state == "queued" and cancel.cancel.cancelled
+    finals = {}
+    t0 = time.monotonic()
+    while len(finals) < 3 and raw.sock.poll(5000):
+        reply = decode_reply(raw.sock.recv_multipart())
+        if reply.final:
+            finals[reply.id] = (reply.status if reply.ok else reply.error.code,
+                                time.monotonic() - t0)
+    raw.close()
+    assert {k: v[0] for k, v in finals.items()} == {
+        "waiting": "cancelled", "short": "timeout", "blocker": "ok"}
+    # Both queued requests were answered while the blocker was still being read.
+    assert finals["waiting"][1] < finals["blocker"][1]
+    assert finals["short"][1] < finals["blocker"][1]
