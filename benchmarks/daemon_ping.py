@@ -36,6 +36,20 @@ def measure(client: ZmqClient, n: int):
     return rtts
 
 
+def occupied(daemon, client: ZmqClient, command: str, n: int):
+    """Ping while the worker runs `command` (sleep: GIL released; spin: Python holds it)."""
+    thread = threading.Thread(target=lambda: daemon.client().extract(
+        [(page_png(), "both")], ExtractOptions(build=False, part_name=command)), daemon=True)
+    thread.start()
+    while client.ping().ping.state != "busy":
+        time.sleep(0.01)
+    rtts = measure(client, n)
+    client.cancel(client.ping().ping.running)
+    while client.ping().ping.state != "ready":
+        time.sleep(0.01)
+    return rtts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000)
@@ -49,17 +63,12 @@ def main() -> None:
             with daemon.client() as client:
                 measure(client, 100)  # warm up
                 idle = measure(client, args.n)
-                busy_thread = threading.Thread(target=lambda: daemon.client().extract(
-                    [(page_png(), "both")], ExtractOptions(build=False, part_name="sleep:30")))
-                busy_thread.daemon = True
-                busy_thread.start()
-                while client.ping().ping.state != "busy":
-                    time.sleep(0.01)
-                busy = measure(client, args.n)
-                client.cancel(client.ping().ping.running)
+                busy = occupied(daemon, client, "sleep:60", args.n)
+                spinning = occupied(daemon, client, "spin:60", args.n)
         finally:
             daemon.stop()
-    for label, rtts in (("idle", idle), ("busy (worker reading)", busy)):
+    for label, rtts in (("idle", idle), ("busy, reader sleeping", busy),
+                        ("busy, reader in Python", spinning)):
         p50, p99, mean = percentiles(rtts)
         print(f"ping round trip, {label:22s} n={len(rtts)}: p50 {p50:.3f} ms  "
               f"p99 {p99:.3f} ms  mean {mean:.3f} ms")

@@ -1,7 +1,8 @@
 """Readers for daemon tests, steered by the request's part-name hint.
 
 `serve --reader python:tests.daemon.fake_readers:scripted` loads this in the daemon subprocess.
-part_name "sleep:S" reads for S seconds (polling should_stop), "raise:boom" raises a plain
+part_name "sleep:S" reads for S seconds (polling should_stop), "spin:S" burns CPU in Python
+for S seconds (GIL contention, like a tokenizer or logits processor), "raise:boom" raises a plain
 RuntimeError, "raise:oom" a torch-style OutOfMemoryError, "return:garbage" returns an invalid
 reading; anything else returns the recorded LM358 reading. info() counts reads, so tests can
 prove a retried request id did not run the reader twice.
@@ -40,6 +41,12 @@ class ScriptedReader(FileReader):
                 if hints.should_stop():
                     raise ReadCancelledError("stopped while sleeping")
                 time.sleep(0.01)
+        elif command.startswith("spin:"):  # CPU-bound Python: holds the GIL in bursts
+            deadline = time.monotonic() + float(command.split(":", 1)[1])
+            while time.monotonic() < deadline and not hints.should_stop():
+                sum(i * i for i in range(2000))
+            if hints.should_stop():
+                raise ReadCancelledError("stopped while spinning")
         elif command == "raise:boom":
             raise RuntimeError("boom: a bug inside the reader")
         elif command == "raise:oom":
