@@ -207,6 +207,13 @@ def _smd_rows(reading: DatasheetReading, density: Density, geometry: str,
         issues.append(Issue(code="ipc_pad_wider_than_pitch", severity="error",
                             message=f"IPC pad width {x.Xmax:g} mm >= pitch {pitch:g} mm: "
                                     "check lead width and pitch"))
+    for key, row in rows.items():
+        if row.Gmin <= 0:
+            raise InputError(
+                f"IPC gap G = {row.Gmin:g} mm (rows {key}): the pads would touch; the lead "
+                "length or heel goal does not fit this body",
+                hint="check lead_length (a terminal longer than half the body?) or give "
+                     "the datasheet's land pattern")
     lp = LandPattern(
         pitch=_lp(pitch) if pitch is not None else None,
         pad_width=_lp(x.Xmax), pad_length=_lp(x.pad_length), row_spacing=_lp(x.row_spacing),
