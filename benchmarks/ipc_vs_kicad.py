@@ -71,12 +71,19 @@ def kicad_names(definition, meta):
     names = [definition.key]
     r = definition.reading
     if r is not None:
-        dev = raw.get("device_type") or definition.key.split("-")[0]
+        dev = raw.get("device_type") or meta.get("device_type") or \
+            re.split(r"[-_]", definition.key)[0]
         ep = ""
         if r.exposed_pad_width is not None:
             ep = f"_EP{r.exposed_pad_width.nominal:g}x{r.exposed_pad_length.nominal:g}mm"
         names.append(f"{dev}-{r.pin_count}{'-1EP' if ep else ''}_{r.body_width.nominal:g}x"
                      f"{r.body_length.nominal:g}mm_P{r.pitch.nominal:g}mm{ep}")
+        if "custom_name_format" in raw:
+            ex = r.exposed_pad_width.nominal if ep else 0
+            ey = r.exposed_pad_length.nominal if ep else 0
+            names.append(raw["custom_name_format"].format(
+                pincount=r.pin_count, size_x=r.body_width.nominal, size_y=r.body_length.nominal,
+                pitch=r.pitch.nominal, ep_size_x=ex, ep_size_y=ey, vias=""))
     return [(meta["library"], n) for n in names]
 
 
@@ -118,7 +125,8 @@ def main(argv=None) -> int:
     per_family = defaultdict(lambda: [0, 0])
     mismatches, skipped, other_input = [], [], []
     for path in sorted(DATA.glob("*.yaml")):
-        meta = yaml.safe_load(path.read_text()).get("_benchmark", {})
+        doc = yaml.safe_load(path.read_text())
+        meta = dict(doc.get("_benchmark", {}), **(doc.get("FileHeader") or {}))
         for d in load_definitions(path, family=meta.get("family")):
             if d.reading is None:
                 skipped.append(f"{d.key}: {'; '.join(d.unsupported)}")

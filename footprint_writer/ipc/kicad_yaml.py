@@ -170,7 +170,7 @@ def definition_from_dict(key: str, data: dict, device_type: str = "",
     `family` overrides the family (and so the IPC table) the definition implies.
     """
     kind = _kind(data)
-    unsupported = [f"{k}: {why}" for k, why in UNSUPPORTED_KEYS.items() if k in data]
+    unsupported = [f"{k}: {why}" for k, why in UNSUPPORTED_KEYS.items() if data.get(k)]
     if kind == "chip":
         return _chip(key, data, unsupported, family)
     nx, ny = int(data.get("num_pins_x", 0)), int(data.get("num_pins_y", 0))
