@@ -14,6 +14,7 @@ from footprint_writer.ipc.families import (
     GRID,
     NO_LEAD_FAMILIES,
     QUAD,
+    TAB,
     THT_DUAL,
     TWO_TERMINAL,
 )
@@ -50,6 +51,8 @@ def land_pattern_from_package(reading_mm: DatasheetReading, density: Density = "
         raise InputError(f"no IPC-7351B calculation for family {family!r}",
                          hint="give the land pattern or the pad list from the datasheet")
     issues = _tolerance_issues(reading)
+    if geometry == TAB:
+        return _tab_package(reading, density, small_pitch_table, issues)
     if geometry in (TWO_TERMINAL, DUAL, QUAD):
         result = _smd_rows(reading, density, geometry, small_pitch_table, issues,
                            thermal_vias, paste_layout)
@@ -283,3 +286,37 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
                      notes=[f"{note} + {rule.hole_over_lead} -> drill {drill:g} mm "
                             f"(rounded up to {T.DRILL_STEP_MM} mm), land = drill + 2 x "
                             f"{rule.annular_ring} mm"])
+
+
+def _tab_package(reading: DatasheetReading, density: Density, forced_small: Optional[bool],
+                 issues: List[Issue]) -> IpcResult:
+    """DPAK / D2PAK: a row of gull-wing leads on the left, the tab on the right.
+
+    Both are solved with the gull-wing equations over the same span L (lead tip to tab
+    end, `overall_width`): the leads with their foot length T (`lead_length`), the tab as
+    a wide lead whose "foot" is its exposed length (`exposed_pad_width`, along x) and whose
+    width is `exposed_pad_length` (along y). KiCad's own TO-252/TO-263 footprints are drawn
+    by hand, so there is no library reference for this geometry.
+    """
+    table = _gullwing_table(reading.pitch.nominal if reading.pitch else None, forced_small)
+    goals = table.goals(density)
+    span = _need(reading, "overall_width", "lead tip to tab end (H)")
+    leads = _row(reading, span, table, density)
+    tab_len = _need(reading, "exposed_pad_width", "tab length seen from below, along the leads")
+    tab_w = _need(reading, "exposed_pad_length", "tab width across the leads")
+    L = IpcDim.of(span)
+    tab = zgx(L, inner_span(L, IpcDim.of(tab_len)), IpcDim.of(tab_w), goals, table.round_base)
+    pitch = _need(reading, "pitch", "lead pitch e").nominal
+    for key, row in (("leads", leads), ("tab", tab)):
+        if row.Gmin <= 0:
+            raise InputError(f"IPC gap G = {row.Gmin:g} mm ({key}): pads would touch")
+    lp = LandPattern(
+        pitch=_lp(pitch), pad_width=_lp(leads.Xmax), pad_length=_lp(leads.pad_length),
+        row_spacing=_lp(leads.row_spacing), overall_span=_lp(leads.Zmax), gap=_lp(leads.Gmin),
+        tab_width=_lp(tab.Xmax), tab_length=_lp(tab.pad_length))
+    return IpcResult(family=reading.family, density=density, geometry=TAB, land_pattern=lp,
+                     tables=[f"{table.ipc_table}: {table.title} (leads and tab)"],
+                     rows={"x": leads, "tab": tab}, courtyard_excess=goals.courtyard,
+                     pins_y=reading.pin_count, issues=issues,
+                     notes=["tab pad: outer edge at Z/2 like the lead toes, length "
+                            "(Z - G_tab)/2"])

@@ -163,11 +163,18 @@ def test_qfp_quad_numbering():
     assert pads[0].x < 0 and pads[8].y > 0 and pads[16].x > 0 and pads[24].y < 0
 
 
-def test_dpak_dual_gullwing():
+def test_dpak_leads_and_tab():
+    # TO-252: H 9.4..10.4, L 0.9..1.5, b 0.64..0.89, tab 5.97..6.22 wide, 5.0..5.6 long
     r = reading("dpak", 2, pitch=T(nom=4.57), overall_width=T(min=9.4, max=10.4),
-                lead_width=T(min=0.64, max=0.89), lead_length=T(min=0.9, max=1.5))
+                lead_width=T(min=0.64, max=0.89), lead_length=T(min=0.9, max=1.5),
+                exposed_pad_width=T(min=5.0, max=5.6), exposed_pad_length=T(min=5.97, max=6.22))
     res = land_pattern_from_package(r)
-    assert res.land_pattern.pad_width.nom > 0.89
+    lp = res.land_pattern
+    # leads: Z = 9.4+0.7+sqrt(1+0.0125) = 11.106 -> 11.1
+    assert lp.overall_span.nom == 11.1
+    # tab width X3 = 5.97+0.06+sqrt(0.0625+0.0125) = 6.304 -> 6.3
+    assert lp.tab_width.nom == 6.3
+    assert lp.tab_length.nom > lp.pad_length.nom
 
 
 def test_bga_land_from_ball():
