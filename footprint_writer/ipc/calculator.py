@@ -307,9 +307,12 @@ def _tab_package(reading: DatasheetReading, density: Density, forced_small: Opti
     L = IpcDim.of(span)
     tab = zgx(L, inner_span(L, IpcDim.of(tab_len)), IpcDim.of(tab_w), goals, table.round_base)
     pitch = _need(reading, "pitch", "lead pitch e").nominal
-    for key, row in (("leads", leads), ("tab", tab)):
-        if row.Gmin <= 0:
-            raise InputError(f"IPC gap G = {row.Gmin:g} mm ({key}): pads would touch")
+    # The tab pad reaches from x = G_tab/2 (may be left of the centre) to Z/2; the lead
+    # pads from -Z/2 to -G/2: they must not meet.
+    if leads.Gmin / 2 + tab.Gmin / 2 <= 0:
+        raise InputError(f"IPC: lead pads and tab pad would touch (G/2 + G_tab/2 = "
+                         f"{(leads.Gmin + tab.Gmin) / 2:g} mm)",
+                         hint="check overall_width, lead_length and the tab length")
     lp = LandPattern(
         pitch=_lp(pitch), pad_width=_lp(leads.Xmax), pad_length=_lp(leads.pad_length),
         row_spacing=_lp(leads.row_spacing), overall_span=_lp(leads.Zmax), gap=_lp(leads.Gmin),
