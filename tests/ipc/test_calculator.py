@@ -175,6 +175,12 @@ def test_dpak_leads_and_tab():
     # tab width X3 = 5.97+0.06+sqrt(0.0625+0.0125) = 6.304 -> 6.3
     assert lp.tab_width.nom == 6.3
     assert lp.tab_length.nom > lp.pad_length.nom
+    pads = ipc_pads(r, res)
+    assert [p.number for p in pads] == ["1", "2", "3"]
+    lead_inner = pads[0].x + pads[0].size_x / 2
+    tab_inner = pads[2].x - pads[2].size_x / 2
+    assert tab_inner - lead_inner > 0.5  # clear gap between the leads and the tab
+    assert pads[2].x + pads[2].size_x / 2 == 11.1 / 2
 
 
 def test_bga_land_from_ball():
