@@ -180,7 +180,7 @@ def test_dpak_leads_and_tab():
     lead_inner = pads[0].x + pads[0].size_x / 2
     tab_inner = pads[2].x - pads[2].size_x / 2
     assert tab_inner - lead_inner > 0.5  # clear gap between the leads and the tab
-    assert pads[2].x + pads[2].size_x / 2 == 11.1 / 2
+    assert pads[2].x + pads[2].size_x / 2 == pytest.approx(11.1 / 2)
 
 
 def test_bga_land_from_ball():
