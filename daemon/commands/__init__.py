@@ -11,4 +11,5 @@ COMMAND_MODULES = (
     "daemon.commands.extract_cmd",
     "daemon.commands.status_cmd",
     "daemon.commands.keys_cmd",
+    "daemon.commands.ipc_cmd",
 )
