@@ -9,4 +9,9 @@ COMMAND_MODULES = (
     "daemon.commands.schema_cmd",
     "daemon.commands.import_cmd",
     "daemon.commands.check_cmd",
+    "daemon.commands.serve_cmd",
+    "daemon.commands.extract_cmd",
+    "daemon.commands.status_cmd",
+    "daemon.commands.keys_cmd",
+    "daemon.commands.ipc_cmd",
 )
