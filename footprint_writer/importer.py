@@ -22,13 +22,13 @@ from pydantic import ValidationError
 from footprint_writer.errors import InputError
 from footprint_writer.render import pad_layers
 from footprint_writer.shapes import convex_hull
-from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, Rect
+from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, PadPrimitive, Rect
+from schemas.geometry import arc_points
 from schemas.provenance import Issue, Provenance
 
 _KIND = {"smd": "smd", "thru_hole": "tht", "np_thru_hole": "npth", "connect": "connect"}
 _SHAPES = {"rect", "roundrect", "circle", "oval", "trapezoid", "custom"}
 _NAME_BAD = re.compile(r"[^A-Za-z0-9_.+\-,()\[\]]")
-ARC_SEGMENTS = 16  # per arc / 32 per circle when a primitive must become polygon points
 
 
 def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
@@ -153,13 +153,15 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
                                    f"imported as SMD"))
         kind = "smd"
     polygon: List[Tuple[float, float]] = []
+    primitives: List[PadPrimitive] = []
     anchor = None
+    width = 0.0
     if shape == "custom":
-        polygon, exact = _primitives_polygon(kpad.customPadPrimitives)
+        polygon, width, primitives, exact = _custom_shape(kpad.customPadPrimitives)
         anchor = kpad.customPadOptions.anchor if kpad.customPadOptions else "rect"
         if anchor not in ("rect", "circle"):
             anchor = "rect"
-        if len(polygon) < 3:
+        if len(polygon) < 3 and not primitives:
             shape, polygon = "rect", []
             notes.append(Issue(code="custom_pad_empty", severity="warning", pads=[kpad.number],
                                message=f"pad {kpad.number}: custom pad without usable "
@@ -183,7 +185,8 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
         chamfer_corners=[c for c in kpad.chamfer
                          if c in ("top_left", "top_right", "bottom_left", "bottom_right")],
         trapezoid_delta=(_r(delta[0]), _r(delta[1])) if shape == "trapezoid" and delta else None,
-        polygon=polygon[:512], custom_anchor=anchor,
+        polygon=polygon[:512], custom_anchor=anchor, polygon_width=width or None,
+        primitives=primitives[:64],
         mask_margin=_r(mask) if mask else None,
         paste_margin=_r(paste) if paste else None,
         paste_margin_ratio=_r(ratio) if ratio else None)
@@ -211,59 +214,64 @@ def _pin_layers(pads: List[Pad], kpads) -> None:
             pads[k] = pad.model_copy(update={"layers": list(kpad.layers)})
 
 
-def _arc_points(start, mid, end, segments: int) -> List[Tuple[float, float]]:
-    """Points along the circle through start, mid, end (KiCad 6 three-point arc)."""
-    (ax, ay), (bx, by), (cx, cy) = start, mid, end
-    d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by))
-    if abs(d) < 1e-12:
-        return [start, end]
-    ux = ((ax * ax + ay * ay) * (by - cy) + (bx * bx + by * by) * (cy - ay)
-          + (cx * cx + cy * cy) * (ay - by)) / d
-    uy = ((ax * ax + ay * ay) * (cx - bx) + (bx * bx + by * by) * (ax - cx)
-          + (cx * cx + cy * cy) * (bx - ax)) / d
-    r = math.hypot(ax - ux, ay - uy)
-    a0 = math.atan2(ay - uy, ax - ux)
-    am = math.atan2(by - uy, bx - ux)
-    a1 = math.atan2(cy - uy, cx - ux)
-    sweep = (a1 - a0) % (2 * math.pi)
-    if (am - a0) % (2 * math.pi) > sweep:  # mid not on the ccw sweep: go the other way
-        sweep -= 2 * math.pi
-    return [(ux + r * math.cos(a0 + sweep * k / segments),
-             uy + r * math.sin(a0 + sweep * k / segments)) for k in range(segments + 1)]
+def _custom_shape(prims) -> Tuple[List[Tuple[float, float]], float, List[PadPrimitive], bool]:
+    """(polygon, polygon width, further primitives, exact) for a custom pad's primitives.
 
-
-def _primitives_polygon(prims) -> Tuple[List[Tuple[float, float]], bool]:
-    """One polygon for a custom pad's primitives; exact only for a single gr_poly."""
-    if len(prims) == 1 and prims[0].__class__.__name__ == "GrPoly" and not prims[0].width:
-        return [(_r(p.X), _r(p.Y)) for p in prims[0].coordinates], True
-    points: List[Tuple[float, float]] = []
+    A single gr_poly becomes `polygon` (+ its stroke width); anything else is kept as
+    `primitives` one by one. Only a primitive kind FootprintSpec has no word for (gr_curve)
+    forces an approximation: then everything becomes one convex polygon."""
+    if len(prims) == 1 and prims[0].__class__.__name__ == "GrPoly":
+        return ([(_r(p.X), _r(p.Y)) for p in prims[0].coordinates],
+                _r(prims[0].width or 0.0), [], True)
+    out: List[PadPrimitive] = []
     for prim in prims:
         name = prim.__class__.__name__
-        w = (getattr(prim, "width", 0) or 0) / 2.0
+        width = _r(prim.width or 0.0)
         if name == "GrPoly":
             pts = [(p.X, p.Y) for p in prim.coordinates]
-        elif name == "GrCircle":
-            r = math.hypot(prim.end.X - prim.center.X, prim.end.Y - prim.center.Y)
-            pts = [(prim.center.X + r * math.cos(2 * math.pi * k / 32),
-                    prim.center.Y + r * math.sin(2 * math.pi * k / 32)) for k in range(32)]
+            out.append(PadPrimitive(kind="poly", points=_pts(pts), width=width,
+                                    fill=prim.fill == "yes"))
+        elif name == "GrLine":
+            out.append(PadPrimitive(kind="line", points=_pts([(prim.start.X, prim.start.Y),
+                                                              (prim.end.X, prim.end.Y)]),
+                                    width=width, fill=False))
         elif name == "GrArc":
-            pts = _arc_points((prim.start.X, prim.start.Y), (prim.mid.X, prim.mid.Y),
-                              (prim.end.X, prim.end.Y), ARC_SEGMENTS)
-        elif name in ("GrLine", "GrRect"):
-            pts = [(prim.start.X, prim.start.Y), (prim.end.X, prim.end.Y)]
-            if name == "GrRect":
-                pts = [pts[0], (pts[1][0], pts[0][1]), pts[1], (pts[0][0], pts[1][1])]
+            out.append(PadPrimitive(kind="arc", points=_pts([
+                (prim.start.X, prim.start.Y), (prim.mid.X, prim.mid.Y),
+                (prim.end.X, prim.end.Y)]), width=width, fill=False))
+        elif name == "GrCircle":
+            out.append(PadPrimitive(kind="circle", points=_pts([
+                (prim.center.X, prim.center.Y), (prim.end.X, prim.end.Y)]), width=width,
+                fill=prim.fill == "yes"))
+        elif name == "GrRect":
+            (x0, y0), (x1, y1) = (prim.start.X, prim.start.Y), (prim.end.X, prim.end.Y)
+            out.append(PadPrimitive(kind="poly", points=_pts([(x0, y0), (x1, y0), (x1, y1),
+                                                              (x0, y1)]),
+                                    width=width, fill=prim.fill == "yes"))
         else:
-            continue
-        for x, y in pts:  # a stroke of width w grows every point by w/2
-            if w > 0:
-                points += [(x + dx * w, y + dy * w) for dx, dy in
-                           ((1, 0), (0, 1), (-1, 0), (0, -1), (0.7071, 0.7071),
-                            (-0.7071, 0.7071), (0.7071, -0.7071), (-0.7071, -0.7071))]
-            else:
-                points.append((x, y))
-    hull = convex_hull(points)
-    return [(_r(x), _r(y)) for x, y in hull], False
+            return _hull_of(prims), 0.0, [], False
+    return [], 0.0, out, True
+
+
+def _pts(points) -> List[Tuple[float, float]]:
+    return [(_r(x), _r(y)) for x, y in points]
+
+
+def _hull_of(prims) -> List[Tuple[float, float]]:
+    """Convex hull of every point of every primitive, strokes included (approximation)."""
+    points: List[Tuple[float, float]] = []
+    for prim in prims:
+        w = (getattr(prim, "width", 0) or 0) / 2.0
+        pts = [(p.X, p.Y) for p in getattr(prim, "coordinates", [])]
+        for attr in ("start", "mid", "center", "end"):
+            value = getattr(prim, attr, None)
+            if value is not None:
+                pts.append((value.X, value.Y))
+        for x, y in pts:
+            points += [(x + dx * w, y + dy * w) for dx, dy in
+                       ((1, 0), (0, 1), (-1, 0), (0, -1), (0.7071, 0.7071),
+                        (-0.7071, 0.7071), (0.7071, -0.7071), (-0.7071, -0.7071))]
+    return _pts(convex_hull(points))
 
 
 def _layer_bounds(fp, layer: str) -> Optional[Tuple[float, float, float, float]]:
@@ -283,7 +291,7 @@ def _layer_bounds(fp, layer: str) -> Optional[Tuple[float, float, float, float]]
             xs += [item.center.X - r, item.center.X + r]
             ys += [item.center.Y - r, item.center.Y + r]
         elif isinstance(item, fpitems.FpArc):
-            for x, y in _arc_points((item.start.X, item.start.Y), (item.mid.X, item.mid.Y),
+            for x, y in arc_points((item.start.X, item.start.Y), (item.mid.X, item.mid.Y),
                                     (item.end.X, item.end.Y), 32):
                 xs.append(x)
                 ys.append(y)

@@ -13,11 +13,11 @@ from kiutils.footprint import Attributes, DrillDefinition, Footprint, Model, Pad
 from kiutils.footprint import Pad as KPad
 from kiutils.items.common import Coordinate, Effects, Font, Position
 from kiutils.items.fpitems import FpLine, FpPoly, FpText
-from kiutils.items.gritems import GrPoly
+from kiutils.items.gritems import GrArc, GrCircle, GrLine, GrPoly
 
 from footprint_writer import conventions as klc
 from footprint_writer import graphics
-from schemas.footprint import FootprintSpec, Pad
+from schemas.footprint import FootprintSpec, Pad, PadPrimitive
 
 _KTYPE = {"smd": "smd", "tht": "thru_hole", "npth": "np_thru_hole", "connect": "connect"}
 
@@ -95,9 +95,12 @@ def _kpad(pad: Pad, spec: FootprintSpec) -> KPad:
     if shape == "custom":
         kpad.customPadOptions = PadOptions(clearance="outline",
                                            anchor=pad.custom_anchor or "rect")
-        kpad.customPadPrimitives = [GrPoly(
-            coordinates=[Position(X=num(x), Y=num(y)) for x, y in pad.polygon],
-            width=0, fill="yes")]
+        prims: list = []
+        if pad.polygon:
+            prims.append(GrPoly(coordinates=[Position(X=num(x), Y=num(y)) for x, y in pad.polygon],
+                                width=num(pad.polygon_width or 0), fill="yes"))
+        prims += [_primitive(p) for p in pad.primitives]
+        kpad.customPadPrimitives = prims
     if pad.mask_margin is not None:
         kpad.solderMaskMargin = num(pad.mask_margin)
     if pad.paste_margin is not None:
@@ -105,6 +108,19 @@ def _kpad(pad: Pad, spec: FootprintSpec) -> KPad:
     if pad.paste_margin_ratio is not None:
         kpad.solderPasteMarginRatio = num(pad.paste_margin_ratio)
     return kpad
+
+
+def _primitive(prim: PadPrimitive):
+    """A custom-pad primitive as the kiutils gr_* item KiCad 6 expects inside a pad."""
+    pts = [Position(X=num(x), Y=num(y)) for x, y in prim.points]
+    width = num(prim.width)
+    if prim.kind == "poly":
+        return GrPoly(coordinates=pts, width=width, fill="yes" if prim.fill else None)
+    if prim.kind == "line":
+        return GrLine(start=pts[0], end=pts[1], width=width)
+    if prim.kind == "arc":
+        return GrArc(start=pts[0], mid=pts[1], end=pts[2], width=width)
+    return GrCircle(center=pts[0], end=pts[1], width=width, fill="yes" if prim.fill else None)
 
 
 def _text(kind: str, text: str, x: float, y: float, layer: str, size: float) -> FpText:

@@ -11,7 +11,10 @@ import math
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
+from schemas.geometry import arc_points
+
 Point = Tuple[float, float]
+ARC_SEGMENTS = 16  # chords per arc primitive (sagitta < 2 % of the radius on a full circle)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,12 @@ def pad_outlines(pad) -> List[RoundedPolygon]:
             anchor = _place(pad, [(0.0, 0.0)], min(hx, hy))
         else:
             anchor = _place(pad, _rect(hx, hy), 0.0)
-        return [anchor, _place(pad, list(pad.polygon), 0.0)]
+        parts = [anchor]
+        if pad.polygon:
+            parts.append(_place(pad, list(pad.polygon), (pad.polygon_width or 0.0) / 2.0))
+        for prim in pad.primitives:
+            parts += _primitive_parts(pad, prim)
+        return parts
     if pad.chamfer_ratio and pad.chamfer_corners:
         cut = pad.chamfer_ratio * min(pad.size_x, pad.size_y)
         return [_place(pad, chamfered_rect(hx, hy, cut, pad.chamfer_corners), 0.0)]
@@ -95,6 +103,19 @@ def pad_outlines(pad) -> List[RoundedPolygon]:
         r = min(ratio * min(pad.size_x, pad.size_y), min(hx, hy))
         return [_place(pad, _rect(hx - r, hy - r), r)]
     return [_place(pad, _rect(hx, hy), 0.0)]
+
+
+def _primitive_parts(pad, prim) -> List[RoundedPolygon]:
+    """A custom-pad primitive as rounded polygons; a ring (unfilled circle) is taken as
+    the full disc, which is what matters for clearances."""
+    half = prim.width / 2.0
+    if prim.kind == "circle":
+        (cx, cy), (ex, ey) = prim.points[0], prim.points[1]
+        return [_place(pad, [(cx, cy)], math.hypot(ex - cx, ey - cy) + half)]
+    if prim.kind == "arc":
+        pts = arc_points(*prim.points[:3], ARC_SEGMENTS)
+        return [_place(pad, [a, b], half) for a, b in zip(pts, pts[1:])]
+    return [_place(pad, list(prim.points), half)]
 
 
 def drill_outline(pad) -> List[RoundedPolygon]:

@@ -23,6 +23,7 @@ def test_import_of_rendered_fixture_gives_back_the_pads():
                 (b.kind, b.x, b.y, b.size_x, b.size_y, b.rotation)
             assert a.drill == b.drill and a.trapezoid_delta == b.trapezoid_delta
             assert [tuple(p) for p in a.polygon] == [tuple(p) for p in b.polygon]
+            assert a.primitives == b.primitives and a.polygon_width == b.polygon_width
             assert (a.custom_anchor or "rect") == (b.custom_anchor or "rect") \
                 if a.shape == "custom" else True
         # body comes back from the F.Fab outline, the courtyard from F.CrtYd

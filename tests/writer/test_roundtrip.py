@@ -40,31 +40,17 @@ def sample():
     return _sample()
 
 
-def _approximated(path) -> bool:
-    """The importer says it approximated custom pad primitives (arcs, circles, several
-    primitives per pad: FootprintSpec holds one polygon per custom pad)."""
-    spec = import_footprint(path)
-    return any(i.code == "custom_pad_approximated" for i in spec.issues)
-
-
 @pytest.mark.kicad
 def test_pads_survive_import_and_render(sample):
     failures = {}
-    approximated = []
     for path in sample:
         rendered, problems = roundtrip_text(path.read_text())
-        if problems and _approximated(path) and \
-                {cat for cat, _ in problems} == {"custom_primitives"}:
-            approximated.append(path.name)
-            continue
         if problems:
             failures[path.name] = problems[:3]
+        notes = {i.code for i in import_footprint(path).issues}
+        assert "custom_pad_approximated" not in notes, path.name
     assert failures == {}
     assert len(sample) >= SAMPLE_SIZE
-    # the feature picks with arc/circle primitives are among the flagged ones
-    assert {"Mounting_Wuerth_WA-SMST-2.25mm_H2mm_9774020943.kicad_mod",
-            "Texas_RGY_R-PVQFN-N24_EP2.05x3.1mm_ThermalVias.kicad_mod"} <= set(approximated)
-    assert len(approximated) <= 4
 
 
 @pytest.mark.kicad
@@ -76,7 +62,7 @@ def test_kicad_reads_the_same_pads_from_original_and_rebuilt(sample, tmp_path):
     pairs = []
     for path in sample:
         rendered, problems = roundtrip_text(path.read_text())
-        assert {cat for cat, _ in problems} <= {"custom_primitives"}, path.name
+        assert not problems, path.name
         target = lib / path.name
         target.write_text(rendered)
         pairs.append((str(path), str(target)))
@@ -88,8 +74,6 @@ def test_kicad_reads_the_same_pads_from_original_and_rebuilt(sample, tmp_path):
         assert len(a["pads"]) == len(b["pads"]), original
         for pa, pb in zip(a["pads"], b["pads"]):
             for key, value in pa.items():
-                if key == "bbox" and pa["shape"] == "custom":
-                    continue  # approximated primitives may change the outline (see above)
                 other = pb[key]
                 if isinstance(value, float):
                     assert other == pytest.approx(value, abs=1e-6), (original, pa["number"], key)
