@@ -187,10 +187,19 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
         trapezoid_delta=(_r(delta[0]), _r(delta[1])) if shape == "trapezoid" and delta else None,
         polygon=polygon[:512], custom_anchor=anchor, polygon_width=width or None,
         primitives=primitives[:64],
+        shape_offset=_shape_offset(kpad) if drill is None else None,
         mask_margin=_r(mask) if mask else None,
         paste_margin=_r(paste) if paste else None,
         paste_margin_ratio=_r(ratio) if ratio else None)
     return pad, notes
+
+
+def _shape_offset(kpad) -> Optional[Tuple[float, float]]:
+    """`(drill (offset x y))` on a pad without hole: KiCad's copper offset."""
+    off = kpad.drill.offset if kpad.drill is not None else None
+    if off is None or (not off.X and not off.Y):
+        return None
+    return (_r(off.X), _r(off.Y))
 
 
 def _number(value) -> str:

@@ -19,6 +19,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from footprint_writer.layers import expand_layers
 from footprint_writer.render import pad_layers, roundrect_ratio
 from schemas.footprint import FootprintSpec, Pad
+from schemas.geometry import copper_offset
 
 KICAD_PYTHON = os.environ.get("DS2FP_KICAD_PYTHON", "/usr/bin/python3")
 TIMEOUT_S = 120
@@ -158,7 +159,7 @@ def expected_pad(pad: Pad, spec: FootprintSpec) -> dict:
     }
     if d is not None:
         exp["drill_shape"] = "oblong" if d.is_slot else "circle"
-        exp["offset_x"], exp["offset_y"] = d.offset_x, d.offset_y
+    exp["offset_x"], exp["offset_y"] = copper_offset(pad)
     if pad.shape == "roundrect":
         exp["roundrect_ratio"] = roundrect_ratio(pad)
     if chamfered:

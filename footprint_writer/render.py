@@ -181,16 +181,26 @@ def build_kiutils(spec: FootprintSpec) -> Footprint:
     return fp
 
 
-_PAD_HEAD = re.compile(r'(\(pad "(?:[^"\\]|\\.)*" \w+ trapezoid \(at [^)]*\) \(size [^)]*\))')
+_PAD_HEAD = re.compile(r'(\(pad "(?:[^"\\]|\\.)*" \w+ \w+ \(at [^)]*\) \(size [^)]*\))')
 
 
-def _insert_rect_deltas(text: str, pads: Sequence[Pad]) -> str:
-    deltas: Iterator = iter([p.trapezoid_delta or (0.0, 0.0)
-                             for p in pads if p.shape == "trapezoid"])
+def _pad_extras(pad: Pad) -> str:
+    """What kiutils cannot write: trapezoid `rect_delta`, and the shape offset of a pad
+    without drill (`(drill (offset x y))`; kiutils mangles a drill without diameter)."""
+    extra = ""
+    if pad.shape == "trapezoid":
+        dx, dy = pad.trapezoid_delta or (0.0, 0.0)
+        extra += f" (rect_delta {num(dx)} {num(dy)})"
+    if pad.drill is None and pad.shape_offset and any(num(v) != 0 for v in pad.shape_offset):
+        extra += f" (drill (offset {num(pad.shape_offset[0])} {num(pad.shape_offset[1])}))"
+    return extra
+
+
+def _insert_pad_extras(text: str, pads: Sequence[Pad]) -> str:
+    extras: Iterator[str] = iter([_pad_extras(p) for p in pads])
 
     def add(match: "re.Match") -> str:
-        dx, dy = next(deltas)
-        return f"{match.group(1)} (rect_delta {num(dx)} {num(dy)})"
+        return match.group(1) + next(extras)
 
     return _PAD_HEAD.sub(add, text)
 
@@ -198,6 +208,6 @@ def _insert_rect_deltas(text: str, pads: Sequence[Pad]) -> str:
 def render(spec: FootprintSpec) -> str:
     """The `.kicad_mod` text for `spec`; deterministic, KiCad 6 format."""
     text = build_kiutils(spec).to_sexpr()
-    if any(p.shape == "trapezoid" for p in spec.pads):
-        text = _insert_rect_deltas(text, spec.pads)
+    if any(_pad_extras(p) for p in spec.pads):
+        text = _insert_pad_extras(text, spec.pads)
     return text if text.endswith("\n") else text + "\n"

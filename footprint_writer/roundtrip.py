@@ -17,7 +17,7 @@ from footprint_writer.layers import expand_layers
 Record = Dict[str, object]
 
 FIELDS = ("number", "type", "shape", "x", "y", "rotation", "size_x", "size_y", "drill",
-          "layers", "roundrect_ratio", "chamfer", "delta", "anchor", "primitives")
+          "layers", "roundrect_ratio", "chamfer", "delta", "anchor", "primitives", "offset")
 
 
 def _primitives(pad) -> Optional[tuple]:
@@ -75,6 +75,8 @@ def pad_records(text: str) -> List[Record]:
             "anchor": ((p.customPadOptions.anchor if p.customPadOptions else "rect")
                        if shape == "custom" else None),
             "primitives": _primitives(p),
+            "offset": ((float(p.drill.offset.X), float(p.drill.offset.Y))
+                       if p.drill is not None and p.drill.offset is not None else (0.0, 0.0)),
         })
     return out
 

@@ -94,6 +94,10 @@ class Pad(BaseModel):
     primitives: List[PadPrimitive] = Field(
         default_factory=list, max_length=64,
         description="further custom pad graphics (arcs, circles, lines, more polygons)")
+    shape_offset: Optional[Tuple[float, float]] = Field(
+        default=None, description="copper offset from the pad position for pads without a "
+                                  "drill (KiCad `(drill (offset x y))` on SMD pads); drilled "
+                                  "pads use Drill.offset_x/offset_y")
     mask_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin_ratio: Optional[float] = Field(default=None, ge=-1.0, le=1.0)

@@ -46,8 +46,25 @@ def _primitive_discs(prim):
     return [(x, y, half) for x, y in pts]
 
 
+def copper_offset(pad) -> Tuple[float, float]:
+    """Offset of the copper shape from the pad position (KiCad: the hole stays at the
+    position, the shape moves), in pad coordinates before rotation."""
+    if getattr(pad, "drill", None) is not None:
+        return (pad.drill.offset_x, pad.drill.offset_y)
+    return tuple(getattr(pad, "shape_offset", None) or (0.0, 0.0))
+
+
 def pad_bbox(pad) -> BBox:
-    """Bounds of a pad's copper, custom polygons and rotation included."""
+    """Bounds of a pad's copper, custom polygons, rotation and offset included."""
+    ox, oy = copper_offset(pad)
+    if ox or oy:
+        a = math.radians(pad.rotation)
+        cx = pad.x + ox * math.cos(a) + oy * math.sin(a)
+        cy = pad.y - ox * math.sin(a) + oy * math.cos(a)
+        pad = pad.model_copy(update={"x": cx, "y": cy, "shape_offset": None,
+                                     "drill": None if pad.drill is None else
+                                     pad.drill.model_copy(update={"offset_x": 0.0,
+                                                                  "offset_y": 0.0})})
     primitives = getattr(pad, "primitives", None) or []
     if pad.shape == "custom" and (pad.polygon or primitives):
         a = math.radians(-pad.rotation)  # KiCad rotation is clockwise in y-down coordinates
