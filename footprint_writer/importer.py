@@ -72,13 +72,17 @@ def _convert(fp: Footprint, tree: list, origin: str) -> FootprintSpec:
     attr = fp.attributes.type if fp.attributes and fp.attributes.type else "unspecified"
     fab = _layer_bounds(fp, "F.Fab")
     crt = _layer_bounds(fp, "F.CrtYd")
-    body = None
-    if fab is not None and fab[2] - fab[0] > 0 and fab[3] - fab[1] > 0:
-        body = Body(size_x=_r(fab[2] - fab[0]), size_y=_r(fab[3] - fab[1]),
-                    center_x=_r((fab[0] + fab[2]) / 2), center_y=_r((fab[1] + fab[3]) / 2))
-    courtyard = None
-    if crt is not None:
-        courtyard = Rect(x0=_r(crt[0]), y0=_r(crt[1]), x1=_r(crt[2]), y1=_r(crt[3]))
+    body = courtyard = None
+    try:
+        if fab is not None and fab[2] - fab[0] > 0 and fab[3] - fab[1] > 0:
+            body = Body(size_x=_r(fab[2] - fab[0]), size_y=_r(fab[3] - fab[1]),
+                        center_x=_r((fab[0] + fab[2]) / 2), center_y=_r((fab[1] + fab[3]) / 2))
+        if crt is not None:
+            courtyard = Rect(x0=_r(crt[0]), y0=_r(crt[1]), x1=_r(crt[2]), y1=_r(crt[3]))
+    except ValidationError as exc:  # graphics beyond ds2fp's limits: keep the pads
+        issues.append(Issue(code="outline_dropped", severity="warning",
+                            message=f"F.Fab/F.CrtYd outline outside ds2fp's limits "
+                                    f"({exc.errors()[0]['msg']}); body/courtyard left out"))
     numbers = {p.number for p in pads if p.number}
     pin1 = "1" if "1" in numbers else ("A1" if "A1" in numbers else None)
     model = None

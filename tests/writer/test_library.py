@@ -174,3 +174,20 @@ def test_project_paths(tmp_path):
     with pytest.raises(LibraryError):
         project_table_path(tmp_path / "nothing")
     assert global_table_path("6.0", home=tmp_path).name == "fp-lib-table"
+
+
+def test_failure_during_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+    spec = load_spec("soic8")
+    lib = tmp_path / "My.pretty"
+    path = write_footprint(spec, lib)
+    path.write_text("previous version")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("footprint_writer.library.os.replace", broken_replace)
+    with pytest.raises(LibraryError) as err:
+        write_footprint(spec, lib, replace=True)
+    assert "No space left" in str(err.value)
+    assert path.read_text() == "previous version"
+    assert _files(lib) == [path.name]

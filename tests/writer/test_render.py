@@ -155,3 +155,17 @@ def test_no_body_keeps_pin1_mark_off_the_pad_field():
     x1, y1 = max(b[2] for b in pads), max(b[3] for b in pads)
     for c in mark[0].coordinates:
         assert not (x0 < c.X < x1 and y0 < c.Y < y1)
+
+
+@pytest.mark.kicad
+def test_kicad_loader_names_the_file_it_cannot_load(tmp_path):
+    require_kicad()
+    lib = tmp_path / "mixed.pretty"
+    lib.mkdir()
+    (lib / "good.kicad_mod").write_text(render(load_spec("soic8")))
+    (lib / "broken.kicad_mod").write_text("(footprint broken (pad \"1\" smd")
+    results = load_in_kicad([lib / "good.kicad_mod", lib / "broken.kicad_mod"])
+    assert results[str(lib / "good.kicad_mod")]["ok"]
+    assert len(results[str(lib / "good.kicad_mod")]["pads"]) == 8
+    broken = results[str(lib / "broken.kicad_mod")]
+    assert not broken["ok"] and broken["error"]
