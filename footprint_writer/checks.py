@@ -100,7 +100,8 @@ def _check_sizes(pads: List[Pad]) -> List[Issue]:
             out.append(Issue(code="bad_size", severity="error", pads=[_ref(p, i)],
                              message=f"{_name(p, i)} has a non-positive size "
                                      f"{_fmt(p.size_x)} x {_fmt(p.size_y)} mm"))
-        elif p.shape == "custom" and abs(polygon_area(p.polygon)) < 1e-9:
+        elif p.shape == "custom" and p.polygon and abs(polygon_area(p.polygon)) < 1e-9 \
+                and not p.polygon_width:
             out.append(Issue(code="bad_size", severity="error", pads=[_ref(p, i)],
                              message=f"{_name(p, i)}: custom outline has zero area"))
     return out

@@ -2,6 +2,7 @@
 
 import pytest
 
+from footprint_writer.checks import check_footprint
 from footprint_writer.errors import CheckFailedError, FootprintExistsError, LibraryError
 from footprint_writer.library import (
     global_table_path,
@@ -13,7 +14,7 @@ from footprint_writer.library import (
 )
 from footprint_writer.render import render
 from schemas.footprint import Pad
-from tests.writer.helpers import load_spec
+from tests.writer.helpers import load_spec, spec_names
 
 
 def _files(folder):
@@ -27,6 +28,14 @@ def test_write_creates_pretty_and_file(tmp_path):
     assert path == lib / "SOIC-8_3.9x4.9mm_P1.27mm.kicad_mod"
     assert path.read_text() == render(spec)
     assert _files(lib) == [path.name]  # no temp file left behind
+
+
+@pytest.mark.parametrize("stem", spec_names())
+def test_every_fixture_passes_checks_and_writes(stem, tmp_path):
+    spec = load_spec(stem)
+    assert [i for i in check_footprint(spec) if i.severity != "info"] == []
+    path = write_footprint(spec, tmp_path / "All.pretty")
+    assert path.read_text() == render(spec)
 
 
 def test_existing_file_is_not_overwritten_without_replace(tmp_path):

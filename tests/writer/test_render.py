@@ -169,3 +169,27 @@ def test_kicad_loader_names_the_file_it_cannot_load(tmp_path):
     assert len(results[str(lib / "good.kicad_mod")]["pads"]) == 8
     broken = results[str(lib / "broken.kicad_mod")]
     assert not broken["ok"] and broken["error"]
+
+
+def test_explicit_courtyard_and_no_pin1():
+    from schemas.footprint import Rect
+
+    spec = load_spec("npth_pegs").model_copy(update={
+        "courtyard": Rect(x0=-4, y0=-2, x1=4, y1=2.5), "pin1": None})
+    fp = _parsed(render(spec))
+    crt = [g for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.CrtYd"]
+    assert {(g.start.X, g.start.Y) for g in crt} == {(-4, -2), (4, -2), (4, 2.5), (-4, 2.5)}
+    fab = [g for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.Fab"]
+    assert len(fab) == 4  # no pin-1 bevel without a pin 1
+    assert not [g for g in fp.graphicItems if isinstance(g, FpPoly)]
+
+
+@pytest.mark.parametrize("klass, clearance", [("small", 0.15), ("default", 0.25),
+                                              ("connector", 0.5), ("bga", 1.0)])
+def test_courtyard_class_clearance(klass, clearance):
+    spec = load_spec("soic8").model_copy(update={"courtyard_class": klass})
+    fp = _parsed(render(spec))
+    xs = [p.X for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.CrtYd"
+          for p in (g.start, g.end)]
+    # pads reach x = 2.475 + 1.95 / 2 = 3.45; the courtyard sits `clearance` beyond, on grid
+    assert max(xs) == pytest.approx(math.ceil((3.45 + clearance) * 100 - 1e-6) / 100)
