@@ -12,7 +12,7 @@ printed value that disagrees with the others is reported instead of silently dro
 import importlib
 from typing import Optional, Tuple
 
-from footprint_writer.builder.context import BuildContext, Land
+from footprint_writer.builder.context import BuildContext, Land, tol_text
 from footprint_writer.errors import InputError
 from schemas.provenance import Provenance
 from schemas.reading import DatasheetReading, LandPattern
@@ -41,7 +41,7 @@ def _printed(ctx: BuildContext, key: str, value: Optional[Toleranced], origin: s
     """The value a footprint uses from a printed land-pattern number, with its provenance."""
     if value is None:
         return None
-    detail = f"{letter} = {value} mm"
+    detail = f"{letter} = {tol_text(value)} mm"
     if origin == "datasheet" and value.source is None:
         detail += " (reader did not say table or drawing)"
     ctx.provenance[key] = Provenance(source=_source(value, origin), detail=detail)  # type: ignore
@@ -162,7 +162,8 @@ def resolve_land(ctx: BuildContext) -> Land:
         # board house's own +-0.05 mm stays inside what the part allows.
         land.drill = round((lp.drill.least + lp.drill.most) / 2.0, 4)
         ctx.provenance["drill"] = ctx.provenance["drill"].model_copy(update={
-            "detail": f"hole {lp.drill} mm: middle of the tolerance band = {_fmt(land.drill)}"})
+            "detail": f"hole {tol_text(lp.drill)} mm: middle of the tolerance band = "
+                      f"{_fmt(land.drill)}"})
     land.pad_diameter = _printed(ctx, "pad_diameter", lp.pad_diameter, origin, "pad diameter")
     land.tab_width = _printed(ctx, "tab_size", lp.tab_width, origin, "X3 (tab width)")
     land.tab_length = lp.tab_length.nominal if lp.tab_length is not None else None
@@ -201,12 +202,14 @@ def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
     src = "ipc_calculation" if origin == "ipc" else "derived"
     if derived_c is not None and c is not None:
         c = round(c, 4)
-        ctx.provenance[key] = Provenance(source=src, detail=derived_c)  # type: ignore[arg-type]
+        ctx.provenance[key] = Provenance(source=src,  # type: ignore[arg-type]
+                                         detail=f"{derived_c} = {_fmt(c)} mm")
         ctx.warn("derived_value", f"row spacing not printed: {derived_c} = {_fmt(c)} mm",
                  key, severity="info")
     if derived_y is not None and y is not None:
         y = round(y, 4)
-        ctx.provenance["pad_length"] = Provenance(source=src, detail=derived_y)  # type: ignore
+        ctx.provenance["pad_length"] = Provenance(source=src,  # type: ignore[arg-type]
+                                                  detail=f"{derived_y} = {_fmt(y)} mm")
         ctx.warn("derived_value", f"pad length not printed: {derived_y} = {_fmt(y)} mm",
                  "land_pattern.pad_length", severity="info")
     if c is not None and y is not None:
