@@ -8,4 +8,9 @@ the plugin call, and present errors for a terminal.
 COMMAND_MODULES = (
     "daemon.commands.schema_cmd",
     "daemon.commands.build",
+    "daemon.commands.serve_cmd",
+    "daemon.commands.extract_cmd",
+    "daemon.commands.status_cmd",
+    "daemon.commands.keys_cmd",
+    "daemon.commands.ipc_cmd",
 )
