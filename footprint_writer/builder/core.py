@@ -14,6 +14,7 @@ from footprint_writer.builder.context import BuildContext, Land, fmt
 from footprint_writer.builder.convert import reading_to_mm
 from footprint_writer.builder.families import FAMILY_BUILDERS, STANDARD_NUMBERING
 from footprint_writer.builder.land import resolve_land
+from footprint_writer.checks import check_footprint
 from footprint_writer.errors import InputError
 from schemas.footprint import MAX_PADS, FootprintSpec
 from schemas.options import BuildOptions
@@ -109,35 +110,24 @@ def _description(ctx: BuildContext, placement) -> str:
 
 
 def _cross_check_ipc(ctx: BuildContext) -> None:
-    """With the datasheet's pattern in use, tell the user what IPC-7351B would give."""
+    """With the datasheet's pattern in use, tell the user what IPC-7351B would give
+    (`footprint_writer.ipc.crosscheck`, when the IPC module is installed)."""
     if ctx.land.origin != "datasheet" or ctx.options.pattern != "auto":
         return
-    from footprint_writer.builder.land import ipc_land_pattern
-
     try:
-        result = ipc_land_pattern(ctx.reading, ctx.options.density)
-    except InputError:
-        return  # not enough package dimensions for IPC: nothing to compare
-    if result is None:
-        return
-    lp = getattr(result, "land_pattern", result)
-    pairs = [("X", ctx.land.pad_width, getattr(lp, "pad_width", None)),
-             ("Y", ctx.land.pad_length, getattr(lp, "pad_length", None)),
-             ("C", ctx.land.row_spacing, getattr(lp, "row_spacing", None))]
-    text = [f"{k} {fmt(ds)} vs {fmt(ipc.nominal)}" for k, ds, ipc in pairs
-            if ds is not None and ipc is not None]
-    if text:
-        ctx.warn("ipc_cross_check", "datasheet vs IPC-7351B "
-                 f"({ctx.options.density}) land pattern, mm: " + "; ".join(text),
-                 "land_pattern", severity="info")
+        crosscheck = importlib.import_module("footprint_writer.ipc.crosscheck")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("footprint_writer.ipc"):
+            return
+        raise
+    land = ctx.land
+    used = {"pad_width": land.pad_width, "pad_length": land.pad_length,
+            "row_spacing": land.row_spacing, "row_spacing_2": land.row_spacing_2,
+            "exposed_pad_width": land.ep_across, "exposed_pad_length": land.ep_along,
+            "drill": land.drill, "pad_diameter": land.pad_diameter}
+    _, issues = crosscheck.cross_check(ctx.reading, used, ctx.options.density)
+    ctx.issues.extend(issues)
 
 
 def _geometry_checks(spec: FootprintSpec) -> List[Issue]:
-    """`footprint_writer.checks.check_footprint` when the checks module is installed."""
-    try:
-        module = importlib.import_module("footprint_writer.checks")
-    except ModuleNotFoundError as exc:
-        if exc.name == "footprint_writer.checks":
-            return []
-        raise
-    return list(module.check_footprint(spec))
+    return list(check_footprint(spec))

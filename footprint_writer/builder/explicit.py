@@ -9,9 +9,9 @@ import re
 from typing import List
 
 from footprint_writer.builder.context import BuildContext, Placement, tol_text
-from footprint_writer.builder.names import sanitize
 from footprint_writer.builder.pads import mirror_x, roundrect_ratio
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sanitize
 from schemas.footprint import Body, Drill, Pad
 from schemas.provenance import Provenance
 

@@ -103,8 +103,14 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
         ctx.warn("incomplete_land_pattern",
                  "the page's land pattern does not fix the pads (needs pad width X and two "
                  "of C, Y, Z, G); IPC-7351B pads were computed from the package instead")
-    ipc_lp = getattr(result, "land_pattern", result)
-    return ipc_lp, "ipc"
+    for issue in getattr(result, "issues", []):
+        ctx.issues.append(issue)
+    working = getattr(result, "working", None)
+    if callable(working):
+        tables = ", ".join(working().get("tables", []))
+        ctx.warn("ipc_land_pattern", f"pads computed by IPC-7351B ({ctx.options.density} "
+                 f"density){': ' + tables if tables else ''}", "land_pattern", severity="info")
+    return result.land_pattern, "ipc"
 
 
 def resolve_land(ctx: BuildContext) -> Land:

@@ -7,9 +7,9 @@ counter-clockwise in the top view. An exposed pad, when present, is numbered pin
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement, fmt
 from footprint_writer.builder.exposed import exposed_pads
-from footprint_writer.builder.names import ic_name, sanitize
 from footprint_writer.builder.pads import dual_row, quad_rows
 from footprint_writer.errors import InputError
+from footprint_writer.naming import ic_name, sanitize
 from schemas.provenance import Provenance
 
 PREFIX = {"soic": "SOIC", "ssop": "SSOP", "tssop": "TSSOP", "msop": "MSOP", "dfn": "DFN",

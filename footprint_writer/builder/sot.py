@@ -8,9 +8,9 @@ SOT-223:  1, 2, 3 down the left; tab 4 on the right, centred
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import sot_name
 from footprint_writer.builder.pads import smd_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sot_name
 
 SOT23_PIN_COUNTS = (3, 5, 6)
 

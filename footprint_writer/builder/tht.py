@@ -14,9 +14,9 @@ KiCad's PinHeader_1xNN_P2.54mm: 1.0 drill, 1.7 pad), reduced to leave 0.25 mm be
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement, fmt, tol_text
-from footprint_writer.builder.names import dip_name, header_name, sanitize
 from footprint_writer.builder.pads import centred, tht_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import dip_name, header_name, sanitize
 from schemas.provenance import Provenance
 
 DEFAULT_RING_MM = 0.35
