@@ -66,8 +66,8 @@ def exposed_pads(ctx: BuildContext, number: str) -> List[Pad]:
         for i in range(nx):
             x = -sx / 2.0 + cx * (i + 0.5)
             y = -sy / 2.0 + cy * (j + 0.5)
-            pads.append(smd_pad("", x, y, cx * scale, cy * scale, role="paste_window",
-                                layers=["F.Paste"]))
+            pads.append(smd_pad("", round(x, 3), round(y, 3), round(cx * scale, 3),
+                                round(cy * scale, 3), role="paste_window", layers=["F.Paste"]))
     if ctx.options.thermal_vias:
         pads += thermal_vias(number, sx, sy)
     return pads
