@@ -12,6 +12,7 @@ from pathlib import Path
 
 from footprint_writer.builder import build_footprint
 from footprint_writer.builder.load import parse_input
+from footprint_writer.checks import check_footprint
 from footprint_writer.errors import InputError
 from schemas.footprint import FootprintSpec
 from schemas.options import BuildOptions
@@ -52,9 +53,14 @@ def _read(path: str) -> str:
 def make_spec(model, options: BuildOptions) -> FootprintSpec:
     """A FootprintSpec from a parsed input: build a reading, take a footprint as it is."""
     if isinstance(model, FootprintSpec):
+        update = {}
         if options.name:
-            model = model.model_copy(update={"name": options.name})
-        return model
+            update["name"] = options.name
+        # The file's own issues may be stale after an edit: add today's check findings.
+        seen = {(i.code, i.message) for i in model.issues}
+        fresh = [i for i in check_footprint(model) if (i.code, i.message) not in seen]
+        update["issues"] = (list(model.issues) + fresh)[:500]
+        return model.model_copy(update=update)
     return build_footprint(model, options)
 
 
