@@ -60,3 +60,16 @@ def test_write_into_library_and_refuse_overwrite(tmp_path, capsys):
     assert "exists" in capsys.readouterr().err.lower()
     assert written.read_text() == before
     assert main(["build", str(soic), "--lib", str(lib), "--replace"]) == 0
+
+
+def test_footprint_file_is_checked_again_and_not_written_with_errors(tmp_path, capsys):
+    spec = {"name": "Overlap", "pads": [
+        {"number": "1", "x": 0, "y": 0, "size_x": 1, "size_y": 1},
+        {"number": "2", "x": 0.5, "y": 0, "size_x": 1, "size_y": 1}]}
+    path = tmp_path / "overlap.json"
+    path.write_text(json.dumps(spec))
+    assert main(["build", str(path), "--json"]) == 0
+    assert "error: pads 1 and 2" in capsys.readouterr().err
+    lib = tmp_path / "X.pretty"
+    assert main(["build", str(path), "--lib", str(lib)]) == 2
+    assert not list(lib.glob("*.kicad_mod")) if lib.exists() else True
