@@ -73,3 +73,12 @@ def test_footprint_file_is_checked_again_and_not_written_with_errors(tmp_path, c
     lib = tmp_path / "X.pretty"
     assert main(["build", str(path), "--lib", str(lib)]) == 2
     assert not list(lib.glob("*.kicad_mod")) if lib.exists() else True
+
+
+def test_unwritable_library_is_a_clear_error(tmp_path, capsys):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    soic = ROOT / "examples" / "soic8_reading.json"
+    assert main(["build", str(soic), "--lib", str(blocker / "My.pretty")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ds2fp: error:") and "Traceback" not in err

@@ -208,3 +208,14 @@ def test_tht_drill_derived_from_lead():
     spec = build(case)
     assert spec.pads[0].drill.diameter == pytest.approx(0.84)
     assert spec.provenance["drill"].source == "derived"
+
+
+@pytest.mark.parametrize("family, prefix", [("soic", "SOIC"), ("ssop", "SSOP"),
+                                            ("tssop", "TSSOP"), ("msop", "MSOP"),
+                                            ("dfn", "DFN"), ("son", "SON")])
+def test_every_dual_row_family_builds_ccw_with_its_prefix(family, prefix):
+    case = dict(CASES["tssop14"], family=family)
+    spec = build(case)
+    assert spec.name.startswith(f"{prefix}-14_")
+    turn = ccw_turn(spec)
+    assert all(b >= a - 1e-6 for a, b in zip(turn, turn[1:]))
