@@ -91,7 +91,14 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
     if choice == "auto" and _usable(lp, reading.family):
         return lp, "datasheet"
     if reading.family in THT_FAMILIES and choice == "auto":
-        return lp, "datasheet"  # the hole can be derived from the lead (see resolve_land)
+        # No printed hole: IPC-7351B when it can, else the hole from the lead (resolve_land).
+        try:
+            result = ipc_land_pattern(reading, ctx.options.density)
+        except InputError:
+            result = None
+        if result is None:
+            return lp, "datasheet"
+        return _take_ipc(ctx, result, lp)
     result = ipc_land_pattern(reading, ctx.options.density)
     if result is None:
         why = ("--pattern ipc was asked for" if choice == "ipc"
@@ -99,10 +106,17 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
         raise InputError(f"{why} and IPC calculation unavailable",
                          hint="add the recommended land pattern (pad size X/Y and row "
                               "spacing C or span Z) to the reading")
-    if choice == "auto" and lp is not None:
+    return _take_ipc(ctx, result, lp)
+
+
+def _take_ipc(ctx: BuildContext, result, lp: Optional[LandPattern]):
+    """Use an IPC result: its land pattern, its findings, and a note of the tables used."""
+    if ctx.options.pattern == "auto" and lp is not None:
+        needs = ("a hole size" if ctx.reading.family in THT_FAMILIES
+                 else "pad width X and two of C, Y, Z, G")
         ctx.warn("incomplete_land_pattern",
-                 "the page's land pattern does not fix the pads (needs pad width X and two "
-                 "of C, Y, Z, G); IPC-7351B pads were computed from the package instead")
+                 f"the page's land pattern does not fix the pads (needs {needs}); "
+                 "IPC-7351B pads were computed from the package instead")
     for issue in getattr(result, "issues", []):
         ctx.issues.append(issue)
     working = getattr(result, "working", None)
@@ -141,7 +155,7 @@ def resolve_land(ctx: BuildContext) -> Land:
         detail = f"X {_fmt(land.pad_width)} x Y {_fmt(land.pad_length)} mm"
         ylen = ctx.provenance.pop("pad_length", None)
         source = src.source if src else "derived"
-        if ylen is not None and ylen.source in ("derived", "ipc_calculation"):
+        if ylen is not None and ylen.source == "derived":
             detail += f"; {ylen.detail}"
             source = ylen.source
         ctx.provenance["pad_size"] = Provenance(source=source, detail=detail)
