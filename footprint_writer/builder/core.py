@@ -56,7 +56,7 @@ def build_footprint(reading: DatasheetReading,
             attribute=placement.attribute,
             body=placement.body,
             pads=placement.pads,
-            pin1="1" if any(p.number == "1" for p in placement.pads) else None,
+            pin1=_pin1(placement.pads),
             courtyard_class=placement.courtyard_class,
             provenance=ctx.provenance,
             issues=ctx.issues[:400],
@@ -68,6 +68,15 @@ def build_footprint(reading: DatasheetReading,
     if checks:
         spec = spec.model_copy(update={"issues": (list(spec.issues) + checks)[:500]})
     return spec
+
+
+def _pin1(pads) -> Optional[str]:
+    """"1", else "A1" (BGA, USB-C), else the first numbered signal pad; None without any."""
+    numbers = [p.number for p in pads if p.role == "signal" and p.number]
+    for candidate in ("1", "A1"):
+        if candidate in numbers:
+            return candidate
+    return numbers[0] if numbers else None
 
 
 def _first_error(exc: ValidationError) -> str:

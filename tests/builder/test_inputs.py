@@ -218,3 +218,13 @@ def test_pad_count_limits():
     long_header = reading("pin_header", 1024, rows=2, land={"pitch": 2.54, "drill": 1.0})
     with pytest.raises(InputError, match="impossible pad"):
         build_footprint(long_header)  # 512 x 2.54 mm rows: beyond any board
+
+
+def test_pin1_of_explicit_parts_without_a_pad_1():
+    data = _explicit("top").model_dump()
+    for pad, number in zip(data["pads"], ("A1", "A2", "B1")):
+        pad["number"] = number
+    assert build_footprint(DatasheetReading.model_validate(data)).pin1 == "A1"
+    for pad, number in zip(data["pads"], ("K", "A", "G")):
+        pad["number"] = number
+    assert build_footprint(DatasheetReading.model_validate(data)).pin1 == "K"
