@@ -134,6 +134,8 @@ BAD = [
     ("quad that does not fit", _variant('"family": "soic", "pin_count": 8',
                                         '"family": "qfn", "pin_count": 10'), "four rows"),
     ("no pitch", _variant('"pitch": {"nom": 1.27}, ', ""), "pitch"),
+    ("pad width taken for the pitch", _variant('"pad_width": {"nom": 0.6}',
+                                               '"pad_width": {"nom": 1.27}'), "not smaller"),
     ("rows overlap", _variant('"row_spacing": {"nom": 5.4}', '"row_spacing": {"nom": 1.2}'),
      "row spacing"),
     ("family without builder", _variant('"family": "soic"', '"family": "bga"'),
