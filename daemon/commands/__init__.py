@@ -8,6 +8,8 @@ the plugin call, and present errors for a terminal.
 COMMAND_MODULES = (
     "daemon.commands.schema_cmd",
     "daemon.commands.build",
+    "daemon.commands.import_cmd",
+    "daemon.commands.check_cmd",
     "daemon.commands.serve_cmd",
     "daemon.commands.extract_cmd",
     "daemon.commands.status_cmd",
