@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 ImageArg = Tuple[bytes, str]  # (file bytes, role); or (bytes, role, name)
 ProgressCallback = Callable[[Progress], None]
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:5557"
+PING_TIMEOUT_S = 1.0
 
 
 def new_request_id() -> str:
@@ -109,8 +110,10 @@ class ZmqClient:
     # ---- requests ----------------------------------------------------------------------
 
     def ping(self, timeout_s: Optional[float] = None) -> Reply:
+        """The I/O thread answers within milliseconds, so silence soon means no daemon."""
+        wait = min(self.timeout_s, PING_TIMEOUT_S) if timeout_s is None else timeout_s
         reply = self._call(Request(protocol=PROTOCOL_VERSION, id=new_request_id(), kind="ping"),
-                           [], timeout_s=timeout_s)
+                           [], timeout_s=wait, retries=min(self.retries, 1))
         if reply.ok and reply.ping is not None:
             self.limits = reply.ping.limits
         return reply
