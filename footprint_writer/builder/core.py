@@ -109,27 +109,21 @@ def _description(ctx: BuildContext, placement) -> str:
 
 
 def _cross_check_ipc(ctx: BuildContext) -> None:
-    """With the datasheet's pattern in use, tell the user what IPC-7351B would give."""
-    if ctx.land.origin != "datasheet" or ctx.options.pattern != "auto":
+    """With the datasheet's pattern in use, report per dimension what IPC-7351B would give
+    (footprint_writer.ipc.crosscheck: a warning for each difference above 0.1 mm)."""
+    if ctx.land.origin != "datasheet" or ctx.options.pattern == "ipc":
         return
-    from footprint_writer.builder.land import ipc_land_pattern
+    from footprint_writer.ipc.crosscheck import cross_check, pattern_is_ipc
 
-    try:
-        result = ipc_land_pattern(ctx.reading, ctx.options.density)
-    except InputError:
-        return  # not enough package dimensions for IPC: nothing to compare
-    if result is None:
-        return
-    lp = getattr(result, "land_pattern", result)
-    pairs = [("X", ctx.land.pad_width, getattr(lp, "pad_width", None)),
-             ("Y", ctx.land.pad_length, getattr(lp, "pad_length", None)),
-             ("C", ctx.land.row_spacing, getattr(lp, "row_spacing", None))]
-    text = [f"{k} {fmt(ds)} vs {fmt(ipc.nominal)}" for k, ds, ipc in pairs
-            if ds is not None and ipc is not None]
-    if text:
-        ctx.warn("ipc_cross_check", "datasheet vs IPC-7351B "
-                 f"({ctx.options.density}) land pattern, mm: " + "; ".join(text),
-                 "land_pattern", severity="info")
+    if pattern_is_ipc(ctx.reading.land_pattern):
+        return  # the "datasheet" pattern is itself an IPC result (ds2fp ipc)
+    land = ctx.land
+    used = {"pad_width": land.pad_width, "pad_length": land.pad_length,
+            "row_spacing": land.row_spacing, "row_spacing_2": land.row_spacing_2,
+            "exposed_pad_width": land.ep_across, "exposed_pad_length": land.ep_along,
+            "drill": land.drill, "pad_diameter": land.pad_diameter}
+    _, issues = cross_check(ctx.reading, used, ctx.options.density)
+    ctx.issues.extend(i for i in issues if i.code != "ipc_cross_check_unavailable")
 
 
 def _geometry_checks(spec: FootprintSpec) -> List[Issue]:
