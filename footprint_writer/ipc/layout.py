@@ -91,11 +91,11 @@ def ipc_pads(reading: DatasheetReading, result: IpcResult) -> List[PadBox]:
             pads.append(PadBox(str(n + 1), 0.0, 0.0, result.ep_size[0], result.ep_size[1],
                                role="exposed"))
         return pads
-    if g == TAB:
-        leads = _column(1, reading.pin_count, -lp.row_spacing.nominal / 2.0, lp.pitch.nominal,
+    if g == TAB:  # origin midway between the lead and tab pad centres (as the builder)
+        c = lp.row_spacing.nominal
+        leads = _column(1, reading.pin_count, -c / 2.0, lp.pitch.nominal,
                         (lp.pad_length.nominal, lp.pad_width.nominal), downwards=True)
-        z, y3 = lp.overall_span.nominal, lp.tab_length.nominal
-        tab = PadBox(str(reading.pin_count + 1), clean(z / 2 - y3 / 2), 0.0, y3,
+        tab = PadBox(str(reading.pin_count + 1), clean(c / 2.0), 0.0, lp.tab_length.nominal,
                      lp.tab_width.nominal, role="exposed")
         return leads + [tab]
     if g == GRID:
