@@ -44,7 +44,7 @@ def _cases():
 @pytest.mark.skipif(not kicad_available()[0], reason="KiCad 6 pcbnew not available")
 def test_ipc_footprints_load_in_kicad(tmp_path):
     specs, paths = [], []
-    for reading, name in _cases():
+    for reading, _name in _cases():
         spec, _ = build_ipc_footprint(reading, "nominal", name=None, thermal_vias=True)
         specs.append(spec)
         paths.append(write_footprint(spec, tmp_path / "Ipc.pretty"))
