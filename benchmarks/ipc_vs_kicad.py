@@ -102,6 +102,9 @@ def _via_builder(d, density):
 def _source_marker(size_info: str) -> str:
     """The host named in a definition's `size_info` (e.g. 'tortai-tech.com')."""
     m = re.search(r"([a-z0-9-]+\.(?:com|nl|org|net|de))", size_info)
+    if m:
+        return m.group(1)
+    m = re.search(r"(IPC-SM-782 page \d+)", size_info)
     return m.group(1) if m else ""
 
 
