@@ -147,6 +147,8 @@ def _pins_per_side(reading: DatasheetReading, geometry: str) -> Tuple[int, int]:
     n = reading.pin_count
     if geometry == TWO_TERMINAL:
         return 0, 1
+    if geometry == DUAL and reading.family == "sot23" and n in (3, 5):
+        return 0, 3  # SOT-23 / SOT-23-5: the 6-lead frame with leads left out
     if geometry == DUAL:
         if n % 2:
             raise InputError(f"a dual-row {reading.family} needs an even pin count, got {n}",
