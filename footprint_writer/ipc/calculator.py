@@ -88,10 +88,25 @@ def _need(reading: DatasheetReading, name: str, why: str) -> Toleranced:
     return value
 
 
+# Dimensions that enter the equations, per family kind (the rest only draw the body).
+_EQUATION_INPUTS = {
+    "chip": ("body_length", "body_width", "lead_length", "lead_spacing", "lead_width"),
+    "no_lead": ("body_width", "body_length", "lead_length", "lead_spacing", "lead_width",
+                "exposed_pad_width", "exposed_pad_length"),
+    "gullwing": ("overall_width", "overall_length", "lead_length", "lead_spacing",
+                 "lead_width", "exposed_pad_width", "exposed_pad_length"),
+}
+
+
 def _tolerance_issues(reading: DatasheetReading) -> List[Issue]:
+    lead = FAMILY_LEAD.get(reading.family)
+    kind = {"inward_l": "chip", "chip": "chip", "no_lead": "no_lead"}.get(lead, "gullwing")
+    if reading.family == "sod":
+        kind = "gullwing"
+    used = _EQUATION_INPUTS[kind] if lead else ("ball_diameter", "lead_width")
     issues = []
     for name, value in _dims(reading).items():
-        if name in ("pitch",) or value.has_tolerance:
+        if name not in used or value.has_tolerance:
             continue
         issues.append(Issue(
             code="ipc_no_tolerance", severity="info", field=name,

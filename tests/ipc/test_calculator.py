@@ -227,3 +227,10 @@ def test_negative_gap_is_an_input_error():
                 lead_length=T(min=0.8, max=1.0))
     with pytest.raises(InputError, match="gap"):
         land_pattern_from_package(r)
+
+
+def test_no_tolerance_info_only_for_equation_inputs():
+    dims = dict(SOIC8, body_length=T(nom=4.9), lead_width=T(nom=0.4))
+    fields = {i.field for i in land_pattern_from_package(reading("soic", 8, **dims)).issues
+              if i.code == "ipc_no_tolerance"}
+    assert fields == {"lead_width"}  # the body only draws the outline
