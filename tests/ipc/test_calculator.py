@@ -234,3 +234,12 @@ def test_no_tolerance_info_only_for_equation_inputs():
     fields = {i.field for i in land_pattern_from_package(reading("soic", 8, **dims)).issues
               if i.code == "ipc_no_tolerance"}
     assert fields == {"lead_width"}  # the body only draws the outline
+
+
+def test_son_uses_no_lead_table():
+    r = reading("son", 6, pitch=T(nom=0.65), body_width=T(min=1.9, max=2.1),
+                body_length=T(min=1.9, max=2.1), lead_width=T(min=0.25, max=0.35),
+                lead_length=T(min=0.2, max=0.4))
+    res = land_pattern_from_package(r)
+    assert res.geometry == "dual" and "3-13" in res.tables[0]
+    assert res.courtyard_excess == 0.25
