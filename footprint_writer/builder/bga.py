@@ -9,9 +9,9 @@ import math
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import mm, sanitize
 from footprint_writer.builder.pads import centred
 from footprint_writer.errors import InputError
+from footprint_writer.naming import mm, sanitize
 from schemas.footprint import Pad
 
 ROW_LETTERS = [c for c in "ABCDEFGHJKLMNPRTUVWY"]

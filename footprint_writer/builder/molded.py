@@ -3,9 +3,9 @@ or + of a tantalum capacitor) on the left; pads at x = -C/2, +C/2, size Y x X.""
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import mm, sanitize
 from footprint_writer.builder.pads import smd_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import mm, sanitize
 
 
 def place_molded(ctx: BuildContext) -> Placement:

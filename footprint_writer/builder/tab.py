@@ -8,9 +8,9 @@ them; the body outline is centred there too.
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import sanitize
 from footprint_writer.builder.pads import centred, smd_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sanitize
 
 
 def place_dpak(ctx: BuildContext) -> Placement:

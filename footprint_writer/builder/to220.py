@@ -3,9 +3,9 @@ at the back), origin at the centre of the row; pin 1 rectangular, the others rou
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement, fmt
-from footprint_writer.builder.names import sanitize
 from footprint_writer.builder.pads import centred, tht_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sanitize
 from schemas.provenance import Provenance
 
 DEFAULT_RING_MM = 0.35
