@@ -72,6 +72,8 @@ class Pad(BaseModel):
     polygon: List[Tuple[float, float]] = Field(
         default_factory=list, max_length=512,
         description="custom pad outline relative to the pad centre (shape 'custom')")
+    custom_anchor: Optional[Literal["rect", "circle"]] = Field(
+        default=None, description="anchor shape of a custom pad (KiCad default: rect)")
     mask_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin_ratio: Optional[float] = Field(default=None, ge=-1.0, le=1.0)

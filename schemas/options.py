@@ -21,3 +21,5 @@ class BuildOptions(BaseModel):
     name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$")
     density: Density = "nominal"
     pattern: PatternChoice = "auto"
+    thermal_vias: bool = Field(
+        default=False, description="add a grid of tented thermal vias in an exposed pad")

@@ -131,6 +131,8 @@ class DatasheetReading(BaseModel):
     overall_length: Optional[Toleranced] = _dim("D (quad): lead tip to lead tip along D")
     lead_width: Optional[Toleranced] = _dim("b: lead / terminal width")
     lead_length: Optional[Toleranced] = _dim("L: foot / terminal length")
+    lead_spacing: Optional[Toleranced] = _dim(
+        "S: inner lead edge to inner lead edge (chips: terminal spacing)")
     exposed_pad_length: Optional[Toleranced] = _dim("D2: exposed pad along the rows")
     exposed_pad_width: Optional[Toleranced] = _dim("E2: exposed pad across the rows")
     ball_diameter: Optional[Toleranced] = _dim("b (BGA): ball diameter")

@@ -1,0 +1,134 @@
+"""`ds2fp ipc`: IPC-7351B footprints from package dimensions.
+
+    ds2fp ipc SIZES.yaml [--only NAME] [--density nominal] [--lib My.pretty] [--replace]
+    ds2fp ipc --family soic --pins 8 --pitch 1.27 --overall-width 5.8..6.2 \\
+              --lead-length 0.4..1.27 --lead-width 0.31..0.51 --body-width 3.8..4.0 \\
+              --body-length 4.8..5.0 [--lib My.pretty]
+
+SIZES.yaml uses the key format of KiCad's footprint generator. Without --lib the land
+pattern and its working (every Z/G/X input, goal and rounding) are printed as JSON.
+A dimension is `nom`, `min..max`, `min..nom..max` or `nom+/-tol` (mm unless --units).
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from footprint_writer.errors import Ds2fpError, InputError
+from schemas.reading import FAMILIES
+
+# flag -> DatasheetReading field
+DIMENSION_FLAGS = {
+    "pitch": "pitch", "body_length": "body_length", "body_width": "body_width",
+    "overall_width": "overall_width", "overall_length": "overall_length",
+    "lead_width": "lead_width", "lead_length": "lead_length", "lead_spacing": "lead_spacing",
+    "ep_width": "exposed_pad_width", "ep_length": "exposed_pad_length",
+    "ball": "ball_diameter", "height": "height",
+}
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "ipc", help="IPC-7351B footprint from package dimensions",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("sizes", nargs="?", type=Path,
+                   help="size definitions in KiCad footprint-generator YAML")
+    p.add_argument("--only", help="build only this definition of SIZES")
+    p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
+    p.add_argument("--lib", type=Path, help="write the footprints into this .pretty library")
+    p.add_argument("--replace", action="store_true", help="overwrite existing footprints")
+    p.add_argument("--name", help="footprint name (one part)")
+    part = p.add_argument_group("one part (instead of SIZES)")
+    part.add_argument("--family", choices=[f for f in FAMILIES if f != "other"])
+    part.add_argument("--pins", type=int, help="terminal count (exposed pad not counted)")
+    part.add_argument("--units", choices=("mm", "mil", "inch"), default="mm")
+    part.add_argument("--pins-along-length", type=int, help="quad: pins per side along D")
+    part.add_argument("--rows", type=int, choices=(1, 2), help="pin header rows")
+    for flag in DIMENSION_FLAGS:
+        part.add_argument("--" + flag.replace("_", "-"), dest=flag, metavar="DIM")
+    p.set_defaults(func=run)
+
+
+def readings_from_args(args: argparse.Namespace) -> list:
+    """[(name, reading, small_pitch_table, paste_layout)] from SIZES or the part flags."""
+    from footprint_writer.ipc.kicad_yaml import load_definitions, parse_value
+    from schemas.reading import DatasheetReading
+
+    if args.sizes is not None:
+        if args.family is not None:
+            raise InputError("give either SIZES.yaml or --family, not both")
+        if not args.sizes.is_file():
+            raise InputError(f"no such file: {args.sizes}")
+        out = []
+        for d in load_definitions(args.sizes, only=args.only):
+            if d.reading is None:
+                print(f"ds2fp: skipped {d.key}: {'; '.join(d.unsupported)}", file=sys.stderr)
+                continue
+            out.append((d.key, d.reading, d.small_pitch_table, d.paste_layout))
+        return out
+    if args.family is None or args.pins is None:
+        raise InputError("give SIZES.yaml, or --family and --pins with the package dimensions",
+                         hint="ds2fp ipc --help shows the dimension flags")
+    dims = {}
+    for flag, field in DIMENSION_FLAGS.items():
+        text = getattr(args, flag)
+        if text is not None:
+            dims[field] = parse_value(text.replace("+/-", " +/-").replace("..", " .. "), flag)
+    exposed = "exposed_pad_width" in dims or "exposed_pad_length" in dims
+    try:
+        reading = DatasheetReading(units=args.units, family=args.family, pin_count=args.pins,
+                                   pins_along_length=args.pins_along_length, rows=args.rows,
+                                   exposed_pad=exposed, **dims)
+    except ValueError as exc:
+        raise InputError(f"invalid part description: {exc}") from None
+    return [(args.name, reading, None, None)]
+
+
+def run(args: argparse.Namespace) -> int:
+    from footprint_writer.ipc.calculator import land_pattern_from_package
+
+    items = readings_from_args(args)
+    if not items:
+        raise InputError("nothing to build: every definition was skipped")
+    failures = 0
+    for name, reading, small_pitch, paste in items:
+        try:
+            if args.lib is None:
+                result = land_pattern_from_package(reading, args.density,
+                                                   small_pitch_table=small_pitch,
+                                                   paste_layout=paste)
+                print(json.dumps({"name": name,
+                                  "land_pattern": result.land_pattern.model_dump(
+                                      exclude_none=True),
+                                  "working": result.working()}, indent=2))
+                continue
+            path = _write(name, reading, args, small_pitch, paste)
+            print(f"wrote {path}")
+        except Ds2fpError as exc:
+            if len(items) == 1:
+                raise
+            failures += 1
+            print(f"ds2fp: error: {name}: {exc}", file=sys.stderr)
+    return 2 if failures == len(items) else 0
+
+
+def _write(name, reading, args, small_pitch, paste):
+    import importlib
+
+    from footprint_writer.ipc.build import build_ipc_footprint
+
+    # the one function that writes footprints (the writer's module)
+    write_footprint = importlib.import_module("footprint_writer.library").write_footprint
+    spec, _ = build_ipc_footprint(reading, args.density, name=_valid_name(name),
+                                  small_pitch_table=small_pitch, paste_layout=paste)
+    return write_footprint(spec, args.lib, replace=args.replace)
+
+
+def _valid_name(name):
+    """A KiCad-safe footprint name, or None to let the builder name it."""
+    import re
+
+    if not name:
+        return None
+    return name if re.fullmatch(r"[A-Za-z0-9_.+\-,()\[\]]{1,120}", name) else None

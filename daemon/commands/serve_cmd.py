@@ -1,0 +1,91 @@
+"""`ds2fp serve`: load a reader once and answer ZeroMQ requests until SIGINT/SIGTERM."""
+
+import argparse
+import functools
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from daemon.images import ImageLimits
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "Qwen/Qwen3-VL-4B-Instruct"
+SWITCH_INTERVAL_S = 0.001  # benchmarks/daemon_ping.py: busy-in-Python p50 5.8 ms at 5 ms
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("serve", help="run the inference daemon")
+    p.add_argument("--model", default=DEFAULT_MODEL,
+                   help="hub name or local checkpoint folder (default %(default)s)")
+    p.add_argument("--reader", default="model",
+                   help="model | ocr | endpoint:URL | file:READING.json | python:MODULE:FUNC")
+    p.add_argument("--device", default=None, help="cuda | cpu (default: cuda if available)")
+    p.add_argument("--dtype", default=None, help="bfloat16 | float16 | float32")
+    p.add_argument("--bind", default="tcp://127.0.0.1:5557",
+                   help="ZeroMQ endpoint (default %(default)s; non-loopback needs --curve-dir)")
+    p.add_argument("--max-new-tokens", type=int, default=None)
+    p.add_argument("--image-token-budget", type=int, default=ImageLimits.token_budget,
+                   help="visual tokens per image, 32x32 px each (default %(default)s)")
+    p.add_argument("--max-image-bytes", type=int, default=ImageLimits.max_bytes)
+    p.add_argument("--max-image-pixels", type=int, default=ImageLimits.max_pixels)
+    p.add_argument("--queue", type=int, default=8, help="waiting requests before 'busy'")
+    p.add_argument("--timeout", type=float, default=600.0,
+                   help="default per-request deadline in seconds")
+    p.add_argument("--offline", action="store_true", help="never touch the network")
+    p.add_argument("--log-file", type=Path, default=None,
+                   help="log file (default: ~/.local/state/ds2fp/daemon.log); 'none' disables")
+    p.add_argument("--curve-dir", type=Path, default=None,
+                   help="folder made by `ds2fp keys`: server.key_secret + authorized/")
+    p.add_argument("--simulate-latency", type=float, default=None,
+                   help="file reader only: seconds each read takes (demos, benchmarks)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from daemon.logs import default_log_file, setup_logging
+    from daemon.readers.factory import make_reader
+    from daemon.security import CurveConfig
+    from daemon.server import Server, ServerConfig
+
+    log_file = None if str(args.log_file).lower() == "none" else \
+        (args.log_file or default_log_file())
+    setup_logging(log_file)
+    curve = None
+    if args.curve_dir is not None:
+        curve = CurveConfig(server_secret_file=args.curve_dir / "server.key_secret",
+                            authorized_dir=args.curve_dir / "authorized")
+    config = ServerConfig(
+        bind=args.bind, queue_capacity=args.queue, default_timeout_s=args.timeout, curve=curve,
+        limits=ImageLimits(max_bytes=args.max_image_bytes, max_pixels=args.max_image_pixels,
+                           token_budget=args.image_token_budget),
+        model_name=args.model if args.reader == "model" else args.reader)
+    reader_options = dict(model=args.model, device=args.device, dtype=args.dtype,
+                          max_new_tokens=args.max_new_tokens,
+                          image_token_budget=args.image_token_budget, offline=args.offline)
+    if not (args.reader == "model" or args.reader.startswith("endpoint:")):
+        reader_options = {}
+    if args.simulate_latency is not None:
+        reader_options["delay_s"] = args.simulate_latency
+    factory = functools.partial(make_reader, args.reader, **reader_options)
+    server = Server(config, factory)
+
+    def on_signal(signum, frame) -> None:
+        log.info("signal %s: stopping", signum)
+        server.stop()
+
+    # The worker's Python (generate loop, logits processor) holds the GIL in bursts; a short
+    # switch interval lets the I/O thread answer ping within ~1 ms instead of ~5-15 ms.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    if log_file is not None:
+        log.info("logging to %s", log_file)
+    code = server.run()
+    if server.load_error is not None:
+        from footprint_writer.errors import Ds2fpError
+
+        raise Ds2fpError(f"the reader failed to load: {server.load_error.message}",
+                         hint=server.load_error.hint)
+    return code

@@ -1,0 +1,151 @@
+"""The one core call: datasheet images in, reading + footprint + issues out.
+
+`extract()` is what the ZeroMQ worker, the in-process client and the CLI call; only the way
+errors are presented differs between them. Stages: validate and normalise the images
+(daemon.images), let the reader transcribe them, validate the transcription against the
+DatasheetReading schema (never trust a reader), build the footprint, collect every doubt.
+"""
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence, Tuple, Union
+
+from daemon.errors import RequestError
+from daemon.images import ImageLimits, normalise_image
+from daemon.readers.base import PageImage, ReadCancelledError, Reader, ReaderError, ReadHints
+from footprint_writer.errors import Ds2fpError
+from schemas.protocol import MAX_IMAGES, ExtractOptions, ExtractResult, ImageReport
+from schemas.provenance import Issue
+
+ProgressCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ImageInput:
+    """One image as the client sent it: raw file bytes and what it shows."""
+
+    data: bytes
+    role: str = "both"
+    name: str = ""
+
+
+ImageLike = Union[ImageInput, Tuple[bytes, str]]
+
+
+def as_image_input(item: ImageLike) -> ImageInput:
+    if isinstance(item, ImageInput):
+        return item
+    data, role = item
+    return ImageInput(data=data, role=role)
+
+
+def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], reader: Reader,
+            limits: Optional[ImageLimits] = None,
+            should_stop: Optional[Callable[[], bool]] = None,
+            progress: Optional[ProgressCallback] = None) -> ExtractResult:
+    """Read the images with `reader` and build the footprint.
+
+    Raises RequestError subclasses (bad_request, image_invalid, too_large), ReaderError
+    (model_error, cancelled) and lets unexpected exceptions through for the caller to map
+    (daemon.errors.error_from_exception). A footprint that cannot be built is not an error:
+    the reading comes back with a `build_failed` issue so the user can review and fix it.
+    """
+    options = options or ExtractOptions()
+    limits = limits or ImageLimits()
+    stop = should_stop or (lambda: False)
+    notify = progress or (lambda stage: None)
+    inputs = [as_image_input(i) for i in images]
+    if not 1 <= len(inputs) <= MAX_IMAGES:
+        raise RequestError(f"extract needs 1 to {MAX_IMAGES} images, got {len(inputs)}")
+    timings = {}
+    issues = []
+
+    t0 = time.perf_counter()
+    pages, reports = [], []
+    for index, (item, norm) in enumerate(zip(inputs, _normalise_all(inputs, limits))):
+        label = item.name or f"image {index + 1}"
+        pages.append(PageImage(image=norm.image, role=item.role, name=item.name))
+        reports.append(ImageReport(name=item.name, role=item.role, format=norm.format,
+                                   original_size=list(norm.original_size),
+                                   size=list(norm.size), visual_tokens=norm.visual_tokens))
+        if norm.size != norm.original_size:
+            issues.append(Issue(
+                code="image_downscaled", severity="info", message=(
+                    f"{label} scaled from {norm.original_size[0]}x{norm.original_size[1]} to "
+                    f"{norm.size[0]}x{norm.size[1]} px (budget {limits.token_budget} visual "
+                    "tokens); crop to the drawing if small print was missed")))
+    timings["images"] = time.perf_counter() - t0
+    if stop():
+        raise ReadCancelledError("stopped before reading")
+
+    notify("reading")
+    hints = ReadHints(part_name=options.part_name, package_hint=options.package_hint,
+                      units_hint=options.units_hint, should_stop=stop)
+    t0 = time.perf_counter()
+    raw = reader.read(pages, hints)
+    timings["read"] = time.perf_counter() - t0
+    if stop():
+        raise ReadCancelledError("stopped after reading")
+
+    t0 = time.perf_counter()
+    reading = validate_reading(raw)
+    timings["validate"] = time.perf_counter() - t0
+
+    footprint = None
+    if options.build:
+        notify("building")
+        t0 = time.perf_counter()
+        footprint, build_issues = build(reading, options)
+        issues.extend(build_issues)
+        timings["build"] = time.perf_counter() - t0
+    if footprint is not None:
+        issues = issues + list(footprint.issues)
+    return ExtractResult(reading=reading, footprint=footprint, issues=issues, images=reports,
+                         timings={k: round(v, 6) for k, v in timings.items()},
+                         reader=getattr(reader, "name", type(reader).__name__))
+
+
+def _normalise_all(inputs, limits: ImageLimits):
+    """Decode and scale the images in parallel (Pillow releases the GIL while it works)."""
+    def one(index_item):
+        index, item = index_item
+        try:
+            return normalise_image(item.data, limits)
+        except RequestError as exc:
+            exc.message = f"{item.name or f'image {index + 1}'}: {exc.message}"
+            raise
+
+    if len(inputs) == 1:
+        return [one((0, inputs[0]))]
+    workers = min(len(inputs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ds2fp-image") as pool:
+        return list(pool.map(one, enumerate(inputs)))
+
+
+def validate_reading(raw):
+    """The reader's output as a DatasheetReading, or ReaderError saying what was wrong."""
+    from pydantic import ValidationError
+
+    from schemas.reading import DatasheetReading
+
+    try:
+        if isinstance(raw, DatasheetReading):
+            return DatasheetReading.model_validate(raw.model_dump())
+        if isinstance(raw, (str, bytes)):
+            return DatasheetReading.model_validate_json(raw)
+        return DatasheetReading.model_validate(raw)
+    except ValidationError as exc:
+        raise ReaderError(f"the reader's output is not a valid reading: {exc}") from None
+
+
+def build(reading, options: ExtractOptions):
+    """(footprint or None, issues): a user-fixable build failure becomes an error issue."""
+    from footprint_writer.builder import build_footprint
+
+    try:
+        return build_footprint(reading, options.build_options()), []
+    except Ds2fpError as exc:
+        message = exc.message if not exc.hint else f"{exc.message} ({exc.hint})"
+        return None, [Issue(code="build_failed", severity="error", message=message[:1000])]

@@ -1,0 +1,46 @@
+"""`make_reader(kind, **opts)`: one place that turns `--reader` into a Reader object.
+
+Imports are lazy so `serve --reader file:...` runs without torch or transformers installed.
+Kinds:
+- `model` (default): Qwen3-VL via transformers (daemon.model); opts are model, device, dtype,
+  max_new_tokens, image_token_budget, offline. `endpoint:URL` uses an OpenAI-compatible server.
+- `ocr`: the CPU OCR reader (daemon.readers.ocr_reader.OcrReader).
+- `file:PATH`: a recorded DatasheetReading JSON (daemon.readers.file_reader.FileReader).
+- `python:MODULE:CALLABLE`: any callable returning a Reader (custom readers, tests).
+"""
+
+import importlib
+from typing import Any
+
+from daemon.readers.base import Reader, ReaderError
+
+
+def make_reader(kind: str, **opts: Any) -> Reader:
+    """Build the reader named by `kind`; unknown options for simple readers are ignored."""
+    opts = {k: v for k, v in opts.items() if v is not None}
+    if kind.startswith("file:"):
+        from daemon.readers.file_reader import FileReader
+
+        return FileReader(kind[len("file:"):], delay_s=float(opts.get("delay_s", 0.0)))
+    if kind == "ocr":
+        from daemon.readers.ocr_reader import OcrReader
+
+        return OcrReader()
+    if kind.startswith("python:"):
+        target = kind[len("python:"):]
+        module_name, _, attr = target.partition(":")
+        if not module_name or not attr:
+            raise ReaderError(f"--reader {kind!r}: expected python:MODULE:CALLABLE")
+        factory = getattr(importlib.import_module(module_name), attr)
+        return factory(**opts)
+    if kind == "model" or kind.startswith("endpoint:"):
+        try:
+            from daemon.model import make_model_reader
+        except ImportError as exc:
+            raise ReaderError(f"the model reader is not available here: {exc}",
+                              ) from None
+        if kind.startswith("endpoint:"):
+            opts["endpoint"] = kind[len("endpoint:"):]
+        return make_model_reader(**opts)
+    raise ReaderError(f"unknown reader {kind!r}; use model, ocr, endpoint:URL, file:PATH "
+                      "or python:MODULE:CALLABLE")

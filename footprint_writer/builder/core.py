@@ -1,0 +1,143 @@
+"""build_footprint: DatasheetReading (page units) -> FootprintSpec (mm, top view).
+
+Steps: units to mm and sanity limits (convert.py); view / numbering consistency; the land
+pattern chosen and completed (land.py); pads placed by the family's function (families.py);
+metadata, provenance and the geometry checks' findings attached.
+"""
+
+import importlib
+from typing import List, Optional
+
+from pydantic import ValidationError
+
+from footprint_writer.builder.context import BuildContext, Land, fmt
+from footprint_writer.builder.convert import reading_to_mm
+from footprint_writer.builder.families import FAMILY_BUILDERS, STANDARD_NUMBERING
+from footprint_writer.builder.land import resolve_land
+from footprint_writer.errors import InputError
+from schemas.footprint import MAX_PADS, FootprintSpec
+from schemas.options import BuildOptions
+from schemas.provenance import Issue
+from schemas.reading import DatasheetReading
+
+
+def build_footprint(reading: DatasheetReading,
+                    options: Optional[BuildOptions] = None) -> FootprintSpec:
+    """The footprint for `reading`; InputError (with a hint) when it cannot be built."""
+    options = options or BuildOptions()
+    place = FAMILY_BUILDERS.get(reading.family)
+    if place is None:
+        raise InputError(f"no footprint builder for family {reading.family!r} yet",
+                         hint="supported: " + ", ".join(sorted(FAMILY_BUILDERS))
+                              + "; or list the pads explicitly with family 'other'")
+    reading_mm = reading_to_mm(reading)
+    ctx = BuildContext(reading=reading_mm, land=Land(), options=options)
+    if reading.units != "mm":
+        ctx.warn("units_converted", f"values converted from {reading.units} to mm",
+                 "units", severity="info")
+    _check_view(ctx)
+    ctx.land = resolve_land(ctx)
+    try:
+        placement = place(ctx)
+    except ValidationError as exc:
+        raise InputError(f"{reading.family}: the values give an impossible pad: "
+                         f"{_first_error(exc)}", hint="check the units and the land pattern "
+                                                      "values") from None
+    if len(placement.pads) > MAX_PADS:
+        raise InputError(f"{len(placement.pads)} pads: more than a footprint may have "
+                         f"({MAX_PADS})")
+    _cross_check_ipc(ctx)
+    try:
+        spec = FootprintSpec(
+            name=options.name or placement.name,
+            description=_description(ctx, placement),
+            tags=" ".join(placement.tags),
+            attribute=placement.attribute,
+            body=placement.body,
+            pads=placement.pads,
+            pin1="1" if any(p.number == "1" for p in placement.pads) else None,
+            courtyard_class=placement.courtyard_class,
+            provenance=ctx.provenance,
+            issues=ctx.issues[:400],
+        )
+    except ValidationError as exc:
+        raise InputError(f"cannot make a footprint of this reading: {_first_error(exc)}",
+                         hint="check the units and sizes") from None
+    checks = _geometry_checks(spec)
+    if checks:
+        spec = spec.model_copy(update={"issues": (list(spec.issues) + checks)[:500]})
+    return spec
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ()))
+    return f"{where}: {err.get('msg', '')}" if where else err.get("msg", "")
+
+
+def _check_view(ctx: BuildContext) -> None:
+    """A top view reads CCW, a bottom view CW: say so when the reading disagrees."""
+    r = ctx.reading
+    expected = "ccw" if r.view == "top" else "cw"
+    if r.numbering != expected and r.family in STANDARD_NUMBERING:
+        ctx.warn("numbering_direction",
+                 f"the drawing is a {r.view} view but its pins are numbered {r.numbering}: "
+                 f"seen from the {r.view} they run {expected}. Is the view right? The pads "
+                 "follow the package standard (pin 1 top-left, counter-clockwise from the top)",
+                 "numbering")
+    if r.view == "bottom" and r.family in STANDARD_NUMBERING:
+        ctx.warn("bottom_view", "bottom-view drawing: the footprint is the top view; pads "
+                 "follow the package standard (pin 1 top-left, counter-clockwise), so the "
+                 "drawing's left/right was not copied", "view", severity="info")
+
+
+def _description(ctx: BuildContext, placement) -> str:
+    r, land = ctx.reading, ctx.land
+    parts = [placement.description]
+    if r.part_name:
+        parts.insert(0, r.part_name)
+    if r.package_name:
+        parts.append(f"package {r.package_name}")
+    if land.pitch is not None and r.family != "other":
+        parts.append(f"pitch {fmt(land.pitch)} mm")
+    origin = {"datasheet": "datasheet land pattern",
+              "ipc": f"IPC-7351B land pattern ({ctx.options.density} density)",
+              "explicit": "pads as dimensioned on the datasheet"}[land.origin]
+    parts.append(origin)
+    parts.append("generated by ds2fp")
+    return ", ".join(parts)[:2000]
+
+
+def _cross_check_ipc(ctx: BuildContext) -> None:
+    """With the datasheet's pattern in use, tell the user what IPC-7351B would give."""
+    if ctx.land.origin != "datasheet" or ctx.options.pattern != "auto":
+        return
+    from footprint_writer.builder.land import ipc_land_pattern
+
+    try:
+        result = ipc_land_pattern(ctx.reading, ctx.options.density)
+    except InputError:
+        return  # not enough package dimensions for IPC: nothing to compare
+    if result is None:
+        return
+    lp = getattr(result, "land_pattern", result)
+    pairs = [("X", ctx.land.pad_width, getattr(lp, "pad_width", None)),
+             ("Y", ctx.land.pad_length, getattr(lp, "pad_length", None)),
+             ("C", ctx.land.row_spacing, getattr(lp, "row_spacing", None))]
+    text = [f"{k} {fmt(ds)} vs {fmt(ipc.nominal)}" for k, ds, ipc in pairs
+            if ds is not None and ipc is not None]
+    if text:
+        ctx.warn("ipc_cross_check", "datasheet vs IPC-7351B "
+                 f"({ctx.options.density}) land pattern, mm: " + "; ".join(text),
+                 "land_pattern", severity="info")
+
+
+def _geometry_checks(spec: FootprintSpec) -> List[Issue]:
+    """`footprint_writer.checks.check_footprint` when the checks module is installed."""
+    try:
+        module = importlib.import_module("footprint_writer.checks")
+    except ModuleNotFoundError as exc:
+        if exc.name == "footprint_writer.checks":
+            return []
+        raise
+    return list(module.check_footprint(spec))

@@ -1,0 +1,34 @@
+"""Family -> placement function. The ONE dispatch table; add a family by adding a line here
+(and its module beside it). Every function takes a BuildContext and returns a Placement."""
+
+from typing import Callable, Dict
+
+from footprint_writer.builder.context import BuildContext, Placement
+from footprint_writer.builder.explicit import place_explicit
+from footprint_writer.builder.rows import place_dual_row, place_quad
+from footprint_writer.builder.sot import place_sot23, place_sot223
+from footprint_writer.builder.tht import place_dip, place_pin_header
+from footprint_writer.builder.two_terminal import place_chip, place_sod
+
+PlaceFunction = Callable[[BuildContext], Placement]
+
+FAMILY_BUILDERS: Dict[str, PlaceFunction] = {
+    "chip": place_chip,
+    "sod": place_sod,
+    "sot23": place_sot23,
+    "sot223": place_sot223,
+    "soic": place_dual_row,
+    "ssop": place_dual_row,
+    "tssop": place_dual_row,
+    "msop": place_dual_row,
+    "dfn": place_dual_row,
+    "son": place_dual_row,
+    "qfp": place_quad,
+    "qfn": place_quad,
+    "dip": place_dip,
+    "pin_header": place_pin_header,
+    "other": place_explicit,
+}
+
+# Families whose placement is a package convention, independent of the drawing's view.
+STANDARD_NUMBERING = frozenset(FAMILY_BUILDERS) - {"other"}

@@ -1,0 +1,226 @@
+"""Choose the land pattern (the datasheet's own, or IPC-7351B) and complete it.
+
+A page rarely prints all of C, Y, Z and G; any two of them fix the other two:
+
+    C = Z - Y = G + Y = (Z + G) / 2        (row centre distance)
+    Y = Z - C = C - G = (Z - G) / 2        (pad length across the row)
+
+Each completed value is recorded with provenance 'derived' and the formula used, and a
+printed value that disagrees with the others is reported instead of silently dropped.
+"""
+
+import importlib
+from typing import Optional, Tuple
+
+from footprint_writer.builder.context import BuildContext, Land
+from footprint_writer.errors import InputError
+from schemas.provenance import Provenance
+from schemas.reading import DatasheetReading, LandPattern
+from schemas.toleranced import Toleranced
+
+# Families whose pads are plated holes: the land pattern is the drill (and ring).
+THT_FAMILIES = frozenset({"dip", "pin_header", "to220"})
+# Printed values that disagree by more than this (mm) are reported.
+CONSISTENCY_MM = 0.02
+# KLC / NOTES: finished hole = maximum lead + 0.2 mm.
+HOLE_OVER_LEAD_MM = 0.2
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+def _source(value: Toleranced, origin: str) -> str:
+    if origin == "ipc":
+        return "ipc_calculation"
+    return value.source or "datasheet_table"
+
+
+def _printed(ctx: BuildContext, key: str, value: Optional[Toleranced], origin: str,
+             letter: str) -> Optional[float]:
+    """The value a footprint uses from a printed land-pattern number, with its provenance."""
+    if value is None:
+        return None
+    detail = f"{letter} = {value} mm"
+    if origin == "datasheet" and value.source is None:
+        detail += " (reader did not say table or drawing)"
+    ctx.provenance[key] = Provenance(source=_source(value, origin), detail=detail)  # type: ignore
+    return value.nominal
+
+
+def ipc_land_pattern(reading_mm: DatasheetReading, density: str) -> Optional[object]:
+    """`footprint_writer.ipc.land_pattern_from_package(...)`, or None while that module is
+    not part of this installation (it is added by the IPC issue)."""
+    try:
+        module = importlib.import_module("footprint_writer.ipc")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("footprint_writer.ipc"):
+            return None
+        raise
+    func = getattr(module, "land_pattern_from_package", None)
+    if func is None:
+        return None
+    return func(reading_mm, density)
+
+
+def _usable(lp: Optional[LandPattern], family: str) -> bool:
+    """Does the printed pattern fix the pads of this family?"""
+    if lp is None:
+        return False
+    if family in THT_FAMILIES:
+        return lp.drill is not None
+    if family == "other":
+        return True
+    given = [v for v in (lp.row_spacing, lp.pad_length, lp.overall_span, lp.gap)
+             if v is not None]
+    return lp.pad_width is not None and len(given) >= 2
+
+
+def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
+    """(land pattern in mm, origin) following `options.pattern`."""
+    reading, choice = ctx.reading, ctx.options.pattern
+    lp = reading.land_pattern
+    if reading.family == "other":
+        return lp, "explicit"
+    if choice == "datasheet":
+        if lp is None:
+            raise InputError("--pattern datasheet, but the reading has no land pattern",
+                             hint="use --pattern auto or ipc to compute pads from the package "
+                                  "dimensions")
+        return lp, "datasheet"
+    if choice == "auto" and _usable(lp, reading.family):
+        return lp, "datasheet"
+    if reading.family in THT_FAMILIES and choice == "auto":
+        return lp, "datasheet"  # the hole can be derived from the lead (see resolve_land)
+    result = ipc_land_pattern(reading, ctx.options.density)
+    if result is None:
+        why = ("--pattern ipc was asked for" if choice == "ipc"
+               else "no usable land pattern on the page")
+        raise InputError(f"{why} and IPC calculation unavailable",
+                         hint="add the recommended land pattern (pad size X/Y and row "
+                              "spacing C or span Z) to the reading")
+    if choice == "auto" and lp is not None:
+        ctx.warn("incomplete_land_pattern",
+                 "the page's land pattern does not fix the pads (needs pad width X and two "
+                 "of C, Y, Z, G); IPC-7351B pads were computed from the package instead")
+    ipc_lp = getattr(result, "land_pattern", result)
+    return ipc_lp, "ipc"
+
+
+def resolve_land(ctx: BuildContext) -> Land:
+    """Land values in mm with provenance, completing C/Y/Z/G relations."""
+    lp, origin = choose_pattern(ctx)
+    land = Land(origin=origin)
+    reading = ctx.reading
+    if lp is None:
+        lp = LandPattern()
+
+    land.pitch = _printed(ctx, "pitch", lp.pitch, origin, "E (land pattern pitch)")
+    if reading.pitch is not None:
+        if land.pitch is None:
+            land.pitch = _printed(ctx, "pitch", reading.pitch, "datasheet", "e (lead pitch)")
+        elif abs(land.pitch - reading.pitch.nominal) > CONSISTENCY_MM:
+            ctx.warn("pitch_mismatch",
+                     f"land-pattern pitch {_fmt(land.pitch)} mm differs from the package "
+                     f"pitch {_fmt(reading.pitch.nominal)} mm; using the land pattern's",
+                     "pitch")
+    land.pad_width = _printed(ctx, "pad_size", lp.pad_width, origin, "X (pad width)")
+    y = _printed(ctx, "pad_length", lp.pad_length, origin, "Y (pad length)")
+    c = _printed(ctx, "row_spacing", lp.row_spacing, origin, "C (row spacing)")
+    z = lp.overall_span.nominal if lp.overall_span is not None else None
+    g = lp.gap.nominal if lp.gap is not None else None
+    land.row_spacing, land.pad_length = _complete_rows(ctx, "row_spacing", c, y, z, g, origin)
+    if land.pad_width is not None and land.pad_length is not None:
+        src = ctx.provenance.get("pad_size")
+        detail = f"X {_fmt(land.pad_width)} x Y {_fmt(land.pad_length)} mm"
+        ylen = ctx.provenance.pop("pad_length", None)
+        source = src.source if src else "derived"
+        if ylen is not None and ylen.source in ("derived", "ipc_calculation"):
+            detail += f"; {ylen.detail}"
+            source = ylen.source
+        ctx.provenance["pad_size"] = Provenance(source=source, detail=detail)
+
+    c2 = _printed(ctx, "row_spacing_2", lp.row_spacing_2, origin, "C2 (row spacing)")
+    z2 = lp.overall_span_2.nominal if lp.overall_span_2 is not None else None
+    g2 = lp.gap_2.nominal if lp.gap_2 is not None else None
+    if c2 is not None or z2 is not None or g2 is not None:
+        land.row_spacing_2, _ = _complete_rows(ctx, "row_spacing_2", c2, land.pad_length,
+                                               z2, g2, origin, only_c=True)
+
+    land.ep_across = _printed(ctx, "exposed_pad", lp.exposed_pad_width, origin, "X2")
+    land.ep_along = _printed(ctx, "exposed_pad_along", lp.exposed_pad_length, origin, "Y2")
+    if land.ep_across is not None and land.ep_along is not None:
+        first = ctx.provenance.get("exposed_pad")
+        ctx.provenance.pop("exposed_pad_along", None)
+        ctx.provenance["exposed_pad"] = Provenance(
+            source=first.source if first else "derived",
+            detail=f"X2 {_fmt(land.ep_across)} (across rows) x Y2 {_fmt(land.ep_along)} "
+                   f"(along rows) mm")
+    land.drill = _printed(ctx, "drill", lp.drill, origin, "hole")
+    if lp.drill is not None and lp.drill.has_tolerance:
+        # A finished hole printed as 0.7 +0.1/-0 is drawn at the middle of its band, so the
+        # board house's own +-0.05 mm stays inside what the part allows.
+        land.drill = round((lp.drill.least + lp.drill.most) / 2.0, 4)
+        ctx.provenance["drill"] = ctx.provenance["drill"].model_copy(update={
+            "detail": f"hole {lp.drill} mm: middle of the tolerance band = {_fmt(land.drill)}"})
+    land.pad_diameter = _printed(ctx, "pad_diameter", lp.pad_diameter, origin, "pad diameter")
+    land.tab_width = _printed(ctx, "tab_size", lp.tab_width, origin, "X3 (tab width)")
+    land.tab_length = lp.tab_length.nominal if lp.tab_length is not None else None
+
+    if land.drill is None and reading.family in THT_FAMILIES and reading.lead_width is not None:
+        lead = reading.lead_width.most
+        land.drill = round(lead + HOLE_OVER_LEAD_MM, 3)
+        ctx.provenance["drill"] = Provenance(
+            source="derived", detail=f"max lead {_fmt(lead)} + {HOLE_OVER_LEAD_MM} mm (KLC)")
+        ctx.warn("derived_drill",
+                 f"no hole size on the page: drill {_fmt(land.drill)} mm = maximum lead width "
+                 f"+ {HOLE_OVER_LEAD_MM} mm; for square pins use the diagonal", "drill")
+    return land
+
+
+def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
+                   only_c: bool = False):
+    """Fill C and Y from any two of C, Y, Z, G; report printed values that disagree."""
+    derived_c = derived_y = None
+    if c is None:
+        if z is not None and y is not None:
+            c, derived_c = z - y, f"C = Z - Y = {_fmt(z)} - {_fmt(y)}"
+        elif g is not None and y is not None:
+            c, derived_c = g + y, f"C = G + Y = {_fmt(g)} + {_fmt(y)}"
+        elif z is not None and g is not None:
+            c, derived_c = (z + g) / 2.0, f"C = (Z + G) / 2 = ({_fmt(z)} + {_fmt(g)}) / 2"
+    if y is None and not only_c:
+        if z is not None and c is not None and derived_c is None:
+            y, derived_y = z - c, f"Y = Z - C = {_fmt(z)} - {_fmt(c)}"
+        elif c is not None and g is not None and derived_c is None:
+            y, derived_y = c - g, f"Y = C - G = {_fmt(c)} - {_fmt(g)}"
+        elif z is not None and g is not None:
+            y, derived_y = (z - g) / 2.0, f"Y = (Z - G) / 2 = ({_fmt(z)} - {_fmt(g)}) / 2"
+            if c is not None and derived_c is not None:
+                c, derived_c = (z + g) / 2.0, f"C = (Z + G) / 2 = ({_fmt(z)} + {_fmt(g)}) / 2"
+    src = "ipc_calculation" if origin == "ipc" else "derived"
+    if derived_c is not None and c is not None:
+        c = round(c, 4)
+        ctx.provenance[key] = Provenance(source=src, detail=derived_c)  # type: ignore[arg-type]
+        ctx.warn("derived_value", f"row spacing not printed: {derived_c} = {_fmt(c)} mm",
+                 key, severity="info")
+    if derived_y is not None and y is not None:
+        y = round(y, 4)
+        ctx.provenance["pad_length"] = Provenance(source=src, detail=derived_y)  # type: ignore
+        ctx.warn("derived_value", f"pad length not printed: {derived_y} = {_fmt(y)} mm",
+                 "land_pattern.pad_length", severity="info")
+    if c is not None and y is not None:
+        for letter, printed, implied in (("Z", z, c + y), ("G", g, c - y)):
+            if printed is not None and abs(printed - implied) > CONSISTENCY_MM:
+                ctx.warn("inconsistent_land_pattern",
+                         f"printed {letter} = {_fmt(printed)} mm disagrees with C and Y "
+                         f"(C {_fmt(c)}, Y {_fmt(y)} give {letter} = {_fmt(implied)} mm); "
+                         f"using C and Y — is {letter} measured between other edges?",
+                         f"land_pattern.{'overall_span' if letter == 'Z' else 'gap'}")
+    if y is not None and y <= 0 and not only_c:
+        raise InputError(f"derived pad length Y = {_fmt(y)} mm is not positive",
+                         hint="check Z, G and C on the land pattern")
+    if c is not None and c <= 0:
+        raise InputError(f"derived row spacing C = {_fmt(c)} mm is not positive",
+                         hint="check Z, G and Y on the land pattern")
+    return c, y

@@ -1,0 +1,53 @@
+"""SOT-23 (3, 5, 6 pins) and SOT-223 (3 pins + tab), numbered like KiCad's library.
+
+SOT-23:   1 (-C/2, -e), 2 (-C/2, +e), 3 (+C/2, 0)
+SOT-23-5: 1, 2, 3 down the left at -e, 0, +e; 4 bottom right (+e); 5 top right (-e)
+SOT-23-6: 1, 2, 3 down the left; 4, 5, 6 up the right
+SOT-223:  1, 2, 3 down the left; tab 4 on the right, centred
+"""
+
+from footprint_writer.builder.body import make_body
+from footprint_writer.builder.context import BuildContext, Placement
+from footprint_writer.builder.names import sot_name
+from footprint_writer.builder.pads import smd_pad
+from footprint_writer.errors import InputError
+
+SOT23_PIN_COUNTS = (3, 5, 6)
+
+
+def place_sot23(ctx: BuildContext) -> Placement:
+    n = ctx.reading.pin_count
+    if n not in SOT23_PIN_COUNTS:
+        raise InputError(f"sot23: a SOT-23 has 3, 5 or 6 pins, the reading says {n}",
+                         hint="SOT-23-8 and other variants: use family 'other' with the pads")
+    e = ctx.need("pitch")
+    c = ctx.need("row_spacing")
+    x, y = ctx.need("pad_width"), ctx.need("pad_length")
+    left, right = -c / 2.0, c / 2.0
+    if n == 3:
+        spots = [(left, -e), (left, e), (right, 0.0)]
+    elif n == 5:
+        spots = [(left, -e), (left, 0.0), (left, e), (right, e), (right, -e)]
+    else:
+        spots = [(left, -e), (left, 0.0), (left, e), (right, e), (right, 0.0), (right, -e)]
+    pads = [smd_pad(str(i + 1), px, py, y, x) for i, (px, py) in enumerate(spots)]
+    return Placement(pads=pads, name=sot_name("SOT-23", n), body=make_body(ctx),
+                     description=f"SOT-23, {n} pins", tags=["SOT", "SOT-23"])
+
+
+def place_sot223(ctx: BuildContext) -> Placement:
+    n = ctx.reading.pin_count
+    if n not in (3, 4):
+        raise InputError(f"sot223: a SOT-223 has 3 pins and a tab, the reading says {n}",
+                         hint="pin_count 3 (the tab is added as pin 4) or 4 counting the tab")
+    if n == 4:
+        ctx.warn("tab_counted", "pin_count 4 taken as 3 pins plus the tab (pin 4)",
+                 "pin_count", severity="info")
+    e = ctx.need("pitch")
+    c = ctx.need("row_spacing")
+    x, y = ctx.need("pad_width"), ctx.need("pad_length")
+    tab_x, tab_y = ctx.need("tab_width"), ctx.need("tab_length")
+    pads = [smd_pad(str(i + 1), -c / 2.0, (i - 1) * e, y, x) for i in range(3)]
+    pads.append(smd_pad("4", c / 2.0, 0.0, tab_y, tab_x))
+    return Placement(pads=pads, name="SOT-223-3_TabPin4", body=make_body(ctx),
+                     description="SOT-223, 3 pins and tab (pin 4)", tags=["SOT", "SOT-223"])

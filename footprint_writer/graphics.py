@@ -1,0 +1,293 @@
+"""KLC graphics derived from body and pads: fab outline, silkscreen, pin-1 mark, courtyard.
+
+Pure geometry (lists of segments and points); render.py turns them into kiutils items.
+"""
+
+import math
+from typing import List, Optional, Sequence, Tuple
+
+from footprint_writer import conventions as klc
+from footprint_writer.shapes import (
+    Point,
+    RoundedPolygon,
+    bounds,
+    convex_hull,
+    gap,
+    pad_outlines,
+    point_in_polygon,
+    point_segment_distance,
+)
+from schemas.footprint import FootprintSpec, Pad
+from schemas.geometry import grow, round_out, union
+
+Segment = Tuple[Point, Point]
+Box = Tuple[float, float, float, float]
+
+
+def body_box(spec: FootprintSpec) -> Optional[Box]:
+    b = spec.body
+    if b is None:
+        return None
+    return (b.center_x - b.size_x / 2, b.center_y - b.size_y / 2,
+            b.center_x + b.size_x / 2, b.center_y + b.size_y / 2)
+
+
+def pin1_pad(spec: FootprintSpec) -> Optional[Pad]:
+    if spec.pin1 is None:
+        return None
+    for pad in spec.pads:
+        if pad.number == spec.pin1 and pad.role != "paste_window" and pad.has_copper:
+            return pad
+    return None
+
+
+def copper_outlines(spec: FootprintSpec) -> List[List[RoundedPolygon]]:
+    return [pad_outlines(p) for p in spec.pads
+            if p.role != "paste_window" and p.size_x > 0 and p.size_y > 0]
+
+
+def pad_field(spec: FootprintSpec) -> Optional[Box]:
+    boxes = [bounds(o) for o in copper_outlines(spec)]
+    if not boxes:
+        return None
+    box = boxes[0]
+    for b in boxes[1:]:
+        box = union(box, b)
+    return box
+
+
+def fab_outline(spec: FootprintSpec) -> List[Point]:
+    """Closed body outline with the pin-1 bevel on the corner nearest pin 1 (KLC F5.2)."""
+    box = body_box(spec)
+    if box is None:
+        return []
+    x0, y0, x1, y1 = box
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    p1 = pin1_pad(spec)
+    if not spec.body.pin1_bevel or p1 is None:
+        return corners
+    bevel = min(klc.FAB_BEVEL_MAX, klc.FAB_BEVEL_RATIO * min(x1 - x0, y1 - y0))
+    k = min(range(4), key=lambda i: (math.hypot(corners[i][0] - p1.x, corners[i][1] - p1.y), i))
+    cx, cy = corners[k]
+    prev_pt, next_pt = corners[k - 1], corners[(k + 1) % 4]
+
+    def toward(p: Point) -> Point:
+        d = math.hypot(p[0] - cx, p[1] - cy)
+        return (cx + (p[0] - cx) * bevel / d, cy + (p[1] - cy) * bevel / d)
+
+    return corners[:k] + [toward(prev_pt), toward(next_pt)] + corners[k + 1:]
+
+
+def closed_segments(points: Sequence[Point]) -> List[Segment]:
+    return [(points[i], points[(i + 1) % len(points)]) for i in range(len(points))]
+
+
+def courtyard_box(spec: FootprintSpec) -> Optional[Box]:
+    """Explicit courtyard, or body and pads grown by the class clearance, rounded outward
+    onto the 0.01 mm grid (KLC F5.3)."""
+    if spec.courtyard is not None:
+        c = spec.courtyard
+        return (min(c.x0, c.x1), min(c.y0, c.y1), max(c.x0, c.x1), max(c.y0, c.y1))
+    box = pad_field(spec)
+    body = body_box(spec)
+    if body is not None:
+        box = body if box is None else union(box, body)
+    if box is None:
+        return None
+    return round_out(grow(box, spec.courtyard_clearance), klc.COURTYARD_GRID)
+
+
+# --- silkscreen -------------------------------------------------------------------------
+
+def _keepouts(spec: FootprintSpec) -> List[RoundedPolygon]:
+    """Copper grown by the silk clearance plus half the silk line width."""
+    grow_by = klc.SILK_PAD_CLEARANCE + klc.SILK_WIDTH / 2
+    out = []
+    for outline in copper_outlines(spec):
+        for part in outline:
+            pts = part.points if len(part.points) < 3 else tuple(convex_hull(part.points))
+            out.append(RoundedPolygon(pts, part.radius + grow_by))
+    return out
+
+
+def _distance(p: Point, shape: RoundedPolygon) -> float:
+    pts = shape.points
+    if len(pts) >= 3 and point_in_polygon(p, pts):
+        return -shape.radius
+    if len(pts) == 1:
+        d = math.hypot(p[0] - pts[0][0], p[1] - pts[0][1])
+    elif len(pts) == 2:
+        d = point_segment_distance(p, pts[0], pts[1])
+    else:
+        d = min(point_segment_distance(p, pts[i], pts[(i + 1) % len(pts)])
+                for i in range(len(pts)))
+    return d - shape.radius
+
+
+def _blocked_interval(a: Point, b: Point, shape: RoundedPolygon) -> Optional[Tuple[float, float]]:
+    """Parameter interval of segment a-b inside `shape` (convex, so the distance along
+    the line is convex and the inside is one interval)."""
+    def f(t: float) -> float:
+        return _distance((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), shape)
+
+    lo, hi = 0.0, 1.0
+    for _ in range(80):  # ternary search for the minimum
+        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+        if f(m1) < f(m2):
+            hi = m2
+        else:
+            lo = m1
+    tmin = (lo + hi) / 2
+    if f(tmin) >= 0:
+        return None
+
+    def root(inside: float, outside: float) -> float:
+        for _ in range(50):
+            mid = (inside + outside) / 2
+            if f(mid) < 0:
+                inside = mid
+            else:
+                outside = mid
+        return outside
+
+    left = 0.0 if f(0.0) < 0 else root(tmin, 0.0)
+    right = 1.0 if f(1.0) < 0 else root(tmin, 1.0)
+    return (left, right)
+
+
+def clip_segment(seg: Segment, keepouts: Sequence[RoundedPolygon]) -> List[Segment]:
+    """The parts of `seg` outside every keep-out, dropping pieces shorter than KLC minimum."""
+    (ax, ay), (bx, by) = seg
+    length = math.hypot(bx - ax, by - ay)
+    if length <= 0:
+        return []
+    sx0, sx1 = min(ax, bx), max(ax, bx)
+    sy0, sy1 = min(ay, by), max(ay, by)
+    blocked = []
+    for shape in keepouts:
+        kx0, ky0, kx1, ky1 = bounds([shape])
+        if kx0 > sx1 or kx1 < sx0 or ky0 > sy1 or ky1 < sy0:
+            continue
+        interval = _blocked_interval(seg[0], seg[1], shape)
+        if interval is not None:
+            blocked.append(interval)
+    blocked.sort()
+    free, t = [], 0.0
+    for lo, hi in blocked:
+        if lo > t:
+            free.append((t, lo))
+        t = max(t, hi)
+    if t < 1.0:
+        free.append((t, 1.0))
+    out = []
+    for t0, t1 in free:
+        if (t1 - t0) * length >= klc.SILK_MIN_SEGMENT:
+            out.append(((ax + (bx - ax) * t0, ay + (by - ay) * t0),
+                        (ax + (bx - ax) * t1, ay + (by - ay) * t1)))
+    return out
+
+
+def silk_outline(spec: FootprintSpec) -> List[Segment]:
+    """Body outline pushed out by SILK_BODY_OFFSET, clipped to stay clear of copper."""
+    box = body_box(spec)
+    if box is None:
+        return []
+    x0, y0, x1, y1 = grow(box, klc.SILK_BODY_OFFSET)
+    keepouts = _keepouts(spec)
+    out: List[Segment] = []
+    for seg in closed_segments([(x0, y0), (x1, y0), (x1, y1), (x0, y1)]):
+        out += clip_segment(seg, keepouts)
+    return out
+
+
+def pin1_mark(spec: FootprintSpec) -> List[Point]:
+    """A small silk triangle pointing at pin 1, clear of copper and outside the body.
+
+    Candidates are tried beside the pin-1 pad: first across the row (above/below), then
+    outward, then the other sides, each at growing distance; [] if none fits."""
+    p1 = pin1_pad(spec)
+    field = pad_field(spec)
+    if p1 is None or field is None:
+        return []
+    x0, y0, x1, y1 = bounds(pad_outlines(p1))
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    mx, my = (field[0] + field[2]) / 2, (field[1] + field[3]) / 2
+    horizontal = "W" if cx <= mx else "E"
+    vertical = "N" if cy <= my else "S"
+    copper = [p for p in spec.pads if p.has_copper and p.role in ("signal", "exposed")]
+    same_x = sum(1 for p in copper if abs(p.x - p1.x) < 1e-6)
+    same_y = sum(1 for p in copper if abs(p.y - p1.y) < 1e-6)
+    if same_x > same_y or (same_x == same_y and abs(cx - mx) * (field[3] - field[1])
+                           >= abs(cy - my) * (field[2] - field[0])):
+        # pin 1 in a column (left/right row of pads): mark above/below it first
+        order = [vertical, horizontal, _opposite(vertical), _opposite(horizontal)]
+    else:
+        order = [horizontal, vertical, _opposite(horizontal), _opposite(vertical)]
+    outlines = copper_outlines(spec)
+    body = body_box(spec)
+    need = klc.SILK_PAD_CLEARANCE - 1e-6
+    length, width = klc.PIN1_MARK_LENGTH, klc.PIN1_MARK_WIDTH
+    half = klc.SILK_WIDTH / 2
+    candidates = []
+    for extra in (0.0, 0.15, 0.3, 0.5, 0.8):
+        distance = klc.SILK_PAD_CLEARANCE + half + 0.01 + extra
+        candidates += [_triangle(side, (x0, y0, x1, y1), distance, length, width)
+                       for side in order]
+    if body is not None:
+        candidates.insert(len(order), _corner_triangle(body, (cx, cy), length))
+    valid = []
+    for tri in candidates:
+        shape = [RoundedPolygon(tuple(tri), half)]
+        if any(gap(shape, outline) < need for outline in outlines):
+            continue
+        if body is not None and gap(shape, [RoundedPolygon(
+                ((body[0], body[1]), (body[2], body[1]), (body[2], body[3]),
+                 (body[0], body[3])), 0.0)]) <= 0:
+            continue
+        valid.append(tri)
+    crt = courtyard_box(spec)
+    for tri in valid:  # prefer a mark that stays inside the courtyard
+        if crt is not None and all(crt[0] + half <= x <= crt[2] - half
+                                   and crt[1] + half <= y <= crt[3] - half for x, y in tri):
+            return tri
+    return valid[0] if valid else []
+
+
+def _corner_triangle(body: Box, near: Point, length: float) -> List[Point]:
+    """Right-angled triangle just outside the body corner nearest `near`, its right angle
+    pointing at the corner (the QFN/BGA style pin-1 corner mark)."""
+    sx = -1.0 if near[0] <= (body[0] + body[2]) / 2 else 1.0
+    sy = -1.0 if near[1] <= (body[1] + body[3]) / 2 else 1.0
+    s = klc.SILK_BODY_OFFSET + klc.SILK_WIDTH / 2
+    tip = (body[2] if sx > 0 else body[0]) + sx * s, (body[3] if sy > 0 else body[1]) + sy * s
+    return [tip, (tip[0] + sx * length, tip[1]), (tip[0], tip[1] + sy * length)]
+
+
+def _opposite(side: str) -> str:
+    return {"N": "S", "S": "N", "E": "W", "W": "E"}[side]
+
+
+def _triangle(side: str, box: Box, distance: float, length: float, width: float) -> List[Point]:
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if side == "W":
+        tip = (x0 - distance, cy)
+        return [tip, (tip[0] - length, cy - width / 2), (tip[0] - length, cy + width / 2)]
+    if side == "E":
+        tip = (x1 + distance, cy)
+        return [tip, (tip[0] + length, cy + width / 2), (tip[0] + length, cy - width / 2)]
+    if side == "N":
+        tip = (cx, y0 - distance)
+        return [tip, (cx + width / 2, tip[1] - length), (cx - width / 2, tip[1] - length)]
+    tip = (cx, y1 + distance)
+    return [tip, (cx - width / 2, tip[1] + length), (cx + width / 2, tip[1] + length)]
+
+
+def fab_text_size(spec: FootprintSpec) -> float:
+    """${REFERENCE} on F.Fab: 1 mm, shrunk to fit the body (5 characters), min 0.25 mm."""
+    box = body_box(spec)
+    if box is None:
+        return klc.TEXT_SIZE
+    w, h = box[2] - box[0], box[3] - box[1]
+    size = min(klc.TEXT_SIZE, w / 4.0, h * 0.6)
+    return max(klc.FAB_TEXT_MIN, round(size, 2))

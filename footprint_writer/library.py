@@ -1,0 +1,193 @@
+"""The one place that writes footprints and fp-lib-tables: checked, atomic, never clobbering.
+
+`write_footprint` runs the geometry checks, renders, and moves a finished temp file into
+place (os.replace in the same folder), so a crash or a full disk leaves either the old file
+or the new one, never half of one. `register_library` edits an fp-lib-table the same way,
+after copying it to `<table>.bak`; it writes the table text itself because kiutils' LibTable
+drops `(version 7)` and `(hidden)`.
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional, Tuple, Union
+
+from kiutils.utils.sexpr import parse_sexp
+
+from footprint_writer.checks import check_footprint
+from footprint_writer.errors import CheckFailedError, FootprintExistsError, LibraryError
+from footprint_writer.render import render
+from schemas.footprint import FootprintSpec
+
+PathLike = Union[str, os.PathLike]
+
+
+def footprint_path(library_dir: PathLike, name: str) -> Path:
+    return Path(library_dir) / f"{name}.kicad_mod"
+
+
+def write_footprint(spec: FootprintSpec, library_dir: PathLike, replace: bool = False) -> Path:
+    """Check, render and atomically write `spec` into `library_dir` (a `.pretty` folder,
+    created on demand). Raises CheckFailedError (nothing written), FootprintExistsError,
+    LibraryError."""
+    lib = Path(library_dir)
+    if lib.suffix != ".pretty":
+        raise LibraryError(f"{lib}: a footprint library folder must end in .pretty",
+                           hint=f"use {lib.with_name(lib.name + '.pretty')}")
+    issues = check_footprint(spec)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        lines = "; ".join(i.message for i in errors[:10])
+        raise CheckFailedError(f"{spec.name}: {len(errors)} geometry error(s): {lines}",
+                               issues=errors, hint="fix the footprint description; "
+                                                   "nothing was written")
+    text = render(spec)
+    target = footprint_path(lib, spec.name)
+    _make_library_dir(lib)
+    if target.exists() and not replace:
+        raise FootprintExistsError(f"{target} already exists",
+                                   hint="pass --replace to overwrite it")
+    _atomic_write(target, text)
+    return target
+
+
+def _make_library_dir(lib: Path) -> None:
+    try:
+        lib.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"cannot create library folder {lib}: {exc.strerror or exc}",
+                           hint="choose a writable location") from exc
+    if not lib.is_dir():
+        raise LibraryError(f"{lib} exists and is not a folder")
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    """Temp file in the target's folder, fsync, os.replace; the temp file never survives."""
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=str(target.parent))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            try:
+                shutil.copymode(str(target), tmp_name)
+            except OSError:
+                pass  # keeping the old mode is a nicety; the content is what matters
+        else:
+            os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, str(target))
+        tmp_name = None
+    except OSError as exc:
+        raise LibraryError(f"cannot write {target}: {exc.strerror or exc}",
+                           hint="check that the library folder is writable") from exc
+    finally:
+        if tmp_name is not None and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+# --- fp-lib-table -------------------------------------------------------------------------
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def read_library_entries(table_path: PathLike) -> List[Tuple[str, str]]:
+    """(name, uri) of every `lib` in an fp-lib-table; [] if the file does not exist."""
+    path = Path(table_path)
+    if not path.exists():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LibraryError(f"cannot read {path}: {exc}") from exc
+    try:
+        tree = parse_sexp(text)
+    except Exception as exc:  # the parser raises bare Exceptions on unbalanced input
+        raise LibraryError(f"{path} is not a readable fp-lib-table: {exc}") from exc
+    if not isinstance(tree, list) or not tree or tree[0] != "fp_lib_table":
+        raise LibraryError(f"{path} is not an fp-lib-table")
+    entries = []
+    for item in tree[1:]:
+        if isinstance(item, list) and item and item[0] == "lib":
+            fields = {sub[0]: str(sub[1]) for sub in item[1:]
+                      if isinstance(sub, list) and len(sub) >= 2}
+            entries.append((fields.get("name", ""), fields.get("uri", "")))
+    return entries
+
+
+def register_library(table_path: PathLike, name: str, uri: str, descr: str = "") -> bool:
+    """Add `name -> uri` to an fp-lib-table (created if missing, backed up to `.bak` first).
+
+    Returns False when the same entry exists already (no-op), True when added; raises
+    LibraryError when `name` is registered with another uri."""
+    if not name or any(c in name for c in '"\n\r\t:') or not uri or "\n" in uri:
+        raise LibraryError(f"invalid library name or uri: {name!r} -> {uri!r}")
+    path = Path(table_path)
+    for existing, existing_uri in read_library_entries(path):
+        if existing == name:
+            if existing_uri == uri:
+                return False
+            raise LibraryError(f"{path}: library '{name}' is already registered with "
+                               f"uri {existing_uri}", hint="choose another library name")
+    entry = (f"  (lib (name {_quote(name)})(type \"KiCad\")(uri {_quote(uri)})"
+             f"(options \"\")(descr {_quote(descr)}))\n")
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        end = text.rstrip().rfind(")")
+        if end < 0:
+            raise LibraryError(f"{path} is not an fp-lib-table")
+        head = text[:end].rstrip("\n") + "\n"
+        new_text = head + entry + ")\n"
+        try:
+            shutil.copy2(str(path), str(path) + ".bak")
+        except OSError as exc:
+            raise LibraryError(f"cannot back up {path}: {exc.strerror or exc}") from exc
+    else:
+        new_text = "(fp_lib_table\n  (version 7)\n" + entry + ")\n"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    _atomic_write(path, new_text)
+    return True
+
+
+def project_table_path(project: PathLike) -> Path:
+    """The project fp-lib-table: next to the `.kicad_pro` (pass the file or its folder)."""
+    p = Path(project)
+    if p.suffix == ".kicad_pro":
+        return p.parent / "fp-lib-table"
+    if p.is_dir():
+        pros = sorted(p.glob("*.kicad_pro"))
+        if not pros:
+            raise LibraryError(f"no .kicad_pro in {p}", hint="pass the project file")
+        return p / "fp-lib-table"
+    raise LibraryError(f"{p} is not a KiCad project (.kicad_pro) or project folder")
+
+
+def project_library_uri(library_dir: PathLike, project: PathLike) -> str:
+    """`${KIPRJMOD}/…` when the library lies inside the project folder, else absolute."""
+    lib = Path(library_dir).resolve()
+    proj = Path(project).resolve()
+    root = proj.parent if proj.suffix == ".kicad_pro" else proj
+    try:
+        return "${KIPRJMOD}/" + lib.relative_to(root).as_posix()
+    except ValueError:
+        return lib.as_posix()
+
+
+def global_table_path(kicad_version: str = "6.0", home: Optional[PathLike] = None) -> Path:
+    """The user's global fp-lib-table for a KiCad version (per-OS config folder)."""
+    base = Path(home) if home is not None else Path.home()
+    if sys.platform.startswith("win"):
+        appdata = os.environ.get("APPDATA") or str(base / "AppData" / "Roaming")
+        return Path(appdata) / "kicad" / kicad_version / "fp-lib-table"
+    if sys.platform == "darwin":
+        return base / "Library" / "Preferences" / "kicad" / kicad_version / "fp-lib-table"
+    config = os.environ.get("XDG_CONFIG_HOME") if home is None else None
+    return Path(config or base / ".config") / "kicad" / kicad_version / "fp-lib-table"

@@ -1,0 +1,218 @@
+"""The ds2fp wire protocol: a versioned envelope for requests and replies (see PROTOCOL.md).
+
+A request is a multipart ZeroMQ message `[b"", header, image_0, ... image_n]` sent from a
+DEALER socket; `header` is the UTF-8 JSON of `Request`, and every image travels as its own
+frame (raw file bytes, never base64). Replies are `[b"", reply]` with the JSON of `Reply`.
+The same models are used in-process (daemon.client.InProcessClient), so every front-end sees
+one contract. Python 3.9 typing: the plugin imports this module inside KiCad.
+"""
+
+from typing import Any, Dict, List, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from schemas.footprint import FootprintSpec
+from schemas.options import BuildOptions, Density, PatternChoice
+from schemas.provenance import Issue
+from schemas.reading import DatasheetReading
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+MAX_IMAGES = 4
+
+RequestKind = Literal["ping", "info", "extract", "cancel", "shutdown"]
+ImageRole = Literal["package", "land_pattern", "both", "other"]
+ReplyStatus = Literal["ok", "error", "progress"]
+ErrorCode = Literal[
+    "bad_request",  # malformed frames, JSON or fields; fix the client
+    "unsupported_version",  # the envelope's protocol version is not spoken here
+    "image_invalid",  # not a decodable PNG/JPEG/WebP/BMP/TIFF, or truncated
+    "too_large",  # message, image bytes or pixel count over the announced limits
+    "busy",  # the queue is full; retry later
+    "model_error",  # the reader failed (CUDA out of memory included); the daemon keeps serving
+    "timeout",  # the request ran past its deadline
+    "cancelled",  # a cancel request stopped it
+    "forbidden",  # e.g. shutdown from a non-local client
+    "internal",  # a bug in ds2fp; the message says what
+]
+ERROR_CODES: tuple = ErrorCode.__args__  # type: ignore[attr-defined]
+
+_ID = r"^[A-Za-z0-9_.:\-]{1,64}$"
+_HINT_TEXT = r"^[ -~]{0,120}$"
+
+
+class ErrorInfo(BaseModel):
+    """A typed error: `code` for programs, `message` and `hint` for people."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    code: ErrorCode
+    message: str = Field(max_length=4000)
+    hint: Optional[str] = Field(default=None, max_length=1000)
+
+
+class ImageMeta(BaseModel):
+    """What one image frame shows; the n-th entry describes the n-th image frame."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: ImageRole = "both"
+    name: str = Field(default="", max_length=200)
+
+
+class ExtractOptions(BaseModel):
+    """What the user said beside the images; hints for the reader, options for the builder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$",
+                                description="footprint name (default: derived by the builder)")
+    part_name: Optional[str] = Field(default=None, pattern=_HINT_TEXT)
+    package_hint: Optional[str] = Field(default=None, pattern=_HINT_TEXT)
+    units_hint: Optional[Literal["mm", "mil", "inch"]] = None
+    density: Density = "nominal"
+    pattern: PatternChoice = "auto"
+    build: bool = Field(default=True, description="False: return the reading only (review first)")
+
+    def build_options(self) -> BuildOptions:
+        return BuildOptions(name=self.name, density=self.density, pattern=self.pattern)
+
+
+class Request(BaseModel):
+    """The request envelope (the JSON header frame)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    protocol: int = Field(description="protocol version; see SUPPORTED_VERSIONS")
+    id: str = Field(pattern=_ID, description="client-chosen; retries reuse it")
+    kind: RequestKind
+    images: List[ImageMeta] = Field(default_factory=list, max_length=MAX_IMAGES)
+    options: ExtractOptions = Field(default_factory=ExtractOptions)
+    target: Optional[str] = Field(default=None, pattern=_ID, description="cancel: request id")
+    timeout_s: Optional[float] = Field(default=None, gt=0.0, le=3600.0,
+                                       description="extract: server-side deadline")
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "Request":
+        if self.kind == "extract" and not self.images:
+            raise ValueError("extract needs 1 to 4 images")
+        if self.kind != "extract" and self.images:
+            raise ValueError(f"{self.kind} takes no images")
+        if self.kind == "cancel" and self.target is None:
+            raise ValueError("cancel needs `target`, the id of the request to cancel")
+        return self
+
+
+class Limits(BaseModel):
+    """What the server accepts; clients refuse early instead of being dropped (MAXMSGSIZE)."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    max_message_bytes: int
+    max_images: int = MAX_IMAGES
+    max_image_bytes: int
+    max_image_pixels: int
+    image_token_budget: int = Field(description="visual tokens per image (32x32 px each)")
+    queue_capacity: int
+    default_timeout_s: float
+
+
+class PingResult(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    state: Literal["loading", "ready", "busy", "failed", "stopping"]
+    queue_length: int
+    running: Optional[str] = Field(default=None, description="id of the request being read")
+    reader: str
+    model: Optional[str] = None
+    limits: Limits
+    protocol_versions: List[int]
+    uptime_s: float
+
+
+class InfoResult(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    reader: str
+    model: Optional[str] = None
+    device: Optional[str] = None
+    dtype: Optional[str] = None
+    memory: Dict[str, Any] = Field(default_factory=dict, description="bytes, by what they hold")
+    details: Dict[str, Any] = Field(default_factory=dict, description="reader.info() as given")
+    versions: Dict[str, str] = Field(default_factory=dict)
+
+
+class ImageReport(BaseModel):
+    """How an image was normalised before the reader saw it."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    name: str = ""
+    role: ImageRole
+    format: str
+    original_size: List[int]
+    size: List[int]
+    visual_tokens: int
+
+
+class ExtractResult(BaseModel):
+    """Success: what was read, the footprint built from it, and every doubt."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    reading: DatasheetReading
+    footprint: Optional[FootprintSpec] = Field(
+        default=None, description="None when options.build is False or the build failed")
+    issues: List[Issue] = Field(default_factory=list)
+    images: List[ImageReport] = Field(default_factory=list)
+    timings: Dict[str, float] = Field(default_factory=dict, description="seconds per stage")
+    reader: str = ""
+
+
+class CancelResult(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    target: str
+    state: Literal["queued", "running", "done", "unknown"]
+    cancelled: bool
+
+
+class Progress(BaseModel):
+    """Sent while an extract waits or runs, so clients know the daemon is alive."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    stage: Literal["queued", "reading", "building"]
+    queue_position: Optional[int] = None
+    elapsed_s: float = 0.0
+
+
+class Reply(BaseModel):
+    """The reply envelope; exactly one final reply (ok or error) per request id."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    protocol: int = PROTOCOL_VERSION
+    id: Optional[str] = Field(default=None, description="None only if the request had none")
+    kind: Optional[RequestKind] = None
+    status: ReplyStatus
+    error: Optional[ErrorInfo] = None
+    progress: Optional[Progress] = None
+    ping: Optional[PingResult] = None
+    info: Optional[InfoResult] = None
+    extract: Optional[ExtractResult] = None
+    cancel: Optional[CancelResult] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def final(self) -> bool:
+        return self.status != "progress"
+
+    @classmethod
+    def failure(cls, request_id: Optional[str], code: str, message: str,
+                hint: Optional[str] = None, kind: Optional[str] = None) -> "Reply":
+        return cls(id=request_id, kind=kind, status="error",
+                   error=ErrorInfo(code=code, message=message[:4000], hint=hint))

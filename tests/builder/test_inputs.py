@@ -1,0 +1,190 @@
+"""Units, derived land dimensions, views, and the bad-input table."""
+
+import pytest
+
+from footprint_writer.builder import build_footprint
+from footprint_writer.builder.load import parse_input
+from footprint_writer.errors import InputError
+from schemas.options import BuildOptions
+from schemas.reading import DatasheetReading
+
+from .helpers import reading, soic8
+
+
+def _pads(spec):
+    return [(p.number, round(p.x, 3), round(p.y, 3), round(p.size_x, 3), round(p.size_y, 3))
+            for p in spec.pads]
+
+
+@pytest.mark.parametrize("units, scale", [("mil", 1 / 0.0254), ("inch", 1 / 25.4)])
+def test_mil_and_inch_give_the_same_pads_as_mm(units, scale):
+    mm_spec = build_footprint(soic8())
+    other = build_footprint(soic8(units=units, scale=scale))
+    assert _pads(other) == _pads(mm_spec)
+    assert other.body.size_x == pytest.approx(3.9) and other.body.height == pytest.approx(1.75)
+    assert "units_converted" in {i.code for i in other.issues}
+
+
+ROW = {"pitch": 1.27, "pad_width": 0.6}
+
+
+@pytest.mark.parametrize("given, c, y, formula", [
+    ({"overall_span": 6.95, "pad_length": 1.55}, 5.4, 1.55, "C = Z - Y"),
+    ({"gap": 3.85, "pad_length": 1.55}, 5.4, 1.55, "C = G + Y"),
+    ({"overall_span": 6.95, "gap": 3.85}, 5.4, 1.55, "C = (Z + G) / 2"),
+    ({"overall_span": 6.95, "row_spacing": 5.4}, 5.4, 1.55, "Y = Z - C"),
+    ({"gap": 3.85, "row_spacing": 5.4}, 5.4, 1.55, "Y = C - G"),
+])
+def test_missing_land_dimensions_are_derived_with_provenance(given, c, y, formula):
+    spec = build_footprint(reading("soic", 8, land=dict(ROW, **given), body_length=4.9,
+                                   body_width=3.9))
+    p1 = next(p for p in spec.pads if p.number == "1")
+    assert p1.x == pytest.approx(-c / 2) and p1.size_x == pytest.approx(y)
+    texts = [pr.detail for pr in spec.provenance.values() if pr.source == "derived"]
+    assert any(formula in text for text in texts)
+    assert "derived_value" in {i.code for i in spec.issues}
+
+
+def test_printed_value_that_disagrees_is_reported_not_used():
+    land = dict(ROW, row_spacing=5.4, pad_length=1.55, gap=0.67)  # G between pads, not rows
+    spec = build_footprint(reading("soic", 8, land=land, body_length=4.9, body_width=3.9))
+    assert next(p for p in spec.pads if p.number == "1").x == pytest.approx(-2.7)
+    issue = next(i for i in spec.issues if i.code == "inconsistent_land_pattern")
+    assert "G" in issue.message and issue.field == "land_pattern.gap"
+
+
+def test_pitch_mismatch_between_package_and_land_pattern_is_warned():
+    spec = build_footprint(soic8(pitch=1.25))
+    assert "pitch_mismatch" in {i.code for i in spec.issues}
+
+
+def _explicit(view: str, numbering: str = "ccw"):
+    pads = [{"number": "1", "x": -2.0, "y": -1.0, "size_x": 1.0, "size_y": 0.5},
+            {"number": "2", "x": -2.0, "y": 1.0, "size_x": 1.0, "size_y": 0.5},
+            {"number": "3", "x": 2.5, "y": 0.0, "size_x": 1.5, "size_y": 2.0},
+            {"number": "MP", "kind": "tht", "shape": "oval", "x": 0.0, "y": 2.0,
+             "size_x": 1.0, "size_y": 2.0, "drill": 0.6, "drill_y": 1.4},
+            {"number": "", "kind": "npth", "shape": "circle", "x": 0.0, "y": -2.0,
+             "size_x": 1.0, "size_y": 1.0, "drill": 1.0}]
+    return DatasheetReading.model_validate({"units": "mm", "family": "other", "pin_count": 3,
+                                            "view": view, "numbering": numbering,
+                                            "pads": pads})
+
+
+def test_bottom_view_explicit_pads_are_mirrored_with_a_warning():
+    top = build_footprint(_explicit("top"))
+    bottom = build_footprint(_explicit("bottom", "cw"))
+    for a, b in zip(top.pads, bottom.pads):
+        assert (b.number, b.x, b.y) == (a.number, -a.x + 0.0, a.y)
+    assert "mirrored_bottom_view" in {i.code for i in bottom.issues}
+    assert "mirrored_bottom_view" not in {i.code for i in top.issues}
+    roles = {p.number or "npth": p.role for p in top.pads}
+    assert roles == {"1": "signal", "2": "signal", "3": "signal", "MP": "mechanical",
+                     "npth": "mechanical"}
+    slot = next(p for p in top.pads if p.number == "MP").drill
+    assert (slot.diameter, slot.slot_length) == (0.6, 1.4)
+    assert top.attribute == "smd" and top.courtyard_class == "connector"
+
+
+@pytest.mark.parametrize("view, numbering, warned", [
+    ("top", "ccw", False), ("top", "cw", True), ("bottom", "cw", False), ("bottom", "ccw", True),
+])
+def test_numbering_direction_must_match_the_view(view, numbering, warned):
+    spec = build_footprint(soic8(view=view, numbering=numbering))
+    assert ("numbering_direction" in {i.code for i in spec.issues}) is warned
+    assert next(p for p in spec.pads if p.number == "1").x < 0  # always the top view
+
+
+def _build_json(text: str):
+    return build_footprint(parse_input(text))
+
+
+GOOD = ('{"units": "mm", "family": "soic", "pin_count": 8, "pitch": {"nom": 1.27}, '
+        '"land_pattern": {"pad_width": {"nom": 0.6}, "pad_length": {"nom": 1.55}, '
+        '"row_spacing": {"nom": 5.4}}}')
+
+
+def _variant(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new)
+
+
+BAD = [
+    ("negative", _variant('"pitch": {"nom": 1.27}', '"pitch": {"nom": -1.27}'),
+     "greater than or equal to 0"),
+    ("nan", _variant('"pitch": {"nom": 1.27}', '"pitch": {"nom": NaN}'), "NaN"),
+    ("missing units", _variant('"units": "mm", ', ""), "units: Field required"),
+    ("bare number, no unit object", _variant('"pitch": {"nom": 1.27}', '"pitch": 1.27'),
+     "pitch"),
+    ("unknown unit", _variant('"units": "mm"', '"units": "cm"'), "units"),
+    ("unknown family", _variant('"family": "soic"', '"family": "sop99"'), "family"),
+    ("10,000 pads", _variant('"pin_count": 8', '"pin_count": 10000'), "pin_count"),
+    ("absurd pitch in inch", _variant('"units": "mm"', '"units": "inch"'), "pitch"),
+    ("absurd body", _variant('"pitch": {"nom": 1.27}',
+                             '"pitch": {"nom": 1.27}, "body_length": {"nom": 400}'),
+     "body_length"),
+    ("absurd mil pad", _variant('"units": "mm", "family": "soic"',
+                                '"units": "mil", "family": "dip"'), "pitch"),
+    ("zero pitch", _variant('"pitch": {"nom": 1.27}', '"pitch": {"nom": 0}'), "positive"),
+    ("odd pins on two rows", _variant('"pin_count": 8', '"pin_count": 7'), "even pin count"),
+    ("sot23 with 7 pins", _variant('"family": "soic", "pin_count": 8',
+                                   '"family": "sot23", "pin_count": 7'), "3, 5 or 6"),
+    ("chip with 3 pins", _variant('"family": "soic", "pin_count": 8',
+                                  '"family": "chip", "pin_count": 3'), "2 pins"),
+    ("quad that does not fit", _variant('"family": "soic", "pin_count": 8',
+                                        '"family": "qfn", "pin_count": 10'), "four rows"),
+    ("no pitch", _variant('"pitch": {"nom": 1.27}, ', ""), "pitch"),
+    ("rows overlap", _variant('"row_spacing": {"nom": 5.4}', '"row_spacing": {"nom": 1.2}'),
+     "row spacing"),
+    ("family without builder", _variant('"family": "soic"', '"family": "bga"'),
+     "no footprint builder"),
+    ("not json", "{units: mm", "not valid JSON"),
+    ("not an object", "[1, 2]", "JSON object"),
+    ("neither kind", '{"hello": 1}', "neither a reading"),
+    ("min above max", _variant('"pitch": {"nom": 1.27}', '"pitch": {"min": 2, "max": 1}'),
+     "min 2.0 > max 1.0"),
+]
+
+
+@pytest.mark.parametrize("label, text, needle", BAD, ids=[b[0] for b in BAD])
+def test_bad_input_gets_one_clear_error(label, text, needle):
+    with pytest.raises(InputError) as info:
+        _build_json(text)
+    assert needle in str(info.value)
+
+
+def test_good_baseline_of_the_bad_table_builds():
+    assert len(_build_json(GOOD).pads) == 8
+
+
+def test_explicit_pads_need_drills_and_positive_sizes():
+    base = _explicit("top").model_dump()
+    base["pads"][3]["drill"] = None
+    with pytest.raises(InputError, match="no drill"):
+        build_footprint(DatasheetReading.model_validate(base))
+    base = _explicit("top").model_dump()
+    base["pads"][0]["size_x"] = 0
+    with pytest.raises(InputError, match="size_x 0"):
+        build_footprint(DatasheetReading.model_validate(base))
+
+
+def test_pattern_choices_without_ipc_module():
+    no_land = reading("soic", 8, pitch=1.27, body_length=4.9, body_width=3.9)
+    with pytest.raises(InputError, match="datasheet"):
+        build_footprint(no_land, BuildOptions(pattern="datasheet"))
+    try:
+        import footprint_writer.ipc  # noqa: F401
+    except ModuleNotFoundError:
+        with pytest.raises(InputError, match="IPC calculation unavailable"):
+            build_footprint(no_land)
+        with pytest.raises(InputError, match="IPC calculation unavailable"):
+            build_footprint(soic8(), BuildOptions(pattern="ipc"))
+
+
+def test_pad_count_limits():
+    qfp = reading("qfp", 1000, land={"pitch": 0.5, "pad_width": 0.3, "pad_length": 1.5,
+                                     "row_spacing": 130.0})
+    assert len(build_footprint(qfp).pads) == 1000
+    long_header = reading("pin_header", 1024, rows=2, land={"pitch": 2.54, "drill": 1.0})
+    with pytest.raises(InputError, match="impossible pad"):
+        build_footprint(long_header)  # 512 x 2.54 mm rows: beyond any board
