@@ -153,10 +153,11 @@ def load_model(folder: Path, plan: DevicePlan):
 
 def load_checkpoint(model: str, device: str = "auto", dtype: Optional[str] = None,
                     offline: bool = False) -> Tuple[Any, Any, Path, DevicePlan]:
-    """(model, processor, folder, plan); every failure is a ModelLoadError with the fix."""
-    if offline:
-        # Belt and braces: nothing below may reach the network either.
-        os.environ["HF_HUB_OFFLINE"] = "1"
+    """(model, processor, folder, plan); every failure is a ModelLoadError with the fix.
+
+    Only `resolve_checkpoint` may reach the hub (never when offline); everything after it
+    loads from the resolved folder with local_files_only=True.
+    """
     plan = plan_device(device, dtype)
     folder = resolve_checkpoint(model, offline=offline)
     try:

@@ -106,7 +106,10 @@ def tiny_config(tokenizer):
     )
 
 
-def build_tiny_model(path: Union[str, os.PathLike], seed: int = 0) -> Path:
+TINY_SEED = 2  # a seed whose random answers exercise land patterns and pads (tests/model)
+
+
+def build_tiny_model(path: Union[str, os.PathLike], seed: int = TINY_SEED) -> Path:
     """Write a tiny random Qwen3-VL checkpoint to `path` (created) and return the path."""
     import torch
     from transformers import GenerationConfig, Qwen3VLForConditionalGeneration
@@ -126,3 +129,11 @@ def build_tiny_model(path: Union[str, os.PathLike], seed: int = 0) -> Path:
     image_processor_class()(**IMAGE_PROCESSOR_DEFAULTS).save_pretrained(out)
     (out / "chat_template.jinja").write_text(CHAT_TEMPLATE, encoding="utf-8")
     return out
+
+
+def tiny_model_dir(root: Union[str, os.PathLike]) -> Path:
+    """`root/tiny-qwen3-vl`, built on first use (for test fixtures and subprocess tests)."""
+    path = Path(root) / "tiny-qwen3-vl"
+    if not (path / "model.safetensors").is_file():
+        build_tiny_model(path)
+    return path
