@@ -97,18 +97,22 @@ class QwenVLRunner:
         started = time.perf_counter()
         model, processor, folder, plan = load_checkpoint(
             self.model_ref, self.device_request, self.dtype_request, self.offline)
+        self.attach(model, processor, folder, plan.device, plan.dtype)
+        self.load_s = time.perf_counter() - started
+        log.info("loaded %s from %s on %s (%s) in %.1f s", self.model_ref, folder, self.device,
+                 self.dtype, self.load_s)
+        return self
+
+    def attach(self, model, processor, folder: Optional[Path], device: str, dtype) -> None:
+        """Take a loaded model + processor (load() and the GPU benchmark's in-memory models)."""
         set_image_token_budget(processor, self.image_token_budget)
         tokenizer = processor.tokenizer
         stop_ids = self._stop_token_ids(tokenizer, model)
         vocab_size = model.config.get_text_config().vocab_size  # logits width
         self.grammar = ReadingGrammar(tokenizer, vocab_size=vocab_size, stop_token_ids=stop_ids)
         self.model, self.processor, self.folder = model, processor, folder
-        self.device, self.dtype = plan.device, plan.dtype
+        self.device, self.dtype = device, dtype
         self.stop_token_ids = stop_ids
-        self.load_s = time.perf_counter() - started
-        log.info("loaded %s from %s on %s (%s) in %.1f s", self.model_ref, folder, self.device,
-                 self.dtype, self.load_s)
-        return self
 
     @staticmethod
     def _stop_token_ids(tokenizer, model) -> List[int]:
