@@ -169,13 +169,16 @@ class QwenVLRunner:
         except ReaderError:
             raise
         except Exception as exc:
-            if _is_oom(exc):
-                self._recover_from_oom()
-                raise ReaderError(
-                    "the GPU ran out of memory on this request; reduce --image-token-budget "
-                    f"(now {self.image_token_budget} visual tokens per image), send fewer or "
-                    "smaller images, or use a smaller model") from exc
-            raise ReaderError(f"the model failed: {type(exc).__name__}: {exc}") from exc
+            if not _is_oom(exc):
+                raise ReaderError(f"the model failed: {type(exc).__name__}: {exc}") from exc
+            detail = str(exc).splitlines()[0][:200]
+        # Out of memory: only now, with the traceback (and the tensors its frames hold) gone,
+        # can the cached blocks go back to the GPU.
+        self._recover_from_oom()
+        raise ReaderError(
+            "the GPU ran out of memory on this request; reduce --image-token-budget "
+            f"(now {self.image_token_budget} visual tokens per image), send fewer or smaller "
+            f"images, or use a smaller model ({detail})")
 
     def _generate(self, messages, limit: int, should_stop) -> Generation:
         import torch
