@@ -110,3 +110,20 @@ def test_image_token_budget_caps_the_processor(tiny_model):
     t, h, w = (int(x) for x in out["image_grid_thw"][0])
     visual_tokens = t * h * w // 4  # 2 x 2 patches merge into one token
     assert 64 <= visual_tokens <= 100
+
+
+def test_a_saved_fine_tune_loads_like_the_original(tiny_model, tmp_path):
+    """What a user's fine-tune looks like: model.save_pretrained + processor.save_pretrained."""
+    import torch
+
+    model, processor, _, _ = load_checkpoint(str(tiny_model), device="cpu", offline=True)
+    with torch.no_grad():
+        model.lm_head.weight.mul_(1.5)  # "training"
+    tuned = tmp_path / "my-finetune"
+    model.save_pretrained(tuned)
+    processor.save_pretrained(tuned)
+    again, processor2, folder, _ = load_checkpoint(str(tuned), device="cpu", offline=True)
+    assert folder == tuned
+    assert torch.equal(again.lm_head.weight, model.lm_head.weight)
+    assert processor2.chat_template == processor.chat_template
+    assert processor2.tokenizer.get_vocab() == processor.tokenizer.get_vocab()
