@@ -80,6 +80,7 @@ class QwenVLRunner:
         self.model: Any = None
         self.processor: Any = None
         self.grammar: Optional[ReadingGrammar] = None
+        self.stop_token_ids: List[int] = []
         self.folder: Optional[Path] = None
         self.device = "cpu"
         self.dtype: Any = None
@@ -116,11 +117,9 @@ class QwenVLRunner:
 
     @staticmethod
     def _stop_token_ids(tokenizer, model) -> List[int]:
-        ids = []
-        for token in ("<|im_end|>", "<|endoftext|>"):
-            tid = tokenizer.convert_tokens_to_ids(token)
-            if isinstance(tid, int) and tid != tokenizer.unk_token_id:
-                ids.append(tid)
+        """End of turn and end of text, plus whatever the checkpoint's generation config adds."""
+        vocab = tokenizer.get_vocab()
+        ids = [vocab[token] for token in ("<|im_end|>", "<|endoftext|>") if token in vocab]
         eos = model.generation_config.eos_token_id
         for tid in (eos if isinstance(eos, list) else [eos]):
             if tid is not None and tid not in ids:

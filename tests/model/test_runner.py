@@ -131,3 +131,10 @@ def test_factory_refuses_options_of_other_readers(tiny_model):
 
     with pytest.raises(ReaderError, match="delay_s"):
         make_model_reader(model=str(tiny_model), delay_s=1.0)
+
+
+def test_generation_stops_at_end_of_turn_or_text(reader):
+    tokenizer = reader.runner.processor.tokenizer
+    ids = reader.runner.stop_token_ids
+    assert tokenizer.convert_tokens_to_ids("<|im_end|>") in ids
+    assert tokenizer.convert_tokens_to_ids("<|endoftext|>") in ids
