@@ -61,11 +61,16 @@ class OcrEngine:
         self._cache.clear()
 
     # -- reading ---------------------------------------------------------------------
-    def read(self, image, name: str = "") -> OcrPage:
-        """OCR one PIL image; boxes are returned in the coordinates of `image` itself."""
+    def read(self, image, name: str = "", rotated: bool = False) -> OcrPage:
+        """OCR one PIL image; boxes are returned in the coordinates of `image` itself.
+
+        `rotated=True` reads the image turned 90 degrees counter-clockwise, which makes the
+        vertical dimension text of drawings (reading upwards) horizontal; boxes are mapped
+        back to the upright image and such tokens are marked `vertical`.
+        """
         import numpy as np
 
-        key = _image_key(image)
+        key = _image_key(image) + ("r" if rotated else "")
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -76,11 +81,13 @@ class OcrEngine:
             raise ValueError(f"image {width}x{height} is too large to OCR")
         scale = min(MAX_UPSCALE, self.long_side / float(max(width, height)))
         work = image.convert("RGB")
+        if rotated:
+            work = work.rotate(90, expand=True)
         if abs(scale - 1.0) > 0.02:
             from PIL import Image
 
-            work = work.resize((max(1, round(width * scale)), max(1, round(height * scale))),
-                               Image.LANCZOS)
+            work = work.resize((max(1, round(work.width * scale)),
+                                max(1, round(work.height * scale))), Image.LANCZOS)
         else:
             scale = 1.0
         started = time.perf_counter()
@@ -92,9 +99,11 @@ class OcrEngine:
             xs = [p[0] for p in quad]
             ys = [p[1] for p in quad]
             box = (min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale)
+            if rotated:  # (xr, yr) in the turned image is (W - yr, xr) upright
+                box = (width - box[3], box[0], width - box[1], box[2])
             text = str(text).strip()
             if text:
-                tokens.append(OcrToken(text, box, float(score)))
+                tokens.append(OcrToken(text, box, float(score), vertical=rotated))
         page = OcrPage(tokens=tokens, width=width, height=height, name=name,
                        seconds=time.perf_counter() - started)
         self._cache[key] = page

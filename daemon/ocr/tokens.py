@@ -13,6 +13,7 @@ class OcrToken:
     text: str
     box: Box
     score: float = 1.0
+    vertical: bool = False  # read from the page turned 90 degrees (text running upwards)
 
     @property
     def cx(self) -> float:
@@ -49,11 +50,12 @@ class OcrPage:
         return {"name": self.name, "width": self.width, "height": self.height,
                 "seconds": round(self.seconds, 3),
                 "tokens": [{"text": t.text, "box": [round(v, 1) for v in t.box],
-                            "score": round(t.score, 3)} for t in self.tokens]}
+                            "score": round(t.score, 3), "vertical": t.vertical}
+                           for t in self.tokens]}
 
     @classmethod
     def from_json(cls, data: dict) -> "OcrPage":
-        tokens = [OcrToken(t["text"], tuple(t["box"]), t.get("score", 1.0))
-                  for t in data.get("tokens", [])]
+        tokens = [OcrToken(t["text"], tuple(t["box"]), t.get("score", 1.0),
+                           bool(t.get("vertical", False))) for t in data.get("tokens", [])]
         return cls(tokens=tokens, width=data.get("width", 0), height=data.get("height", 0),
                    name=data.get("name", ""), seconds=data.get("seconds", 0.0))
