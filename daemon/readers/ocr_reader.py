@@ -323,9 +323,13 @@ class OcrReader(Reader):
 
     def __init__(self, engine=None, rotated_pass: bool = True):
         from daemon.ocr.engine import OcrEngine
+        from daemon.ocr.grounding import Grounder
 
         self.engine = engine or OcrEngine()
         self.rotated_pass = rotated_pass
+        # The pipeline grounds every reading it gets from a reader that has a grounder;
+        # sharing the engine means the pages are not OCRed twice (the engine caches).
+        self.grounder = Grounder(self.engine)
         self.last_pages: List[OcrPage] = []
         self.last_seconds = 0.0
 
