@@ -14,9 +14,10 @@ from daemon.ocr.tokens import OcrPage, OcrToken
 
 # Datasheet text at 300 dpi is 25-40 px tall; the recogniser works on 48 px high crops, so
 # a page scaled to ~2000 px on its long side keeps small print legible while cutting the
-# detector's work. Larger scans are scaled down, never up beyond MAX_UPSCALE.
+# detector's work. Larger scans are scaled down; small screenshots up (see page_scale).
 DEFAULT_LONG_SIDE = 2000
 MAX_UPSCALE = 2.0
+MIN_LONG_SIDE = 1200
 # A 20-megapixel photo is not a datasheet screenshot we can read better by keeping it large.
 MAX_INPUT_PIXELS = 120_000_000
 
@@ -79,7 +80,7 @@ class OcrEngine:
         width, height = image.size
         if width * height > MAX_INPUT_PIXELS:
             raise ValueError(f"image {width}x{height} is too large to OCR")
-        scale = min(MAX_UPSCALE, self.long_side / float(max(width, height)))
+        scale = page_scale(width, height, self.long_side)
         work = image.convert("RGB")
         if rotated:
             work = work.rotate(90, expand=True)
@@ -110,6 +111,17 @@ class OcrEngine:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return page
+
+
+def page_scale(width: int, height: int, long_side: int = DEFAULT_LONG_SIDE) -> float:
+    """Shrink large pages to `long_side`; enlarge small screenshots (small print) up to
+    MIN_LONG_SIDE, never more than MAX_UPSCALE; leave the rest alone."""
+    longest = float(max(width, height))
+    if longest > long_side:
+        return long_side / longest
+    if longest < MIN_LONG_SIDE:
+        return min(MAX_UPSCALE, MIN_LONG_SIDE / longest)
+    return 1.0
 
 
 def _image_key(image) -> str:
