@@ -46,7 +46,8 @@ class OcrEngine:
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise OcrUnavailableError(
                 "OCR needs rapidocr-onnxruntime: pip install 'ds2fp[ocr]'") from exc
-        kwargs = {"print_verbose": False}
+        # Datasheet text is never upside down: skip the 180-degree classifier.
+        kwargs = {"print_verbose": False, "use_cls": False}
         if self.threads:
             kwargs.update(intra_op_num_threads=self.threads)
         # Our own scaling decides the size; keep RapidOCR from shrinking again.

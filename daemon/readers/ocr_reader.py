@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, land_region
-from daemon.ocr.layout import squash
+from daemon.ocr.layout import line_height, squash
 from daemon.ocr.letters import (
     JEDEC,
     LAND,
@@ -209,6 +209,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         n = pin_count_from_text(tokens_all, hints.package_hint)
         if n:
             b.pin_count, b.pin_count_source = n, "title"
+    if not package_tables:
+        _package_from_callouts(inputs, page_tables, b)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
@@ -266,26 +268,100 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
         region = land_region(page.tokens, page.width, page.height, item.role, boxes)
         if region is None:
             continue
-        tokens = list(page.tokens)
-        if item.rotated is not None:
+        unit = b.unit or page_unit(page.tokens) or hints.units_hint or "mm"
+        callouts = collect(page.tokens, region, boxes)
+        lc = _classify(callouts, unit, b, family)
+        if item.rotated is not None and _incomplete(lc, family):
+            # Vertical dimension text: read the drawing again turned 90 degrees, but only
+            # around the callouts already found (small crops are enlarged, and cheap).
             try:
-                tokens += item.rotated(region)
+                extra = item.rotated(_focus(callouts, region, line_height(page.tokens)))
+                callouts = collect(list(page.tokens) + extra, region, boxes)
+                lc = _classify(callouts, unit, b, family)
+                b.log.add(f"rotated pass ({len(extra)} runs)")
             except Exception as exc:  # the upright pass still counts
                 b.log.add(f"rotated pass failed: {type(exc).__name__}")
-        callouts = collect(tokens, region, boxes)
-        if not callouts:
-            continue
-        unit = b.unit or page_unit(page.tokens) or hints.units_hint or "mm"
-        if any(c.value.bracket for c in callouts) and b.unit is None:
-            unit = "mm"
-        pitch = b.fields.get("pitch")
-        overall = b.fields.get("overall_width")
-        lc = classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
-                      overall.nominal if overall else None, family)
-        if not _apply_callouts(b, lc):
+        if not callouts or not _apply_callouts(b, lc):
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
         break
+
+
+def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
+    """Package outlines without a table (TI style: `.189-.197 [4.81-5.00]` on the drawing,
+    no letters): tip-to-tip width is the widest range marked TYP, the two widest other
+    ranges are body length and body width, a lone MAX is the seated height, a count of N
+    marks the lead width and N-2 the pitch."""
+    for item, tables in zip(inputs, page_tables):
+        if item.role not in ("package", "both") or tables:
+            continue
+        page = item.page
+        region = (0, 0, page.width, page.height)
+        if item.role == "both":
+            land = land_region(page.tokens, page.width, page.height, "both", [])
+            if land is not None and land[1] > 0:
+                region = (0, 0, page.width, land[1])
+        callouts = collect(page.tokens, region)
+        if not any(c.value.bracket for c in callouts):
+            continue  # only dual-dimensioned drawings say clearly which numbers are sizes
+        unit = "mm"
+        if not b.set_unit(unit):
+            continue
+        vals = [c.value for c in callouts if c.value.bracket and not c.value.paren]
+        found: Dict[str, Any] = {}
+        ranges = [v for v in vals if v.is_range and not v.multiplier and v.hi < 60]
+        typ = [v for v in ranges if v.qualifier == "TYP"]
+        if typ:
+            found["overall_width"] = max(typ, key=lambda v: v.value)
+        others = sorted((v for v in ranges if v.qualifier != "TYP" and v.value >= 1.0),
+                        key=lambda v: -v.value)
+        if len(others) >= 2:
+            length, width = others[0], others[1]
+            overall = found.get("overall_width")
+            if overall is None or width.value < overall.value:
+                found["body_length"], found["body_width"] = length, width
+        heights = [v for v in vals if v.qualifier == "MAX" and not v.is_range
+                   and 0.3 <= v.value <= 6.0]
+        if len(heights) == 1:
+            found["height"] = heights[0]
+        if b.pin_count:
+            leads = [v for v in vals if v.multiplier == b.pin_count and v.is_range]
+            if leads:
+                found["lead_width"] = min(leads, key=lambda v: v.value)
+            pitches = [v for v in vals if v.multiplier == b.pin_count - 2 and not v.is_range]
+            if len(pitches) == 1:
+                found["pitch"] = pitches[0]
+        for name, value in found.items():
+            b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
+        if found:
+            b.log.add(f"package callouts ({', '.join(sorted(found))})")
+
+
+def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
+    if any(c.value.bracket for c in callouts) and b.unit is None:
+        unit = "mm"
+    pitch = b.fields.get("pitch")
+    overall = b.fields.get("overall_width")
+    return classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
+                    overall.nominal if overall else None, family)
+
+
+def _incomplete(lc: LandCallouts, family) -> bool:
+    if family in ("pin_header", "dip", "to220"):
+        return lc.pitch is None or lc.drill is None
+    return (lc.pad_width is None or lc.pad_length is None
+            or (lc.row_spacing is None and lc.overall_span is None))
+
+
+def _focus(callouts, region: tuple, h: float) -> tuple:
+    """The callouts' bounding box grown by a few lines, inside `region`."""
+    if not callouts:
+        return region
+    x0 = min(c.token.box[0] for c in callouts) - 5 * h
+    y0 = min(c.token.box[1] for c in callouts) - 5 * h
+    x1 = max(c.token.box[2] for c in callouts) + 5 * h
+    y1 = max(c.token.box[3] for c in callouts) + 5 * h
+    return (max(region[0], x0), max(region[1], y0), min(region[2], x1), min(region[3], y1))
 
 
 def _apply_callouts(b: ReadingBuilder, lc: LandCallouts) -> bool:
