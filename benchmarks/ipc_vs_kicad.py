@@ -22,17 +22,18 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from footprint_writer.errors import Ds2fpError  # noqa: E402
 from footprint_writer.ipc import land_pattern_from_package  # noqa: E402
 from footprint_writer.ipc.kicad_yaml import load_definitions  # noqa: E402
-from footprint_writer.ipc.layout import ipc_courtyard, ipc_pads  # noqa: E402
+from footprint_writer.ipc.layout import PadBox, ipc_courtyard, ipc_pads  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "kicad_size_definitions"
 PAD_TOL = 0.01
 COURTYARD_TOL = 0.02
-_PAD = re.compile(r'\(pad "([^"]*)" (\w+) (\w+) \(at ([-\d.]+) ([-\d.]+)(?: ([-\d.]+))?\) '
+_PAD = re.compile(r'\(pad "?([^"\s]*)"? (\w+) (\w+) \(at ([-\d.]+) ([-\d.]+)(?: ([-\d.]+))?\) '
                   r'\(size ([-\d.]+) ([-\d.]+)\)(.*)')
 _LINE = re.compile(r'\((?:fp_line|fp_rect) \(start ([-\d.]+) ([-\d.]+)\) '
-                   r'\(end ([-\d.]+) ([-\d.]+)\).*\(layer "F\.CrtYd"\)')
+                   r'\(end ([-\d.]+) ([-\d.]+)\).*\(layer "?F\.CrtYd"?\)')
 
 
 def read_kicad_mod(path: Path):
@@ -87,9 +88,23 @@ def kicad_names(definition, meta):
     return [(meta["library"], n) for n in names]
 
 
+def _via_builder(d, density):
+    """Pads and courtyard of the FootprintSpec the `ds2fp ipc` command would write."""
+    from footprint_writer.ipc.build import build_ipc_footprint
+
+    spec, _ = build_ipc_footprint(d.reading, density, small_pitch_table=d.small_pitch_table)
+    pads = [PadBox(p.number, p.x, p.y, p.size_x, p.size_y) for p in spec.numbered_pads()
+            if p.has_copper]
+    c = spec.courtyard
+    return pads, (c.x0, c.y0, c.x1, c.y1)
+
+
 def _source_marker(size_info: str) -> str:
     """The host named in a definition's `size_info` (e.g. 'tortai-tech.com')."""
     m = re.search(r"([a-z0-9-]+\.(?:com|nl|org|net|de))", size_info)
+    if m:
+        return m.group(1)
+    m = re.search(r"(IPC-SM-782 page \d+)", size_info)
     return m.group(1) if m else ""
 
 
@@ -118,6 +133,9 @@ def main(argv=None) -> int:
     parser.add_argument("--library", type=Path, default=Path("/usr/share/kicad/footprints"))
     parser.add_argument("--density", default="nominal")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--via-builder", action="store_true",
+                        help="build each footprint through build_ipc_footprint (the builder's "
+                             "placement and the IPC courtyard) instead of the reference layout")
     args = parser.parse_args(argv)
     if not args.library.is_dir():
         print(f"no KiCad library at {args.library} (apt-get install kicad-footprints)")
@@ -137,11 +155,25 @@ def main(argv=None) -> int:
                 skipped.append(f"{d.key}: no footprint of that name in the library")
                 continue
             for lib, name in found:
-                result = land_pattern_from_package(
-                    d.reading, args.density, small_pitch_table=d.small_pitch_table)
-                pads = ipc_pads(d.reading, result)
-                cy = ipc_courtyard(d.reading, result, pads)
+                density = d.density or args.density
+                if args.via_builder:
+                    try:
+                        pads, cy = _via_builder(d, density)
+                    except Ds2fpError as exc:
+                        per_family[d.reading.family][1] += 1
+                        mismatches.append(f"{lib}:{name}: builder: {exc.message}")
+                        print(f"DIFF {lib}:{name} builder: {exc.message}")
+                        continue
+                else:
+                    result = land_pattern_from_package(
+                        d.reading, density, small_pitch_table=d.small_pitch_table)
+                    pads = ipc_pads(d.reading, result)
+                    cy = ipc_courtyard(d.reading, result, pads)
                 kicad_file = args.library / f"{lib}.pretty" / f"{name}.kicad_mod"
+                if "kicad-footprint-generator" not in kicad_file.read_text():
+                    other_input.append(f"{lib}:{name}: drawn by hand in KiCad's library, not "
+                                       "generated from a size definition")
+                    continue
                 marker = _source_marker(d.raw.get("size_info", ""))
                 if marker and marker not in kicad_file.read_text():
                     other_input.append(f"{lib}:{name}: KiCad's descr cites other body size "
@@ -164,7 +196,8 @@ def main(argv=None) -> int:
         print(f"{family:12s} {k:5d} / {n:<5d} {100.0 * k / n:6.1f} %")
     print(f"{'all':12s} {exact:5d} / {total:<5d} {100.0 * exact / max(total, 1):6.1f} %")
     if other_input:
-        print(f"\nnot compared, different input data in the 2022 library ({len(other_input)}):")
+        print(f"\nnot compared: KiCad's footprint was made from other input "
+              f"({len(other_input)}):")
         for s in other_input:
             print("  " + s)
     if skipped:

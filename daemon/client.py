@@ -8,6 +8,7 @@ reply whose id matches. The daemon never runs one id twice, so a retry is always
 """
 
 import logging
+import threading
 import time
 import uuid
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 ImageArg = Tuple[bytes, str]  # (file bytes, role); or (bytes, role, name)
 ProgressCallback = Callable[[Progress], None]
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:5557"
+PING_TIMEOUT_S = 1.0
 
 
 def new_request_id() -> str:
@@ -109,8 +111,10 @@ class ZmqClient:
     # ---- requests ----------------------------------------------------------------------
 
     def ping(self, timeout_s: Optional[float] = None) -> Reply:
+        """The I/O thread answers within milliseconds, so silence soon means no daemon."""
+        wait = min(self.timeout_s, PING_TIMEOUT_S) if timeout_s is None else timeout_s
         reply = self._call(Request(protocol=PROTOCOL_VERSION, id=new_request_id(), kind="ping"),
-                           [], timeout_s=timeout_s)
+                           [], timeout_s=wait, retries=min(self.retries, 1))
         if reply.ok and reply.ping is not None:
             self.limits = reply.ping.limits
         return reply
@@ -219,6 +223,8 @@ class InProcessClient:
         self.reader = reader
         self.image_limits = limits or ImageLimits()
         self.started = time.monotonic()
+        self._running = {}  # request id -> threading.Event, so cancel() works from any thread
+        self._lock = threading.Lock()
 
     def ping(self, timeout_s: Optional[float] = None) -> Reply:
         from schemas.protocol import PingResult
@@ -256,9 +262,15 @@ class InProcessClient:
                   for d, m in zip(datas, metas)]
         started = time.monotonic()
         deadline = started + timeout_s if timeout_s else None
+        cancelled = threading.Event()
+        with self._lock:
+            self._running[rid] = cancelled
+
+        def timed_out() -> bool:
+            return deadline is not None and time.monotonic() > deadline
 
         def stop() -> bool:
-            return deadline is not None and time.monotonic() > deadline
+            return cancelled.is_set() or timed_out()
 
         def notify(stage: str) -> None:
             if progress is not None:
@@ -270,16 +282,25 @@ class InProcessClient:
                                       progress=notify)
         except Exception as exc:
             error = error_from_exception(exc)
-            if error.code == "cancelled" and stop():
+            if error.code == "cancelled" and timed_out() and not cancelled.is_set():
                 error = error.model_copy(update={"code": "timeout"})
             if error.code == "internal":
                 log.exception("in-process extract failed")
             return Reply(id=rid, kind="extract", status="error", error=error)
+        finally:
+            with self._lock:
+                self._running.pop(rid, None)
         return Reply(id=rid, kind="extract", status="ok", extract=result)
 
     def cancel(self, request_id: str) -> Reply:
+        """Stop a running extract (called from another thread, e.g. a dialog's Cancel)."""
+        with self._lock:
+            event = self._running.get(request_id)
+        if event is not None:
+            event.set()
         return Reply(id=new_request_id(), kind="cancel", status="ok", cancel=CancelResult(
-            target=request_id, state="unknown", cancelled=False))
+            target=request_id, state="running" if event is not None else "unknown",
+            cancelled=event is not None))
 
     def shutdown(self) -> Reply:
         self.close()

@@ -58,6 +58,7 @@ class JobTable:
     def finish(self, job: Job, reply: List[bytes]) -> None:
         job.state = "done"
         job.reply = reply
+        job.images = []  # the cache keeps replies, not up to 4 x 25 MB of images per id
         self._jobs.move_to_end(job.id)
         self._evict()
 

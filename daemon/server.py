@@ -67,7 +67,7 @@ class Server:
         self.reader_factory = reader_factory
         self.started = time.monotonic()
         self.state = "loading"
-        self.load_error: Optional[ErrorInfo] = None
+        self.fatal_error: Optional[ErrorInfo] = None
         self.reader_info: Dict[str, Any] = {}
         self.running_id: Optional[str] = None
         self.table = JobTable(keep=config.keep_replies)
@@ -85,7 +85,7 @@ class Server:
         self._stop.set()
 
     def run(self) -> int:
-        """Serve until stopped; returns 0, or 2 if the reader failed to load."""
+        """Serve until stopped; returns 0, or 2 after a fatal error (see `fatal_error`)."""
         context = zmq.Context()
         auth = None
         router = context.socket(zmq.ROUTER)
@@ -110,7 +110,7 @@ class Server:
             log.info("listening on %s (protocol %s)", self.endpoint, list(SUPPORTED_VERSIONS))
             self.ready.set()
             worker.start()
-            self._loop(router, pull)
+            self._loop(router, pull, worker)
         finally:
             self.state = "stopping"
             self._drain(router, pull, worker)
@@ -123,13 +123,18 @@ class Server:
                             self.config.stop_grace_s)
             else:
                 context.term()
-        return 2 if self.load_error is not None else 0
+        return 2 if self.fatal_error is not None else 0
 
-    def _loop(self, router: zmq.Socket, pull: zmq.Socket) -> None:
+    def _loop(self, router: zmq.Socket, pull: zmq.Socket, worker: Worker) -> None:
         poller = zmq.Poller()
         poller.register(router, zmq.POLLIN)
         poller.register(pull, zmq.POLLIN)
         while not self._stop.is_set():
+            if not worker.is_alive():
+                self._drain_worker(router, pull)  # a load failure says so itself
+                if self.state != "failed":
+                    self._worker_died(router)
+                break
             events = dict(poller.poll(POLL_MS))
             if pull in events:
                 self._drain_worker(router, pull)
@@ -215,7 +220,7 @@ class Server:
                          progress=Progress(stage="queued" if known.state == "queued"
                                            else "reading", elapsed_s=self._elapsed(known)))
         if self.state in ("failed", "stopping"):
-            error = self.load_error or ErrorInfo(code="busy", message="daemon is stopping")
+            error = self.fatal_error or ErrorInfo(code="busy", message="daemon is stopping")
             return Reply(id=request.id, kind="extract", status="error", error=error)
         timeout = request.timeout_s or self.config.default_timeout_s
         job = Job(request=request, images=incoming.images, identity=identity,
@@ -263,12 +268,14 @@ class Server:
         elif what == "info":
             self.reader_info = message[1]
         elif what == "load_failed":
-            self.load_error = message[1]
+            error = message[1]
+            self.fatal_error = error.model_copy(
+                update={"message": f"the reader failed to load: {error.message}"})
             self.state = "failed"
-            log.error("reader failed to load: %s", self.load_error.message)
+            log.error("%s", self.fatal_error.message)
             for job in self.table.live():
                 self._finish(router, job, Reply(id=job.id, kind="extract", status="error",
-                                                error=self.load_error))
+                                                error=self.fatal_error))
             self.stop()
         elif what == "started":
             self.running_id = message[1]
@@ -289,6 +296,17 @@ class Server:
                 self._finish(router, job, message[2])
         elif what == "skipped":
             pass
+
+    def _worker_died(self, router: zmq.Socket) -> None:
+        """A bug killed the worker thread: answer everyone, then exit non-zero to be restarted."""
+        self.fatal_error = ErrorInfo(code="internal", message="the worker thread stopped",
+                                    hint="see the daemon log; restart `ds2fp serve`")
+        self.state = "failed"
+        log.error("the worker thread died; stopping")
+        for job in self.table.live():
+            self._finish(router, job, Reply(id=job.id, kind="extract", status="error",
+                                            error=self.fatal_error))
+        self.stop()
 
     # ---- deadlines and shutdown ------------------------------------------------------
 

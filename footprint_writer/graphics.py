@@ -14,8 +14,6 @@ from footprint_writer.shapes import (
     convex_hull,
     gap,
     pad_outlines,
-    point_in_polygon,
-    point_segment_distance,
 )
 from schemas.footprint import FootprintSpec, Pad
 from schemas.geometry import grow, round_out, union
@@ -110,49 +108,74 @@ def _keepouts(spec: FootprintSpec) -> List[RoundedPolygon]:
     return out
 
 
-def _distance(p: Point, shape: RoundedPolygon) -> float:
-    pts = shape.points
-    if len(pts) >= 3 and point_in_polygon(p, pts):
-        return -shape.radius
-    if len(pts) == 1:
-        d = math.hypot(p[0] - pts[0][0], p[1] - pts[0][1])
-    elif len(pts) == 2:
-        d = point_segment_distance(p, pts[0], pts[1])
-    else:
-        d = min(point_segment_distance(p, pts[i], pts[(i + 1) % len(pts)])
-                for i in range(len(pts)))
-    return d - shape.radius
+def _line_disc(a: Point, d: Point, c: Point, r: float) -> Optional[Tuple[float, float]]:
+    """Parameters t where a + t*d lies inside the disc (c, r)."""
+    fx, fy = a[0] - c[0], a[1] - c[1]
+    qa = d[0] * d[0] + d[1] * d[1]
+    qb = 2 * (fx * d[0] + fy * d[1])
+    qc = fx * fx + fy * fy - r * r
+    disc = qb * qb - 4 * qa * qc
+    if qa <= 0 or disc <= 0:
+        return None
+    sq = math.sqrt(disc)
+    return ((-qb - sq) / (2 * qa), (-qb + sq) / (2 * qa))
+
+
+def _line_halfplanes(a: Point, d: Point, planes) -> Optional[Tuple[float, float]]:
+    """Cyrus-Beck: parameters where a + t*d satisfies n . (x - p) <= 0 for all (n, p)."""
+    t0, t1 = -math.inf, math.inf
+    for (nx, ny), (px, py) in planes:
+        num = nx * (a[0] - px) + ny * (a[1] - py)
+        den = nx * d[0] + ny * d[1]
+        if abs(den) < 1e-15:
+            if num > 0:
+                return None
+            continue
+        t = -num / den
+        if den > 0:
+            t1 = min(t1, t)
+        else:
+            t0 = max(t0, t)
+        if t0 >= t1:
+            return None
+    return (t0, t1)
 
 
 def _blocked_interval(a: Point, b: Point, shape: RoundedPolygon) -> Optional[Tuple[float, float]]:
-    """Parameter interval of segment a-b inside `shape` (convex, so the distance along
-    the line is convex and the inside is one interval)."""
-    def f(t: float) -> float:
-        return _distance((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), shape)
-
-    lo, hi = 0.0, 1.0
-    for _ in range(80):  # ternary search for the minimum
-        m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
-        if f(m1) < f(m2):
-            hi = m2
-        else:
-            lo = m1
-    tmin = (lo + hi) / 2
-    if f(tmin) >= 0:
+    """Parameter interval of segment a-b inside `shape`, exactly. The shape (convex core
+    grown by its radius) is convex, so it is the hull of the pieces: the core polygon, a
+    disc at every vertex and a band along every edge; one interval from min to max."""
+    d = (b[0] - a[0], b[1] - a[1])
+    pts, r = shape.points, shape.radius
+    pieces = [_line_disc(a, d, p, r) for p in pts] if r > 0 else []
+    n = len(pts)
+    edges = [] if n < 2 else [(pts[i], pts[(i + 1) % n]) for i in range(n if n > 2 else 1)]
+    for p, q in edges:
+        ux, uy = q[0] - p[0], q[1] - p[1]
+        length = math.hypot(ux, uy)
+        if length <= 0 or r <= 0:
+            continue
+        ux, uy = ux / length, uy / length
+        nx, ny = -uy, ux
+        pieces.append(_line_halfplanes(a, d, [
+            ((-ux, -uy), p), ((ux, uy), q),
+            ((nx, ny), (p[0] + nx * r, p[1] + ny * r)),
+            ((-nx, -ny), (p[0] - nx * r, p[1] - ny * r))]))
+    if n >= 3:
+        area2 = sum(pts[i][0] * pts[(i + 1) % n][1] - pts[(i + 1) % n][0] * pts[i][1]
+                    for i in range(n))
+        sign = 1.0 if area2 > 0 else -1.0
+        planes = []
+        for p, q in edges:
+            # outward normal of edge p->q for a polygon of orientation `sign`
+            planes.append(((sign * (q[1] - p[1]), -sign * (q[0] - p[0])), p))
+        pieces.append(_line_halfplanes(a, d, planes))
+    pieces = [piece for piece in pieces if piece is not None and piece[1] > piece[0]]
+    if not pieces:
         return None
-
-    def root(inside: float, outside: float) -> float:
-        for _ in range(50):
-            mid = (inside + outside) / 2
-            if f(mid) < 0:
-                inside = mid
-            else:
-                outside = mid
-        return outside
-
-    left = 0.0 if f(0.0) < 0 else root(tmin, 0.0)
-    right = 1.0 if f(1.0) < 0 else root(tmin, 1.0)
-    return (left, right)
+    lo = max(0.0, min(piece[0] for piece in pieces))
+    hi = min(1.0, max(piece[1] for piece in pieces))
+    return (lo, hi) if hi > lo else None
 
 
 def clip_segment(seg: Segment, keepouts: Sequence[RoundedPolygon]) -> List[Segment]:
@@ -235,22 +258,37 @@ def pin1_mark(spec: FootprintSpec) -> List[Point]:
                        for side in order]
     if body is not None:
         candidates.insert(len(order), _corner_triangle(body, (cx, cy), length))
-    valid = []
-    for tri in candidates:
+    boxes = [bounds(o) for o in outlines]
+    # never under the part: outside the body, or outside the pad field when no body is known
+    area = body if body is not None else field
+    body_shape = [RoundedPolygon(
+        ((area[0], area[1]), (area[2], area[1]), (area[2], area[3]), (area[0], area[3])), 0.0)]
+
+    def fits(tri: List[Point]) -> bool:
         shape = [RoundedPolygon(tuple(tri), half)]
-        if any(gap(shape, outline) < need for outline in outlines):
-            continue
-        if body is not None and gap(shape, [RoundedPolygon(
-                ((body[0], body[1]), (body[2], body[1]), (body[2], body[3]),
-                 (body[0], body[3])), 0.0)]) <= 0:
-            continue
-        valid.append(tri)
+        tx0, ty0, tx1, ty1 = bounds(shape)
+        for box, outline in zip(boxes, outlines):
+            if (box[0] > tx1 + need or box[2] < tx0 - need or box[1] > ty1 + need
+                    or box[3] < ty0 - need):
+                continue
+            if gap(shape, outline) < need:
+                return False
+        return gap(shape, body_shape) > 0
+
     crt = courtyard_box(spec)
-    for tri in valid:  # prefer a mark that stays inside the courtyard
-        if crt is not None and all(crt[0] + half <= x <= crt[2] - half
-                                   and crt[1] + half <= y <= crt[3] - half for x, y in tri):
+
+    def inside(tri: List[Point]) -> bool:
+        return crt is not None and all(crt[0] + half <= x <= crt[2] - half
+                                       and crt[1] + half <= y <= crt[3] - half for x, y in tri)
+
+    # prefer a mark that stays inside the courtyard, else the first one that fits
+    for tri in candidates:
+        if inside(tri) and fits(tri):
             return tri
-    return valid[0] if valid else []
+    for tri in candidates:
+        if not inside(tri) and fits(tri):
+            return tri
+    return []
 
 
 def _corner_triangle(body: Box, near: Point, length: float) -> List[Point]:

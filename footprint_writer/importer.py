@@ -17,17 +17,18 @@ from typing import List, Optional, Tuple, Union
 from kiutils.footprint import Footprint
 from kiutils.items import fpitems
 from kiutils.utils.sexpr import parse_sexp
+from pydantic import ValidationError
 
 from footprint_writer.errors import InputError
 from footprint_writer.render import pad_layers
 from footprint_writer.shapes import convex_hull
-from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, Rect
+from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, PadPrimitive, Rect
+from schemas.geometry import arc_points
 from schemas.provenance import Issue, Provenance
 
 _KIND = {"smd": "smd", "thru_hole": "tht", "np_thru_hole": "npth", "connect": "connect"}
 _SHAPES = {"rect", "roundrect", "circle", "oval", "trapezoid", "custom"}
 _NAME_BAD = re.compile(r"[^A-Za-z0-9_.+\-,()\[\]]")
-ARC_SEGMENTS = 16  # per arc / 32 per circle when a primitive must become polygon points
 
 
 def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
@@ -38,6 +39,17 @@ def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
         fp = Footprint.from_sexpr(tree)
     except Exception as exc:  # kiutils raises bare Exceptions on malformed input
         raise InputError(f"{origin}: not a KiCad footprint ({exc})") from exc
+    try:
+        return _convert(fp, tree, origin)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(f"{origin}: {exc.title} {where}: {first['msg']} (outside what ds2fp "
+                         f"accepts)", hint="footprints above 300 mm or with more than 2000 "
+                                           "pads are not supported") from exc
+
+
+def _convert(fp: Footprint, tree: list, origin: str) -> FootprintSpec:
     if fp.version is not None and str(fp.version).isdigit() and int(fp.version) > 20211014:
         issues = [Issue(code="newer_format", severity="info",
                         message=f"file format {fp.version} is newer than KiCad 6; "
@@ -60,13 +72,17 @@ def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
     attr = fp.attributes.type if fp.attributes and fp.attributes.type else "unspecified"
     fab = _layer_bounds(fp, "F.Fab")
     crt = _layer_bounds(fp, "F.CrtYd")
-    body = None
-    if fab is not None and fab[2] - fab[0] > 0 and fab[3] - fab[1] > 0:
-        body = Body(size_x=_r(fab[2] - fab[0]), size_y=_r(fab[3] - fab[1]),
-                    center_x=_r((fab[0] + fab[2]) / 2), center_y=_r((fab[1] + fab[3]) / 2))
-    courtyard = None
-    if crt is not None:
-        courtyard = Rect(x0=_r(crt[0]), y0=_r(crt[1]), x1=_r(crt[2]), y1=_r(crt[3]))
+    body = courtyard = None
+    try:
+        if fab is not None and fab[2] - fab[0] > 0 and fab[3] - fab[1] > 0:
+            body = Body(size_x=_r(fab[2] - fab[0]), size_y=_r(fab[3] - fab[1]),
+                        center_x=_r((fab[0] + fab[2]) / 2), center_y=_r((fab[1] + fab[3]) / 2))
+        if crt is not None:
+            courtyard = Rect(x0=_r(crt[0]), y0=_r(crt[1]), x1=_r(crt[2]), y1=_r(crt[3]))
+    except ValidationError as exc:  # graphics beyond ds2fp's limits: keep the pads
+        issues.append(Issue(code="outline_dropped", severity="warning",
+                            message=f"F.Fab/F.CrtYd outline outside ds2fp's limits "
+                                    f"({exc.errors()[0]['msg']}); body/courtyard left out"))
     numbers = {p.number for p in pads if p.number}
     pin1 = "1" if "1" in numbers else ("A1" if "A1" in numbers else None)
     model = None
@@ -141,13 +157,15 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
                                    f"imported as SMD"))
         kind = "smd"
     polygon: List[Tuple[float, float]] = []
+    primitives: List[PadPrimitive] = []
     anchor = None
+    width = 0.0
     if shape == "custom":
-        polygon, exact = _primitives_polygon(kpad.customPadPrimitives)
+        polygon, width, primitives, exact = _custom_shape(kpad.customPadPrimitives)
         anchor = kpad.customPadOptions.anchor if kpad.customPadOptions else "rect"
         if anchor not in ("rect", "circle"):
             anchor = "rect"
-        if len(polygon) < 3:
+        if len(polygon) < 3 and not primitives:
             shape, polygon = "rect", []
             notes.append(Issue(code="custom_pad_empty", severity="warning", pads=[kpad.number],
                                message=f"pad {kpad.number}: custom pad without usable "
@@ -171,11 +189,21 @@ def _pad(kpad, delta, fp) -> Tuple[Pad, List[Issue]]:
         chamfer_corners=[c for c in kpad.chamfer
                          if c in ("top_left", "top_right", "bottom_left", "bottom_right")],
         trapezoid_delta=(_r(delta[0]), _r(delta[1])) if shape == "trapezoid" and delta else None,
-        polygon=polygon[:512], custom_anchor=anchor,
+        polygon=polygon[:512], custom_anchor=anchor, polygon_width=width or None,
+        primitives=primitives[:64],
+        shape_offset=_shape_offset(kpad) if drill is None else None,
         mask_margin=_r(mask) if mask else None,
         paste_margin=_r(paste) if paste else None,
         paste_margin_ratio=_r(ratio) if ratio else None)
     return pad, notes
+
+
+def _shape_offset(kpad) -> Optional[Tuple[float, float]]:
+    """`(drill (offset x y))` on a pad without hole: KiCad's copper offset."""
+    off = kpad.drill.offset if kpad.drill is not None else None
+    if off is None or (not off.X and not off.Y):
+        return None
+    return (_r(off.X), _r(off.Y))
 
 
 def _number(value) -> str:
@@ -199,59 +227,64 @@ def _pin_layers(pads: List[Pad], kpads) -> None:
             pads[k] = pad.model_copy(update={"layers": list(kpad.layers)})
 
 
-def _arc_points(start, mid, end, segments: int) -> List[Tuple[float, float]]:
-    """Points along the circle through start, mid, end (KiCad 6 three-point arc)."""
-    (ax, ay), (bx, by), (cx, cy) = start, mid, end
-    d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by))
-    if abs(d) < 1e-12:
-        return [start, end]
-    ux = ((ax * ax + ay * ay) * (by - cy) + (bx * bx + by * by) * (cy - ay)
-          + (cx * cx + cy * cy) * (ay - by)) / d
-    uy = ((ax * ax + ay * ay) * (cx - bx) + (bx * bx + by * by) * (ax - cx)
-          + (cx * cx + cy * cy) * (bx - ax)) / d
-    r = math.hypot(ax - ux, ay - uy)
-    a0 = math.atan2(ay - uy, ax - ux)
-    am = math.atan2(by - uy, bx - ux)
-    a1 = math.atan2(cy - uy, cx - ux)
-    sweep = (a1 - a0) % (2 * math.pi)
-    if (am - a0) % (2 * math.pi) > sweep:  # mid not on the ccw sweep: go the other way
-        sweep -= 2 * math.pi
-    return [(ux + r * math.cos(a0 + sweep * k / segments),
-             uy + r * math.sin(a0 + sweep * k / segments)) for k in range(segments + 1)]
+def _custom_shape(prims) -> Tuple[List[Tuple[float, float]], float, List[PadPrimitive], bool]:
+    """(polygon, polygon width, further primitives, exact) for a custom pad's primitives.
 
-
-def _primitives_polygon(prims) -> Tuple[List[Tuple[float, float]], bool]:
-    """One polygon for a custom pad's primitives; exact only for a single gr_poly."""
-    if len(prims) == 1 and prims[0].__class__.__name__ == "GrPoly" and not prims[0].width:
-        return [(_r(p.X), _r(p.Y)) for p in prims[0].coordinates], True
-    points: List[Tuple[float, float]] = []
+    A single gr_poly becomes `polygon` (+ its stroke width); anything else is kept as
+    `primitives` one by one. Only a primitive kind FootprintSpec has no word for (gr_curve)
+    forces an approximation: then everything becomes one convex polygon."""
+    if len(prims) == 1 and prims[0].__class__.__name__ == "GrPoly":
+        return ([(_r(p.X), _r(p.Y)) for p in prims[0].coordinates],
+                _r(prims[0].width or 0.0), [], True)
+    out: List[PadPrimitive] = []
     for prim in prims:
         name = prim.__class__.__name__
-        w = (getattr(prim, "width", 0) or 0) / 2.0
+        width = _r(prim.width or 0.0)
         if name == "GrPoly":
             pts = [(p.X, p.Y) for p in prim.coordinates]
-        elif name == "GrCircle":
-            r = math.hypot(prim.end.X - prim.center.X, prim.end.Y - prim.center.Y)
-            pts = [(prim.center.X + r * math.cos(2 * math.pi * k / 32),
-                    prim.center.Y + r * math.sin(2 * math.pi * k / 32)) for k in range(32)]
+            out.append(PadPrimitive(kind="poly", points=_pts(pts), width=width,
+                                    fill=prim.fill == "yes"))
+        elif name == "GrLine":
+            out.append(PadPrimitive(kind="line", points=_pts([(prim.start.X, prim.start.Y),
+                                                              (prim.end.X, prim.end.Y)]),
+                                    width=width, fill=False))
         elif name == "GrArc":
-            pts = _arc_points((prim.start.X, prim.start.Y), (prim.mid.X, prim.mid.Y),
-                              (prim.end.X, prim.end.Y), ARC_SEGMENTS)
-        elif name in ("GrLine", "GrRect"):
-            pts = [(prim.start.X, prim.start.Y), (prim.end.X, prim.end.Y)]
-            if name == "GrRect":
-                pts = [pts[0], (pts[1][0], pts[0][1]), pts[1], (pts[0][0], pts[1][1])]
+            out.append(PadPrimitive(kind="arc", points=_pts([
+                (prim.start.X, prim.start.Y), (prim.mid.X, prim.mid.Y),
+                (prim.end.X, prim.end.Y)]), width=width, fill=False))
+        elif name == "GrCircle":
+            out.append(PadPrimitive(kind="circle", points=_pts([
+                (prim.center.X, prim.center.Y), (prim.end.X, prim.end.Y)]), width=width,
+                fill=prim.fill == "yes"))
+        elif name == "GrRect":
+            (x0, y0), (x1, y1) = (prim.start.X, prim.start.Y), (prim.end.X, prim.end.Y)
+            out.append(PadPrimitive(kind="poly", points=_pts([(x0, y0), (x1, y0), (x1, y1),
+                                                              (x0, y1)]),
+                                    width=width, fill=prim.fill == "yes"))
         else:
-            continue
-        for x, y in pts:  # a stroke of width w grows every point by w/2
-            if w > 0:
-                points += [(x + dx * w, y + dy * w) for dx, dy in
-                           ((1, 0), (0, 1), (-1, 0), (0, -1), (0.7071, 0.7071),
-                            (-0.7071, 0.7071), (0.7071, -0.7071), (-0.7071, -0.7071))]
-            else:
-                points.append((x, y))
-    hull = convex_hull(points)
-    return [(_r(x), _r(y)) for x, y in hull], False
+            return _hull_of(prims), 0.0, [], False
+    return [], 0.0, out, True
+
+
+def _pts(points) -> List[Tuple[float, float]]:
+    return [(_r(x), _r(y)) for x, y in points]
+
+
+def _hull_of(prims) -> List[Tuple[float, float]]:
+    """Convex hull of every point of every primitive, strokes included (approximation)."""
+    points: List[Tuple[float, float]] = []
+    for prim in prims:
+        w = (getattr(prim, "width", 0) or 0) / 2.0
+        pts = [(p.X, p.Y) for p in getattr(prim, "coordinates", [])]
+        for attr in ("start", "mid", "center", "end"):
+            value = getattr(prim, attr, None)
+            if value is not None:
+                pts.append((value.X, value.Y))
+        for x, y in pts:
+            points += [(x + dx * w, y + dy * w) for dx, dy in
+                       ((1, 0), (0, 1), (-1, 0), (0, -1), (0.7071, 0.7071),
+                        (-0.7071, 0.7071), (0.7071, -0.7071), (-0.7071, -0.7071))]
+    return _pts(convex_hull(points))
 
 
 def _layer_bounds(fp, layer: str) -> Optional[Tuple[float, float, float, float]]:
@@ -271,7 +304,7 @@ def _layer_bounds(fp, layer: str) -> Optional[Tuple[float, float, float, float]]
             xs += [item.center.X - r, item.center.X + r]
             ys += [item.center.Y - r, item.center.Y + r]
         elif isinstance(item, fpitems.FpArc):
-            for x, y in _arc_points((item.start.X, item.start.Y), (item.mid.X, item.mid.Y),
+            for x, y in arc_points((item.start.X, item.start.Y), (item.mid.X, item.mid.Y),
                                     (item.end.X, item.end.Y), 32):
                 xs.append(x)
                 ys.append(y)

@@ -16,8 +16,10 @@ import subprocess
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from footprint_writer.layers import expand_layers
 from footprint_writer.render import pad_layers, roundrect_ratio
 from schemas.footprint import FootprintSpec, Pad
+from schemas.geometry import copper_offset
 
 KICAD_PYTHON = os.environ.get("DS2FP_KICAD_PYTHON", "/usr/bin/python3")
 TIMEOUT_S = 120
@@ -35,11 +37,19 @@ TYPES = {pcbnew.PAD_ATTRIB_SMD: "smd", pcbnew.PAD_ATTRIB_PTH: "tht",
 CORNERS = [(1, "top_left"), (2, "top_right"), (4, "bottom_left"), (8, "bottom_right")]
 MM = 1e-6
 out = {}
+# One plugin for all files: it caches each .pretty folder once (pcbnew.FootprintLoad would
+# re-read the whole folder for every footprint).
+plugin = pcbnew.IO_MGR.PluginFind(pcbnew.IO_MGR.KICAD_SEXP)
 for path in sys.argv[1:]:
     lib, name = os.path.split(os.path.abspath(path))
-    fp = pcbnew.FootprintLoad(lib, name[:-len(".kicad_mod")])
+    try:
+        fp = plugin.FootprintLoad(lib, name[:-len(".kicad_mod")])
+    except Exception as exc:
+        out[path] = {"ok": False, "error": "KiCad could not load it: %s" % exc, "pads": []}
+        continue
     if fp is None:
-        out[path] = {"ok": False, "error": "pcbnew.FootprintLoad returned None", "pads": []}
+        out[path] = {"ok": False, "error": "KiCad returned no footprint (newer format?)",
+                     "pads": []}
         continue
     attrs = fp.GetAttributes()
     attribute = ("smd" if attrs & pcbnew.FP_SMD else
@@ -49,6 +59,13 @@ for path in sys.argv[1:]:
         pos, size, drill, off, delta = (p.GetPosition(), p.GetSize(), p.GetDrillSize(),
                                         p.GetOffset(), p.GetDelta())
         mask = p.GetChamferPositions()
+        poly = p.GetEffectivePolygon()
+        xs, ys = [], []
+        for k in range(poly.OutlineCount()):
+            outline = poly.Outline(k)
+            for i in range(outline.PointCount()):
+                xs.append(outline.CPoint(i).x * MM)
+                ys.append(outline.CPoint(i).y * MM)
         pads.append({
             "number": p.GetNumber(), "type": TYPES.get(p.GetAttribute(), "?"),
             "shape": SHAPES.get(p.GetShape(), "?"),
@@ -70,6 +87,8 @@ for path in sys.argv[1:]:
                              or fp.GetLocalSolderPasteMargin()) * MM,
             "paste_margin_ratio": (p.GetLocalSolderPasteMarginRatio()
                                    or fp.GetLocalSolderPasteMarginRatio()),
+            # copper outline bounds (arcs approximated by KiCad to ~0.005 mm)
+            "bbox": [min(xs), min(ys), max(xs), max(ys)] if xs else None,
         })
     out[path] = {"ok": True, "error": "", "attribute": attribute, "pads": pads}
 print(json.dumps(out))
@@ -106,7 +125,8 @@ def load_in_kicad(paths: Sequence[os.PathLike]) -> Dict[str, dict]:
     """Pads as KiCad 6 reads them, per path (str). One subprocess for the batch; if it dies
     (a file KiCad cannot parse can abort it), each file is retried alone so the culprit
     gets `ok: False` with the reason."""
-    names = [str(p) for p in paths]
+    # grouped by folder: KiCad's plugin caches one .pretty folder at a time
+    names = sorted((str(p) for p in paths), key=lambda p: (os.path.dirname(p), p))
     if not names:
         return {}
     result = _run(names)
@@ -121,24 +141,6 @@ def load_in_kicad(paths: Sequence[os.PathLike]) -> Dict[str, dict]:
 
 
 # --- comparison ---------------------------------------------------------------------------
-
-_COPPER = ["F.Cu"] + [f"In{i}.Cu" for i in range(1, 31)] + ["B.Cu"]
-
-
-def expand_layers(layers: Sequence[str]) -> List[str]:
-    """KiCad's wildcard layer names ('*.Cu', 'F&B.Cu', '*.Mask') as explicit names."""
-    out = set()
-    for layer in layers:
-        if layer == "*.Cu":
-            out.update(_COPPER)
-        elif layer.startswith("*."):
-            out.update({"F." + layer[2:], "B." + layer[2:]})
-        elif layer.startswith("F&B."):
-            out.update({"F." + layer[4:], "B." + layer[4:]})
-        else:
-            out.add(layer)
-    return sorted(out)
-
 
 def expected_pad(pad: Pad, spec: FootprintSpec) -> dict:
     """What KiCad should report for `pad` after render (same keys as the loader)."""
@@ -157,7 +159,7 @@ def expected_pad(pad: Pad, spec: FootprintSpec) -> dict:
     }
     if d is not None:
         exp["drill_shape"] = "oblong" if d.is_slot else "circle"
-        exp["offset_x"], exp["offset_y"] = d.offset_x, d.offset_y
+    exp["offset_x"], exp["offset_y"] = copper_offset(pad)
     if pad.shape == "roundrect":
         exp["roundrect_ratio"] = roundrect_ratio(pad)
     if chamfered:

@@ -13,11 +13,11 @@ from kiutils.footprint import Attributes, DrillDefinition, Footprint, Model, Pad
 from kiutils.footprint import Pad as KPad
 from kiutils.items.common import Coordinate, Effects, Font, Position
 from kiutils.items.fpitems import FpLine, FpPoly, FpText
-from kiutils.items.gritems import GrPoly
+from kiutils.items.gritems import GrArc, GrCircle, GrLine, GrPoly
 
 from footprint_writer import conventions as klc
 from footprint_writer import graphics
-from schemas.footprint import FootprintSpec, Pad
+from schemas.footprint import FootprintSpec, Pad, PadPrimitive
 
 _KTYPE = {"smd": "smd", "tht": "thru_hole", "npth": "np_thru_hole", "connect": "connect"}
 
@@ -95,9 +95,12 @@ def _kpad(pad: Pad, spec: FootprintSpec) -> KPad:
     if shape == "custom":
         kpad.customPadOptions = PadOptions(clearance="outline",
                                            anchor=pad.custom_anchor or "rect")
-        kpad.customPadPrimitives = [GrPoly(
-            coordinates=[Position(X=num(x), Y=num(y)) for x, y in pad.polygon],
-            width=0, fill="yes")]
+        prims: list = []
+        if pad.polygon:
+            prims.append(GrPoly(coordinates=[Position(X=num(x), Y=num(y)) for x, y in pad.polygon],
+                                width=num(pad.polygon_width or 0), fill="yes"))
+        prims += [_primitive(p) for p in pad.primitives]
+        kpad.customPadPrimitives = prims
     if pad.mask_margin is not None:
         kpad.solderMaskMargin = num(pad.mask_margin)
     if pad.paste_margin is not None:
@@ -105,6 +108,19 @@ def _kpad(pad: Pad, spec: FootprintSpec) -> KPad:
     if pad.paste_margin_ratio is not None:
         kpad.solderPasteMarginRatio = num(pad.paste_margin_ratio)
     return kpad
+
+
+def _primitive(prim: PadPrimitive):
+    """A custom-pad primitive as the kiutils gr_* item KiCad 6 expects inside a pad."""
+    pts = [Position(X=num(x), Y=num(y)) for x, y in prim.points]
+    width = num(prim.width)
+    if prim.kind == "poly":
+        return GrPoly(coordinates=pts, width=width, fill="yes" if prim.fill else None)
+    if prim.kind == "line":
+        return GrLine(start=pts[0], end=pts[1], width=width)
+    if prim.kind == "arc":
+        return GrArc(start=pts[0], mid=pts[1], end=pts[2], width=width)
+    return GrCircle(center=pts[0], end=pts[1], width=width, fill="yes" if prim.fill else None)
 
 
 def _text(kind: str, text: str, x: float, y: float, layer: str, size: float) -> FpText:
@@ -165,16 +181,26 @@ def build_kiutils(spec: FootprintSpec) -> Footprint:
     return fp
 
 
-_PAD_HEAD = re.compile(r'(\(pad "(?:[^"\\]|\\.)*" \w+ trapezoid \(at [^)]*\) \(size [^)]*\))')
+_PAD_HEAD = re.compile(r'(\(pad "(?:[^"\\]|\\.)*" \w+ \w+ \(at [^)]*\) \(size [^)]*\))')
 
 
-def _insert_rect_deltas(text: str, pads: Sequence[Pad]) -> str:
-    deltas: Iterator = iter([p.trapezoid_delta or (0.0, 0.0)
-                             for p in pads if p.shape == "trapezoid"])
+def _pad_extras(pad: Pad) -> str:
+    """What kiutils cannot write: trapezoid `rect_delta`, and the shape offset of a pad
+    without drill (`(drill (offset x y))`; kiutils mangles a drill without diameter)."""
+    extra = ""
+    if pad.shape == "trapezoid":
+        dx, dy = pad.trapezoid_delta or (0.0, 0.0)
+        extra += f" (rect_delta {num(dx)} {num(dy)})"
+    if pad.drill is None and pad.shape_offset and any(num(v) != 0 for v in pad.shape_offset):
+        extra += f" (drill (offset {num(pad.shape_offset[0])} {num(pad.shape_offset[1])}))"
+    return extra
+
+
+def _insert_pad_extras(text: str, pads: Sequence[Pad]) -> str:
+    extras: Iterator[str] = iter([_pad_extras(p) for p in pads])
 
     def add(match: "re.Match") -> str:
-        dx, dy = next(deltas)
-        return f"{match.group(1)} (rect_delta {num(dx)} {num(dy)})"
+        return match.group(1) + next(extras)
 
     return _PAD_HEAD.sub(add, text)
 
@@ -182,6 +208,6 @@ def _insert_rect_deltas(text: str, pads: Sequence[Pad]) -> str:
 def render(spec: FootprintSpec) -> str:
     """The `.kicad_mod` text for `spec`; deterministic, KiCad 6 format."""
     text = build_kiutils(spec).to_sexpr()
-    if any(p.shape == "trapezoid" for p in spec.pads):
-        text = _insert_rect_deltas(text, spec.pads)
+    if any(_pad_extras(p) for p in spec.pads):
+        text = _insert_pad_extras(text, spec.pads)
     return text if text.endswith("\n") else text + "\n"

@@ -12,12 +12,29 @@ from typing import Dict, List, Optional, Tuple
 from kiutils.footprint import Footprint
 from kiutils.utils.sexpr import parse_sexp
 
-from footprint_writer.kicad_check import expand_layers
+from footprint_writer.layers import expand_layers
 
 Record = Dict[str, object]
 
 FIELDS = ("number", "type", "shape", "x", "y", "rotation", "size_x", "size_y", "drill",
-          "layers", "roundrect_ratio", "chamfer", "delta")
+          "layers", "roundrect_ratio", "chamfer", "delta", "anchor", "primitives", "offset")
+
+
+def _primitives(pad) -> Optional[tuple]:
+    """A custom pad's primitives as comparable tuples (type, points..., width)."""
+    if pad.shape != "custom":
+        return None
+    out = []
+    for prim in pad.customPadPrimitives:
+        name = prim.__class__.__name__
+        points = []
+        for attr in ("start", "mid", "center", "end"):
+            value = getattr(prim, attr, None)
+            if value is not None:
+                points.append((float(value.X), float(value.Y)))
+        points += [(float(c.X), float(c.Y)) for c in getattr(prim, "coordinates", [])]
+        out.append((name, tuple(points), float(getattr(prim, "width", 0) or 0)))
+    return tuple(out)
 
 
 def pad_records(text: str) -> List[Record]:
@@ -55,6 +72,11 @@ def pad_records(text: str) -> List[Record]:
             "drill": drill, "layers": tuple(expand_layers(p.layers)),
             "roundrect_ratio": ratio, "chamfer": chamfer,
             "delta": deltas[index] if shape == "trapezoid" and index < len(deltas) else None,
+            "anchor": ((p.customPadOptions.anchor if p.customPadOptions else "rect")
+                       if shape == "custom" else None),
+            "primitives": _primitives(p),
+            "offset": ((float(p.drill.offset.X), float(p.drill.offset.Y))
+                       if p.drill is not None and p.drill.offset is not None else (0.0, 0.0)),
         })
     return out
 
@@ -87,11 +109,18 @@ def diff_pads(original: List[Record], rebuilt: List[Record], tol: float = 1e-6
                 field_name = "position"
             elif field in ("size_x", "size_y"):
                 field_name = "size"
+            elif field == "primitives":
+                field_name = "custom_primitives"
             else:
                 field_name = field
+            if field == "primitives" and va is not None and vb is not None and \
+                    len(va) == len(vb) == 1 and va[0][0] == vb[0][0] == "GrPoly":
+                # one polygon: compare its points; a width-0 poly written as 'fill yes'
+                va, vb = va[0][1:], vb[0][1:]
             if not _same(va, vb, tol):
-                problems.append((field_name,
-                                 f"pad #{index + 1} ({a['number']}): {field} {va!r} -> {vb!r}"))
+                detail = (f"{len(va or ())} primitives -> {len(vb or ())}"
+                          if field == "primitives" else f"{field} {va!r} -> {vb!r}")
+                problems.append((field_name, f"pad #{index + 1} ({a['number']}): {detail}"))
     return problems
 
 

@@ -11,7 +11,10 @@ import math
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
+from schemas.geometry import arc_points, copper_offset
+
 Point = Tuple[float, float]
+ARC_SEGMENTS = 16  # chords per arc primitive (sagitta < 2 % of the radius on a full circle)
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,13 @@ def rotate(px: float, py: float, rotation: float) -> Point:
     return (px * c + py * s, -px * s + py * c)
 
 
-def _place(pad, local: Sequence[Point], radius: float) -> RoundedPolygon:
+def _place(pad, local: Sequence[Point], radius: float, offset: bool = True) -> RoundedPolygon:
+    """Pad-local points to footprint coordinates; copper (offset=True) moves by the pad's
+    shape offset, the drill does not."""
+    ox, oy = copper_offset(pad) if offset else (0.0, 0.0)
     pts = []
     for px, py in local:
-        rx, ry = rotate(px, py, pad.rotation)
+        rx, ry = rotate(px + ox, py + oy, pad.rotation)
         pts.append((pad.x + rx, pad.y + ry))
     return RoundedPolygon(tuple(pts), radius)
 
@@ -86,7 +92,12 @@ def pad_outlines(pad) -> List[RoundedPolygon]:
             anchor = _place(pad, [(0.0, 0.0)], min(hx, hy))
         else:
             anchor = _place(pad, _rect(hx, hy), 0.0)
-        return [anchor, _place(pad, list(pad.polygon), 0.0)]
+        parts = [anchor]
+        if pad.polygon:
+            parts.append(_place(pad, list(pad.polygon), (pad.polygon_width or 0.0) / 2.0))
+        for prim in pad.primitives:
+            parts += _primitive_parts(pad, prim)
+        return parts
     if pad.chamfer_ratio and pad.chamfer_corners:
         cut = pad.chamfer_ratio * min(pad.size_x, pad.size_y)
         return [_place(pad, chamfered_rect(hx, hy, cut, pad.chamfer_corners), 0.0)]
@@ -97,19 +108,32 @@ def pad_outlines(pad) -> List[RoundedPolygon]:
     return [_place(pad, _rect(hx, hy), 0.0)]
 
 
+def _primitive_parts(pad, prim) -> List[RoundedPolygon]:
+    """A custom-pad primitive as rounded polygons; a ring (unfilled circle) is taken as
+    the full disc, which is what matters for clearances."""
+    half = prim.width / 2.0
+    if prim.kind == "circle":
+        (cx, cy), (ex, ey) = prim.points[0], prim.points[1]
+        return [_place(pad, [(cx, cy)], math.hypot(ex - cx, ey - cy) + half)]
+    if prim.kind == "arc":
+        pts = arc_points(*prim.points[:3], ARC_SEGMENTS)
+        return [_place(pad, [a, b], half) for a, b in zip(pts, pts[1:])]
+    return [_place(pad, list(prim.points), half)]
+
+
 def drill_outline(pad) -> List[RoundedPolygon]:
-    """The hole of a drilled pad (round or slot), footprint coordinates; [] without drill."""
+    """The hole of a drilled pad (round or slot) at the pad position (KiCad's offset moves
+    the copper, not the hole), footprint coordinates; [] without drill."""
     d = pad.drill
     if d is None:
         return []
     r = d.diameter / 2.0
-    ox, oy = d.offset_x, d.offset_y
     if d.slot_length is None or abs(d.slot_length - d.diameter) < 1e-12:
-        return [_place(pad, [(ox, oy)], r)]
+        return [_place(pad, [(0.0, 0.0)], r, offset=False)]
     lx, ly = d.diameter / 2.0, d.slot_length / 2.0
     if lx > ly:
-        return [_place(pad, [(ox - (lx - ly), oy), (ox + lx - ly, oy)], ly)]
-    return [_place(pad, [(ox, oy - (ly - lx)), (ox, oy + ly - lx)], lx)]
+        return [_place(pad, [(-(lx - ly), 0.0), (lx - ly, 0.0)], ly, offset=False)]
+    return [_place(pad, [(0.0, -(ly - lx)), (0.0, ly - lx)], lx, offset=False)]
 
 
 # --- distances ---------------------------------------------------------------------------

@@ -47,6 +47,20 @@ class Drill(BaseModel):
         return self.slot_length is not None
 
 
+class PadPrimitive(BaseModel):
+    """One more graphic of a custom pad (KiCad 6 gr_* primitive), relative to the pad centre.
+
+    poly: vertices; line: start, end; arc: start, mid, end; circle: centre, a point on it.
+    `width` is the stroke; a circle is filled unless `fill` is False (then a ring)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["poly", "line", "arc", "circle"]
+    points: List[Tuple[float, float]] = Field(min_length=2, max_length=512)
+    width: float = Field(default=0.0, ge=0.0, le=10.0, allow_inf_nan=False)
+    fill: bool = True
+
+
 class Pad(BaseModel):
     """One pad. Layers follow from `kind` unless given explicitly."""
 
@@ -74,6 +88,16 @@ class Pad(BaseModel):
         description="custom pad outline relative to the pad centre (shape 'custom')")
     custom_anchor: Optional[Literal["rect", "circle"]] = Field(
         default=None, description="anchor shape of a custom pad (KiCad default: rect)")
+    polygon_width: Optional[float] = Field(
+        default=None, ge=0.0, le=10.0, allow_inf_nan=False,
+        description="outline stroke of the custom polygon (KiCad gr_poly width), grows it")
+    primitives: List[PadPrimitive] = Field(
+        default_factory=list, max_length=64,
+        description="further custom pad graphics (arcs, circles, lines, more polygons)")
+    shape_offset: Optional[Tuple[float, float]] = Field(
+        default=None, description="copper offset from the pad position for pads without a "
+                                  "drill (KiCad `(drill (offset x y))` on SMD pads); drilled "
+                                  "pads use Drill.offset_x/offset_y")
     mask_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin: Optional[float] = Field(default=None, ge=-MAX_SIZE_MM, le=MAX_SIZE_MM)
     paste_margin_ratio: Optional[float] = Field(default=None, ge=-1.0, le=1.0)
@@ -84,7 +108,7 @@ class Pad(BaseModel):
             raise ValueError(f"pad {self.number or '(unnumbered)'}: {self.kind} pad needs a drill")
         if self.kind in ("smd", "connect") and self.drill is not None:
             raise ValueError(f"pad {self.number}: {self.kind} pad cannot have a drill")
-        if self.shape == "custom" and len(self.polygon) < 3:
+        if self.shape == "custom" and len(self.polygon) < 3 and not self.primitives:
             raise ValueError(f"pad {self.number}: custom pad needs a polygon of 3+ points")
         return self
 

@@ -7,6 +7,9 @@ the plugin call, and present errors for a terminal.
 # Modules listed here are imported by daemon.cli; keep one line per subcommand module.
 COMMAND_MODULES = (
     "daemon.commands.schema_cmd",
+    "daemon.commands.build",
+    "daemon.commands.import_cmd",
+    "daemon.commands.check_cmd",
     "daemon.commands.serve_cmd",
     "daemon.commands.extract_cmd",
     "daemon.commands.status_cmd",

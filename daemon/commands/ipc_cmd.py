@@ -39,6 +39,8 @@ def register(subparsers) -> None:
     p.add_argument("--lib", type=Path, help="write the footprints into this .pretty library")
     p.add_argument("--replace", action="store_true", help="overwrite existing footprints")
     p.add_argument("--name", help="footprint name (one part)")
+    p.add_argument("--thermal-vias", action="store_true",
+                   help="add thermal vias to exposed pads")
     part = p.add_argument_group("one part (instead of SIZES)")
     part.add_argument("--family", choices=[f for f in FAMILIES if f != "other"])
     part.add_argument("--pins", type=int, help="terminal count (exposed pad not counted)")
@@ -121,7 +123,8 @@ def _write(name, reading, args, small_pitch, paste):
     # the one function that writes footprints (the writer's module)
     write_footprint = importlib.import_module("footprint_writer.library").write_footprint
     spec, _ = build_ipc_footprint(reading, args.density, name=_valid_name(name),
-                                  small_pitch_table=small_pitch, paste_layout=paste)
+                                  small_pitch_table=small_pitch, paste_layout=paste,
+                                  thermal_vias=args.thermal_vias)
     return write_footprint(spec, args.lib, replace=args.replace)
 
 

@@ -83,9 +83,8 @@ def run(args: argparse.Namespace) -> int:
     if log_file is not None:
         log.info("logging to %s", log_file)
     code = server.run()
-    if server.load_error is not None:
+    if server.fatal_error is not None:
         from footprint_writer.errors import Ds2fpError
 
-        raise Ds2fpError(f"the reader failed to load: {server.load_error.message}",
-                         hint=server.load_error.hint)
+        raise Ds2fpError(server.fatal_error.message, hint=server.fatal_error.hint)
     return code

@@ -2,7 +2,7 @@
 
 from typing import Optional
 
-from footprint_writer.builder.context import BuildContext
+from footprint_writer.builder.context import BuildContext, tol_text
 from schemas.footprint import Body
 from schemas.provenance import Provenance
 from schemas.toleranced import Toleranced
@@ -28,7 +28,7 @@ def make_body(ctx: BuildContext, rows_along_y: bool = True) -> Optional[Body]:
     size_x, size_y = (e1, d) if rows_along_y else (d, e1)
     height = height_mm(r.height)
     src = r.body_length.source or r.body_width.source or "datasheet_table"
-    detail = f"D {r.body_length} x E1 {r.body_width} mm, nominal"
+    detail = f"D {tol_text(r.body_length)} x E1 {tol_text(r.body_width)} mm, nominal"
     if height is not None:
         detail += f"; A {height:g} mm ({'NOM' if r.height.nom is not None else 'MAX'})"
     ctx.provenance["body"] = Provenance(source=src, detail=detail)  # type: ignore[arg-type]

@@ -90,3 +90,16 @@ class Placement:
 def fmt(value: float) -> str:
     """A length in messages: up to 4 decimals, no trailing zeros."""
     return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def tol_text(value) -> str:
+    """A toleranced value as a person reads it: `0.5`, `0.3 max`, `1.3-1.55 (nom 1.4)`."""
+    lo, nom, hi = value.min, value.nom, value.max
+    if lo is None and hi is None:
+        return fmt(nom)
+    if lo is not None and hi is not None:
+        text = f"{fmt(lo)}-{fmt(hi)}"
+        return text + (f" (nom {fmt(nom)})" if nom is not None else "")
+    if nom is not None:
+        return f"{fmt(nom)} ({'min ' + fmt(lo) if lo is not None else 'max ' + fmt(hi)})"
+    return f"{fmt(lo)} min" if lo is not None else f"{fmt(hi)} max"

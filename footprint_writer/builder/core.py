@@ -5,7 +5,6 @@ pattern chosen and completed (land.py); pads placed by the family's function (fa
 metadata, provenance and the geometry checks' findings attached.
 """
 
-import importlib
 from typing import List, Optional
 
 from pydantic import ValidationError
@@ -14,6 +13,7 @@ from footprint_writer.builder.context import BuildContext, Land, fmt
 from footprint_writer.builder.convert import reading_to_mm
 from footprint_writer.builder.families import FAMILY_BUILDERS, STANDARD_NUMBERING
 from footprint_writer.builder.land import resolve_land
+from footprint_writer.checks import check_footprint
 from footprint_writer.errors import InputError
 from schemas.footprint import MAX_PADS, FootprintSpec
 from schemas.options import BuildOptions
@@ -55,7 +55,7 @@ def build_footprint(reading: DatasheetReading,
             attribute=placement.attribute,
             body=placement.body,
             pads=placement.pads,
-            pin1="1" if any(p.number == "1" for p in placement.pads) else None,
+            pin1=_pin1(placement.pads),
             courtyard_class=placement.courtyard_class,
             provenance=ctx.provenance,
             issues=ctx.issues[:400],
@@ -67,6 +67,15 @@ def build_footprint(reading: DatasheetReading,
     if checks:
         spec = spec.model_copy(update={"issues": (list(spec.issues) + checks)[:500]})
     return spec
+
+
+def _pin1(pads) -> Optional[str]:
+    """"1", else "A1" (BGA, USB-C), else the first numbered signal pad; None without any."""
+    numbers = [p.number for p in pads if p.role == "signal" and p.number]
+    for candidate in ("1", "A1"):
+        if candidate in numbers:
+            return candidate
+    return numbers[0] if numbers else None
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -109,35 +118,22 @@ def _description(ctx: BuildContext, placement) -> str:
 
 
 def _cross_check_ipc(ctx: BuildContext) -> None:
-    """With the datasheet's pattern in use, tell the user what IPC-7351B would give."""
-    if ctx.land.origin != "datasheet" or ctx.options.pattern != "auto":
+    """With the datasheet's pattern in use, report per dimension what IPC-7351B would give
+    (footprint_writer.ipc.crosscheck: a warning for each difference above 0.1 mm)."""
+    if ctx.land.origin != "datasheet" or ctx.options.pattern == "ipc":
         return
-    from footprint_writer.builder.land import ipc_land_pattern
+    from footprint_writer.ipc.crosscheck import cross_check, pattern_is_ipc
 
-    try:
-        result = ipc_land_pattern(ctx.reading, ctx.options.density)
-    except InputError:
-        return  # not enough package dimensions for IPC: nothing to compare
-    if result is None:
-        return
-    lp = getattr(result, "land_pattern", result)
-    pairs = [("X", ctx.land.pad_width, getattr(lp, "pad_width", None)),
-             ("Y", ctx.land.pad_length, getattr(lp, "pad_length", None)),
-             ("C", ctx.land.row_spacing, getattr(lp, "row_spacing", None))]
-    text = [f"{k} {fmt(ds)} vs {fmt(ipc.nominal)}" for k, ds, ipc in pairs
-            if ds is not None and ipc is not None]
-    if text:
-        ctx.warn("ipc_cross_check", "datasheet vs IPC-7351B "
-                 f"({ctx.options.density}) land pattern, mm: " + "; ".join(text),
-                 "land_pattern", severity="info")
+    if pattern_is_ipc(ctx.reading.land_pattern):
+        return  # the "datasheet" pattern is itself an IPC result (ds2fp ipc)
+    land = ctx.land
+    used = {"pad_width": land.pad_width, "pad_length": land.pad_length,
+            "row_spacing": land.row_spacing, "row_spacing_2": land.row_spacing_2,
+            "exposed_pad_width": land.ep_across, "exposed_pad_length": land.ep_along,
+            "drill": land.drill, "pad_diameter": land.pad_diameter}
+    _, issues = cross_check(ctx.reading, used, ctx.options.density)
+    ctx.issues.extend(i for i in issues if i.code != "ipc_cross_check_unavailable")
 
 
 def _geometry_checks(spec: FootprintSpec) -> List[Issue]:
-    """`footprint_writer.checks.check_footprint` when the checks module is installed."""
-    try:
-        module = importlib.import_module("footprint_writer.checks")
-    except ModuleNotFoundError as exc:
-        if exc.name == "footprint_writer.checks":
-            return []
-        raise
-    return list(module.check_footprint(spec))
+    return list(check_footprint(spec))

@@ -8,10 +8,10 @@ KiCad's mounting/shield names (MP, SH, S1, MH) get role 'mechanical', the rest '
 import re
 from typing import List
 
-from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import sanitize
+from footprint_writer.builder.context import BuildContext, Placement, tol_text
 from footprint_writer.builder.pads import mirror_x, roundrect_ratio
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sanitize
 from schemas.footprint import Body, Drill, Pad
 from schemas.provenance import Provenance
 
@@ -59,7 +59,8 @@ def place_explicit(ctx: BuildContext) -> Placement:
                     (r.height.most if r.height else None), center_x=0.0, center_y=0.0)
         ctx.provenance["body"] = Provenance(
             source=r.body_length.source or "datasheet_drawing",
-            detail=f"x = body_length {r.body_length}, y = body_width {r.body_width} mm")
+            detail=f"x = body_length {tol_text(r.body_length)}, y = body_width "
+                   f"{tol_text(r.body_width)} mm")
     elif r.height is not None:
         ctx.warn("no_body", "no body size on the reading: no fab outline", "body_length")
     has_tht = any(p.kind == "tht" and p.role == "signal" for p in pads)

@@ -8,7 +8,7 @@ windows cover 60 % of the pad. The copper pad carries no paste layer itself.
 import math
 from typing import List, Optional, Tuple
 
-from footprint_writer.builder.context import BuildContext
+from footprint_writer.builder.context import BuildContext, tol_text
 from footprint_writer.builder.pads import smd_pad, tht_pad
 from footprint_writer.errors import InputError
 from schemas.footprint import Pad
@@ -36,7 +36,8 @@ def exposed_size(ctx: BuildContext) -> Optional[Tuple[float, float]]:
         x, y = r.exposed_pad_width.nominal, r.exposed_pad_length.nominal
         ctx.provenance["exposed_pad"] = Provenance(
             source="derived",
-            detail=f"package E2 {r.exposed_pad_width} x D2 {r.exposed_pad_length} mm, nominal")
+            detail=f"package E2 {tol_text(r.exposed_pad_width)} x D2 "
+                   f"{tol_text(r.exposed_pad_length)} mm, nominal")
         ctx.warn("exposed_pad_from_package",
                  f"no exposed-pad land size on the page: the pad is the package's exposed pad "
                  f"{x:g} x {y:g} mm (nominal E2 x D2); check the recommended land pattern",
@@ -65,8 +66,8 @@ def exposed_pads(ctx: BuildContext, number: str) -> List[Pad]:
         for i in range(nx):
             x = -sx / 2.0 + cx * (i + 0.5)
             y = -sy / 2.0 + cy * (j + 0.5)
-            pads.append(smd_pad("", x, y, cx * scale, cy * scale, role="paste_window",
-                                layers=["F.Paste"]))
+            pads.append(smd_pad("", round(x, 3), round(y, 3), round(cx * scale, 3),
+                                round(cy * scale, 3), role="paste_window", layers=["F.Paste"]))
     if ctx.options.thermal_vias:
         pads += thermal_vias(number, sx, sy)
     return pads

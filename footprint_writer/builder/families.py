@@ -3,11 +3,15 @@
 
 from typing import Callable, Dict
 
+from footprint_writer.builder.bga import place_bga
 from footprint_writer.builder.context import BuildContext, Placement
 from footprint_writer.builder.explicit import place_explicit
+from footprint_writer.builder.molded import place_molded
 from footprint_writer.builder.rows import place_dual_row, place_quad
 from footprint_writer.builder.sot import place_sot23, place_sot223
+from footprint_writer.builder.tab import place_dpak
 from footprint_writer.builder.tht import place_dip, place_pin_header
+from footprint_writer.builder.to220 import place_to220
 from footprint_writer.builder.two_terminal import place_chip, place_sod
 
 PlaceFunction = Callable[[BuildContext], Placement]
@@ -28,6 +32,10 @@ FAMILY_BUILDERS: Dict[str, PlaceFunction] = {
     "dip": place_dip,
     "pin_header": place_pin_header,
     "other": place_explicit,
+    "molded": place_molded,
+    "dpak": place_dpak,
+    "bga": place_bga,
+    "to220": place_to220,
 }
 
 # Families whose placement is a package convention, independent of the drawing's view.

@@ -12,7 +12,7 @@ printed value that disagrees with the others is reported instead of silently dro
 import importlib
 from typing import Optional, Tuple
 
-from footprint_writer.builder.context import BuildContext, Land
+from footprint_writer.builder.context import BuildContext, Land, tol_text
 from footprint_writer.errors import InputError
 from schemas.provenance import Provenance
 from schemas.reading import DatasheetReading, LandPattern
@@ -41,7 +41,7 @@ def _printed(ctx: BuildContext, key: str, value: Optional[Toleranced], origin: s
     """The value a footprint uses from a printed land-pattern number, with its provenance."""
     if value is None:
         return None
-    detail = f"{letter} = {value} mm"
+    detail = f"{letter} = {tol_text(value)} mm"
     if origin == "datasheet" and value.source is None:
         detail += " (reader did not say table or drawing)"
     ctx.provenance[key] = Provenance(source=_source(value, origin), detail=detail)  # type: ignore
@@ -91,7 +91,14 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
     if choice == "auto" and _usable(lp, reading.family):
         return lp, "datasheet"
     if reading.family in THT_FAMILIES and choice == "auto":
-        return lp, "datasheet"  # the hole can be derived from the lead (see resolve_land)
+        # No printed hole: IPC-7351B when it can, else the hole from the lead (resolve_land).
+        try:
+            result = ipc_land_pattern(reading, ctx.options.density)
+        except InputError:
+            result = None
+        if result is None:
+            return lp, "datasheet"
+        return _take_ipc(ctx, result, lp)
     result = ipc_land_pattern(reading, ctx.options.density)
     if result is None:
         why = ("--pattern ipc was asked for" if choice == "ipc"
@@ -99,12 +106,25 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
         raise InputError(f"{why} and IPC calculation unavailable",
                          hint="add the recommended land pattern (pad size X/Y and row "
                               "spacing C or span Z) to the reading")
-    if choice == "auto" and lp is not None:
+    return _take_ipc(ctx, result, lp)
+
+
+def _take_ipc(ctx: BuildContext, result, lp: Optional[LandPattern]):
+    """Use an IPC result: its land pattern, its findings, and a note of the tables used."""
+    if ctx.options.pattern == "auto" and lp is not None:
+        needs = ("a hole size" if ctx.reading.family in THT_FAMILIES
+                 else "pad width X and two of C, Y, Z, G")
         ctx.warn("incomplete_land_pattern",
-                 "the page's land pattern does not fix the pads (needs pad width X and two "
-                 "of C, Y, Z, G); IPC-7351B pads were computed from the package instead")
-    ipc_lp = getattr(result, "land_pattern", result)
-    return ipc_lp, "ipc"
+                 f"the page's land pattern does not fix the pads (needs {needs}); "
+                 "IPC-7351B pads were computed from the package instead")
+    for issue in getattr(result, "issues", []):
+        ctx.issues.append(issue)
+    working = getattr(result, "working", None)
+    if callable(working):
+        tables = ", ".join(working().get("tables", []))
+        ctx.warn("ipc_land_pattern", f"pads computed by IPC-7351B ({ctx.options.density} "
+                 f"density){': ' + tables if tables else ''}", "land_pattern", severity="info")
+    return result.land_pattern, "ipc"
 
 
 def resolve_land(ctx: BuildContext) -> Land:
@@ -135,7 +155,7 @@ def resolve_land(ctx: BuildContext) -> Land:
         detail = f"X {_fmt(land.pad_width)} x Y {_fmt(land.pad_length)} mm"
         ylen = ctx.provenance.pop("pad_length", None)
         source = src.source if src else "derived"
-        if ylen is not None and ylen.source in ("derived", "ipc_calculation"):
+        if ylen is not None and ylen.source == "derived":
             detail += f"; {ylen.detail}"
             source = ylen.source
         ctx.provenance["pad_size"] = Provenance(source=source, detail=detail)
@@ -162,7 +182,8 @@ def resolve_land(ctx: BuildContext) -> Land:
         # board house's own +-0.05 mm stays inside what the part allows.
         land.drill = round((lp.drill.least + lp.drill.most) / 2.0, 4)
         ctx.provenance["drill"] = ctx.provenance["drill"].model_copy(update={
-            "detail": f"hole {lp.drill} mm: middle of the tolerance band = {_fmt(land.drill)}"})
+            "detail": f"hole {tol_text(lp.drill)} mm: middle of the tolerance band = "
+                      f"{_fmt(land.drill)}"})
     land.pad_diameter = _printed(ctx, "pad_diameter", lp.pad_diameter, origin, "pad diameter")
     land.tab_width = _printed(ctx, "tab_size", lp.tab_width, origin, "X3 (tab width)")
     land.tab_length = lp.tab_length.nominal if lp.tab_length is not None else None
@@ -201,12 +222,14 @@ def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
     src = "ipc_calculation" if origin == "ipc" else "derived"
     if derived_c is not None and c is not None:
         c = round(c, 4)
-        ctx.provenance[key] = Provenance(source=src, detail=derived_c)  # type: ignore[arg-type]
+        ctx.provenance[key] = Provenance(source=src,  # type: ignore[arg-type]
+                                         detail=f"{derived_c} = {_fmt(c)} mm")
         ctx.warn("derived_value", f"row spacing not printed: {derived_c} = {_fmt(c)} mm",
                  key, severity="info")
     if derived_y is not None and y is not None:
         y = round(y, 4)
-        ctx.provenance["pad_length"] = Provenance(source=src, detail=derived_y)  # type: ignore
+        ctx.provenance["pad_length"] = Provenance(source=src,  # type: ignore[arg-type]
+                                                  detail=f"{derived_y} = {_fmt(y)} mm")
         ctx.warn("derived_value", f"pad length not printed: {derived_y} = {_fmt(y)} mm",
                  "land_pattern.pad_length", severity="info")
     if c is not None and y is not None:

@@ -8,6 +8,7 @@ right, the right row bottom to top, the top row right to left.
 
 from typing import List, Optional, Sequence
 
+from footprint_writer.errors import InputError
 from schemas.footprint import Drill, Pad
 
 ROUNDRECT_RATIO = 0.25
@@ -43,6 +44,16 @@ def tht_pad(number: str, x: float, y: float, size_x: float, size_y: float, drill
         shape = "circle" if abs(size_x - size_y) < 1e-9 else "oval"
     return Pad(number=number, kind="tht", shape=shape, x=_r(x), y=_r(y),  # type: ignore
                size_x=_r(size_x), size_y=_r(size_y), drill=Drill(diameter=_r(drill)))
+
+
+def check_width_fits_pitch(family: str, pad_width: float, pitch: float) -> None:
+    """Pads of a row must leave copper between them: X >= pitch is a misreading (the pad
+    width taken for the pitch, or the other way round), never a part."""
+    if pad_width >= pitch - 1e-9:
+        raise InputError(f"{family}: pad width X {pad_width:g} mm is not smaller than the pitch "
+                         f"{pitch:g} mm — neighbouring pads would merge",
+                         hint="check that X (pad width) and E (pitch) are not swapped, and "
+                              "the units")
 
 
 def centred(count: int, pitch: float) -> List[float]:

@@ -7,9 +7,9 @@ counter-clockwise in the top view. An exposed pad, when present, is numbered pin
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement, fmt
 from footprint_writer.builder.exposed import exposed_pads
-from footprint_writer.builder.names import ic_name, sanitize
-from footprint_writer.builder.pads import dual_row, quad_rows
+from footprint_writer.builder.pads import check_width_fits_pitch, dual_row, quad_rows
 from footprint_writer.errors import InputError
+from footprint_writer.naming import ic_name, sanitize
 from schemas.provenance import Provenance
 
 PREFIX = {"soic": "SOIC", "ssop": "SSOP", "tssop": "TSSOP", "msop": "MSOP", "dfn": "DFN",
@@ -37,6 +37,7 @@ def place_dual_row(ctx: BuildContext) -> Placement:
     pitch = ctx.need("pitch")
     c = ctx.need("row_spacing")
     x, y = ctx.need("pad_width"), ctx.need("pad_length")
+    check_width_fits_pitch(r.family, x, pitch)
     if y >= c:
         raise InputError(f"{r.family}: pad length Y {fmt(y)} mm is not smaller than the row "
                          f"spacing C {fmt(c)} mm — the two rows would overlap",
@@ -65,6 +66,7 @@ def place_quad(ctx: BuildContext) -> Placement:
     pitch = ctx.need("pitch")
     c = ctx.need("row_spacing")
     x, y = ctx.need("pad_width"), ctx.need("pad_length")
+    check_width_fits_pitch(r.family, x, pitch)
     c2 = ctx.land.row_spacing_2
     if c2 is None:
         c2 = c

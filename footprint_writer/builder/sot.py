@@ -8,9 +8,9 @@ SOT-223:  1, 2, 3 down the left; tab 4 on the right, centred
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import sot_name
-from footprint_writer.builder.pads import smd_pad
+from footprint_writer.builder.pads import check_width_fits_pitch, smd_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import sot_name
 
 SOT23_PIN_COUNTS = (3, 5, 6)
 
@@ -23,6 +23,7 @@ def place_sot23(ctx: BuildContext) -> Placement:
     e = ctx.need("pitch")
     c = ctx.need("row_spacing")
     x, y = ctx.need("pad_width"), ctx.need("pad_length")
+    check_width_fits_pitch("sot23", x, e if n > 3 else 2 * e)
     left, right = -c / 2.0, c / 2.0
     if n == 3:
         spots = [(left, -e), (left, e), (right, 0.0)]
@@ -47,6 +48,7 @@ def place_sot223(ctx: BuildContext) -> Placement:
     c = ctx.need("row_spacing")
     x, y = ctx.need("pad_width"), ctx.need("pad_length")
     tab_x, tab_y = ctx.need("tab_width"), ctx.need("tab_length")
+    check_width_fits_pitch("sot223", x, e)
     pads = [smd_pad(str(i + 1), -c / 2.0, (i - 1) * e, y, x) for i in range(3)]
     pads.append(smd_pad("4", c / 2.0, 0.0, tab_y, tab_x))
     return Placement(pads=pads, name="SOT-223-3_TabPin4", body=make_body(ctx),

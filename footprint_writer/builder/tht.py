@@ -13,10 +13,10 @@ KiCad's PinHeader_1xNN_P2.54mm: 1.0 drill, 1.7 pad), reduced to leave 0.25 mm be
 """
 
 from footprint_writer.builder.body import make_body
-from footprint_writer.builder.context import BuildContext, Placement, fmt
-from footprint_writer.builder.names import dip_name, header_name, sanitize
+from footprint_writer.builder.context import BuildContext, Placement, fmt, tol_text
 from footprint_writer.builder.pads import centred, tht_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import dip_name, header_name, sanitize
 from schemas.provenance import Provenance
 
 DEFAULT_RING_MM = 0.35
@@ -49,7 +49,8 @@ def place_dip(ctx: BuildContext) -> Placement:
     if c is None and r.overall_width is not None:
         c = r.overall_width.nominal
         ctx.provenance["row_spacing"] = Provenance(
-            source="derived", detail=f"row spacing = E (lead centres) {r.overall_width} mm")
+            source="derived",
+            detail=f"row spacing = E (lead centres) {tol_text(r.overall_width)} mm")
         ctx.warn("derived_value", f"DIP row spacing taken from E = {fmt(c)} mm (lead centre "
                  "lines); check it is not the body width", "land_pattern.row_spacing")
     if c is None:

@@ -5,9 +5,9 @@ Pads at x = -C/2 and +C/2; pad size x = Y (along the part), y = X (across it).
 
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement
-from footprint_writer.builder.names import chip_name, mm, sanitize
 from footprint_writer.builder.pads import smd_pad
 from footprint_writer.errors import InputError
+from footprint_writer.naming import chip_name, mm, sanitize
 
 # KLC: parts smaller than 0603 (1.6 x 0.8 mm) get the small courtyard clearance.
 SMALL_BELOW_LENGTH_MM = 1.55

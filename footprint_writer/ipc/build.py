@@ -5,12 +5,12 @@ The builder places pads from a LandPattern; this computes the pattern with every
 the origin, attaches the IPC findings and sets the courtyard excess of the density level.
 """
 
-import math
 from typing import Optional, Tuple
 
 from footprint_writer.errors import Ds2fpError
 from footprint_writer.ipc.calculator import land_pattern_from_package, reading_in_mm
 from footprint_writer.ipc.result import IpcResult
+from footprint_writer.ipc.rounding import COURTYARD_GRID_MM, to_base
 from schemas.footprint import FootprintSpec, Rect
 from schemas.geometry import union
 from schemas.options import BuildOptions, Density
@@ -20,7 +20,7 @@ from schemas.reading import DatasheetReading
 def build_ipc_footprint(reading: DatasheetReading, density: Density = "nominal", *,
                         name: Optional[str] = None, small_pitch_table: Optional[bool] = None,
                         paste_layout: Optional[Tuple[int, int]] = None,
-                        ) -> Tuple[FootprintSpec, IpcResult]:
+                        thermal_vias: bool = False) -> Tuple[FootprintSpec, IpcResult]:
     """(footprint, IPC working) for a reading with package dimensions."""
     try:
         from footprint_writer.builder import build_footprint
@@ -31,7 +31,8 @@ def build_ipc_footprint(reading: DatasheetReading, density: Density = "nominal",
                                        paste_layout=paste_layout)
     with_pattern = reading_mm.model_copy(update={"land_pattern": result.land_pattern})
     spec = build_footprint(with_pattern, BuildOptions(name=name, density=density,
-                                                      pattern="datasheet"))
+                                                      pattern="datasheet",
+                                                      thermal_vias=thermal_vias))
     origin = f"IPC-7351B land pattern ({density} density)"
     update = {
         "description": spec.description.replace("datasheet land pattern", origin),
@@ -44,7 +45,7 @@ def build_ipc_footprint(reading: DatasheetReading, density: Density = "nominal",
 
 
 def ipc_courtyard_rect(spec: FootprintSpec, excess: float) -> Optional[Rect]:
-    """Pads and body grown by the density's courtyard excess, outward onto 0.01 mm."""
+    """Pads and body grown by the density's courtyard excess, on the 0.01 mm grid."""
     boxes = [p.bbox() for p in spec.copper_pads()]
     if spec.body is not None:
         b = spec.body
@@ -56,9 +57,6 @@ def ipc_courtyard_rect(spec: FootprintSpec, excess: float) -> Optional[Rect]:
     for other in boxes[1:]:
         box = union(box, other)
 
-    def out(v: float, up: bool) -> float:
-        f = math.ceil if up else math.floor
-        return round(f(round(v / 0.01, 6)) * 0.01, 2) + 0.0
-
-    return Rect(x0=out(box[0] - excess, False), y0=out(box[1] - excess, False),
-                x1=out(box[2] + excess, True), y1=out(box[3] + excess, True))
+    grid = COURTYARD_GRID_MM  # nearest grid line, as KiCad's generators (rounding.py)
+    return Rect(x0=to_base(box[0] - excess, grid), y0=to_base(box[1] - excess, grid),
+                x1=to_base(box[2] + excess, grid), y1=to_base(box[3] + excess, grid))

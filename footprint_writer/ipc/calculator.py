@@ -88,10 +88,25 @@ def _need(reading: DatasheetReading, name: str, why: str) -> Toleranced:
     return value
 
 
+# Dimensions that enter the equations, per family kind (the rest only draw the body).
+_EQUATION_INPUTS = {
+    "chip": ("body_length", "body_width", "lead_length", "lead_spacing", "lead_width"),
+    "no_lead": ("body_width", "body_length", "lead_length", "lead_spacing", "lead_width",
+                "exposed_pad_width", "exposed_pad_length"),
+    "gullwing": ("overall_width", "overall_length", "lead_length", "lead_spacing",
+                 "lead_width", "exposed_pad_width", "exposed_pad_length"),
+}
+
+
 def _tolerance_issues(reading: DatasheetReading) -> List[Issue]:
+    lead = FAMILY_LEAD.get(reading.family)
+    kind = {"inward_l": "chip", "chip": "chip", "no_lead": "no_lead"}.get(lead, "gullwing")
+    if reading.family == "sod":
+        kind = "gullwing"
+    used = _EQUATION_INPUTS[kind] if lead else ("ball_diameter", "lead_width")
     issues = []
     for name, value in _dims(reading).items():
-        if name in ("pitch",) or value.has_tolerance:
+        if name not in used or value.has_tolerance:
             continue
         issues.append(Issue(
             code="ipc_no_tolerance", severity="info", field=name,
@@ -147,6 +162,8 @@ def _pins_per_side(reading: DatasheetReading, geometry: str) -> Tuple[int, int]:
     n = reading.pin_count
     if geometry == TWO_TERMINAL:
         return 0, 1
+    if geometry == DUAL and reading.family == "sot23" and n in (3, 5):
+        return 0, 3  # SOT-23 / SOT-23-5: the 6-lead frame with leads left out
     if geometry == DUAL:
         if n % 2:
             raise InputError(f"a dual-row {reading.family} needs an even pin count, got {n}",
@@ -290,36 +307,40 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
 
 def _tab_package(reading: DatasheetReading, density: Density, forced_small: Optional[bool],
                  issues: List[Issue]) -> IpcResult:
-    """DPAK / D2PAK: a row of gull-wing leads on the left, the tab on the right.
+    """SOT-223, DPAK, D2PAK: one row of gull-wing leads on the left, the tab on the right.
 
-    Both are solved with the gull-wing equations over the same span L (lead tip to tab
-    end, `overall_width`): the leads with their foot length T (`lead_length`), the tab as
-    a wide lead whose "foot" is its exposed length (`exposed_pad_width`, along x) and whose
-    width is `exposed_pad_length` (along y). KiCad's own TO-252/TO-263 footprints are drawn
-    by hand, so there is no library reference for this geometry.
+    Leads and tab are solved with the gull-wing equations over the same span L (lead tip to
+    tab end, `overall_width`): the leads with their foot length T (`lead_length`), the tab
+    as a wide lead of width `exposed_pad_length` (along the row) whose foot is
+    `exposed_pad_width` (across; SOT-223, whose tab is a bent lead: `lead_length` when not
+    given). Lead pads reach from -Z/2 to -G/2, the tab pad from G_tab/2 to Z/2.
+    `row_spacing` is lead-pad centre to tab-pad centre (the builder centres the footprint
+    between them). KiCad's own SOT-223/TO-252/TO-263 footprints are drawn by hand, so there
+    is no library reference for this geometry.
     """
     table = _gullwing_table(reading.pitch.nominal if reading.pitch else None, forced_small)
     goals = table.goals(density)
     span = _need(reading, "overall_width", "lead tip to tab end (H)")
     leads = _row(reading, span, table, density)
-    tab_len = _need(reading, "exposed_pad_width", "tab length seen from below, along the leads")
-    tab_w = _need(reading, "exposed_pad_length", "tab width across the leads")
+    tab_w = _need(reading, "exposed_pad_length", "tab width along the row of leads")
+    tab_foot = reading.exposed_pad_width or _need(reading, "lead_length", "tab foot length")
     L = IpcDim.of(span)
-    tab = zgx(L, inner_span(L, IpcDim.of(tab_len)), IpcDim.of(tab_w), goals, table.round_base)
+    tab = zgx(L, inner_span(L, IpcDim.of(tab_foot)), IpcDim.of(tab_w), goals,
+              table.round_base)
     pitch = _need(reading, "pitch", "lead pitch e").nominal
-    # The tab pad reaches from x = G_tab/2 (may be left of the centre) to Z/2; the lead
-    # pads from -Z/2 to -G/2: they must not meet.
     if leads.Gmin / 2 + tab.Gmin / 2 <= 0:
         raise InputError(f"IPC: lead pads and tab pad would touch (G/2 + G_tab/2 = "
                          f"{(leads.Gmin + tab.Gmin) / 2:g} mm)",
                          hint="check overall_width, lead_length and the tab length")
+    x_lead = -leads.row_spacing / 2.0
+    x_tab = leads.Zmax / 2.0 - tab.pad_length / 2.0
     lp = LandPattern(
         pitch=_lp(pitch), pad_width=_lp(leads.Xmax), pad_length=_lp(leads.pad_length),
-        row_spacing=_lp(leads.row_spacing), overall_span=_lp(leads.Zmax), gap=_lp(leads.Gmin),
+        row_spacing=_lp(x_tab - x_lead), overall_span=_lp(leads.Zmax), gap=_lp(leads.Gmin),
         tab_width=_lp(tab.Xmax), tab_length=_lp(tab.pad_length))
     return IpcResult(family=reading.family, density=density, geometry=TAB, land_pattern=lp,
                      tables=[f"{table.ipc_table}: {table.title} (leads and tab)"],
                      rows={"x": leads, "tab": tab}, courtyard_excess=goals.courtyard,
                      pins_y=reading.pin_count, issues=issues,
                      notes=["tab pad: outer edge at Z/2 like the lead toes, length "
-                            "(Z - G_tab)/2"])
+                            "(Z - G_tab)/2; row_spacing = lead centre to tab centre"])

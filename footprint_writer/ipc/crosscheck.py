@@ -44,6 +44,13 @@ class DimensionDiff:
         return self.datasheet - self.ipc
 
 
+def pattern_is_ipc(lp: Optional[LandPattern]) -> bool:
+    """True when a land pattern was produced by this IPC calculation (not read off a page)."""
+    return lp is not None and any(
+        getattr(lp, name) is not None and getattr(lp, name).source == "ipc_calculation"
+        for name in LandPattern.model_fields)
+
+
 def completed(lp: LandPattern) -> Dict[str, float]:
     """The pattern's values in mm, with C and Y completed from Z and G where needed."""
     values = {name: getattr(lp, name).nominal for name in DIMENSIONS

@@ -9,11 +9,11 @@ QUAD = "quad"
 GRID = "grid"
 THT_DUAL = "tht_dual"
 THT_ROW = "tht_row"
-TAB = "tab"  # one row of gull-wing leads facing a wide tab (DPAK, D2PAK)
+TAB = "tab"  # one row of gull-wing leads facing a wide tab (SOT-223, DPAK, D2PAK)
 
 FAMILY_GEOMETRY: Dict[str, str] = {
     "chip": TWO_TERMINAL, "molded": TWO_TERMINAL, "sod": TWO_TERMINAL,
-    "sot23": DUAL, "sot223": DUAL, "soic": DUAL, "ssop": DUAL, "tssop": DUAL, "msop": DUAL,
+    "sot23": DUAL, "sot223": TAB, "soic": DUAL, "ssop": DUAL, "tssop": DUAL, "msop": DUAL,
     "dpak": TAB, "qfp": QUAD, "dfn": DUAL, "son": DUAL, "qfn": QUAD, "bga": GRID,
     "dip": THT_DUAL, "pin_header": THT_ROW, "to220": THT_ROW,
 }

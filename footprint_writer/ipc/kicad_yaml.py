@@ -54,6 +54,7 @@ class KicadDefinition:
     ep_override: Optional[Tuple[float, float]] = None
     paste_layout: Optional[Tuple[int, int]] = None
     thermal_vias: bool = False
+    density: Optional[str] = None  # the generator's per-part `ipc_density`
     unsupported: List[str] = field(default_factory=list)
     raw: Dict[str, Any] = field(default_factory=dict)
 
@@ -175,10 +176,16 @@ def definition_from_dict(key: str, data: dict, device_type: str = "",
         return _chip(key, data, unsupported, family)
     nx, ny = int(data.get("num_pins_x", 0)), int(data.get("num_pins_y", 0))
     family = family or _family(key, data, kind, data.get("device_type", device_type))
+    pin_count = 2 * (nx + ny)
+    deleted = sorted(data.get("deleted_pins") or [])
+    if family == "sot23" and (nx, ny) == (0, 3) and deleted in ([2, 4, 6], [5]):
+        # SOT-23 / SOT-23-5: the numbering ds2fp gives these parts (see ipc/layout.py)
+        pin_count = 6 - len(deleted)
+        unsupported = [u for u in unsupported if not u.startswith("deleted_pins")]
     definition = KicadDefinition(
         key=key, reading=None, kind=kind, unsupported=unsupported, raw=data,
         small_pitch_table=True if data.get("force_small_pitch_ipc_definition") else None,
-        thermal_vias="thermal_vias" in data)
+        thermal_vias="thermal_vias" in data, density=data.get("ipc_density"))
     if unsupported:
         return definition
     fields: Dict[str, Any] = {
@@ -201,7 +208,7 @@ def definition_from_dict(key: str, data: dict, device_type: str = "",
     if isinstance(data.get("EP_num_paste_pads"), list):
         definition.paste_layout = tuple(data["EP_num_paste_pads"])
     definition.reading = DatasheetReading(
-        units="mm", family=family, pin_count=2 * (nx + ny),
+        units="mm", family=family, pin_count=pin_count,
         pins_along_length=ny if nx and ny else None,
         **{k: v for k, v in fields.items() if v is not None})
     return definition

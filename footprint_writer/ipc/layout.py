@@ -73,6 +73,8 @@ def ipc_pads(reading: DatasheetReading, result: IpcResult) -> List[PadBox]:
         nx, ny = result.pins_x, result.pins_y
         cx = rows["x"].row_spacing / 2.0
         side = (rows["x"].pad_length, rows["x"].Xmax)
+        if reading.family == "sot23" and reading.pin_count in (3, 5):
+            return _sot23_odd(reading.pin_count, cx, pitch, side)
         pads = _column(1, ny, -cx, pitch, side, downwards=True)
         n = ny
         if g == QUAD:
@@ -91,11 +93,11 @@ def ipc_pads(reading: DatasheetReading, result: IpcResult) -> List[PadBox]:
             pads.append(PadBox(str(n + 1), 0.0, 0.0, result.ep_size[0], result.ep_size[1],
                                role="exposed"))
         return pads
-    if g == TAB:
-        leads = _column(1, reading.pin_count, -lp.row_spacing.nominal / 2.0, lp.pitch.nominal,
+    if g == TAB:  # origin midway between the lead and tab pad centres (as the builder)
+        c = lp.row_spacing.nominal
+        leads = _column(1, reading.pin_count, -c / 2.0, lp.pitch.nominal,
                         (lp.pad_length.nominal, lp.pad_width.nominal), downwards=True)
-        z, y3 = lp.overall_span.nominal, lp.tab_length.nominal
-        tab = PadBox(str(reading.pin_count + 1), clean(z / 2 - y3 / 2), 0.0, y3,
+        tab = PadBox(str(reading.pin_count + 1), clean(c / 2.0), 0.0, lp.tab_length.nominal,
                      lp.tab_width.nominal, role="exposed")
         return leads + [tab]
     if g == GRID:
@@ -117,6 +119,17 @@ def ipc_pads(reading: DatasheetReading, result: IpcResult) -> List[PadBox]:
                 for i in range(cols) for j in range(2)]
     return [PadBox(str(i + 1), 0.0, clean(i * pitch), d, d, drill)
             for i in range(reading.pin_count)]
+
+
+def _sot23_odd(n: int, cx: float, e: float, size: Tuple[float, float]) -> List[PadBox]:
+    """SOT-23 (1, 2 left at -e/+e; 3 right) and SOT-23-5 (1-3 left; 4 bottom right, 5 top
+    right): the 6-lead frame with leads 2, 4, 6 or lead 5 left out and renumbered, as
+    KiCad's generator (`deleted_pins`) and the builder number them."""
+    if n == 3:
+        spots = [(-cx, -e), (-cx, e), (cx, 0.0)]
+    else:
+        spots = [(-cx, -e), (-cx, 0.0), (-cx, e), (cx, e), (cx, -e)]
+    return [PadBox(str(i + 1), clean(x), clean(y), *size) for i, (x, y) in enumerate(spots)]
 
 
 def _bbox(pads: List[PadBox]) -> Box:

@@ -208,3 +208,24 @@ def test_tht_drill_derived_from_lead():
     spec = build(case)
     assert spec.pads[0].drill.diameter == pytest.approx(0.84)
     assert spec.provenance["drill"].source == "derived"
+
+
+@pytest.mark.parametrize("family, prefix", [("soic", "SOIC"), ("ssop", "SSOP"),
+                                            ("tssop", "TSSOP"), ("msop", "MSOP"),
+                                            ("dfn", "DFN"), ("son", "SON")])
+def test_every_dual_row_family_builds_ccw_with_its_prefix(family, prefix):
+    case = dict(CASES["tssop14"], family=family)
+    spec = build(case)
+    assert spec.name.startswith(f"{prefix}-14_")
+    turn = ccw_turn(spec)
+    assert all(b >= a - 1e-6 for a, b in zip(turn, turn[1:]))
+
+
+def test_tht_without_printed_hole_uses_ipc_when_it_can():
+    dip = dict(family="dip", pins=8, pitch=2.54, overall_width=7.62,
+               lead_width={"min": 0.36, "nom": 0.46, "max": 0.56}, body_length=9.3,
+               body_width=6.35)
+    spec = build(dip)
+    assert spec.provenance["drill"].source == "ipc_calculation"
+    assert "ipc_land_pattern" in {i.code for i in spec.issues}
+    assert {round(p.drill.diameter, 4) for p in spec.pads} == {0.8}

@@ -8,7 +8,7 @@ from footprint_writer.errors import InputError
 from schemas.options import BuildOptions
 from schemas.reading import DatasheetReading
 
-from .helpers import reading, soic8
+from .helpers import reading, soic8, t
 
 
 def _pads(spec):
@@ -134,10 +134,12 @@ BAD = [
     ("quad that does not fit", _variant('"family": "soic", "pin_count": 8',
                                         '"family": "qfn", "pin_count": 10'), "four rows"),
     ("no pitch", _variant('"pitch": {"nom": 1.27}, ', ""), "pitch"),
+    ("pad width taken for the pitch", _variant('"pad_width": {"nom": 0.6}',
+                                               '"pad_width": {"nom": 1.27}'), "not smaller"),
     ("rows overlap", _variant('"row_spacing": {"nom": 5.4}', '"row_spacing": {"nom": 1.2}'),
      "row spacing"),
-    ("family without builder", _variant('"family": "soic"', '"family": "bga"'),
-     "no footprint builder"),
+    ("bga without land diameter", _variant('"family": "soic"', '"family": "bga"'),
+     "pad_diameter"),
     ("not json", "{units: mm", "not valid JSON"),
     ("not an object", "[1, 2]", "JSON object"),
     ("neither kind", '{"hello": 1}', "neither a reading"),
@@ -168,17 +170,47 @@ def test_explicit_pads_need_drills_and_positive_sizes():
         build_footprint(DatasheetReading.model_validate(base))
 
 
-def test_pattern_choices_without_ipc_module():
+def test_pattern_datasheet_needs_a_land_pattern():
     no_land = reading("soic", 8, pitch=1.27, body_length=4.9, body_width=3.9)
     with pytest.raises(InputError, match="datasheet"):
         build_footprint(no_land, BuildOptions(pattern="datasheet"))
-    try:
-        import footprint_writer.ipc  # noqa: F401
-    except ModuleNotFoundError:
-        with pytest.raises(InputError, match="IPC calculation unavailable"):
-            build_footprint(no_land)
-        with pytest.raises(InputError, match="IPC calculation unavailable"):
-            build_footprint(soic8(), BuildOptions(pattern="ipc"))
+
+
+def test_without_the_ipc_module_a_missing_land_pattern_is_a_clear_error(monkeypatch):
+    import footprint_writer.builder.land as land
+
+    monkeypatch.setattr(land, "ipc_land_pattern", lambda reading, density: None)
+    no_land = reading("soic", 8, pitch=1.27, body_length=4.9, body_width=3.9)
+    with pytest.raises(InputError, match="IPC calculation unavailable"):
+        build_footprint(no_land)
+    with pytest.raises(InputError, match="IPC calculation unavailable"):
+        build_footprint(soic8(), BuildOptions(pattern="ipc"))
+
+
+SOIC_PACKAGE = dict(pitch=1.27, body_length=t(lo=4.8, hi=5.0), body_width=t(lo=3.8, hi=4.0),
+                    overall_width=t(lo=5.8, hi=6.2), lead_width=t(lo=0.31, hi=0.51),
+                    lead_length=t(lo=0.4, hi=1.27), height=t(hi=1.75))
+
+
+@pytest.mark.parametrize("options, land", [
+    (BuildOptions(), None),  # no land pattern: auto falls back to IPC
+    (BuildOptions(pattern="ipc"), {"pitch": 1.27, "pad_width": 0.6, "pad_length": 1.55,
+                                   "row_spacing": 5.4}),
+])
+def test_ipc_pattern_when_asked_or_missing(options, land):
+    spec = build_footprint(reading("soic", 8, land=land, **SOIC_PACKAGE), options)
+    assert spec.provenance["pad_size"].source == "ipc_calculation"
+    assert "IPC-7351B" in spec.description
+    p1 = next(p for p in spec.pads if p.number == "1")
+    assert p1.x < 0 and p1.y < 0 and abs(p1.x) != pytest.approx(2.7)
+
+
+def test_datasheet_pattern_is_cross_checked_against_ipc():
+    spec = build_footprint(reading("soic", 8, land={"pitch": 1.27, "pad_width": 0.6,
+                                                    "pad_length": 1.55, "row_spacing": 5.4},
+                                   **SOIC_PACKAGE))
+    assert spec.provenance["pad_size"].source == "datasheet_table"
+    assert "ipc_cross_check" in {i.code for i in spec.issues}
 
 
 def test_pad_count_limits():
@@ -188,3 +220,13 @@ def test_pad_count_limits():
     long_header = reading("pin_header", 1024, rows=2, land={"pitch": 2.54, "drill": 1.0})
     with pytest.raises(InputError, match="impossible pad"):
         build_footprint(long_header)  # 512 x 2.54 mm rows: beyond any board
+
+
+def test_pin1_of_explicit_parts_without_a_pad_1():
+    data = _explicit("top").model_dump()
+    for pad, number in zip(data["pads"], ("A1", "A2", "B1")):
+        pad["number"] = number
+    assert build_footprint(DatasheetReading.model_validate(data)).pin1 == "A1"
+    for pad, number in zip(data["pads"], ("K", "A", "G")):
+        pad["number"] = number
+    assert build_footprint(DatasheetReading.model_validate(data)).pin1 == "K"

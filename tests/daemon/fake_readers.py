@@ -47,6 +47,8 @@ class ScriptedReader(FileReader):
                 sum(i * i for i in range(2000))
             if hints.should_stop():
                 raise ReadCancelledError("stopped while spinning")
+        elif command == "raise:exit":  # kills the worker thread (BaseException)
+            raise SystemExit("reader called exit")
         elif command == "raise:boom":
             raise RuntimeError("boom: a bug inside the reader")
         elif command == "raise:oom":

@@ -124,3 +124,21 @@ def test_unbuildable_reading_returns_reading_with_an_error_issue(tmp_path):
     assert reply.ok
     assert reply.extract.footprint is None
     assert any(i.code == "build_failed" and i.severity == "error" for i in reply.extract.issues)
+
+
+def test_in_process_cancel_from_another_thread(client):
+    import threading
+    import time
+
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("reply", client.extract(
+        [(page_png(), "both")], read_only(part_name="sleep:10"), request_id="ip1")))
+    thread.start()
+    deadline = time.monotonic() + 5
+    while client.reader.reads == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    cancel = client.cancel("ip1")
+    assert cancel.cancel.cancelled and cancel.cancel.state == "running"
+    thread.join(5)
+    assert result["reply"].error.code == "cancelled"
+    assert not client.cancel("ip1").cancel.cancelled  # finished: nothing to cancel

@@ -12,7 +12,7 @@ import pytest
 import zmq
 
 from daemon.wire import decode_reply
-from schemas.protocol import ERROR_CODES, ExtractOptions
+from schemas.protocol import ERROR_CODES, ExtractOptions, Request
 from schemas.reading import DatasheetReading
 from tests.daemon.conftest import eval_pages
 from tests.daemon.fake_readers import RECORDED
@@ -364,3 +364,32 @@ def test_cancel_and_deadline_of_queued_requests_answer_at_once(daemon):
     # Both queued requests were answered while the blocker was still being read.
     assert finals["waiting"][1] < finals["blocker"][1]
     assert finals["short"][1] < finals["blocker"][1]
+
+
+def test_a_dead_worker_answers_everyone_and_exits_non_zero(start_daemon):
+    from tests.daemon.conftest import SCRIPTED
+
+    d = start_daemon("--reader", SCRIPTED)
+    d.wait_ready()
+    with d.client() as c:
+        reply = c.extract([(PAGE, "both")], read_only(part_name="raise:exit"))
+    assert reply.error.code == "internal" and "worker thread stopped" in reply.error.message
+    assert d.proc.wait(10) == 2
+    assert "ds2fp: error: the worker thread stopped" in d.stderr()
+
+
+def test_job_table_drops_images_and_keeps_recent_replies():
+    from daemon.jobs import Job, JobTable
+
+    table = JobTable(keep=2)
+    jobs = [Job(request=Request(protocol=1, id=f"j{n}", kind="extract",
+                                images=[{"role": "both"}]),
+                images=[b"x" * 1000], identity=b"i", delimiter=True, deadline=1e18)
+            for n in range(4)]
+    for job in jobs:
+        table.add(job)
+    for job in jobs:
+        table.finish(job, [b"", b"{}"])
+    assert all(job.images == [] for job in jobs)
+    assert table.get("j0") is None and table.get("j3").reply == [b"", b"{}"]
+    assert table.counts() == {"queued": 0, "running": 0, "done": 2}

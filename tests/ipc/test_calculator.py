@@ -119,7 +119,7 @@ def test_sod_two_terminal_gullwing():
     assert len(ipc_pads(r, res)) == 2
 
 
-def test_sot23_and_sot223_dual():
+def test_sot23_dual():
     r = reading("sot23", 6, pitch=T(nom=0.95), overall_width=T(nom=2.8),
                 body_width=T(nom=1.6), body_length=T(nom=2.9), lead_width=T(min=0.3, max=0.5),
                 lead_length=T(min=0.3, nom=0.45, max=0.6))
@@ -180,7 +180,22 @@ def test_dpak_leads_and_tab():
     lead_inner = pads[0].x + pads[0].size_x / 2
     tab_inner = pads[2].x - pads[2].size_x / 2
     assert tab_inner - lead_inner > 0.5  # clear gap between the leads and the tab
-    assert pads[2].x + pads[2].size_x / 2 == pytest.approx(11.1 / 2)
+    # lead toe to tab end is Z
+    lead_outer = pads[0].x - pads[0].size_x / 2
+    assert pads[2].x + pads[2].size_x / 2 - lead_outer == pytest.approx(11.1)
+
+
+def test_sot223_tab_is_a_bent_lead():
+    # SOT-223: H 6.7..7.3, L 0.75..1.1 (JEDEC TO-261), b 0.6..0.88, tab b2 2.9..3.15
+    r = reading("sot223", 3, pitch=T(nom=2.3), overall_width=T(min=6.7, max=7.3),
+                lead_width=T(min=0.6, max=0.88), lead_length=T(min=0.75, max=1.1),
+                exposed_pad_length=T(min=2.9, max=3.15), body_width=T(nom=3.5),
+                body_length=T(nom=6.5))
+    res = land_pattern_from_package(r)
+    lp = res.land_pattern
+    assert lp.tab_length.nom == lp.pad_length.nom  # same foot, same span
+    assert lp.tab_width.nom > 3.15
+    assert [p.number for p in ipc_pads(r, res)] == ["1", "2", "3", "4"]
 
 
 def test_bga_land_from_ball():
@@ -212,3 +227,19 @@ def test_negative_gap_is_an_input_error():
                 lead_length=T(min=0.8, max=1.0))
     with pytest.raises(InputError, match="gap"):
         land_pattern_from_package(r)
+
+
+def test_no_tolerance_info_only_for_equation_inputs():
+    dims = dict(SOIC8, body_length=T(nom=4.9), lead_width=T(nom=0.4))
+    fields = {i.field for i in land_pattern_from_package(reading("soic", 8, **dims)).issues
+              if i.code == "ipc_no_tolerance"}
+    assert fields == {"lead_width"}  # the body only draws the outline
+
+
+def test_son_uses_no_lead_table():
+    r = reading("son", 6, pitch=T(nom=0.65), body_width=T(min=1.9, max=2.1),
+                body_length=T(min=1.9, max=2.1), lead_width=T(min=0.25, max=0.35),
+                lead_length=T(min=0.2, max=0.4))
+    res = land_pattern_from_package(r)
+    assert res.geometry == "dual" and "3-13" in res.tables[0]
+    assert res.courtyard_excess == 0.25

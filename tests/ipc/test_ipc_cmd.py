@@ -64,3 +64,13 @@ def test_writes_into_library_and_refuses_to_overwrite(tmp_path, capsys):
     assert '(at -2.475 -1.905)' in text and "(size 1.95 0.6)" in text
     assert main(args) == 2  # exists, no --replace
     assert main(args + ["--replace"]) == 0
+
+
+@pytest.mark.skipif(not _HAVE_WRITER, reason="builder / library not merged yet")
+def test_thermal_vias_flag(tmp_path):
+    lib = tmp_path / "Q.pretty"
+    assert main(["ipc", str(DATA / "nolead_qfn.yaml"), "--only",
+                 "QFN-40-1EP_5x5mm_P0.4mm_EP3.6x3.6mm", "--lib", str(lib),
+                 "--thermal-vias"]) == 0
+    text = next(lib.glob("*.kicad_mod")).read_text()
+    assert "thru_hole" in text  # the vias

@@ -79,3 +79,20 @@ def test_unsupported_keys_are_reported_not_guessed():
 def test_unknown_name_lists_the_names():
     with pytest.raises(InputError, match="SOIC-8_3.9x4.9mm_P1.27mm"):
         load_definitions(DATA / "gullwing_soic.yaml", only="SOIC-9")
+
+
+@pytest.mark.parametrize("key, pins, numbers_right", [("SOT-23", 3, {"3"}),
+                                                      ("SOT-23-5", 5, {"4", "5"})])
+def test_sot23_deleted_pins(key, pins, numbers_right):
+    from footprint_writer.ipc.layout import ipc_pads
+
+    (d,) = load_definitions(DATA / "gullwing_sot.yaml", only=key)
+    assert d.reading.pin_count == pins
+    pads = ipc_pads(d.reading, land_pattern_from_package(d.reading))
+    assert {p.number for p in pads if p.x > 0} == numbers_right
+    assert pads[0].x < 0 and pads[0].y < 0  # pin 1 top left
+
+
+def test_per_definition_density():
+    (d,) = load_definitions(DATA / "gullwing_sot.yaml", only="SOT-563")
+    assert d.density == "least"

@@ -29,7 +29,8 @@ def test_empty_footprint_is_error():
 
 @pytest.mark.parametrize("w, expected", [
     (1.27, {("pad_width_ge_pitch", "error"), ("pad_overlap", "error")}),
-    (1.20, {("pad_gap_too_small", "error")}),  # gap 0.07
+    (1.23, {("pad_gap_too_small", "error")}),  # gap 0.04
+    (1.20, {("pad_gap_below_fab", "warning")}),  # gap 0.07
     (1.14, {("pad_gap_small", "warning")}),  # gap 0.13
     (1.10, set()),  # gap 0.17
 ])
@@ -41,9 +42,8 @@ def test_overlap_names_both_pads():
     pads = [Pad(number="1", x=0, y=0, size_x=1, size_y=1),
             Pad(number="2", shape="circle", x=0.9, y=0.9, size_x=1, size_y=1)]
     issues = check_footprint(_spec(pads))
-    # circle at distance 0.9*sqrt2-0.5 from the rect corner... corner (0.5,0.5) to centre
-    # (0.9,0.9) = 0.566 > 0.5: they do not touch; gap 0.066 -> too small.
-    assert [(i.code, i.pads) for i in issues] == [("pad_gap_too_small", ["1", "2"])]
+    # rect corner (0.5, 0.5) to circle centre (0.9, 0.9) = 0.566 > r 0.5: gap 0.066
+    assert [(i.code, i.pads) for i in issues] == [("pad_gap_below_fab", ["1", "2"])]
     pads[1] = pads[1].model_copy(update={"x": 0.8, "y": 0.8})
     issues = check_footprint(_spec(pads))
     assert [(i.code, i.pads) for i in issues] == [("pad_overlap", ["1", "2"])]
@@ -113,7 +113,18 @@ def test_npth_hole_cutting_copper_warns():
     pads = [Pad(number="1", x=0, y=0, size_x=2, size_y=2),
             Pad(kind="npth", shape="circle", x=0.9, y=0, size_x=0.5, size_y=0.5,
                 drill=Drill(diameter=0.5))]
-    assert [i.code for i in check_footprint(_spec(pads))] == ["hole_in_copper"]
+    assert [(i.code, i.severity) for i in check_footprint(_spec(pads))] == [
+        ("hole_in_copper", "info")]
+
+
+def test_pads_on_opposite_sides_do_not_conflict():
+    top = Pad(number="1", x=0, y=0, size_x=2, size_y=1)
+    bottom = Pad(number="2", x=0, y=0, size_x=2, size_y=1, layers=["B.Cu", "B.Mask"])
+    assert check_footprint(_spec([top, bottom])) == []
+    inner = Pad(number="3", kind="tht", shape="circle", x=0.5, y=0, size_x=0.8, size_y=0.8,
+                drill=Drill(diameter=0.4))
+    assert [i.code for i in check_footprint(_spec([top, bottom, inner]))] == [
+        "pad_overlap", "pad_overlap"]
 
 
 def test_many_pads_are_capped_and_fast():
@@ -121,5 +132,6 @@ def test_many_pads_are_capped_and_fast():
             for k in range(1, 2001)]
     issues = check_footprint(_spec(pads))
     codes = [i.code for i in issues]
-    assert codes.count("pad_gap_too_small") == 21  # 20 shown + 1 summary
+    assert codes.count("pad_gap_too_small") == 0
+    assert codes.count("pad_gap_below_fab") == 21  # 20 shown + 1 summary
     assert "more findings" in issues[20].message

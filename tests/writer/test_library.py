@@ -2,6 +2,7 @@
 
 import pytest
 
+from footprint_writer.checks import check_footprint
 from footprint_writer.errors import CheckFailedError, FootprintExistsError, LibraryError
 from footprint_writer.library import (
     global_table_path,
@@ -13,7 +14,7 @@ from footprint_writer.library import (
 )
 from footprint_writer.render import render
 from schemas.footprint import Pad
-from tests.writer.helpers import load_spec
+from tests.writer.helpers import load_spec, spec_names
 
 
 def _files(folder):
@@ -27,6 +28,14 @@ def test_write_creates_pretty_and_file(tmp_path):
     assert path == lib / "SOIC-8_3.9x4.9mm_P1.27mm.kicad_mod"
     assert path.read_text() == render(spec)
     assert _files(lib) == [path.name]  # no temp file left behind
+
+
+@pytest.mark.parametrize("stem", spec_names())
+def test_every_fixture_passes_checks_and_writes(stem, tmp_path):
+    spec = load_spec(stem)
+    assert [i for i in check_footprint(spec) if i.severity != "info"] == []
+    path = write_footprint(spec, tmp_path / "All.pretty")
+    assert path.read_text() == render(spec)
 
 
 def test_existing_file_is_not_overwritten_without_replace(tmp_path):
@@ -174,3 +183,20 @@ def test_project_paths(tmp_path):
     with pytest.raises(LibraryError):
         project_table_path(tmp_path / "nothing")
     assert global_table_path("6.0", home=tmp_path).name == "fp-lib-table"
+
+
+def test_failure_during_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+    spec = load_spec("soic8")
+    lib = tmp_path / "My.pretty"
+    path = write_footprint(spec, lib)
+    path.write_text("previous version")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("footprint_writer.library.os.replace", broken_replace)
+    with pytest.raises(LibraryError) as err:
+        write_footprint(spec, lib, replace=True)
+    assert "No space left" in str(err.value)
+    assert path.read_text() == "previous version"
+    assert _files(lib) == [path.name]

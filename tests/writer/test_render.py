@@ -11,7 +11,7 @@ from kiutils.utils.sexpr import parse_sexp
 from footprint_writer import conventions as klc
 from footprint_writer.kicad_check import compare_pads, load_in_kicad
 from footprint_writer.render import render
-from footprint_writer.shapes import RoundedPolygon, gap, pad_outlines
+from footprint_writer.shapes import RoundedPolygon, bounds, gap, pad_outlines
 from tests.writer.helpers import GOLDEN_DIR, REGEN, load_spec, require_kicad, spec_names
 
 NAMES = spec_names()
@@ -123,3 +123,73 @@ def test_goldens_load_in_kicad(tmp_path):
     for path, spec in paths.items():
         assert results[path]["ok"], results[path]["error"]
         assert compare_pads(spec, results[path]["pads"], tol=1e-6) == []
+
+
+@pytest.mark.kicad
+def test_pad_geometry_matches_kicad_outline(tmp_path):
+    """Our exact pad outlines (used by checks and silk clipping) have the bounds KiCad's
+    own polygon has: rotation direction, trapezoid delta, chamfers and custom shapes."""
+    require_kicad()
+    lib = tmp_path / "geo.pretty"
+    lib.mkdir()
+    specs = {}
+    for stem in NAMES:
+        spec = load_spec(stem)
+        path = lib / f"{spec.name}.kicad_mod"
+        path.write_text(render(spec))
+        specs[str(path)] = spec
+    results = load_in_kicad(list(specs))
+    for path, spec in specs.items():
+        for pad, got in zip(spec.pads, results[path]["pads"]):
+            ours = bounds(pad_outlines(pad))
+            assert got["bbox"] == pytest.approx(list(ours), abs=0.01), (spec.name, pad.number)
+
+
+def test_no_body_keeps_pin1_mark_off_the_pad_field():
+    spec = load_spec("soic8").model_copy(update={"body": None})
+    fp = _parsed(render(spec))
+    mark = [g for g in fp.graphicItems if isinstance(g, FpPoly)]
+    assert len(mark) == 1
+    pads = [p.bbox() for p in spec.pads]
+    x0, y0 = min(b[0] for b in pads), min(b[1] for b in pads)
+    x1, y1 = max(b[2] for b in pads), max(b[3] for b in pads)
+    for c in mark[0].coordinates:
+        assert not (x0 < c.X < x1 and y0 < c.Y < y1)
+
+
+@pytest.mark.kicad
+def test_kicad_loader_names_the_file_it_cannot_load(tmp_path):
+    require_kicad()
+    lib = tmp_path / "mixed.pretty"
+    lib.mkdir()
+    (lib / "good.kicad_mod").write_text(render(load_spec("soic8")))
+    (lib / "broken.kicad_mod").write_text("(footprint broken (pad \"1\" smd")
+    results = load_in_kicad([lib / "good.kicad_mod", lib / "broken.kicad_mod"])
+    assert results[str(lib / "good.kicad_mod")]["ok"]
+    assert len(results[str(lib / "good.kicad_mod")]["pads"]) == 8
+    broken = results[str(lib / "broken.kicad_mod")]
+    assert not broken["ok"] and broken["error"]
+
+
+def test_explicit_courtyard_and_no_pin1():
+    from schemas.footprint import Rect
+
+    spec = load_spec("npth_pegs").model_copy(update={
+        "courtyard": Rect(x0=-4, y0=-2, x1=4, y1=2.5), "pin1": None})
+    fp = _parsed(render(spec))
+    crt = [g for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.CrtYd"]
+    assert {(g.start.X, g.start.Y) for g in crt} == {(-4, -2), (4, -2), (4, 2.5), (-4, 2.5)}
+    fab = [g for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.Fab"]
+    assert len(fab) == 4  # no pin-1 bevel without a pin 1
+    assert not [g for g in fp.graphicItems if isinstance(g, FpPoly)]
+
+
+@pytest.mark.parametrize("klass, clearance", [("small", 0.15), ("default", 0.25),
+                                              ("connector", 0.5), ("bga", 1.0)])
+def test_courtyard_class_clearance(klass, clearance):
+    spec = load_spec("soic8").model_copy(update={"courtyard_class": klass})
+    fp = _parsed(render(spec))
+    xs = [p.X for g in fp.graphicItems if isinstance(g, FpLine) and g.layer == "F.CrtYd"
+          for p in (g.start, g.end)]
+    # pads reach x = 2.475 + 1.95 / 2 = 3.45; the courtyard sits `clearance` beyond, on grid
+    assert max(xs) == pytest.approx(math.ceil((3.45 + clearance) * 100 - 1e-6) / 100)

@@ -7,6 +7,7 @@ benchmarks/roundtrip_official.py.
 
 import pytest
 
+from footprint_writer.importer import import_footprint
 from footprint_writer.kicad_check import load_in_kicad
 from footprint_writer.roundtrip import roundtrip_text
 from tests.writer.helpers import OFFICIAL, require_kicad, require_official
@@ -46,6 +47,8 @@ def test_pads_survive_import_and_render(sample):
         rendered, problems = roundtrip_text(path.read_text())
         if problems:
             failures[path.name] = problems[:3]
+        notes = {i.code for i in import_footprint(path).issues}
+        assert "custom_pad_approximated" not in notes, path.name
     assert failures == {}
     assert len(sample) >= SAMPLE_SIZE
 

@@ -1,0 +1,65 @@
+"""Placement modules added with the IPC work: molded, DPAK, BGA, TO-220 (through IPC)."""
+
+import pytest
+
+from footprint_writer.builder import build_footprint
+from footprint_writer.builder.bga import row_name
+from footprint_writer.errors import InputError
+from schemas.reading import DatasheetReading
+from schemas.toleranced import Toleranced as T
+
+
+def build(**kw):
+    return build_footprint(DatasheetReading(units="mm", **kw))
+
+
+def test_molded_sma_through_ipc():
+    spec = build(family="molded", pin_count=2, package_name="D_SMA",
+                 body_length=T(min=4.0, max=4.6), body_width=T(min=2.4, max=2.9),
+                 lead_length=T(min=0.75, max=1.6), lead_width=T(min=1.25, max=1.65))
+    assert spec.name == "D_SMA"
+    p1, p2 = spec.pads
+    assert p1.x == -p2.x < 0 and p1.size_y > 1.25
+    assert "IPC-7351B" in spec.description
+
+
+def test_dpak_leads_and_tab_numbered():
+    spec = build(family="dpak", pin_count=2, pitch=T(nom=4.57),
+                 overall_width=T(min=9.4, max=10.4), lead_width=T(min=0.64, max=0.89),
+                 lead_length=T(min=0.9, max=1.5), exposed_pad_width=T(min=5.0, max=5.6),
+                 exposed_pad_length=T(min=5.97, max=6.22), body_width=T(nom=6.1),
+                 body_length=T(nom=6.6))
+    numbers = [p.number for p in spec.pads]
+    assert numbers == ["1", "2", "3"]
+    tab = spec.pads[2]
+    assert tab.size_y == 6.3 and tab.x > 0 > spec.pads[0].x
+    assert (spec.pads[0].y, spec.pads[1].y) == (-2.285, 2.285)
+
+
+@pytest.mark.parametrize("index, name", [(0, "A"), (7, "H"), (8, "J"), (19, "Y"), (20, "AA")])
+def test_bga_row_names_skip_letters(index, name):
+    assert row_name(index) == name
+
+
+def test_bga_full_array_through_ipc():
+    spec = build(family="bga", pin_count=64, pitch=T(nom=0.8), ball_diameter=T(nom=0.5),
+                 body_length=T(nom=9.0), body_width=T(nom=9.0))
+    assert len(spec.pads) == 64
+    a1 = next(p for p in spec.pads if p.number == "A1")
+    assert (a1.x, a1.y, a1.size_x) == (-2.8, -2.8, 0.4)
+    assert any(p.number == "H8" for p in spec.pads)
+    assert spec.courtyard_class == "bga"
+
+
+def test_bga_partial_array_rejected():
+    with pytest.raises(InputError, match="grid"):
+        build(family="bga", pin_count=62, pitch=T(nom=0.8), ball_diameter=T(nom=0.5),
+              pins_along_length=8)
+
+
+def test_to220_row_drill_from_lead():
+    spec = build(family="to220", pin_count=3, pitch=T(nom=2.54),
+                 lead_width=T(min=0.7, max=0.9))
+    assert [p.x for p in spec.pads] == [-2.54, 0.0, 2.54]
+    assert spec.pads[0].shape == "rect" and spec.attribute == "through_hole"
+    assert spec.pads[0].drill.diameter == pytest.approx(1.1)
