@@ -6,8 +6,6 @@ import pytest
 from schemas.reading import DatasheetReading, LandPattern
 from schemas.toleranced import Toleranced
 
-pytest.importorskip("rapidocr_onnxruntime")
-
 
 def tol(min=None, nom=None, max=None):  # the datasheet column names
     return Toleranced(min=min, nom=nom, max=max)
@@ -36,6 +34,7 @@ def dfn_reading() -> DatasheetReading:
 
 @pytest.fixture(scope="session")
 def engine():
+    pytest.importorskip("rapidocr_onnxruntime")
     from daemon.ocr.engine import OcrEngine
 
     eng = OcrEngine()
