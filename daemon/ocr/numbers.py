@@ -52,6 +52,9 @@ class PrintedValue:
 def normalise(text: str) -> str:
     """One spelling for the many ways OCR returns the same printed characters."""
     text = text.translate(_TRANSLATE)
+    # Letters OCR confuses with digits, only where they sit inside a number: "O.50", "1.O5".
+    text = re.sub(r"(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\d)|(?<![A-Za-z])[Oo](?=\.\d)", "0", text)
+    text = re.sub(r"(?<=\d\.)[lI]|(?<=\d)[lI](?=\.?\d)", "1", text)
     for ch in _DIAMETER:
         text = text.replace(ch, "Ø")
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".

@@ -16,6 +16,8 @@ from daemon.ocr.numbers import all_numbers, lone_multiplier, parse_values
     ("Ø0.65", 0.65, {"diameter": True}),
     ("(R.002 )TYP", 0.002, {"radius": True, "qualifier": "TYP"}),
     (".0028 MAX", 0.0028, {"qualifier": "MAX"}),
+    ("O.50 BSC", 0.5, {"qualifier": "BSC"}),
+    ("1.O5", 1.05, {}),
 ])
 def test_single_values(text, value, extra):
     values = parse_values(text)
