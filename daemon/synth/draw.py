@@ -40,10 +40,13 @@ def hdim(draw, x0: float, x1: float, y: float, label: str, fnt, ext_from: Option
     draw.line([(x0, y), (x1, y)], fill=BLACK, width=2)
     _arrow(draw, (x0, y), (-1, 0))
     _arrow(draw, (x1, y), (1, 0))
-    w, h = text_size(draw, label, fnt)
-    draw.rectangle([((x0 + x1) / 2 - w / 2 - 4, y - h - 12), ((x0 + x1) / 2 + w / 2 + 4, y - 4)],
-                   fill=(255, 255, 255))
-    centred_text(draw, ((x0 + x1) / 2, y - h / 2 - 8), label, fnt)
+    lines = label.split("\n")
+    for i, line in enumerate(reversed(lines)):
+        w, h = text_size(draw, line, fnt)
+        base = y - 16 - i * (h + 10)
+        draw.rectangle([((x0 + x1) / 2 - w / 2 - 4, base - h - 4),
+                        ((x0 + x1) / 2 + w / 2 + 4, base + 4)], fill=(255, 255, 255))
+        centred_text(draw, ((x0 + x1) / 2, base - h / 2), line, fnt)
 
 
 def vdim(draw, y0: float, y1: float, x: float, label: str, fnt, ext_from: Optional[float] = None
@@ -55,8 +58,11 @@ def vdim(draw, y0: float, y1: float, x: float, label: str, fnt, ext_from: Option
     draw.line([(x, y0), (x, y1)], fill=BLACK, width=2)
     _arrow(draw, (x, y0), (0, -1))
     _arrow(draw, (x, y1), (0, 1))
-    w, h = text_size(draw, label, fnt)
-    draw.text((x - w - 10, (y0 + y1) / 2 - h / 2), label, font=fnt, fill=BLACK)
+    lines = label.split("\n")
+    for i, line in enumerate(lines):
+        w, h = text_size(draw, line, fnt)
+        top = (y0 + y1) / 2 - len(lines) * (h + 10) / 2 + i * (h + 10)
+        draw.text((x - w - 10, top), line, font=fnt, fill=BLACK)
 
 
 def table(draw, x: float, y: float, header: Sequence[Sequence[str]],

@@ -134,8 +134,21 @@ LAND_ROWS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 
-def land_pattern_page(reading):
-    """The recommended land pattern: pads, letters on dimension lines, and the table."""
+def _label(value, unit: str, count: Optional[int], dual: bool) -> str:
+    """A callout as drawings print it: `8X 0.60`, or inch first with mm below
+    (`8X (.024)` / `[0.6]`) for dual-dimensioned drawings."""
+    prefix = f"{count}X " if count else ""
+    if not dual:
+        return f"{prefix}{_fmt(value.nominal, unit)}"
+    inch = value.nominal * MM_PER_UNIT[unit] / 25.4
+    mm = value.nominal * MM_PER_UNIT[unit]
+    return f"{prefix}({inch:.3f})".replace("(0.", "(.") + f"\n[{mm:g}]"
+
+
+def land_pattern_page(reading, style: str = "table"):
+    """The recommended land pattern: pads, letters on dimension lines and the table
+    (`table`), or values written on the dimension lines (`callouts`, `dual`: inch first,
+    millimetres in brackets, caption under the figure)."""
     lp = reading.land_pattern
     if lp is None:
         raise ValueError("the reading has no land pattern to draw")
@@ -145,8 +158,8 @@ def land_pattern_page(reading):
     draw.text((40, 30), _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
     n_side = max(1, reading.pin_count // 2)
-    cx, cy, rows_w, pad_h, pad_w = 520, 380, 360, 90, 26
-    step = min(46, 380 / max(1, n_side))
+    cx, cy, rows_w, pad_h, pad_w = 520, 420, 340, 90, 26
+    step = min(60, 380 / max(1, n_side))
     x0 = cx - step * (n_side - 1) / 2
     for i in range(n_side):
         x = x0 + i * step
@@ -155,27 +168,48 @@ def land_pattern_page(reading):
                            outline=BLACK, width=2)
     if lp.exposed_pad_width or lp.exposed_pad_length:
         draw.rectangle([(cx - 70, cy - 90), (cx + 70, cy + 90)], outline=BLACK, width=2)
-    if n_side > 1:
-        hdim(draw, x0, x0 + step, cy + rows_w / 2 + pad_h / 2 + 50, "E", mid,
-             ext_from=cy + rows_w / 2)
+    n = reading.pin_count
+    if style == "table":
+        labels = {"pitch": "E", "pad_width": "X1", "pad_length": "Y1", "rows": "C"}
+    else:
+        dual = style == "dual"
+        rows = lp.row_spacing or lp.overall_span
+        labels = {
+            "pitch": _label(lp.pitch, unit, n - 2, dual) if lp.pitch else "",
+            "pad_width": _label(lp.pad_width, unit, n, dual) if lp.pad_width else "",
+            "pad_length": _label(lp.pad_length, unit, n, dual) if lp.pad_length else "",
+            "rows": _label(rows, unit, None, dual) if rows else "",
+        }
     xr = x0 + step * (n_side - 1)
-    hdim(draw, xr - pad_w / 2, xr + pad_w / 2, cy - rows_w / 2 - pad_h / 2 - 30, "X1", mid,
-         ext_from=cy - rows_w / 2)
-    vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, "C", mid, ext_from=x0)
-    vdim(draw, cy + rows_w / 2 - pad_h / 2, cy + rows_w / 2 + pad_h / 2, xr + 110, "Y1", mid,
-         ext_from=xr)
-    centred_text(draw, (cx, 700), "RECOMMENDED LAND PATTERN", mid)
-    header = [["Units", "\0", "MILLIMETERS" if unit == "mm" else "INCHES", "\0", "\0"],
-              ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
-    rows = []
-    for desc, letter, name in LAND_ROWS:
-        value = getattr(lp, name)
-        if value is None:
-            continue
-        if name in ("pad_width", "pad_length"):
-            desc = f"{desc} (X{reading.pin_count})"
-        rows.append([desc, letter] + _cells(value, unit, basic=name == "pitch"))
-    table(draw, 60, 780, header, rows, [400, 80, 180, 180, 180], small)
+    if n_side > 1 and labels["pitch"]:
+        vdim_label = labels["pitch"]
+        hdim(draw, x0, x0 + step, cy + rows_w / 2 + pad_h / 2 + 120, vdim_label, mid,
+             ext_from=cy + rows_w / 2)
+    if labels["pad_width"]:
+        hdim(draw, xr - pad_w / 2, xr + pad_w / 2, cy - rows_w / 2 - pad_h / 2 - 30,
+             labels["pad_width"], mid, ext_from=cy - rows_w / 2)
+    if labels["rows"]:
+        vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0)
+    if labels["pad_length"]:
+        vdim(draw, cy + rows_w / 2 - pad_h / 2, cy + rows_w / 2 + pad_h / 2, xr + 200,
+             labels["pad_length"], mid, ext_from=xr)
+    caption = "RECOMMENDED LAND PATTERN" if style == "table" else "LAND PATTERN EXAMPLE"
+    centred_text(draw, (cx, 780 if style != "table" else 720), caption, mid)
+    if style == "table":
+        header = [["Units", "\0", "MILLIMETERS" if unit == "mm" else "INCHES", "\0", "\0"],
+                  ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
+        rows_out = []
+        for desc, letter, name in LAND_ROWS:
+            value = getattr(lp, name)
+            if value is None:
+                continue
+            if name in ("pad_width", "pad_length"):
+                desc = f"{desc} (X{reading.pin_count})"
+            rows_out.append([desc, letter] + _cells(value, unit, basic=name == "pitch"))
+        table(draw, 60, 780, header, rows_out, [400, 80, 180, 180, 180], small)
+    else:
+        draw.text((40, 860), "NOTES: dimensions in inches [millimeters]" if style == "dual"
+                  else "NOTES: dimensions in millimeters", font=small, fill=BLACK)
     draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
               font=small, fill=BLACK)
     return image

@@ -51,6 +51,8 @@ def rendered(soic_reading, dfn_reading):
         "soic_table": package_page(soic_reading, "table"),
         "soic_inch": package_page(soic_reading, "inch"),
         "soic_land": land_pattern_page(soic_reading),
+        "soic_callouts": land_pattern_page(soic_reading, "callouts"),
+        "soic_dual": land_pattern_page(soic_reading, "dual"),
         "dfn_bottom": package_page(dfn_reading, "bottom"),
     }
 

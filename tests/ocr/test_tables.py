@@ -76,3 +76,16 @@ def test_builder_accepts_the_ocr_reading(ocr_pages):
     signal = [p for p in spec.pads if p.role == "signal"]
     assert len(signal) == 8
     assert sorted((round(signal[0].size_x, 3), round(signal[0].size_y, 3))) == [0.6, 1.55]
+
+
+@pytest.mark.parametrize("name", ["soic_callouts", "soic_dual"])
+def test_land_pattern_callouts(ocr_pages, name):
+    """`8X 0.60` style callouts, and TI's `8X (.024)` over `[0.6]`: counts give the pad
+    sizes, N-2 the pitch, the largest plain value the row spacing; brackets are mm."""
+    reading = parse([OcrInput(ocr_pages["soic_table"], "package"),
+                     OcrInput(ocr_pages[name], "land_pattern")])
+    assert reading.units == "mm"
+    lp = reading.land_pattern
+    assert lp.pad_width.nominal == 0.6 and lp.pad_length.nominal == 1.55
+    assert lp.pitch.nominal == 1.27 and lp.row_spacing.nominal == 5.4
+    assert lp.pad_width.source == "datasheet_drawing"
