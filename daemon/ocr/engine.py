@@ -66,9 +66,10 @@ class OcrEngine:
     def read(self, image, name: str = "", rotated: bool = False) -> OcrPage:
         """OCR one PIL image; boxes are returned in the coordinates of `image` itself.
 
-        `rotated=True` reads the image turned 90 degrees counter-clockwise, which makes the
-        vertical dimension text of drawings (reading upwards) horizontal; boxes are mapped
-        back to the upright image and such tokens are marked `vertical`.
+        `rotated=True` reads the image turned 90 degrees clockwise, which makes the vertical
+        dimension text of drawings (reading upwards) horizontal; the angle classifier runs on
+        this pass only, for text that reads downwards. Boxes are mapped back to the upright
+        image and such tokens are marked `vertical`.
         """
         import numpy as np
 
@@ -84,7 +85,7 @@ class OcrEngine:
         scale = page_scale(width, height, self.long_side)
         work = image.convert("RGB")
         if rotated:
-            work = work.rotate(90, expand=True)
+            work = work.rotate(-90, expand=True)
         if abs(scale - 1.0) > 0.02:
             from PIL import Image
 
@@ -95,14 +96,14 @@ class OcrEngine:
         started = time.perf_counter()
         # RapidOCR wants BGR like OpenCV.
         array = np.asarray(work)[:, :, ::-1].copy()
-        result, _ = self._ocr(array)
+        result, _ = self._ocr(array, use_cls=rotated)
         tokens = []
         for quad, text, score in result or []:
             xs = [p[0] for p in quad]
             ys = [p[1] for p in quad]
             box = (min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale)
-            if rotated:  # (xr, yr) in the turned image is (W - yr, xr) upright
-                box = (width - box[3], box[0], width - box[1], box[2])
+            if rotated:  # (xr, yr) in the turned image is (yr, H - xr) upright
+                box = (box[1], height - box[2], box[3], height - box[0])
             text = str(text).strip()
             if text:
                 tokens.append(OcrToken(text, box, float(score), vertical=rotated))
