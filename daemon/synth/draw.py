@@ -49,15 +49,19 @@ def hdim(draw, x0: float, x1: float, y: float, label: str, fnt, ext_from: Option
         centred_text(draw, ((x0 + x1) / 2, base - h / 2), line, fnt)
 
 
-def vdim(draw, y0: float, y1: float, x: float, label: str, fnt, ext_from: Optional[float] = None
-         ) -> None:
-    """A vertical dimension line with its label written horizontally to the left."""
+def vdim(draw, y0: float, y1: float, x: float, label: str, fnt, ext_from: Optional[float] = None,
+         upright: bool = True) -> None:
+    """A vertical dimension line with its label to the left: written horizontally, or
+    (`upright=False`) along the line reading upwards, as aligned-system drawings do."""
     if ext_from is not None:
         for y in (y0, y1):
             draw.line([(ext_from, y), (x + (6 if x > ext_from else -6), y)], fill=GREY, width=1)
     draw.line([(x, y0), (x, y1)], fill=BLACK, width=2)
     _arrow(draw, (x, y0), (0, -1))
     _arrow(draw, (x, y1), (0, 1))
+    if not upright:
+        _vertical_text(draw, (x - 12, (y0 + y1) / 2), label, fnt)
+        return
     lines = label.split("\n")
     for i, line in enumerate(lines):
         w, h = text_size(draw, line, fnt)
@@ -94,3 +98,16 @@ def table(draw, x: float, y: float, header: Sequence[Sequence[str]],
             cx += span
             i = j
     return y + len(all_rows) * row_h
+
+
+def _vertical_text(draw, right_centre, text: str, fnt) -> None:
+    """Text turned 90 degrees counter-clockwise, its right edge at right_centre[0]."""
+    from PIL import Image, ImageDraw
+
+    w, h = text_size(draw, text, fnt)
+    label = Image.new("L", (w + 8, h + 12), 255)
+    ImageDraw.Draw(label).text((4, 2), text, font=fnt, fill=0)
+    turned = label.rotate(90, expand=True)
+    x = int(right_centre[0] - turned.width)
+    y = int(right_centre[1] - turned.height / 2)
+    draw._image.paste(turned.convert(draw._image.mode), (x, y))

@@ -147,8 +147,9 @@ def _label(value, unit: str, count: Optional[int], dual: bool) -> str:
 
 def land_pattern_page(reading, style: str = "table"):
     """The recommended land pattern: pads, letters on dimension lines and the table
-    (`table`), or values written on the dimension lines (`callouts`, `dual`: inch first,
-    millimetres in brackets, caption under the figure)."""
+    (`table`), or values written on the dimension lines (`callouts`; `vertical`: the
+    vertical dimensions' values written along their lines; `dual`: inch first, millimetres
+    in brackets, caption under the figure)."""
     lp = reading.land_pattern
     if lp is None:
         raise ValueError("the reading has no land pattern to draw")
@@ -188,11 +189,13 @@ def land_pattern_page(reading, style: str = "table"):
     if labels["pad_width"]:
         hdim(draw, xr - pad_w / 2, xr + pad_w / 2, cy - rows_w / 2 - pad_h / 2 - 30,
              labels["pad_width"], mid, ext_from=cy - rows_w / 2)
+    upright = style != "vertical"
     if labels["rows"]:
-        vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0)
+        vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0,
+             upright=upright)
     if labels["pad_length"]:
         vdim(draw, cy + rows_w / 2 - pad_h / 2, cy + rows_w / 2 + pad_h / 2, xr + 200,
-             labels["pad_length"], mid, ext_from=xr)
+             labels["pad_length"], mid, ext_from=xr, upright=upright)
     caption = "RECOMMENDED LAND PATTERN" if style == "table" else "LAND PATTERN EXAMPLE"
     centred_text(draw, (cx, 780 if style != "table" else 720), caption, mid)
     if style == "table":

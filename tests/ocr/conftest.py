@@ -53,6 +53,7 @@ def rendered(soic_reading, dfn_reading):
         "soic_land": land_pattern_page(soic_reading),
         "soic_callouts": land_pattern_page(soic_reading, "callouts"),
         "soic_dual": land_pattern_page(soic_reading, "dual"),
+        "soic_vertical": land_pattern_page(soic_reading, "vertical"),
         "dfn_bottom": package_page(dfn_reading, "bottom"),
     }
 

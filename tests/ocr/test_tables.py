@@ -89,3 +89,26 @@ def test_land_pattern_callouts(ocr_pages, name):
     assert lp.pad_width.nominal == 0.6 and lp.pad_length.nominal == 1.55
     assert lp.pitch.nominal == 1.27 and lp.row_spacing.nominal == 5.4
     assert lp.pad_width.source == "datasheet_drawing"
+
+
+def test_vertical_callouts_need_the_rotated_pass(engine, rendered, ocr_pages):
+    """Values written along vertical dimension lines: the upright pass misses them, the
+    reader's rotated pass (mapped back to page coordinates) finds them."""
+    reader = OcrReader(engine=engine)
+    pages = [PageImage(rendered["soic_table"], "package", "p.png"),
+             PageImage(rendered["soic_vertical"], "land_pattern", "v.png")]
+    reading = reader.read(pages, ReadHints())
+    lp = reading.land_pattern
+    assert lp.pad_length.nominal == 1.55 and lp.row_spacing.nominal == 5.4
+    # The rotated pass maps its boxes back onto the page: "5.40" sits left of the pads
+    # (x about 300 of 1100) and halfway down the figure (y about 420 of 1400).
+    found = [t for t in _rotated_tokens(reader, rendered) if "5.4" in t.text]
+    assert found and all(t.vertical for t in found)
+    assert 250 < found[0].cx < 360 and 330 < found[0].cy < 510, found[0].box
+    assert found[0].height > found[0].width
+
+
+def _rotated_tokens(reader, rendered):
+    page = PageImage(rendered["soic_vertical"], "land_pattern", "v.png")
+    image = page.image
+    return reader._rotated(page)((0, 0, image.width, image.height))
