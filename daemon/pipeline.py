@@ -100,11 +100,31 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
         footprint, build_issues = build(reading, options)
         issues.extend(build_issues)
         timings["build"] = time.perf_counter() - t0
+    grounder = getattr(reader, "grounder", None)  # OCR check of every printed value
+    if grounder is not None:
+        t0 = time.perf_counter()
+        footprint, ground_issues = ground(grounder, pages, reading, footprint)
+        issues.extend(ground_issues)
+        timings["ground"] = time.perf_counter() - t0
     if footprint is not None:
         issues = issues + list(footprint.issues)
     return ExtractResult(reading=reading, footprint=footprint, issues=issues, images=reports,
                          timings={k: round(v, 6) for k, v in timings.items()},
                          reader=getattr(reader, "name", type(reader).__name__))
+
+
+def ground(grounder, pages, reading, footprint):
+    """(footprint with `on_page` provenance, extra issues): values OCR did not find on the
+    page become `not_on_page` warnings (daemon.ocr.grounding); a failing OCR is only noted."""
+    try:
+        report, grounded = grounder(pages, reading, footprint)
+    except Exception as exc:  # grounding is a check; it must never lose the reading
+        return footprint, [Issue(code="grounding_failed", severity="info",
+                                 message=f"OCR check of the values failed: {exc}"[:1000])]
+    extra = [Issue(code="grounding", severity="info", message=report.summary()[:1000])]
+    if grounded is None:
+        extra += report.issues()
+    return grounded, extra
 
 
 def _normalise_all(inputs, limits: ImageLimits):

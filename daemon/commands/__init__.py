@@ -15,4 +15,5 @@ COMMAND_MODULES = (
     "daemon.commands.status_cmd",
     "daemon.commands.keys_cmd",
     "daemon.commands.ipc_cmd",
+    "daemon.commands.eval_cmd",
 )

@@ -1,0 +1,54 @@
+"""`ds2fp eval DIR [--reader ocr|model|READINGS]`: per-page accuracy on real datasheets."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "eval", help="score a reader on datasheet page folders (expect.json)")
+    p.add_argument("dir", type=Path, help="folder of page folders (or one page folder)")
+    p.add_argument("--reader", default="ocr",
+                   help="ocr | model | a reading JSON | a folder of <page>.json readings")
+    p.add_argument("--ground", action="store_true",
+                   help="also OCR-check readers that have no OCR of their own (slow)")
+    p.add_argument("--json", type=Path, default=None, help="also write the scores here")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from daemon.eval.pages import load_pages
+    from daemon.eval.readers import reader_for
+    from daemon.eval.report import format_report
+    from daemon.eval.scoring import score_page
+    from footprint_writer.errors import Ds2fpError
+
+    if not args.dir.is_dir():
+        raise Ds2fpError(f"{args.dir} is not a folder")
+    pages = load_pages(args.dir)
+    if not pages:
+        raise Ds2fpError(f"no page folders with expect.json under {args.dir}")
+    get_reader = reader_for(args.reader)
+    grounder = None
+    scores = []
+    for page in pages:
+        print(f"reading {page.name} ...", file=sys.stderr, flush=True)
+        reader = get_reader(page.name)
+        if args.ground and getattr(reader, "grounder", None) is None:
+            if grounder is None:
+                from daemon.ocr.grounding import Grounder
+
+                grounder = Grounder()
+            reader.grounder = grounder
+        scores.append(score_page(page, reader))
+    print(format_report(scores))
+    if args.json is not None:
+        args.json.write_text(json.dumps([{
+            "page": s.name, "right": s.right, "total": s.total, "error": s.error,
+            "seconds": round(s.seconds, 3), "not_on_page": s.not_on_page,
+            "facts": [{"field": f.field, "expected": f.expected, "actual": f.actual,
+                       "ok": f.ok} for f in s.facts]} for s in scores], indent=2,
+            default=str))
+    return 0

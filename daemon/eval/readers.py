@@ -1,0 +1,30 @@
+"""Which reader reads each eval page: `ocr`, `model`, or recorded readings."""
+
+from pathlib import Path
+from typing import Callable
+
+from daemon.readers.base import Reader, ReaderError
+
+
+def reader_for(spec: str) -> Callable[[str], Reader]:
+    """A function page-name -> Reader. A folder of recorded readings holds `<page>.json`;
+    one reading file is used for every page."""
+    path = Path(spec)
+    if spec not in ("ocr", "model") and path.is_dir():
+        from daemon.readers.file_reader import FileReader
+
+        def from_dir(page: str) -> Reader:
+            for candidate in (path / f"{page}.json", path / page / "reading.json"):
+                if candidate.is_file():
+                    return FileReader(candidate)
+            raise ReaderError(f"no recorded reading for {page} in {path}")
+        return from_dir
+    if spec not in ("ocr", "model") and path.is_file():
+        from daemon.readers.file_reader import FileReader
+
+        reader = FileReader(path)
+        return lambda page: reader
+    from daemon.readers.factory import make_reader
+
+    shared = make_reader(spec)
+    return lambda page: shared

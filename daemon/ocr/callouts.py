@@ -1,0 +1,242 @@
+"""Dimension callouts of a land-pattern drawing (no table): `8X (.061) [1.55]`, `14X 1.26`,
+`0.65 PITCH`, `Ø0.7+0.1`, bare `2.02` beside a dimension line.
+
+Which callout is which feature follows from what the drawings have in common rather than
+from any one page: a count equal to the pin count marks pad sizes (smaller = width across
+the pitch, larger = length); a count of N-2 (two rows) or N-4 (four rows), the word PITCH
+or the package's own pitch marks the pitch; multiples of the pitch are pin spans; the
+largest remaining value spans the rows (centre to centre unless it exceeds the package's
+tip-to-tip width, then outer edge to outer edge); Ø marks a drill. Radii, angles, solder
+mask margins and note text are skipped.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from daemon.ocr.layout import line_height, squash
+from daemon.ocr.numbers import PrintedValue, lone_multiplier, parse_values
+from daemon.ocr.tokens import OcrToken
+
+LAND_HEADING = re.compile(
+    r"LANDPATTERN|FOOTPRINT|PADLAYOUT|BOARDLAYOUT|PCBLAYOUT|MOUNTINGPAD|SOLDERINGPATTERN|"
+    r"RECOMMENDEDPAD|PADDIMENSION|PCBOARDLAYOUT|PCBPATTERN|LAYOUTPATTERN|SOLDERPAD")
+PACKAGE_HEADING = re.compile(r"PACKAGEOUTLINE|PACKAGEINFORMATION|PACKAGEDIMENSION|CASEOUTLINE|"
+                             r"MECHANICALDATA|PACKAGEDRAWING")
+HEADER_PITCHES = (1.0, 1.25, 1.27, 1.5, 2.0, 2.5, 2.54, 3.0, 3.5, 3.81, 3.96, 5.0, 5.08)
+_MIN_PAD_MM = 0.1
+
+
+@dataclass
+class Callout:
+    value: PrintedValue
+    token: OcrToken
+    keywords: Tuple[str, ...] = ()
+
+
+@dataclass
+class LandCallouts:
+    """What the land-pattern drawing's callouts say, in `unit`."""
+
+    unit: str
+    pitch: Optional[PrintedValue] = None
+    pad_width: Optional[PrintedValue] = None
+    pad_length: Optional[PrintedValue] = None
+    row_spacing: Optional[PrintedValue] = None
+    overall_span: Optional[PrintedValue] = None
+    drill: Optional[PrintedValue] = None
+    pad_count: Optional[int] = None
+    values: List[PrintedValue] = field(default_factory=list)
+
+
+def _in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
+    return (box[0] - margin <= tok.cx <= box[2] + margin
+            and box[1] - margin <= tok.cy <= box[3] + margin)
+
+
+def heading_tokens(tokens: Sequence[OcrToken], pattern=LAND_HEADING,
+                   exclude: Sequence[tuple] = ()) -> List[OcrToken]:
+    return [t for t in tokens if not t.vertical and len(t.text) <= 60
+            and pattern.search(squash(t.text)) and not any(_in_box(t, b) for b in exclude)]
+
+
+def land_region(tokens: Sequence[OcrToken], width: int, height: int, role: str,
+                tables: Sequence[tuple] = ()) -> Optional[tuple]:
+    """The part of the page that shows the land pattern, or None."""
+    if role == "land_pattern":
+        return (0, 0, width, height)
+    heads = heading_tokens(tokens, exclude=tables)
+    if not heads:
+        return None if role == "package" else (0, 0, width, height)
+    head = min(heads, key=lambda t: t.cy)
+    h = line_height(tokens)
+    package_heads = heading_tokens(tokens, PACKAGE_HEADING)
+    others = [t for t in package_heads if t.cy > head.cy + 2 * h]
+    bottom = min([t.box[1] for t in others], default=height)
+    below = (0, max(0, head.box[1] - h), width, bottom)
+    if _numbers_in(tokens, below, tables) >= 2:
+        return below
+    # The caption sits under its figure ("LAND PATTERN EXAMPLE", "Recommended PCB Layout").
+    above_heads = [t for t in package_heads if t.cy < head.cy - 2 * h]
+    top = max([t.box[3] for t in above_heads], default=0)
+    return (0, top, width, head.box[3])
+
+
+def _numbers_in(tokens, region, tables) -> int:
+    return sum(1 for t in tokens if _in_box(t, region) and re.search(r"\d\.\d", t.text)
+               and not any(_in_box(t, b) for b in tables))
+
+
+def _is_note(text: str) -> bool:
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 8 or bool(re.match(r"^\s*\d\s*\.\s*[A-Za-z]", text))
+
+
+def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] = ()
+            ) -> List[Callout]:
+    """Dimension values inside `region` with multipliers and dual units resolved."""
+    h = line_height(tokens)
+    inside = [t for t in tokens if _in_box(t, region)
+              and not any(_in_box(t, b, 0.5 * h) for b in exclude)]
+    vertical = [t for t in inside if t.vertical and t.height > 1.2 * t.width]
+    upright = [t for t in inside if not t.vertical
+               and not any(_in_box(t, v.box, 0.2 * h) for v in vertical)]
+    toks = upright + vertical
+    words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC", squash(t.text))]
+    lone = [(t, lone_multiplier(t.text)) for t in toks]
+    lone = [(t, m) for t, m in lone if m]
+    out: List[Callout] = []
+    for tok in toks:
+        if _is_note(tok.text) or lone_multiplier(tok.text):
+            continue
+        for v in parse_values(tok.text):
+            if v.degrees or v.radius:
+                continue
+            if v.multiplier is None:
+                m = _nearest_multiplier(tok, lone, h)
+                if m:
+                    v = replace(v, multiplier=m)
+            keys = tuple(sorted({squash(w.text) for w in words if w is not tok and
+                                 abs(w.cy - tok.cy) < 2.5 * h and abs(w.cx - tok.cx) < 6 * h}))
+            out.append(Callout(v, tok, keys))
+    return _pair_dual_units(out, h)
+
+
+def _nearest_multiplier(tok: OcrToken, lone, h: float) -> Optional[int]:
+    best = None
+    for t, m in lone:
+        dy = tok.cy - t.cy
+        dx = abs(tok.cx - t.cx)
+        if -0.5 * h <= dy <= 2.2 * h and dx < 3 * h:
+            d = dx + abs(dy)
+            if best is None or d < best[0]:
+                best = (d, m)
+    return None if best is None else best[1]
+
+
+def _pair_dual_units(callouts: List[Callout], h: float) -> List[Callout]:
+    """`.061` above `[1.55]`: keep the bracketed value when it is the same length in mm,
+    carrying the count and qualifier of the value above it."""
+    brackets = [c for c in callouts if c.value.bracket]
+    if not brackets:
+        return callouts
+    used = set()
+    out = []
+    for b in brackets:
+        above = [c for c in callouts if not c.value.bracket and id(c) not in used
+                 and 0 < b.token.cy - c.token.cy < 2.0 * h
+                 and abs(b.token.cx - c.token.cx) < 4 * h]
+        above.sort(key=lambda c: b.token.cy - c.token.cy)
+        for c in above:
+            if abs(c.value.value * 25.4 - b.value.value) <= 0.02 * b.value.value + 0.011:
+                used.add(id(c))
+                v = replace(b.value, multiplier=c.value.multiplier or b.value.multiplier,
+                            qualifier=c.value.qualifier or b.value.qualifier,
+                            paren=c.value.paren, diameter=c.value.diameter or b.value.diameter,
+                            radius=c.value.radius)
+                out.append(Callout(v, b.token, tuple(sorted(set(c.keywords + b.keywords)))))
+                break
+        else:
+            out.append(b)
+    if not used:
+        return callouts
+    # Dual-dimensioned: the brackets are millimetres; drop the inch twins.
+    return [o for o in out if not o.value.radius]
+
+
+def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
+             package_pitch: Optional[float], overall_width: Optional[float],
+             family: Optional[str]) -> LandCallouts:
+    """Assign callout values to land-pattern features (see the module docstring)."""
+    result = LandCallouts(unit=unit, values=[c.value for c in callouts])
+    scale = 1.0 if unit == "mm" else (25.4 if unit == "inch" else 0.0254)
+    vals = [c for c in callouts if c.value.value * scale >= _MIN_PAD_MM
+            and not (c.value.qualifier in ("MAX", "MIN") and c.value.value * scale < 0.2)]
+    drills = [c for c in vals if c.value.diameter]
+    if drills:
+        result.drill = min(drills, key=lambda c: c.value.value).value
+    vals = [c for c in vals if not c.value.diameter]
+    # Plain integers without a tolerance or count are pin numbers and labels.
+    vals = [c for c in vals if "." in c.value.text or c.value.hi is not None
+            or c.value.multiplier]
+
+    def near(a: float, b: float) -> bool:
+        return abs(a - b) <= max(0.005, 0.004 * b)
+
+    pitch = None
+    for c in vals:
+        if "PITCH" in c.keywords or "PITCH" in squash(c.token.text):
+            pitch = c
+            break
+    if pitch is None and package_pitch is not None:
+        pitch = next((c for c in vals if near(c.value.value, package_pitch)), None)
+    if pitch is None and pin_count:
+        for rows in (2, 4):
+            want = pin_count - rows
+            pitch = next((c for c in vals if c.value.multiplier == want and want > 0), None)
+            if pitch:
+                break
+    if pitch is None and family == "pin_header":
+        counts: Dict[float, int] = {}
+        for c in vals:
+            if any(near(c.value.value * scale, p) for p in HEADER_PITCHES):
+                counts[c.value.value] = counts.get(c.value.value, 0) + 1
+        if counts:
+            best = max(counts, key=counts.get)
+            pitch = next(c for c in vals if c.value.value == best)
+    pitch_value = pitch.value.value if pitch else package_pitch
+    if pitch:
+        result.pitch = pitch.value
+    rest = [c for c in vals if c is not pitch and not (pitch and near(c.value.value,
+                                                                     pitch.value.value))]
+    if pitch_value:
+        rest = [c for c in rest if c.value.multiplier or not any(
+            near(c.value.value, k * pitch_value) for k in range(2, 64))]
+    # Pad sizes: values counted once per pad.
+    counts = [c.value.multiplier for c in rest if c.value.multiplier]
+    pad_count = pin_count if pin_count in counts else (max(set(counts), key=counts.count)
+                                                       if counts else None)
+    pads = [c for c in rest if pad_count and c.value.multiplier == pad_count]
+    if pads:
+        result.pad_count = pad_count
+    elif not counts:
+        small = sorted((c for c in rest if pitch_value is None
+                        or c.value.value < 2.5 * pitch_value), key=lambda c: c.value.value)
+        pads = small[:2]
+    pad_values = sorted({c.value.value: c for c in pads}.values(), key=lambda c: c.value.value)
+    if len(pad_values) >= 2:
+        result.pad_width = pad_values[0].value
+        result.pad_length = pad_values[-1].value
+    elif len(pad_values) == 1 and family in ("pin_header", "dip"):
+        result.pad_width = result.pad_length = pad_values[0].value
+    used = {id(c) for c in pad_values}
+    spans = [c for c in rest if id(c) not in used and not c.value.multiplier]
+    if result.pad_length is not None:
+        spans = [c for c in spans if c.value.value > result.pad_length.value]
+    if spans and family not in ("pin_header",):
+        span = max(spans, key=lambda c: c.value.value)
+        if overall_width is not None and span.value.value > overall_width:
+            result.overall_span = span.value
+        else:
+            result.row_spacing = span.value
+    return result

@@ -1,0 +1,58 @@
+"""What the letters of a dimension table mean, per drawing style.
+
+Letters are only a convention; the description column, where a table has one, says more
+and wins (see DESCRIPTIONS). Values are reading field names; None means "known, not used".
+"""
+
+from typing import Dict, Optional, Tuple
+
+# JEDEC package letters (JEP95 / MO-xxx outlines; Microchip, TI, Nexperia, most others).
+JEDEC: Dict[str, Optional[str]] = {
+    "A": "height", "A1": None, "A2": None, "A3": None, "b": "lead_width", "b1": None,
+    "c": None, "D": "body_length", "D1": None, "D2": "exposed_pad_length",
+    "E": "overall_width", "E1": "body_width", "E2": "exposed_pad_width", "e": "pitch",
+    "e1": None, "L": "lead_length", "L1": None, "K": None, "N": "pin_count", "H": None,
+}
+
+# onsemi / Motorola case outlines: letters in alphabetical order, not JEDEC meanings.
+ONSEMI: Dict[str, Optional[str]] = {
+    "A": "body_length", "B": "body_width", "C": "height", "D": None, "F": "lead_length",
+    "G": "pitch", "H": None, "J": None, "J1": None, "K": "lead_width", "K1": None,
+    "L": "overall_width", "M": None,
+}
+
+# IPC-7351 land-pattern letters (Microchip "Recommended Land Pattern" tables and others).
+LAND: Dict[str, Optional[str]] = {
+    "E": "pitch", "C": "row_spacing", "C1": "row_spacing", "C2": "row_spacing_2",
+    "X": "pad_width", "X1": "pad_width", "Y": "pad_length", "Y1": "pad_length",
+    "G": "gap", "G1": "gap", "G2": "gap_2", "GX": None, "Z": "overall_span",
+    "Z1": "overall_span", "Z2": "overall_span_2", "W2": "exposed_pad_width",
+    "T2": "exposed_pad_length", "X2": "exposed_pad_width", "Y2": "exposed_pad_length",
+    "X3": "tab_width", "Y3": "tab_length", "V": None, "EV": None,
+}
+
+# Description words (upper case, spaces removed) -> field, checked in order; first match wins.
+LAND_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
+    ("CENTERPADWIDTH", "exposed_pad_width"), ("CENTERPADLENGTH", "exposed_pad_length"),
+    ("THERMALPADWIDTH", "exposed_pad_width"), ("THERMALPADLENGTH", "exposed_pad_length"),
+    ("TABWIDTH", "tab_width"), ("TABLENGTH", "tab_length"),
+    ("CONTACTPITCH", "pitch"), ("PADSPACING", "row_spacing"),
+    ("PADWIDTH", "pad_width"), ("PADLENGTH", "pad_length"), ("OVERALLWIDTH", "overall_span"),
+    ("VIA", None), ("DISTANCEBETWEENPADS", "gap"),
+)
+
+PACKAGE_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
+    ("NUMBEROFPINS", "pin_count"), ("NUMBEROFTERMINALS", "pin_count"),
+    ("OUTSIDELEADPITCH", None), ("PITCH", "pitch"), ("OVERALLHEIGHT", "height"),
+    ("STANDOFF", None), ("THICKNESS", None), ("EXPOSEDPADLENGTH", "exposed_pad_length"),
+    ("EXPOSEDPADWIDTH", "exposed_pad_width"), ("MOLDEDPACKAGEWIDTH", "body_width"),
+    ("MOLDEDPACKAGELENGTH", "body_length"), ("OVERALLLENGTH", "body_length"),
+    ("OVERALLWIDTH", "overall_width"), ("CONTACTWIDTH", "lead_width"),
+    ("LEADWIDTH", "lead_width"), ("CONTACTLENGTH", "lead_length"),
+    ("FOOTLENGTH", "lead_length"), ("FOOTPRINT", None), ("ANGLE", None),
+    ("CONTACT-TO", None),
+)
+
+# Letters that only occur in package tables / only in land-pattern tables.
+PACKAGE_ONLY = {"A", "A1", "A2", "b", "e", "E1", "D1", "L1", "c"}
+LAND_ONLY = {"C1", "C2", "X", "X1", "X2", "Y", "Y1", "Y2", "Z", "W2", "T2", "GX"}

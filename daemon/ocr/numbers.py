@@ -1,0 +1,161 @@
+"""Numbers as datasheets print them, taken out of OCR text runs.
+
+Handles what real pages do: leading-dot inches (`.061`), decimal commas (`0,50`), spaced
+digits of wide drawing fonts (`2. 02`), count multipliers (`8X (.061)`, `14X`, `(X8)`),
+dual units (`.228-.244 [5.80-6.19]`), ranges, `±` and `+a/-b` tolerances, qualifiers
+(`BSC`, `REF`, `TYP`, `MIN`, `MAX`), diameter and radius marks (`Ø0.65`, `R.002`) and words
+glued to numbers (`0.50BSC`, `SCALE:8X`). Nothing here guesses a unit.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+QUALIFIERS = ("BSC", "REF", "TYP", "MAX", "MIN", "NOM")
+
+_DIAMETER = "ØøΦφ⌀Ф"
+_TRANSLATE = str.maketrans({"×": "x", "Х": "X", "х": "x", "，": ",", "－": "-", "–": "-",
+                            "—": "-", "〜": "~", "～": "~", "（": "(", "）": ")", "［": "[",
+                            "］": "]", "。": ".", "·": "."})
+
+_NUM = r"(?:\d+\.\d+|\d*\.\d+|\d+)"
+_LEFT = r"(?<![\d.A-QS-WYZa-wyz])"  # not glued to digits or words (R, X allowed)
+_RANGE = re.compile(rf"{_LEFT}({_NUM})\s*(?:-|~|to)\s*({_NUM})(?![\d.])")
+_PLUSMINUS = re.compile(rf"({_NUM})\s*±\s*({_NUM})")
+_PLUS_MINUS = re.compile(rf"({_NUM})\s*\+\s*({_NUM})(?:\s*/?\s*-\s*({_NUM}))?")
+_MULT_BEFORE = re.compile(r"(?<![\w.])(\d{1,3})\s*[xX](?=[\s(\[.\d]|$)")
+_MULT_PAREN = re.compile(r"\(\s*[xX]\s*(\d{1,3})\s*\)")
+_NUMBER = re.compile(rf"{_LEFT}{_NUM}")
+
+
+@dataclass(frozen=True)
+class PrintedValue:
+    """One dimension as printed: a value, or a range min..max, with what surrounded it."""
+
+    value: float  # the nominal (or the middle of a range)
+    lo: Optional[float] = None  # range or tolerance lower bound
+    hi: Optional[float] = None
+    multiplier: Optional[int] = None  # "8X" in front
+    bracket: bool = False  # inside [ ]: the second unit on dual-dimensioned drawings
+    paren: bool = False  # inside ( ): a reference dimension
+    qualifier: Optional[str] = None  # BSC / REF / TYP / MAX / MIN / NOM
+    diameter: bool = False
+    radius: bool = False
+    degrees: bool = False
+    text: str = ""
+
+    @property
+    def is_range(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+
+def normalise(text: str) -> str:
+    """One spelling for the many ways OCR returns the same printed characters."""
+    text = text.translate(_TRANSLATE)
+    # Letters OCR confuses with digits, only where they sit inside a number: "O.50", "1.O5".
+    text = re.sub(r"(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\d)|(?<![A-Za-z])[Oo](?=\.\d)", "0", text)
+    text = re.sub(r"(?<=\d\.)[lI]|(?<=\d)[lI](?=\.?\d)", "1", text)
+    for ch in _DIAMETER:
+        text = text.replace(ch, "Ø")
+    # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
+    text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
+    text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)
+    # Decimal comma "0,50" (but not a thousands separator "1,000").
+    text = re.sub(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?!\d)", r"\1.\2", text)
+    text = re.sub(r"(?<![\d,])0,(\d+)", r"0.\1", text)
+    return text
+
+
+def _qualifier(text: str) -> Optional[str]:
+    upper = text.upper()
+    for q in QUALIFIERS:
+        if q in upper:
+            return q
+    return None
+
+
+def parse_values(text: str) -> List[PrintedValue]:
+    """Every dimension-like number in one OCR text run, left to right."""
+    text = normalise(text)
+    out: List[PrintedValue] = []
+    qualifier = _qualifier(text)
+    mult: Optional[int] = None
+    m = _MULT_BEFORE.search(text)
+    if m:
+        mult = int(m.group(1))
+    m = _MULT_PAREN.search(text)
+    if m:
+        mult = int(m.group(1))
+    taken: List[tuple] = []
+
+    def free(span) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    def context(start: int, end: int):
+        before = text[:start].rstrip()
+        after = text[end:].lstrip()
+        bracket = before.endswith("[") or ("[" in before and "]" in after)
+        paren = before.endswith("(") and not before.endswith("X(")
+        diameter = before.endswith("Ø")
+        radius = bool(re.search(r"R\s*$", before))
+        degrees = after.startswith("°") or after.startswith("º")
+        return bracket, paren, diameter, radius, degrees
+
+    for rx, kind in ((_PLUSMINUS, "pm"), (_PLUS_MINUS, "plus"), (_RANGE, "range")):
+        for m in rx.finditer(text):
+            if not free(m.span()):
+                continue
+            a = float(m.group(1))
+            b = float(m.group(2))
+            if kind == "pm":
+                lo, hi, val = a - b, a + b, a
+            elif kind == "plus":
+                c = m.group(3)
+                lo = a - float(c) if c else None
+                hi, val = a + b, a
+            else:
+                g1, g2 = m.group(1), m.group(2)
+                # A range joins two decimals of the same kind ("0.20-0.30", ".228-.244");
+                # "C04-123" or "SOT-23" are names, not ranges.
+                if "." not in g1 or "." not in g2 or a > b:
+                    continue
+                lo, hi, val = a, b, (a + b) / 2.0
+            bracket, paren, diameter, radius, degrees = context(*m.span())
+            out.append(PrintedValue(round(val, 6), None if lo is None else round(lo, 6),
+                                    round(hi, 6), mult, bracket, paren, qualifier, diameter,
+                                    radius, degrees, m.group(0)))
+            taken.append(m.span())
+    for m in _NUMBER.finditer(text):
+        if not free(m.span()):
+            continue
+        start, end = m.span()
+        # The count in "8X", "(X8)" or "SCALE:8X" is not a dimension.
+        after = text[end:]
+        if re.match(r"\s*[xX](?![a-wyzA-WYZ])", after) and "." not in m.group(0):
+            continue
+        if re.search(r"[xX]\s*$", text[:start]) and text[:start].rstrip().endswith(("(X", "(x")):
+            continue
+        bracket, paren, diameter, radius, degrees = context(start, end)
+        out.append(PrintedValue(float(m.group(0)), None, None, mult, bracket, paren,
+                                qualifier, diameter, radius, degrees, m.group(0)))
+        taken.append(m.span())
+    out.sort(key=lambda v: text.find(v.text))
+    return out
+
+
+def lone_multiplier(text: str) -> Optional[int]:
+    """`14X` printed on its own line above the value it counts."""
+    m = re.fullmatch(r"\s*(\d{1,3})\s*[xX]\s*", normalise(text))
+    return int(m.group(1)) if m else None
+
+
+def all_numbers(text: str) -> List[float]:
+    """Every number in `text` (range ends and tolerance bounds included), for grounding."""
+    found = []
+    for v in parse_values(text):
+        found.append(v.value)
+        if v.is_range:
+            found += [v.lo, v.hi]
+        elif v.hi is not None:
+            found.append(v.hi)
+    return found

@@ -1,0 +1,90 @@
+"""Package family, pin count and package code from a page's title and notes."""
+
+import re
+from typing import List, Optional, Sequence, Tuple
+
+from daemon.ocr.layout import squash
+from daemon.ocr.tokens import OcrToken
+
+# (pattern over squashed upper-case text, family); first match in reading order wins.
+FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
+    (r"SOT-?223", "sot223"), (r"SOT-?23|SC-?59|SMALLOUTLINETRANSISTOR", "sot23"),
+    (r"TSSOP", "tssop"), (r"MSOP|VSSOP", "msop"), (r"SSOP", "ssop"),
+    (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b", "soic"),
+    (r"[LT]?QFP|QUADFLATPACK(?!,?NO)", "qfp"),
+    (r"[VWU]?DFN|DUALFLAT,?NO-?LEAD", "dfn"), (r"[VWUT]?QFN|QUADFLAT,?NO-?LEAD", "qfn"),
+    (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
+    (r"P?DIP\b|DUALIN-?LINE", "dip"), (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
+    (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
+)
+
+# Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".
+_COUNT_PATTERNS = (
+    r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
+    r"\b(?:[A-Z]{1,3})0{1,3}([1-9]\d{0,2})[A-Z]\b",  # TI package designators: D0008A, PW0014A
+    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23)-(\d{1,3})(?!\d|\.)",
+)
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 4, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
+
+
+def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
+    return sorted((t for t in tokens if not t.vertical), key=lambda t: (round(t.cy / 40), t.cx))
+
+
+def family_from_text(text: str) -> Optional[str]:
+    up = text.upper()
+    for pattern, family in FAMILY_PATTERNS:
+        if re.search(pattern, up):
+            return family
+    return None
+
+
+def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Optional[str]:
+    """The family named first on the page (titles come first), or the user's hint."""
+    if hint:
+        family = family_from_text(hint)
+        if family:
+            return family
+    best = None
+    for tok in reading_order(tokens):
+        if len(tok.text) > 90:  # notes paragraphs mention other packages
+            continue
+        for squashed in (tok.text.upper(), squash(tok.text)):
+            family = family_from_text(squashed)
+            if family:
+                # A big title outranks a label somewhere in the drawing.
+                score = tok.height * (2.0 if tok.cy < 400 else 1.0)
+                if best is None or score > best[0] * 1.3:
+                    best = (score, family)
+                break
+    return None if best is None else best[1]
+
+
+def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
+                        ) -> Optional[int]:
+    """Pins named in the title ("8-Lead", "TSSOP-14", "SOT-23-5") or in the hint."""
+    texts = ([hint] if hint else []) + [t.text for t in reading_order(tokens)
+                                        if len(t.text) <= 90]
+    for text in texts:
+        up = text.upper()
+        for pattern in _COUNT_PATTERNS:
+            m = re.search(pattern, up)
+            if m:
+                n = int(m.group(1))
+                if 1 <= n <= 1024 and not (pattern.startswith("(?:") and "SOT" in m.group(0)
+                                           and n == 23):
+                    return n
+    return None
+
+
+def package_code(tokens: Sequence[OcrToken]) -> Optional[str]:
+    """A package drawing code such as D0008A, CASE 948G, C04-123C."""
+    for tok in reading_order(tokens):
+        text = squash(tok.text)
+        for pattern in (r"\b([A-Z]{1,3}\d{4}[A-Z])\b", r"CASE(\d{3}[A-Z]{1,2})",
+                        r"(C04-\d{3,4}[A-Z]?)"):
+            m = re.search(pattern, text)
+            if m:
+                code = m.group(1)
+                return f"CASE {code}" if pattern.startswith("CASE") else code
+    return None

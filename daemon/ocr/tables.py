@@ -1,0 +1,221 @@
+"""Dimension tables (symbol / description / MIN NOM MAX, one or two unit groups) from OCR.
+
+Rows are rebuilt from box geometry: a header row holds MIN/NOM/MAX (or Min/Max) column
+titles; unit titles above it (MILLIMETERS, INCHES, "Dimensions In Millimeters") split the
+columns into unit groups; every following row gives a symbol (the rightmost label left of
+the columns), an optional description, and numbers assigned to the nearest column of the
+chosen unit group. BSC / REF / TYP values (often centred across the group) are nominal.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from daemon.ocr.layout import line_height, row_y, rows, squash
+from daemon.ocr.numbers import parse_values
+from daemon.ocr.tokens import OcrToken
+
+COLUMN_WORDS = {"MIN": "min", "MINIMUM": "min", "NOM": "nom", "NOMINAL": "nom", "TYP": "nom",
+                "MAX": "max", "MAXIMUM": "max"}
+_SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?$")
+_UNIT_WORDS = (("MILLIMETER", "mm"), ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"))
+
+
+@dataclass
+class Column:
+    kind: str  # min / nom / max
+    x: float
+    x0: float
+    x1: float
+    unit: Optional[str] = None
+
+
+@dataclass
+class TableRow:
+    symbol: str
+    description: str
+    values: Dict[str, float] = field(default_factory=dict)  # in the table's unit
+    other: Dict[str, float] = field(default_factory=dict)  # in the other unit group
+    qualifier: Optional[str] = None
+    y: float = 0.0
+
+
+@dataclass
+class DimensionTable:
+    unit: str
+    rows: List[TableRow]
+    box: tuple  # x0, y0, x1, y1 of the table's tokens
+    other_unit: Optional[str] = None
+
+    @property
+    def symbols(self) -> List[str]:
+        return [r.symbol for r in self.rows if r.symbol]
+
+
+def _unit_of(text: str) -> Optional[str]:
+    up = squash(text)
+    for word, unit in _UNIT_WORDS:
+        if word in up:
+            return unit
+    return None
+
+
+def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
+    """The unit a page's notes declare ("DIMENSIONS: MILLIMETERS", "in inches [mm]")."""
+    text = squash(" ".join(t.text for t in tokens))
+    if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]", text):
+        return "inch"
+    if re.search(r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
+                 r"|DIMENSIONS:MM|UNIT:MM", text):
+        return "mm"
+    return None
+
+
+def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
+    cols = []
+    for tok in row:
+        kind = COLUMN_WORDS.get(squash(tok.text))
+        if kind:
+            cols.append(Column(kind, tok.cx, tok.box[0], tok.box[2]))
+    return cols
+
+
+def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
+                ) -> List[DimensionTable]:
+    """Every MIN/NOM/MAX table on the page, in the unit of its millimetre group if any."""
+    all_rows = rows(tokens)
+    h = line_height(tokens)
+    tables = []
+    used_until = -1
+    for index, row in enumerate(all_rows):
+        if index <= used_until:
+            continue
+        cols = _header_columns(row)
+        kinds = {c.kind for c in cols}
+        if len(cols) < 2 or not ({"min", "max"} <= kinds or {"min", "nom"} <= kinds):
+            continue
+        table, last = _parse_table(all_rows, index, cols, h, tokens, default_unit)
+        if table is not None:
+            tables.append(table)
+            used_until = last
+    return tables
+
+
+def _assign_units(cols: List[Column], above: Sequence[OcrToken], fallback: Optional[str]):
+    unit_tokens = [(t, _unit_of(t.text)) for t in above if _unit_of(t.text)]
+    for col in cols:
+        if unit_tokens:
+            best = min(unit_tokens, key=lambda tu: (
+                0 if tu[0].box[0] - 20 <= col.x <= tu[0].box[2] + 20 else 1,
+                abs(tu[0].cx - col.x)))
+            col.unit = best[1]
+        else:
+            col.unit = fallback
+    # Two groups with the same titles and no unit words: unknown, leave as None.
+
+
+def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
+    header = all_rows[header_index]
+    header_y = row_y(header)
+    above = [t for r in all_rows[max(0, header_index - 3):header_index] for t in r
+             if header_y - row_y(r) < 4 * h]
+    above += [t for t in header if not COLUMN_WORDS.get(squash(t.text))]
+    _assign_units(cols, above, default_unit)
+    units = [c.unit for c in cols if c.unit]
+    if not units:
+        return None, header_index
+    unit = "mm" if "mm" in units else units[0]
+    others = [u for u in units if u != unit]
+    other_unit = others[0] if others else None
+    left = min(c.x0 for c in cols) - 1.5 * h
+    width = max(c.x1 for c in cols) - min(c.x0 for c in cols)
+    right = max(c.x1 for c in cols) + max(2.0 * h, 0.15 * width)
+    out_rows: List[TableRow] = []
+    last_y = header_y
+    last_index = header_index
+    box = [min(t.box[0] for t in header), min(t.box[1] for t in header),
+           max(t.box[2] for t in header), max(t.box[3] for t in header)]
+    candidates = []
+    for index in range(header_index + 1, len(all_rows)):
+        row = all_rows[index]
+        y = row_y(row)
+        if y - last_y > 2.6 * h:
+            break
+        if any(squash(t.text).startswith("NOTE") for t in row):
+            break
+        labels = [t for t in row if t.cx < left]
+        cells = [t for t in row if left <= t.cx <= right]
+        if not cells:
+            continue
+        candidates.append((index, y, labels, cells))
+        last_y = y
+    # Drawing text beside a table shares its rows; the table's own labels start at a
+    # common left edge (the description or symbol column): keep only those.
+    edges = [round(labels[0].box[0] / h) for _, _, labels, _ in candidates if labels]
+    edge = (max(set(edges), key=edges.count) - 1) * h if edges else 0.0
+    for index, y, labels, cells in candidates:
+        labels = [t for t in labels if t.box[0] >= edge]
+        parsed = _parse_row(labels, cells, cols, unit, h)
+        if parsed is None:
+            continue
+        parsed.y = y
+        out_rows.append(parsed)
+        last_index = index
+        for t in labels + cells:
+            box = [min(box[0], t.box[0]), min(box[1], t.box[1]),
+                   max(box[2], t.box[2]), max(box[3], t.box[3])]
+    if not out_rows:
+        return None, header_index
+    return DimensionTable(unit=unit, rows=out_rows, box=tuple(box),
+                          other_unit=other_unit), last_index
+
+
+def _nearest(cols: Sequence[Column], x: float) -> Column:
+    return min(cols, key=lambda c: abs(c.x - x))
+
+
+def _parse_row(labels, cells, cols, unit, h) -> Optional[TableRow]:
+    symbol = ""
+    description = ""
+    if labels:
+        last = labels[-1]
+        if _SYMBOL.match(last.text.strip()):
+            symbol = last.text.strip()
+            description = " ".join(t.text for t in labels[:-1])
+        else:
+            description = " ".join(t.text for t in labels)
+    values: Dict[str, float] = {}
+    other: Dict[str, float] = {}
+    qualifier_units = set()
+    qualifier = None
+    for tok in cells:
+        word = squash(tok.text)
+        if word in ("BSC", "REF", "TYP"):
+            qualifier_units.add(_nearest(cols, tok.cx).unit)
+            qualifier = qualifier or word
+    for tok in cells:
+        pieces = [v for v in parse_values(tok.text) if not v.degrees]
+        if not pieces:
+            continue
+        col = _nearest(cols, tok.cx)
+        spans = sum(1 for c in cols if c.unit == col.unit and tok.box[0] - 4 < c.x < tok.box[2] + 4)
+        for v in pieces:
+            target = values if col.unit == unit else other
+            if v.qualifier in ("BSC", "REF", "TYP") or col.unit in qualifier_units or spans >= 2:
+                kind = "nom"
+                qualifier = qualifier or v.qualifier
+            else:
+                kind = col.kind
+            if v.is_range and kind != "nom":
+                target.setdefault("min", v.lo)
+                target.setdefault("max", v.hi)
+                continue
+            if len(pieces) > 1 and target.get(kind) is not None:
+                continue
+            target.setdefault(kind, v.value)
+    if not values and not other:
+        return None
+    if not symbol and not description:
+        return None
+    return TableRow(symbol=symbol, description=description, values=values, other=other,
+                    qualifier=qualifier)

@@ -1,0 +1,229 @@
+"""Render datasheet-style pages from a DatasheetReading (values drawn exactly as given).
+
+Three package-page variants: `table` (top view, MIN/NOM/MAX table in the reading's unit),
+`inch` (the same table in inches, as US datasheets print it), `bottom` (a bottom view of a
+no-lead part: exposed pad and terminals seen from below). `land_pattern_page` draws the
+recommended land pattern with IPC letters and its table. The drawings are schematic:
+proportions follow the values, but only the printed numbers are meant to be read.
+"""
+
+from typing import List, Optional, Tuple
+
+from daemon.synth.draw import BLACK, centred_text, font, hdim, table, vdim
+from schemas.units import MM_PER_UNIT
+
+PAGE = (1100, 1400)
+FAMILY_TITLE = {"soic": "SOIC", "tssop": "TSSOP", "msop": "MSOP", "ssop": "SSOP",
+                "dfn": "DFN", "qfn": "QFN", "son": "SON", "sot23": "SOT-23", "qfp": "QFP"}
+
+
+def _fmt(v: Optional[float], unit: str) -> str:
+    if v is None:
+        return ""
+    return f"{v:.3f}" if unit == "inch" else f"{v:.2f}"
+
+
+def _convert(value, unit_from: str, unit_to: str):
+    if value is None or unit_from == unit_to:
+        return value
+    factor = MM_PER_UNIT[unit_from] / MM_PER_UNIT[unit_to]
+
+    def c(v):
+        return None if v is None else round(v * factor, 3 if unit_to == "inch" else 2)
+    return type(value)(min=c(value.min), nom=c(value.nom), max=c(value.max))
+
+
+def _cells(value, unit: str, basic: bool = False) -> List[str]:
+    """MIN / NOM / MAX cells; a basic dimension spans the three ('\\0' merges)."""
+    if value is None:
+        return ["", "", ""]
+    if basic or (value.nom is not None and value.min is None and value.max is None):
+        return [f"{_fmt(value.nom, unit)} BSC", "\0", "\0"]
+    return [_fmt(value.min, unit), _fmt(value.nom, unit), _fmt(value.max, unit)]
+
+
+def _title(reading) -> str:
+    fam = FAMILY_TITLE.get(reading.family, reading.family.upper())
+    return f"{reading.pin_count}-Lead Plastic {fam} Package"
+
+
+def _new_page():
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", PAGE, "white")
+    return image, ImageDraw.Draw(image)
+
+
+PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
+    ("Pitch", "e", "pitch"), ("Overall Height", "A", "height"),
+    ("Overall Width", "E", "overall_width"), ("Molded Package Width", "E1", "body_width"),
+    ("Overall Length", "D", "body_length"), ("Exposed Pad Length", "D2", "exposed_pad_length"),
+    ("Exposed Pad Width", "E2", "exposed_pad_width"), ("Lead Width", "b", "lead_width"),
+    ("Foot Length", "L", "lead_length"),
+)
+
+
+def package_page(reading, variant: str = "table"):
+    """A package drawing page with its dimension table (variant: table | inch | bottom)."""
+    unit = "inch" if variant == "inch" else reading.units
+    image, draw = _new_page()
+    big, mid, small = font(34), font(26), font(24)
+    draw.text((40, 30), _title(reading), font=big, fill=BLACK)
+    draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
+    _package_figure(draw, reading, variant, mid)
+    header = [["Units", "\0", "INCHES" if unit == "inch" else "MILLIMETERS", "\0", "\0"],
+              ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
+    rows = [["Number of Pins", "N", "", str(reading.pin_count), ""]]
+    for desc, letter, name in PACKAGE_ROWS:
+        value = _convert(getattr(reading, name), reading.units, unit)
+        if value is None:
+            continue
+        if name == "body_width" and reading.family in ("dfn", "qfn", "son"):
+            desc, letter = "Overall Width", "E"
+        rows.append([desc, letter] + _cells(value, unit, basic=name == "pitch"))
+    table(draw, 60, 760, header, rows, [380, 90, 180, 180, 180], small)
+    draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
+              font=small, fill=BLACK)
+    return image
+
+
+def _package_figure(draw, reading, variant: str, fnt) -> None:
+    """Top (or bottom) view: body, leads or terminals, letters on dimension lines."""
+    n_side = max(1, reading.pin_count // 2)
+    cx, cy, bw, bh = 520, 400, 300, 420
+    view = "BOTTOM VIEW" if variant == "bottom" else "TOP VIEW"
+    draw.rectangle([(cx - bw / 2, cy - bh / 2), (cx + bw / 2, cy + bh / 2)], outline=BLACK,
+                   width=3)
+    step = bh / (n_side + 1)
+    lead = 60 if reading.family not in ("dfn", "qfn", "son") else 0
+    for i in range(n_side):
+        y = cy - bh / 2 + step * (i + 1)
+        for side in (-1, 1):
+            x_in = cx + side * bw / 2
+            if lead:
+                x_out = x_in + side * lead
+                draw.rectangle([(min(x_in, x_out), y - 10), (max(x_in, x_out), y + 10)],
+                               outline=BLACK, width=2)
+            else:
+                x_out = x_in - side * 40
+                draw.rectangle([(min(x_in, x_out), y - 10), (max(x_in, x_out), y + 10)],
+                               outline=BLACK, width=2)
+    if variant == "bottom" and (reading.exposed_pad_length or reading.exposed_pad_width):
+        draw.rectangle([(cx - 80, cy - 120), (cx + 80, cy + 120)], outline=BLACK, width=2)
+        centred_text(draw, (cx, cy), "EXPOSED PAD", font(20))
+    pin1_x = cx - bw / 2 + 25 if variant != "bottom" else cx + bw / 2 - 25
+    draw.ellipse([(pin1_x - 9, cy - bh / 2 + 16), (pin1_x + 9, cy - bh / 2 + 34)], fill=BLACK)
+    hdim(draw, cx - bw / 2, cx + bw / 2, cy - bh / 2 - 50, "E1", fnt, ext_from=cy - bh / 2)
+    if lead:
+        hdim(draw, cx - bw / 2 - lead, cx + bw / 2 + lead, cy + bh / 2 + 60, "E", fnt,
+             ext_from=cy + bh / 2)
+    vdim(draw, cy - bh / 2, cy + bh / 2, cx - bw / 2 - lead - 60, "D", fnt,
+         ext_from=cx - bw / 2)
+    if n_side > 1:
+        y0 = cy - bh / 2 + step
+        vdim(draw, y0, y0 + step, cx + bw / 2 + lead + 60, "e", fnt)
+    centred_text(draw, (cx, cy + bh / 2 + 110), view, fnt)
+
+
+LAND_ROWS: Tuple[Tuple[str, str, str], ...] = (
+    ("Contact Pitch", "E", "pitch"), ("Contact Pad Spacing", "C", "row_spacing"),
+    ("Overall Width", "Z", "overall_span"), ("Contact Pad Width", "X1", "pad_width"),
+    ("Contact Pad Length", "Y1", "pad_length"), ("Distance Between Pads", "G", "gap"),
+    ("Center Pad Width", "X2", "exposed_pad_width"),
+    ("Center Pad Length", "Y2", "exposed_pad_length"),
+)
+
+
+def _label(value, unit: str, count: Optional[int], dual: bool) -> str:
+    """A callout as drawings print it: `8X 0.60`, or inch first with mm below
+    (`8X (.024)` / `[0.6]`) for dual-dimensioned drawings."""
+    prefix = f"{count}X " if count else ""
+    if not dual:
+        return f"{prefix}{_fmt(value.nominal, unit)}"
+    inch = value.nominal * MM_PER_UNIT[unit] / 25.4
+    mm = value.nominal * MM_PER_UNIT[unit]
+    return f"{prefix}({inch:.3f})".replace("(0.", "(.") + f"\n[{mm:g}]"
+
+
+def land_pattern_page(reading, style: str = "table"):
+    """The recommended land pattern: pads, letters on dimension lines and the table
+    (`table`), or values written on the dimension lines (`callouts`; `vertical`: the
+    vertical dimensions' values written along their lines; `dual`: inch first, millimetres
+    in brackets, caption under the figure)."""
+    lp = reading.land_pattern
+    if lp is None:
+        raise ValueError("the reading has no land pattern to draw")
+    unit = reading.units
+    image, draw = _new_page()
+    big, mid, small = font(34), font(26), font(24)
+    draw.text((40, 30), _title(reading), font=big, fill=BLACK)
+    draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
+    n_side = max(1, reading.pin_count // 2)
+    cx, cy, rows_w, pad_h, pad_w = 520, 420, 340, 90, 26
+    step = min(60, 380 / max(1, n_side))
+    x0 = cx - step * (n_side - 1) / 2
+    for i in range(n_side):
+        x = x0 + i * step
+        for yc in (cy - rows_w / 2, cy + rows_w / 2):
+            draw.rectangle([(x - pad_w / 2, yc - pad_h / 2), (x + pad_w / 2, yc + pad_h / 2)],
+                           outline=BLACK, width=2)
+    if lp.exposed_pad_width or lp.exposed_pad_length:
+        draw.rectangle([(cx - 70, cy - 90), (cx + 70, cy + 90)], outline=BLACK, width=2)
+    n = reading.pin_count
+    if style == "table":
+        labels = {"pitch": "E", "pad_width": "X1", "pad_length": "Y1", "rows": "C"}
+    else:
+        dual = style == "dual"
+        rows = lp.row_spacing or lp.overall_span
+        labels = {
+            "pitch": _label(lp.pitch, unit, n - 2, dual) if lp.pitch else "",
+            "pad_width": _label(lp.pad_width, unit, n, dual) if lp.pad_width else "",
+            "pad_length": _label(lp.pad_length, unit, n, dual) if lp.pad_length else "",
+            "rows": _label(rows, unit, None, dual) if rows else "",
+        }
+    xr = x0 + step * (n_side - 1)
+    if n_side > 1 and labels["pitch"]:
+        vdim_label = labels["pitch"]
+        hdim(draw, x0, x0 + step, cy + rows_w / 2 + pad_h / 2 + 120, vdim_label, mid,
+             ext_from=cy + rows_w / 2)
+    if labels["pad_width"]:
+        hdim(draw, xr - pad_w / 2, xr + pad_w / 2, cy - rows_w / 2 - pad_h / 2 - 30,
+             labels["pad_width"], mid, ext_from=cy - rows_w / 2)
+    upright = style != "vertical"
+    if labels["rows"]:
+        vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0,
+             upright=upright)
+    if labels["pad_length"]:
+        vdim(draw, cy + rows_w / 2 - pad_h / 2, cy + rows_w / 2 + pad_h / 2, xr + 200,
+             labels["pad_length"], mid, ext_from=xr, upright=upright)
+    caption = "RECOMMENDED LAND PATTERN" if style == "table" else "LAND PATTERN EXAMPLE"
+    centred_text(draw, (cx, 780 if style != "table" else 720), caption, mid)
+    if style == "table":
+        header = [["Units", "\0", "MILLIMETERS" if unit == "mm" else "INCHES", "\0", "\0"],
+                  ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
+        rows_out = []
+        for desc, letter, name in LAND_ROWS:
+            value = getattr(lp, name)
+            if value is None:
+                continue
+            if name in ("pad_width", "pad_length"):
+                desc = f"{desc} (X{reading.pin_count})"
+            rows_out.append([desc, letter] + _cells(value, unit, basic=name == "pitch"))
+        table(draw, 60, 780, header, rows_out, [400, 80, 180, 180, 180], small)
+    else:
+        draw.text((40, 860), "NOTES: dimensions in inches [millimeters]" if style == "dual"
+                  else "NOTES: dimensions in millimeters", font=small, fill=BLACK)
+    draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
+              font=small, fill=BLACK)
+    return image
+
+
+def noise_page(size=(900, 700), seed: int = 0):
+    """A photo-like page of random noise (bad-input tests)."""
+    import random
+
+    from PIL import Image
+
+    rng = random.Random(seed)
+    data = bytes(rng.getrandbits(8) for _ in range(size[0] * size[1] * 3))
+    return Image.frombytes("RGB", size, data)

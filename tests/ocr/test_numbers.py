@@ -1,0 +1,55 @@
+"""Printed numbers as OCR returns them (no OCR needed)."""
+
+import pytest
+
+from daemon.ocr.numbers import all_numbers, lone_multiplier, parse_values
+
+
+@pytest.mark.parametrize("text, value, extra", [
+    ("0.50 BSC", 0.5, {"qualifier": "BSC"}),
+    ("0.50BSC", 0.5, {"qualifier": "BSC"}),
+    ("8X (.061)", 0.061, {"multiplier": 8, "paren": True}),
+    ("[1.55]", 1.55, {"bracket": True}),
+    ("0,65", 0.65, {}),
+    ("2. 02", 2.02, {}),
+    ("12x 1.15", 1.15, {"multiplier": 12}),
+    ("Ø0.65", 0.65, {"diameter": True}),
+    ("(R.002 )TYP", 0.002, {"radius": True, "qualifier": "TYP"}),
+    (".0028 MAX", 0.0028, {"qualifier": "MAX"}),
+    ("O.50 BSC", 0.5, {"qualifier": "BSC"}),
+    ("1.O5", 1.05, {}),
+])
+def test_single_values(text, value, extra):
+    values = parse_values(text)
+    assert len(values) == 1, values
+    v = values[0]
+    assert v.value == pytest.approx(value)
+    for key, want in extra.items():
+        assert getattr(v, key) == want, (text, key)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("0.20-0.30", 0.2, 0.3), ("[5.80-6.19]", 5.8, 6.19), (".228-.244TYP", 0.228, 0.244),
+    ("8X.012-.020", 0.012, 0.02), ("2±0.05", 1.95, 2.05),
+])
+def test_ranges_and_tolerances(text, lo, hi):
+    (v,) = parse_values(text)
+    assert (v.lo, v.hi) == (pytest.approx(lo), pytest.approx(hi))
+
+
+@pytest.mark.parametrize("text", ["SOT-23", "C04-2123B", "SCALE:8X", "14X", "(X8)"])
+def test_names_and_counts_are_not_ranges(text):
+    assert all(not v.is_range for v in parse_values(text))
+    assert all(v.value not in (8.0,) for v in parse_values(text))
+
+
+def test_degrees_marked():
+    assert all(v.degrees for v in parse_values("0°- 8°"))
+
+
+def test_lone_multiplier_and_plus_tolerance():
+    assert lone_multiplier("14X") == 14
+    assert lone_multiplier("14X 0.36") is None
+    (v,) = parse_values("Φ0.7+0.1")
+    assert v.diameter and v.value == 0.7 and v.hi == pytest.approx(0.8) and v.lo is None
+    assert 0.8 in [round(x, 6) for x in all_numbers("Φ0.7+0.1")]

@@ -1,0 +1,114 @@
+"""The table parser and the OCR reader on pages ds2fp renders itself, with known values."""
+
+import pytest
+
+from daemon.ocr.tables import find_tables, page_unit
+from daemon.readers.base import PageImage, ReadHints
+from daemon.readers.ocr_reader import OcrInput, OcrReader, parse
+
+
+def _rows(page):
+    (table,) = find_tables(page.tokens, page_unit(page.tokens))
+    return table, {r.symbol: r for r in table.rows}
+
+
+def test_mm_table_values(ocr_pages):
+    table, rows = _rows(ocr_pages["soic_table"])
+    assert table.unit == "mm"
+    assert rows["N"].values == {"nom": 8.0}
+    assert rows["e"].values == {"nom": 1.27} and rows["e"].qualifier == "BSC"
+    assert rows["A"].values == {"max": 1.75}
+    assert rows["E"].values == {"min": 5.8, "nom": 6.0, "max": 6.2}
+    assert rows["E1"].values == {"min": 3.8, "nom": 3.9, "max": 4.0}
+    assert rows["b"].values == {"min": 0.31, "max": 0.51}
+
+
+def test_inch_table_values(ocr_pages):
+    table, rows = _rows(ocr_pages["soic_inch"])
+    assert table.unit == "inch"
+    assert rows["E"].values == {"min": 0.228, "nom": 0.236, "max": 0.244}
+    assert rows["e"].values == {"nom": 0.05}
+
+
+def test_reader_on_inch_page_keeps_inches(ocr_pages):
+    reading = parse([OcrInput(ocr_pages["soic_inch"], "package")])
+    assert reading.units == "inch" and reading.family == "soic" and reading.pin_count == 8
+    assert reading.body_length.min == 0.189 and reading.body_length.max == 0.197
+    assert reading.pitch.nom == 0.05
+
+
+def test_reader_package_and_land_pages(ocr_pages, soic_reading):
+    reading = parse([OcrInput(ocr_pages["soic_table"], "package"),
+                     OcrInput(ocr_pages["soic_land"], "land_pattern")])
+    assert reading.units == "mm" and reading.family == "soic" and reading.pin_count == 8
+    for name in ("pitch", "height", "overall_width", "body_width", "body_length",
+                 "lead_width", "lead_length"):
+        got, want = getattr(reading, name), getattr(soic_reading, name)
+        assert (got.min, got.nom, got.max) == (want.min, want.nom, want.max), name
+    lp = reading.land_pattern
+    assert lp.pitch.nom == 1.27 and lp.row_spacing.nom == 5.4
+    assert lp.pad_width.max == 0.6 and lp.pad_length.max == 1.55
+    assert lp.pad_width.source == "datasheet_table"
+
+
+def test_bottom_view_no_lead_page(ocr_pages, dfn_reading):
+    reading = parse([OcrInput(ocr_pages["dfn_bottom"], "package")])
+    assert reading.family == "dfn" and reading.pin_count == 8 and reading.exposed_pad
+    # No-lead parts: the table's "Overall Width E" is the body.
+    assert reading.body_width.nom == 3.0 and reading.overall_width is None
+    assert reading.exposed_pad_length.max == 1.55 and reading.exposed_pad_width.min == 1.5
+
+
+def test_ocr_reader_end_to_end_uses_cached_engine(engine, rendered, ocr_pages):
+    reader = OcrReader(engine=engine)
+    pages = [PageImage(rendered["soic_table"], "package", "p.png"),
+             PageImage(rendered["soic_land"], "land_pattern", "l.png")]
+    reading = reader.read(pages, ReadHints())
+    assert reading.land_pattern.row_spacing.nom == 5.4
+    assert reader.info()["reader"] == "ocr" and reader.info()["loaded"]
+
+
+def test_builder_accepts_the_ocr_reading(ocr_pages):
+    builder = pytest.importorskip("footprint_writer.builder")
+    reading = parse([OcrInput(ocr_pages["soic_table"], "package"),
+                     OcrInput(ocr_pages["soic_land"], "land_pattern")])
+    spec = builder.build_footprint(reading)
+    signal = [p for p in spec.pads if p.role == "signal"]
+    assert len(signal) == 8
+    assert sorted((round(signal[0].size_x, 3), round(signal[0].size_y, 3))) == [0.6, 1.55]
+
+
+@pytest.mark.parametrize("name", ["soic_callouts", "soic_dual"])
+def test_land_pattern_callouts(ocr_pages, name):
+    """`8X 0.60` style callouts, and TI's `8X (.024)` over `[0.6]`: counts give the pad
+    sizes, N-2 the pitch, the largest plain value the row spacing; brackets are mm."""
+    reading = parse([OcrInput(ocr_pages["soic_table"], "package"),
+                     OcrInput(ocr_pages[name], "land_pattern")])
+    assert reading.units == "mm"
+    lp = reading.land_pattern
+    assert lp.pad_width.nominal == 0.6 and lp.pad_length.nominal == 1.55
+    assert lp.pitch.nominal == 1.27 and lp.row_spacing.nominal == 5.4
+    assert lp.pad_width.source == "datasheet_drawing"
+
+
+def test_vertical_callouts_need_the_rotated_pass(engine, rendered, ocr_pages):
+    """Values written along vertical dimension lines: the upright pass misses them, the
+    reader's rotated pass (mapped back to page coordinates) finds them."""
+    reader = OcrReader(engine=engine)
+    pages = [PageImage(rendered["soic_table"], "package", "p.png"),
+             PageImage(rendered["soic_vertical"], "land_pattern", "v.png")]
+    reading = reader.read(pages, ReadHints())
+    lp = reading.land_pattern
+    assert lp.pad_length.nominal == 1.55 and lp.row_spacing.nominal == 5.4
+    # The rotated pass maps its boxes back onto the page: "5.40" sits left of the pads
+    # (x about 300 of 1100) and halfway down the figure (y about 420 of 1400).
+    found = [t for t in _rotated_tokens(reader, rendered) if "5.4" in t.text]
+    assert found and all(t.vertical for t in found)
+    assert 250 < found[0].cx < 360 and 330 < found[0].cy < 510, found[0].box
+    assert found[0].height > found[0].width
+
+
+def _rotated_tokens(reader, rendered):
+    page = PageImage(rendered["soic_vertical"], "land_pattern", "v.png")
+    image = page.image
+    return reader._rotated(page)((0, 0, image.width, image.height))
