@@ -30,6 +30,17 @@ def test_inch_table_values(ocr_pages):
     assert rows["e"].values == {"nom": 0.05}
 
 
+def test_two_unit_groups_letters_only(ocr_pages):
+    """`Dim. | mm Min. Typ. Max. | inches Min. Typ. Max.`: the mm group is read, the inch
+    group kept beside it, TYP is the nominal column."""
+    table, rows = _rows(ocr_pages["soic_dual_units"])
+    assert table.unit == "mm" and table.other_unit == "inch"
+    assert rows["E"].values == {"min": 5.8, "nom": 6.0, "max": 6.2}
+    assert rows["E"].other == {"min": 0.228, "nom": 0.236, "max": 0.244}
+    assert rows["D"].values == {"min": 4.8, "nom": 4.9, "max": 5.0}
+    assert rows["e"].values == {"nom": 1.27}
+
+
 def test_reader_on_inch_page_keeps_inches(ocr_pages):
     reading = parse([OcrInput(ocr_pages["soic_inch"], "package")])
     assert reading.units == "inch" and reading.family == "soic" and reading.pin_count == 8
