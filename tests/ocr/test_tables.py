@@ -111,6 +111,9 @@ def test_vertical_callouts_need_the_rotated_pass(engine, rendered, ocr_pages):
     reading = reader.read(pages, ReadHints())
     lp = reading.land_pattern
     assert lp.pad_length.nominal == 1.55 and lp.row_spacing.nominal == 5.4
+    # Grounding after this reader counts the vertical text it read as printed.
+    report, _ = reader.grounder(pages, reading)
+    assert report.not_found() == [], report.summary()
     # The rotated pass maps its boxes back onto the page: "5.40" sits left of the pads
     # (x about 300 of 1100) and halfway down the figure (y about 420 of 1400).
     found = [t for t in _rotated_tokens(reader, rendered) if "5.4" in t.text]
