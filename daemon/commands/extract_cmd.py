@@ -55,10 +55,14 @@ def make_client(args: argparse.Namespace):
     """A ZmqClient for --connect, or an InProcessClient for --in-process."""
     if args.in_process:
         from daemon.client import InProcessClient
+        from daemon.commands.serve_cmd import token_budget_for
+        from daemon.images import ImageLimits
         from daemon.readers.factory import make_reader
 
         opts = {"model": args.model, "device": args.device} if args.reader == "model" else {}
-        return InProcessClient(make_reader(args.reader, **opts))
+        budget = token_budget_for(args.reader, ImageLimits.max_pixels)
+        return InProcessClient(make_reader(args.reader, **opts),
+                               limits=ImageLimits(token_budget=budget))
     from daemon.client import ZmqClient
 
     if args.curve_dir is not None:

@@ -26,8 +26,9 @@ def register(subparsers) -> None:
     p.add_argument("--bind", default="tcp://127.0.0.1:5557",
                    help="ZeroMQ endpoint (default %(default)s; non-loopback needs --curve-dir)")
     p.add_argument("--max-new-tokens", type=int, default=None)
-    p.add_argument("--image-token-budget", type=int, default=ImageLimits.token_budget,
-                   help="visual tokens per image, 32x32 px each (default %(default)s)")
+    p.add_argument("--image-token-budget", type=int, default=None,
+                   help="visual tokens per image, 32x32 px each (default "
+                        f"{ImageLimits.token_budget} for model readers; others get full pages)")
     p.add_argument("--max-image-bytes", type=int, default=ImageLimits.max_bytes)
     p.add_argument("--max-image-pixels", type=int, default=ImageLimits.max_pixels)
     p.add_argument("--queue", type=int, default=8, help="waiting requests before 'busy'")
@@ -43,6 +44,15 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def token_budget_for(reader_kind: str, max_pixels: int) -> int:
+    """The default per-image budget: the model's, or 'never scale' for OCR / file readers."""
+    from daemon.readers.factory import scales_to_token_budget
+
+    if scales_to_token_budget(reader_kind):
+        return ImageLimits.token_budget
+    return max_pixels // (32 * 32) + 1
+
+
 def run(args: argparse.Namespace) -> int:
     from daemon.logs import default_log_file, setup_logging
     from daemon.readers.factory import make_reader
@@ -56,14 +66,15 @@ def run(args: argparse.Namespace) -> int:
     if args.curve_dir is not None:
         curve = CurveConfig(server_secret_file=args.curve_dir / "server.key_secret",
                             authorized_dir=args.curve_dir / "authorized")
+    budget = args.image_token_budget or token_budget_for(args.reader, args.max_image_pixels)
     config = ServerConfig(
         bind=args.bind, queue_capacity=args.queue, default_timeout_s=args.timeout, curve=curve,
         limits=ImageLimits(max_bytes=args.max_image_bytes, max_pixels=args.max_image_pixels,
-                           token_budget=args.image_token_budget),
+                           token_budget=budget),
         model_name=args.model if args.reader == "model" else args.reader)
     reader_options = dict(model=args.model, device=args.device, dtype=args.dtype,
                           max_new_tokens=args.max_new_tokens,
-                          image_token_budget=args.image_token_budget, offline=args.offline)
+                          image_token_budget=budget, offline=args.offline)
     if not (args.reader == "model" or args.reader.startswith("endpoint:")):
         reader_options = {}
     if args.simulate_latency is not None:

@@ -15,6 +15,12 @@ from typing import Any
 from daemon.readers.base import Reader, ReaderError
 
 
+def scales_to_token_budget(kind: str) -> bool:
+    """Vision-model readers pay per visual token, so the pipeline scales pages to a budget;
+    OCR and recorded readers get pages at full resolution (the OCR engine scales itself)."""
+    return kind == "model" or kind.startswith("endpoint:")
+
+
 def make_reader(kind: str, **opts: Any) -> Reader:
     """Build the reader named by `kind`; unknown options for simple readers are ignored."""
     opts = {k: v for k, v in opts.items() if v is not None}

@@ -284,6 +284,8 @@ def test_shutdown_request_from_a_local_client(start_daemon):
     d = start_daemon("--reader", SCRIPTED)
     d.wait_ready()
     with d.client() as c:
+        # Not a model reader: pages are not scaled to a visual-token budget by default.
+        assert c.ping().ping.limits.image_token_budget == 64_000_000 // 1024 + 1
         assert c.shutdown().ok
     assert d.proc.wait(10) == 0
 
