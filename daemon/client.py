@@ -53,7 +53,8 @@ def _local_error(request_id: str, kind: str, code: str, message: str,
 
 
 class ZmqClient:
-    """A client of a running daemon.
+    """A client of a running daemon. One thread at a time per client (ZeroMQ sockets are not
+    thread-safe), except `cancel`, which may be called from any thread.
 
     `timeout_s`: how long to wait for any message of a request before retrying (the daemon's
     I/O thread acknowledges an extract at once, then sends progress while the model works).
@@ -124,8 +125,16 @@ class ZmqClient:
                           [])
 
     def cancel(self, request_id: str) -> Reply:
-        return self._call(Request(protocol=PROTOCOL_VERSION, id=new_request_id(),
-                                  kind="cancel", target=request_id), [])
+        """Cancel a request; safe from another thread (e.g. a dialog's Cancel button while
+        `extract` waits on this client): it uses its own short-lived socket."""
+        side = ZmqClient(self.endpoint, timeout_s=self.timeout_s, retries=1,
+                         curve_server_public=self._curve_server,
+                         curve_client_secret_file=self._curve_secret_file)
+        try:
+            return side._call(Request(protocol=PROTOCOL_VERSION, id=new_request_id(),
+                                      kind="cancel", target=request_id), [])
+        finally:
+            side.close()
 
     def shutdown(self) -> Reply:
         return self._call(Request(protocol=PROTOCOL_VERSION, id=new_request_id(),

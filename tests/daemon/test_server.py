@@ -201,10 +201,11 @@ def test_cancel_a_running_request(daemon):
     result = {}
     rid = uuid.uuid4().hex
 
-    def slow():
-        with daemon.client() as c:
-            result["reply"] = c.extract([(PAGE, "both")], read_only(part_name="sleep:10"),
-                                        request_id=rid)
+    shared = daemon.client()
+
+    def slow():  # extract and cancel share one client, from two threads (the plugin's case)
+        result["reply"] = shared.extract([(PAGE, "both")], read_only(part_name="sleep:10"),
+                                         request_id=rid)
 
     thread = threading.Thread(target=slow)
     thread.start()
@@ -212,11 +213,12 @@ def test_cancel_a_running_request(daemon):
         deadline = time.monotonic() + 5
         while c.ping().ping.running != rid and time.monotonic() < deadline:
             time.sleep(0.01)
-        cancel = c.cancel(rid)
+        cancel = shared.cancel(rid)
         assert cancel.ok and cancel.cancel.cancelled and cancel.cancel.state == "running"
         unknown = c.cancel("no-such-request")
         assert unknown.cancel.state == "unknown" and not unknown.cancel.cancelled
     thread.join(5)
+    shared.close()
     assert result["reply"].error.code == "cancelled"
 
 
