@@ -140,6 +140,12 @@ class DatasheetReading(BaseModel):
     land_pattern: Optional[LandPattern] = None
     pads: List[ReadPad] = Field(default_factory=list, max_length=256,
                                 description="explicit pads of an irregular part")
+    body_center_x: Optional[float] = Field(
+        default=None, ge=-PRINTED_LIMIT, le=PRINTED_LIMIT, allow_inf_nan=False,
+        description="family 'other': x of the body centre in the pads' coordinates")
+    body_center_y: Optional[float] = Field(
+        default=None, ge=-PRINTED_LIMIT, le=PRINTED_LIMIT, allow_inf_nan=False,
+        description="family 'other': y of the body centre in the pads' coordinates")
     notes: str = Field(default="", pattern=_NOTE)
 
     @model_validator(mode="after")

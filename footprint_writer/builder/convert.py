@@ -59,6 +59,10 @@ def reading_to_mm(reading: DatasheetReading) -> DatasheetReading:
         update["land_pattern"] = LandPattern(**{
             name: _mm(getattr(lp, name), unit) for name in LandPattern.model_fields})
     update["pads"] = [_pad_mm(p, unit) for p in reading.pads]
+    for name in ("body_center_x", "body_center_y"):
+        value = getattr(reading, name)
+        if value is not None:
+            update[name] = round_mm(to_mm(value, unit))  # type: ignore[arg-type]
     update["units"] = "mm"
     converted = reading.model_copy(update=update)
     _check_limits(converted, unit)
@@ -94,6 +98,11 @@ def _check_limits(reading: DatasheetReading, unit: str) -> None:
         if reading.family in IC_FAMILIES and value.nominal > MAX_IC_PITCH_MM:
             raise InputError(f"{name} = {value.nominal:g} mm{was} is too large for a "
                              f"{reading.family} package (at most {MAX_IC_PITCH_MM:g} mm)",
+                             hint=hint)
+    for name in ("body_center_x", "body_center_y"):
+        value = getattr(reading, name)
+        if value is not None and abs(value) > MAX_BODY_MM:
+            raise InputError(f"{name} = {value:g} mm{was} lies outside any real part",
                              hint=hint)
     for i, pad in enumerate(reading.pads):
         for key in ("x", "y"):

@@ -1,14 +1,18 @@
 """Irregular parts (family 'other'): the reading lists every pad; numbers are kept.
 
-Coordinates keep the page's origin (the reader is asked for the body centre). Pads read off
-a bottom view are mirrored into the top view (x -> -x). Unnumbered pads, NPTH holes and
-KiCad's mounting/shield names (MP, SH, S1, MH) get role 'mechanical', the rest 'signal'.
+The origin moves to the body centre (`body_center_x/y`, in the pads' coordinates) when the
+reading gives it, else to the centre of the pad field (bounding box of every pad, holes
+included): a page's dimension origin is often a pin, a peg or a board edge, and KiCad's
+convention is the body centre. The shift is stated in an info issue and in the `origin`
+provenance. Pads read off a bottom view are then mirrored into the top view (x -> -x)
+about that centre. Unnumbered pads, NPTH holes and KiCad's mounting/shield names (MP, SH,
+S1, MH) get role 'mechanical', the rest 'signal'.
 """
 
 import re
-from typing import List
+from typing import List, Sequence, Tuple
 
-from footprint_writer.builder.context import BuildContext, Placement, tol_text
+from footprint_writer.builder.context import BuildContext, Placement, fmt, tol_text
 from footprint_writer.builder.pads import mirror_x, roundrect_ratio
 from footprint_writer.errors import InputError
 from footprint_writer.naming import sanitize
@@ -38,11 +42,49 @@ def _pad(i: int, rp) -> Pad:
                roundrect_ratio=ratio)
 
 
+def pad_field_centre(pads: Sequence[Pad]) -> Tuple[float, float]:
+    """Centre of the bounding box of all pads (copper and holes)."""
+    boxes = [p.bbox() for p in pads]
+    return ((min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2.0,
+            (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2.0)
+
+
+def _recentre(ctx: BuildContext, pads: List[Pad]) -> List[Pad]:
+    """Move the origin to the body centre (given) or the pad-field centre, and say so."""
+    r = ctx.reading
+    given = (r.body_center_x, r.body_center_y)
+    if (given[0] is None) != (given[1] is None):
+        raise InputError("the reading gives only one of body_center_x / body_center_y",
+                         hint="give both (the body centre in the pads' coordinates) or "
+                              "neither (the pad field is centred)")
+    if given[0] is not None:
+        cx, cy = float(given[0]), float(given[1])  # type: ignore[arg-type]
+        what = "the body centre (body_center_x/y)"
+    else:
+        cx, cy = pad_field_centre(pads)
+        what = "the centre of the pad field (no body centre on the reading)"
+    cx, cy = round(cx, 6) + 0.0, round(cy, 6) + 0.0
+    view = " (drawing coordinates, before mirroring)" if r.view == "bottom" else ""
+    if abs(cx) < 1e-6 and abs(cy) < 1e-6:
+        ctx.provenance["origin"] = Provenance(
+            source="datasheet_drawing", detail=f"the page's origin is already {what}")
+        return pads
+    ctx.provenance["origin"] = Provenance(
+        source="derived", detail=f"origin moved to {what}: page point ({fmt(cx)}, "
+                                 f"{fmt(cy)}) mm{view}")
+    ctx.warn("origin_moved", f"pad coordinates moved by ({fmt(-cx)}, {fmt(-cy)}) mm so the "
+             f"origin is {what}; the page's origin was at ({fmt(-cx)}, {fmt(-cy)}) from it",
+             "pads", severity="info")
+    return [p.model_copy(update={"x": round(p.x - cx, 6) + 0.0,
+                                 "y": round(p.y - cy, 6) + 0.0}) for p in pads]
+
+
 def place_explicit(ctx: BuildContext) -> Placement:
     r = ctx.reading
     pads: List[Pad] = [_pad(i, rp) for i, rp in enumerate(r.pads)]
     ctx.provenance["pad_size"] = Provenance(
         source="datasheet_drawing", detail=f"{len(pads)} pads dimensioned on the drawing")
+    pads = _recentre(ctx, pads)
     if r.view == "bottom":
         pads = mirror_x(pads)
         ctx.warn("mirrored_bottom_view",

@@ -128,7 +128,7 @@ BAD = [
     ("zero pitch", _variant('"pitch": {"nom": 1.27}', '"pitch": {"nom": 0}'), "positive"),
     ("odd pins on two rows", _variant('"pin_count": 8', '"pin_count": 7'), "even pin count"),
     ("sot23 with 7 pins", _variant('"family": "soic", "pin_count": 8',
-                                   '"family": "sot23", "pin_count": 7'), "3, 5 or 6"),
+                                   '"family": "sot23", "pin_count": 7'), "3, 5, 6 or 8"),
     ("chip with 3 pins", _variant('"family": "soic", "pin_count": 8',
                                   '"family": "chip", "pin_count": 3'), "2 pins"),
     ("quad that does not fit", _variant('"family": "soic", "pin_count": 8',
