@@ -268,8 +268,9 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
         region = land_region(page.tokens, page.width, page.height, item.role, boxes)
         if region is None:
             continue
-        unit = b.unit or page_unit(page.tokens) or hints.units_hint or "mm"
         callouts = collect(page.tokens, region, boxes)
+        unit = b.unit or page_unit(page.tokens) or hints.units_hint or _unit_from_values(
+            callouts, b)
         lc = _classify(callouts, unit, b, family)
         if item.rotated is not None and _incomplete(lc, family):
             # Vertical dimension text: read the drawing again turned 90 degrees, but only
@@ -335,6 +336,15 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
             b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
         if found:
             b.log.add(f"package callouts ({', '.join(sorted(found))})")
+
+
+def _unit_from_values(callouts, b: ReadingBuilder) -> str:
+    """The page names no unit: `.050`-style numbers are inches (US drawings print inches
+    without the leading zero), anything else millimetres; the reading's notes say so."""
+    dotted = [c for c in callouts if c.value.text.startswith(".")]
+    unit = "inch" if dotted and len(dotted) * 2 >= len(callouts) else "mm"
+    b.log.add(f"unit not printed; {unit} assumed from how the numbers are written")
+    return unit
 
 
 def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
