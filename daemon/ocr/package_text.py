@@ -28,7 +28,7 @@ _COUNT_PATTERNS = (
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
     r"(\d{1,3})(?!\d|\.)",
 )
-FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 4, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
 
 
 def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
