@@ -386,7 +386,26 @@ def _apply_callouts(b: ReadingBuilder, lc: LandCallouts) -> bool:
         b.put(b.fields, "pitch", _tol_from_printed(found["pitch"], "datasheet_drawing"))
     if b.pin_count is None and lc.pad_count:
         b.pin_count, b.pin_count_source = lc.pad_count, "pad callout count"
+    _apply_exposed_pad(b, lc.exposed_pad_sides)
     return True
+
+
+def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue]) -> None:
+    """Which exposed-pad side runs across the rows follows the package's E2 / D2; a square
+    pad needs no orientation; otherwise the sides are left out (and said so)."""
+    if not sides:
+        return
+    if len(sides) == 1 or sides[0].value == sides[-1].value:
+        across = along = sides[0]
+    else:
+        e2, d2 = b.fields.get("exposed_pad_width"), b.fields.get("exposed_pad_length")
+        if e2 is None or d2 is None or e2.nominal == d2.nominal:
+            b.log.add("exposed pad sides found, orientation unknown: left out")
+            return
+        small, large = sides[0], sides[-1]
+        across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
+    b.put(b.land, "exposed_pad_width", _tol_from_printed(across, "datasheet_drawing"))
+    b.put(b.land, "exposed_pad_length", _tol_from_printed(along, "datasheet_drawing"))
 
 
 def _pins_from_part_row(tokens: Sequence[OcrToken], part: str) -> Optional[int]:
