@@ -418,19 +418,19 @@ class Server:
 def versions() -> Dict[str, str]:
     """Versions of what matters for a bug report; torch only if the reader loaded it."""
     import platform
+    from importlib.metadata import PackageNotFoundError, version
 
     found = {"python": platform.python_version(), "pyzmq": zmq.__version__,
              "libzmq": zmq.zmq_version()}
-    for name in ("torch", "transformers", "xgrammar", "PIL", "pydantic"):
-        module = sys.modules.get(name)
-        if module is not None:
-            found[name] = str(getattr(module, "__version__", "?"))
-    try:
-        from importlib.metadata import version
-
-        found["ds2fp"] = version("ds2fp")
-    except Exception:
-        pass
+    for module, dist in (("torch", "torch"), ("transformers", "transformers"),
+                         ("xgrammar", "xgrammar"), ("PIL", "pillow"), ("pydantic", "pydantic"),
+                         ("rapidocr_onnxruntime", "rapidocr-onnxruntime"), ("ds2fp", "ds2fp")):
+        if module != "ds2fp" and module not in sys.modules:
+            continue
+        try:
+            found[dist] = version(dist)
+        except PackageNotFoundError:
+            found[dist] = str(getattr(sys.modules.get(module), "__version__", "?"))
     return found
 
 

@@ -204,3 +204,21 @@ def compare_pads(spec: FootprintSpec, kicad_pads: Sequence[dict], tol: float = 1
             elif have != want:
                 problems.append(f"pad #{index + 1} ({pad.number}): {key} {have!r} != {want!r}")
     return problems
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """`python3 -m footprint_writer.kicad_check FILE.kicad_mod...`: KiCad's pads as JSON."""
+    import sys
+
+    paths = list(sys.argv[1:] if argv is None else argv)
+    ok, why = kicad_available()
+    if not ok:
+        print(f"kicad_check: {why}", file=sys.stderr)
+        return 2
+    result = load_in_kicad(paths)
+    print(json.dumps(result, indent=2))
+    return 0 if all(r["ok"] for r in result.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -70,7 +70,7 @@ def test_cli_check_library_reports_errors_and_exit_code(capsys, tmp_path):
     good = load_spec("soic8")
     (lib / "good.kicad_mod").write_text(render(good))
     pads = list(good.pads)
-    pads[1] = pads[1].model_copy(update={"y": pads[0].y})
+    pads[1] = pads[1].model_copy(update={"y": pads[0].y + 0.3})
     (lib / "bad.kicad_mod").write_text(render(good.model_copy(
         update={"name": "Bad", "pads": pads})))
     assert main(["check", str(lib)]) == 1
@@ -101,3 +101,32 @@ def test_cli_check_official_library_folder(capsys):
     assert "footprint(s): 1 with errors" in out
     block = out.split("Infineon_PG-DSO-20-85_ThermalVias:\n")[1].split("\n")[0]
     assert "[pad_overlap] pads 21 and 1: copper overlaps" in block
+
+
+KICAD8 = """(footprint "R_0603_1608Metric"
+\t(version 20240108)
+\t(generator "pcbnew")
+\t(generator_version "8.0")
+\t(layer "F.Cu")
+\t(property "Reference" "REF**" (at 0 -1.43 0) (layer "F.SilkS")
+\t\t(effects (font (size 1 1) (thickness 0.15))))
+\t(attr smd)
+\t(fp_line (start -0.8 -0.4125) (end 0.8 -0.4125) (stroke (width 0.1) (type solid))
+\t\t(layer "F.Fab"))
+\t(fp_line (start -0.8 0.4125) (end 0.8 0.4125) (stroke (width 0.1) (type solid))
+\t\t(layer "F.Fab"))
+\t(pad "1" smd roundrect (at -0.825 0) (size 0.8 0.95) (layers "F.Cu" "F.Paste" "F.Mask")
+\t\t(roundrect_rratio 0.25))
+\t(pad "2" smd roundrect (at 0.825 0) (size 0.8 0.95) (layers "F.Cu" "F.Paste" "F.Mask")
+\t\t(roundrect_rratio 0.25))
+)
+"""
+
+
+def test_import_kicad8_file_notes_the_newer_format():
+    spec = import_footprint(KICAD8)
+    assert [(p.number, p.x, p.size_x) for p in spec.pads] == [("1", -0.825, 0.8),
+                                                              ("2", 0.825, 0.8)]
+    assert spec.body.size_x == pytest.approx(1.6) and spec.body.size_y == pytest.approx(0.825)
+    assert [i.code for i in spec.issues] == ["newer_format"]
+    assert "(version 20211014)" in render(spec)  # written back in the KiCad 6 format

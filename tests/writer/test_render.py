@@ -193,3 +193,17 @@ def test_courtyard_class_clearance(klass, clearance):
           for p in (g.start, g.end)]
     # pads reach x = 2.475 + 1.95 / 2 = 3.45; the courtyard sits `clearance` beyond, on grid
     assert max(xs) == pytest.approx(math.ceil((3.45 + clearance) * 100 - 1e-6) / 100)
+
+
+@pytest.mark.kicad
+def test_kicad_check_module_prints_json(capsys):
+    import json
+
+    from footprint_writer.kicad_check import main
+
+    require_kicad()
+    path = str(GOLDEN_DIR / "trapezoid.kicad_mod")
+    assert main([path]) == 0
+    pads = json.loads(capsys.readouterr().out)[path]["pads"]
+    assert [(p["number"], p["shape"]) for p in pads] == [("1", "trapezoid"), ("2", "trapezoid")]
+    assert pads[0]["delta_x"] == pytest.approx(0.4)
