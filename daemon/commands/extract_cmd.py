@@ -38,6 +38,9 @@ def register(subparsers) -> None:
                    help="read here instead of asking a daemon (no daemon needed)")
     p.add_argument("--reader", default="model",
                    help="with --in-process: model | ocr | file:READING.json | ...")
+    p.add_argument("--ground", action="store_true",
+                   help="with --in-process: check every value read against OCR of the pages "
+                        "(the ocr reader always does)")
     p.add_argument("--model", default=None, help="with --in-process --reader model")
     p.add_argument("--device", default=None)
     p.set_defaults(func=run)
@@ -61,8 +64,12 @@ def make_client(args: argparse.Namespace):
 
         opts = {"model": args.model, "device": args.device} if args.reader == "model" else {}
         budget = token_budget_for(args.reader, ImageLimits.max_pixels)
-        return InProcessClient(make_reader(args.reader, **opts),
-                               limits=ImageLimits(token_budget=budget))
+        reader = make_reader(args.reader, **opts)
+        if getattr(args, "ground", False) and getattr(reader, "grounder", None) is None:
+            from daemon.ocr.grounding import Grounder
+
+            reader.grounder = Grounder()
+        return InProcessClient(reader, limits=ImageLimits(token_budget=budget))
     from daemon.client import ZmqClient
 
     if args.curve_dir is not None:

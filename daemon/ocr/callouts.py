@@ -45,6 +45,7 @@ class LandCallouts:
     row_spacing: Optional[PrintedValue] = None
     overall_span: Optional[PrintedValue] = None
     drill: Optional[PrintedValue] = None
+    exposed_pad_sides: List[PrintedValue] = field(default_factory=list)  # sorted
     pad_count: Optional[int] = None
     values: List[PrintedValue] = field(default_factory=list)
 
@@ -239,4 +240,25 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
             result.overall_span = span.value
         else:
             result.row_spacing = span.value
+        if family in EXPOSED_PAD_FAMILIES and result.pad_length is not None:
+            _exposed_pad(result, [c for c in spans if c is not span])
     return result
+
+
+EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
+
+
+def _exposed_pad(result: LandCallouts, rest: Sequence[Callout]) -> None:
+    """No-lead parts: one or two plain values left between the rows, larger than a pad,
+    are the exposed pad's sides (which side is which is decided by the reader)."""
+    pad_len = result.pad_length.value
+    if result.row_spacing is not None:
+        inner = result.row_spacing.value - pad_len
+    elif result.overall_span is not None:
+        inner = result.overall_span.value - 2 * pad_len
+    else:
+        return
+    cands = sorted({c.value.value: c.value for c in rest
+                    if pad_len < c.value.value < inner}.values(), key=lambda v: v.value)
+    if 1 <= len(cands) <= 2:  # more than an exposed pad explains: leave it out
+        result.exposed_pad_sides = cands

@@ -99,8 +99,8 @@ class GroundingReport:
 
     def summary(self) -> str:
         if not self.checks:
-            return "grounding: nothing to check"
-        text = f"grounding: {self.found}/{self.total} fields found on the page"
+            return "nothing to check"
+        text = f"{self.found}/{self.total} fields of the reading found on the page by OCR"
         missing = [c.field for c in self.not_found()]
         return text + (f"; not on the page: {', '.join(missing)}" if missing else "")
 

@@ -8,11 +8,14 @@ from daemon.ocr.tokens import OcrToken
 
 # (pattern over squashed upper-case text, family); first match in reading order wins.
 FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
-    (r"SOT-?223", "sot223"), (r"SOT-?23|SC-?59|SMALLOUTLINETRANSISTOR", "sot23"),
+    (r"SOT-?223", "sot223"),
+    (r"T?SOT-?23|SC-?59|SC-?70|SC-?74|SC-?88|SOT-?323|SOT-?363|SOT-?26|SMALLOUTLINETRANSISTOR",
+     "sot23"),
     (r"TSSOP", "tssop"), (r"MSOP|VSSOP", "msop"), (r"SSOP", "ssop"),
     (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b", "soic"),
     (r"[LT]?QFP|QUADFLATPACK(?!,?NO)", "qfp"),
-    (r"[VWU]?DFN|DUALFLAT,?NO-?LEAD", "dfn"), (r"[VWUT]?QFN|QUADFLAT,?NO-?LEAD", "qfn"),
+    (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
+    (r"[VWUT]?QFN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
     (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     (r"P?DIP\b|DUALIN-?LINE", "dip"), (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
@@ -22,9 +25,10 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
 _COUNT_PATTERNS = (
     r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
     r"\b(?:[A-Z]{1,3})0{1,3}([1-9]\d{0,2})[A-Z]\b",  # TI package designators: D0008A, PW0014A
-    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23)-(\d{1,3})(?!\d|\.)",
+    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
+    r"(\d{1,3})(?!\d|\.)",
 )
-FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 4, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
 
 
 def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:

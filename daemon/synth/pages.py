@@ -217,6 +217,15 @@ def land_pattern_page(reading, style: str = "table"):
         hdim(draw, xr - pad_w / 2, xr + pad_w / 2, cy - rows_w / 2 - pad_h / 2 - 30,
              labels["pad_width"], mid, ext_from=cy - rows_w / 2)
     upright = style != "vertical"
+    if style != "table" and (lp.exposed_pad_width or lp.exposed_pad_length):
+        # Exposed pad: its width across the rows (vertical line), its length along them.
+        dual = style == "dual"
+        if lp.exposed_pad_length:
+            hdim(draw, cx - 70, cx + 70, cy + 60, _label(lp.exposed_pad_length, unit, None, dual),
+                 small)
+        if lp.exposed_pad_width:
+            vdim(draw, cy - 90, cy + 90, cx + 150, _label(lp.exposed_pad_width, unit, None, dual),
+                 small, ext_from=cx + 70, upright=upright)
     if labels["rows"]:
         vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0,
              upright=upright)

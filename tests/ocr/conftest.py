@@ -29,7 +29,11 @@ def dfn_reading() -> DatasheetReading:
         units="mm", family="dfn", pin_count=8, exposed_pad=True, pitch=tol(nom=0.5),
         height=tol(min=0.8, nom=0.9, max=1.0), body_length=tol(nom=2.0), body_width=tol(nom=3.0),
         exposed_pad_length=tol(min=1.3, max=1.55), exposed_pad_width=tol(min=1.5, max=1.75),
-        lead_width=tol(min=0.2, nom=0.25, max=0.3), lead_length=tol(min=0.3, nom=0.4, max=0.5))
+        lead_width=tol(min=0.2, nom=0.25, max=0.3), lead_length=tol(min=0.3, nom=0.4, max=0.5),
+        land_pattern=LandPattern(pitch=tol(nom=0.5), row_spacing=tol(nom=2.9),
+                                 pad_width=tol(nom=0.3), pad_length=tol(nom=0.75),
+                                 exposed_pad_width=tol(nom=1.75),
+                                 exposed_pad_length=tol(nom=1.45)))
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +60,7 @@ def rendered(soic_reading, dfn_reading):
         "soic_dual": land_pattern_page(soic_reading, "dual"),
         "soic_vertical": land_pattern_page(soic_reading, "vertical"),
         "dfn_bottom": package_page(dfn_reading, "bottom"),
+        "dfn_callouts": land_pattern_page(dfn_reading, "callouts"),
     }
 
 

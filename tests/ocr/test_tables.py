@@ -126,3 +126,20 @@ def _rotated_tokens(reader, rendered):
     page = PageImage(rendered["soic_vertical"], "land_pattern", "v.png")
     image = page.image
     return reader._rotated(page)((0, 0, image.width, image.height))
+
+
+def test_exposed_pad_callouts_oriented_by_the_package(ocr_pages):
+    """A no-lead land pattern with callouts only: the exposed pad's two sides are told
+    apart by the package table (E2 across the rows is the larger one here)."""
+    reading = parse([OcrInput(ocr_pages["dfn_bottom"], "package"),
+                     OcrInput(ocr_pages["dfn_callouts"], "land_pattern")])
+    lp = reading.land_pattern
+    assert (lp.pitch.nominal, lp.pad_width.nominal, lp.pad_length.nominal) == (0.5, 0.3, 0.75)
+    assert lp.row_spacing.nominal == 2.9
+    assert lp.exposed_pad_width.nominal == 1.75 and lp.exposed_pad_length.nominal == 1.45
+
+
+def test_exposed_pad_left_out_without_orientation(ocr_pages):
+    reading = parse([OcrInput(ocr_pages["dfn_callouts"], "land_pattern")])
+    assert reading.land_pattern.exposed_pad_width is None
+    assert "orientation unknown" in reading.notes

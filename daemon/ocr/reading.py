@@ -1,0 +1,422 @@
+"""OCR tokens of datasheet pages -> DatasheetReading (the OCR reader's parsing step).
+
+Tables are rebuilt from box geometry (daemon.ocr.tables) and their letters mapped by
+drawing style (daemon.ocr.letters); land-pattern and TI-style package callouts are read
+where there is no table (daemon.ocr.callouts); family and pin count come from the title
+(daemon.ocr.package_text). Every value returned was printed on the page; what is not found
+is left out, and pages without dimensions are a ReaderError, never a guess.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from daemon.ocr.callouts import LandCallouts, classify, collect, land_region
+from daemon.ocr.layout import line_height, squash
+from daemon.ocr.letters import (
+    JEDEC,
+    LAND,
+    LAND_DESCRIPTIONS,
+    LAND_ONLY,
+    ONSEMI,
+    PACKAGE_DESCRIPTIONS,
+    PACKAGE_ONLY,
+)
+from daemon.ocr.numbers import PrintedValue
+from daemon.ocr.package_text import (
+    FAMILY_DEFAULT_PINS,
+    detect_family,
+    package_code,
+    pin_count_from_text,
+)
+from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
+from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.readers.base import ReaderError, ReadHints
+
+NO_LEAD = ("dfn", "qfn", "son")
+QUAD = ("qfn", "qfp", "bga")
+_ASCII = re.compile(r"[^ -~]")
+
+
+@dataclass
+class OcrInput:
+    """One page as the parser sees it: its OCR tokens and role."""
+
+    page: OcrPage
+    role: str = "both"
+    # Optional extra pass: OCR of a region turned 90 degrees, tokens in page coordinates.
+    rotated: Optional[Callable[[tuple], List[OcrToken]]] = None
+
+
+@dataclass
+class ParseLog:
+    notes: List[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        self.notes.append(text)
+
+
+def _tol(values: Dict[str, float], source: str):
+    from schemas.toleranced import Toleranced
+
+    try:
+        return Toleranced(min=values.get("min"), nom=values.get("nom"), max=values.get("max"),
+                          source=source)
+    except ValueError:
+        return None
+
+
+def _tol_from_printed(v: PrintedValue, source: str):
+    if v.is_range:
+        return _tol({"min": v.lo, "max": v.hi}, source)
+    if v.hi is not None:  # tolerance: nom +hi [-lo]
+        return _tol({"min": v.lo, "nom": v.value, "max": v.hi}, source)
+    if v.qualifier == "MAX":
+        return _tol({"max": v.value}, source)
+    if v.qualifier == "MIN":
+        return _tol({"min": v.value}, source)
+    return _tol({"nom": v.value}, source)
+
+
+def table_kind(table: DimensionTable, land_page: bool) -> str:
+    symbols = set(table.symbols)
+    descriptions = squash(" ".join(r.description for r in table.rows))
+    if symbols & LAND_ONLY or "CONTACTPAD" in descriptions or "PADSPACING" in descriptions:
+        return "land"
+    if symbols & PACKAGE_ONLY or {"A", "B"} <= symbols:
+        return "package"
+    return "land" if land_page else "package"
+
+
+def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> Optional[str]:
+    """The reading field a table row feeds: description first, then the letter."""
+    descriptions = LAND_DESCRIPTIONS if kind == "land" else PACKAGE_DESCRIPTIONS
+    desc = squash(row.description)
+    by_desc = None
+    matched = False
+    for words, name in descriptions:
+        if words in desc:
+            by_desc, matched = name, True
+            break
+    symbol = row.symbol
+    by_letter = letters.get(symbol, letters.get(symbol.upper()) if symbol.isupper() else None)
+    if symbol in letters and letters[symbol] is None:
+        return None
+    if matched:
+        if by_letter and by_desc and by_letter.startswith(by_desc):
+            return by_letter  # row_spacing_2 from "Contact Pad Spacing C2"
+        return by_desc
+    return by_letter
+
+
+def package_letters(table: DimensionTable) -> Tuple[str, Dict[str, Optional[str]]]:
+    symbols = set(table.symbols)
+    if {"B", "G", "K"} <= symbols and not ({"e", "E1"} & symbols):
+        return "onsemi", ONSEMI
+    return "jedec", JEDEC
+
+
+class ReadingBuilder:
+    """Collects fields (as printed) from tables and callouts, then validates once."""
+
+    def __init__(self):
+        self.unit: Optional[str] = None
+        self.fields: Dict[str, Any] = {}
+        self.land: Dict[str, Any] = {}
+        self.pin_count: Optional[int] = None
+        self.pin_count_source = ""
+        self.log = ParseLog()
+
+    def set_unit(self, unit: str) -> bool:
+        if self.unit is None:
+            self.unit = unit
+        return self.unit == unit
+
+    def put(self, target: Dict[str, Any], name: str, value) -> None:
+        if value is not None and name not in target:
+            target[name] = value
+
+
+def _table_values(row: TableRow, table: DimensionTable, unit: str) -> Dict[str, float]:
+    if table.unit == unit:
+        return row.values
+    if table.other_unit == unit:
+        return row.other
+    return {}
+
+
+def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
+    """OCR tokens of the pages -> DatasheetReading (raises ReaderError)."""
+    from schemas.reading import DatasheetReading, LandPattern
+
+    hints = hints or ReadHints()
+    tokens_all = [t for i in inputs for t in i.page.tokens]
+    numeric = [t for t in tokens_all if re.search(r"\d", t.text)]
+    if not numeric:
+        raise ReaderError("no dimensions found: OCR found no printed numbers on the page "
+                          "(blank page, photo or too small to read?)")
+    family = detect_family(tokens_all, hints.package_hint)
+    b = ReadingBuilder()
+    land_tables: List[DimensionTable] = []
+    package_tables: List[DimensionTable] = []
+    page_tables: List[List[DimensionTable]] = []
+    for item in inputs:
+        tables = find_tables(item.page.tokens, page_unit(item.page.tokens) or hints.units_hint)
+        page_tables.append(tables)
+        land_page = item.role == "land_pattern" or any(
+            re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))
+            for t in item.page.tokens if len(t.text) < 60)
+        for table in tables:
+            (land_tables if table_kind(table, land_page) == "land" else package_tables
+             ).append(table)
+
+    # Land pattern: a table if the page has one, else the drawing's callouts.
+    for table in land_tables:
+        b.set_unit(table.unit)
+        for row in table.rows:
+            name = _row_field(row, "land", LAND)
+            values = _table_values(row, table, b.unit)
+            if name and values:
+                b.put(b.land, name, _tol(values, "datasheet_table"))
+            m = re.search(r"\(X(\d{1,3})\)", squash(row.description))
+            if m and b.pin_count is None:
+                b.pin_count, b.pin_count_source = int(m.group(1)), "pad count (Xn)"
+        b.log.add(f"land table ({table.unit}, {len(table.rows)} rows)")
+    style = None
+    for table in package_tables:
+        unit = b.unit or table.unit
+        if table.unit != unit and table.other_unit != unit:
+            b.log.add(f"package table in {table.unit} ignored (reading is in {unit})")
+            continue
+        b.set_unit(unit)
+        style, letters = package_letters(table)
+        for row in table.rows:
+            name = _row_field(row, "package", letters)
+            values = _table_values(row, table, unit)
+            if not name or not values:
+                continue
+            if name == "pin_count":
+                n = values.get("nom") or values.get("max")
+                if n and float(n).is_integer():
+                    b.pin_count, b.pin_count_source = int(n), "table N"
+                continue
+            b.put(b.fields, name, _tol(values, "datasheet_table"))
+        b.log.add(f"package table ({style} letters, {table.unit})")
+    _fix_letter_styles(b, family)
+
+    if b.pin_count is None:
+        n = pin_count_from_text(tokens_all, hints.package_hint)
+        if n:
+            b.pin_count, b.pin_count_source = n, "title"
+    if not package_tables:
+        _package_from_callouts(inputs, page_tables, b)
+    if not land_tables:
+        _land_from_callouts(inputs, page_tables, b, family, hints)
+    if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
+        b.pin_count, b.pin_count_source = FAMILY_DEFAULT_PINS[family], f"{family} standard"
+    if b.pin_count is None and hints.part_name:
+        b.pin_count = _pins_from_part_row(tokens_all, hints.part_name)
+        b.pin_count_source = "part row" if b.pin_count else ""
+
+    if not b.fields and not b.land:
+        raise ReaderError("no dimensions found: no dimension table or land-pattern callouts "
+                          "on the page")
+    if family is None:
+        raise ReaderError("no package family found on the page; give a package hint "
+                          "(e.g. --package-hint SOIC-8)")
+    if b.pin_count is None:
+        raise ReaderError("pin count not found on the page (it may cover several variants); "
+                          "give the part name or a package hint such as SOIC-8")
+    land = LandPattern(**{k: v for k, v in b.land.items() if v is not None}) if b.land else None
+    exposed = bool(b.fields.get("exposed_pad_length") or b.fields.get("exposed_pad_width")
+                   or b.land.get("exposed_pad_width") or b.land.get("exposed_pad_length"))
+    view = "bottom" if any(re.search(r"VIEWEDFROMSOLDER|SOLDERSIDEVIEW", squash(t.text))
+                           for t in tokens_all) else "top"
+    notes = "ocr: " + "; ".join(b.log.notes + [f"pins from {b.pin_count_source}"])
+    code = package_code(tokens_all)
+    data = dict(units=b.unit or "mm", family=family, pin_count=b.pin_count,
+                exposed_pad=exposed, view=view, land_pattern=land,
+                notes=_ASCII.sub("", notes)[:400],
+                package_name=_ASCII.sub("", code)[:64] if code else None,
+                rows=1 if family == "pin_header" else None, **b.fields)
+    if b.unit is None:
+        raise ReaderError("no dimensions found: the page does not say its unit "
+                          "(give --units-hint)")
+    try:
+        return DatasheetReading(**data)
+    except ValueError as exc:
+        raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _fix_letter_styles(b: ReadingBuilder, family: Optional[str]) -> None:
+    f = b.fields
+    # Body across the rows is always narrower than tip to tip; some makers swap E and E1.
+    if f.get("body_width") and f.get("overall_width") and \
+            f["body_width"].nominal > f["overall_width"].nominal:
+        f["body_width"], f["overall_width"] = f["overall_width"], f["body_width"]
+        b.log.add("E/E1 swapped (body wider than tip to tip)")
+    # No-lead packages: "overall width" E is the body itself.
+    if family in NO_LEAD and f.get("overall_width") and not f.get("body_width"):
+        f["body_width"] = f.pop("overall_width")
+
+
+def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -> None:
+    for item, tables in zip(inputs, page_tables):
+        page = item.page
+        boxes = [t.box for t in tables]
+        region = land_region(page.tokens, page.width, page.height, item.role, boxes)
+        if region is None:
+            continue
+        callouts = collect(page.tokens, region, boxes)
+        unit = b.unit or page_unit(page.tokens) or hints.units_hint or _unit_from_values(
+            callouts, b)
+        lc = _classify(callouts, unit, b, family)
+        if item.rotated is not None and _incomplete(lc, family):
+            # Vertical dimension text: read the drawing again turned 90 degrees, but only
+            # around the callouts already found (small crops are enlarged, and cheap).
+            try:
+                extra = item.rotated(_focus(callouts, region, line_height(page.tokens)))
+                callouts = collect(list(page.tokens) + extra, region, boxes)
+                lc = _classify(callouts, unit, b, family)
+                b.log.add(f"rotated pass ({len(extra)} runs)")
+            except Exception as exc:  # the upright pass still counts
+                b.log.add(f"rotated pass failed: {type(exc).__name__}")
+        if not callouts or not _apply_callouts(b, lc):
+            continue
+        b.log.add(f"land callouts ({len(callouts)} values)")
+        break
+
+
+def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
+    """Package outlines without a table (TI style: `.189-.197 [4.81-5.00]` on the drawing,
+    no letters): tip-to-tip width is the widest range marked TYP, the two widest other
+    ranges are body length and body width, a lone MAX is the seated height, a count of N
+    marks the lead width and N-2 the pitch."""
+    for item, tables in zip(inputs, page_tables):
+        if item.role not in ("package", "both") or tables:
+            continue
+        page = item.page
+        region = (0, 0, page.width, page.height)
+        if item.role == "both":
+            land = land_region(page.tokens, page.width, page.height, "both", [])
+            if land is not None and land[1] > 0:
+                region = (0, 0, page.width, land[1])
+        callouts = collect(page.tokens, region)
+        if not any(c.value.bracket for c in callouts):
+            continue  # only dual-dimensioned drawings say clearly which numbers are sizes
+        unit = "mm"
+        if not b.set_unit(unit):
+            continue
+        vals = [c.value for c in callouts if c.value.bracket and not c.value.paren]
+        found: Dict[str, Any] = {}
+        ranges = [v for v in vals if v.is_range and not v.multiplier and v.hi < 60]
+        typ = [v for v in ranges if v.qualifier == "TYP"]
+        if typ:
+            found["overall_width"] = max(typ, key=lambda v: v.value)
+        others = sorted((v for v in ranges if v.qualifier != "TYP" and v.value >= 1.0),
+                        key=lambda v: -v.value)
+        if len(others) >= 2:
+            length, width = others[0], others[1]
+            overall = found.get("overall_width")
+            if overall is None or width.value < overall.value:
+                found["body_length"], found["body_width"] = length, width
+        heights = [v for v in vals if v.qualifier == "MAX" and not v.is_range
+                   and 0.3 <= v.value <= 6.0]
+        if len(heights) == 1:
+            found["height"] = heights[0]
+        if b.pin_count:
+            leads = [v for v in vals if v.multiplier == b.pin_count and v.is_range]
+            if leads:
+                found["lead_width"] = min(leads, key=lambda v: v.value)
+            pitches = [v for v in vals if v.multiplier == b.pin_count - 2 and not v.is_range]
+            if len(pitches) == 1:
+                found["pitch"] = pitches[0]
+        for name, value in found.items():
+            b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
+        if found:
+            b.log.add(f"package callouts ({', '.join(sorted(found))})")
+
+
+def _unit_from_values(callouts, b: ReadingBuilder) -> str:
+    """The page names no unit: `.050`-style numbers are inches (US drawings print inches
+    without the leading zero), anything else millimetres; the reading's notes say so."""
+    dotted = [c for c in callouts if c.value.text.startswith(".")]
+    unit = "inch" if dotted and len(dotted) * 2 >= len(callouts) else "mm"
+    b.log.add(f"unit not printed; {unit} assumed from how the numbers are written")
+    return unit
+
+
+def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
+    if any(c.value.bracket for c in callouts) and b.unit is None:
+        unit = "mm"
+    pitch = b.fields.get("pitch")
+    overall = b.fields.get("overall_width")
+    return classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
+                    overall.nominal if overall else None, family)
+
+
+def _incomplete(lc: LandCallouts, family) -> bool:
+    if family in ("pin_header", "dip", "to220"):
+        return lc.pitch is None or lc.drill is None
+    return (lc.pad_width is None or lc.pad_length is None
+            or (lc.row_spacing is None and lc.overall_span is None))
+
+
+def _focus(callouts, region: tuple, h: float) -> tuple:
+    """The callouts' bounding box grown by a few lines, inside `region`."""
+    if not callouts:
+        return region
+    x0 = min(c.token.box[0] for c in callouts) - 5 * h
+    y0 = min(c.token.box[1] for c in callouts) - 5 * h
+    x1 = max(c.token.box[2] for c in callouts) + 5 * h
+    y1 = max(c.token.box[3] for c in callouts) + 5 * h
+    return (max(region[0], x0), max(region[1], y0), min(region[2], x1), min(region[3], y1))
+
+
+def _apply_callouts(b: ReadingBuilder, lc: LandCallouts) -> bool:
+    found = {name: getattr(lc, name) for name in
+             ("pitch", "pad_width", "pad_length", "row_spacing", "overall_span", "drill")}
+    found = {k: v for k, v in found.items() if v is not None}
+    if not found or not b.set_unit(lc.unit):
+        return False
+    for name, value in found.items():
+        b.put(b.land, name, _tol_from_printed(value, "datasheet_drawing"))
+    if "pitch" not in b.fields and "pitch" in found:
+        b.put(b.fields, "pitch", _tol_from_printed(found["pitch"], "datasheet_drawing"))
+    if b.pin_count is None and lc.pad_count:
+        b.pin_count, b.pin_count_source = lc.pad_count, "pad callout count"
+    _apply_exposed_pad(b, lc.exposed_pad_sides)
+    return True
+
+
+def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue]) -> None:
+    """Which exposed-pad side runs across the rows follows the package's E2 / D2; a square
+    pad needs no orientation; otherwise the sides are left out (and said so)."""
+    if not sides:
+        return
+    if len(sides) == 1 or sides[0].value == sides[-1].value:
+        across = along = sides[0]
+    else:
+        e2, d2 = b.fields.get("exposed_pad_width"), b.fields.get("exposed_pad_length")
+        if e2 is None or d2 is None or e2.nominal == d2.nominal:
+            b.log.add("exposed pad sides found, orientation unknown: left out")
+            return
+        small, large = sides[0], sides[-1]
+        across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
+    b.put(b.land, "exposed_pad_width", _tol_from_printed(across, "datasheet_drawing"))
+    b.put(b.land, "exposed_pad_length", _tol_from_printed(along, "datasheet_drawing"))
+
+
+def _pins_from_part_row(tokens: Sequence[OcrToken], part: str) -> Optional[int]:
+    """A variants table: the integer on the row that names the part."""
+    want = squash(part)
+    for tok in tokens:
+        if want and want in squash(tok.text):
+            row = [t for t in tokens if abs(t.cy - tok.cy) < tok.height * 0.6 and t is not tok]
+            ints = [int(t.text) for t in row if re.fullmatch(r"\d{1,3}", t.text.strip())]
+            if ints:
+                return min(ints, key=lambda n: abs(next(
+                    t for t in row if t.text.strip() == str(n)).cx - tok.cx))
+    return None
+
+
