@@ -144,7 +144,7 @@ def test_bfloat16_weights_the_gpu_default_read_too(tiny_model):
     from daemon.model import make_model_reader
 
     reader = make_model_reader(model=str(tiny_model), device="cpu", dtype="bf16",
-                               offline=True, image_token_budget=64, max_new_tokens=MAX_NEW)
+                               offline=True, image_token_budget=BUDGET, max_new_tokens=MAX_NEW)
     try:
         assert reader.info()["dtype"] == "bfloat16"
         assert isinstance(reader.read(tssop_page(), ReadHints()), DatasheetReading)
