@@ -10,6 +10,7 @@ Severities (errors block writing, see footprint_writer.library.write_footprint):
 | thin_annular_ring    | warning  | plated ring below MIN_ANNULAR_RING_MM                       |
 | missing_pin1         | error    | `pin1` names a number no copper pad carries                 |
 | pad_overlap          | error    | copper of two pads with different numbers touches/overlaps  |
+| shared_land          | warning  | two numbers on one identical land (USB-C A1/B12): intended? |
 | pad_width_ge_pitch   | error    | in a row of equal pads, pad extent along the row >= pitch   |
 | pad_gap_too_small    | error    | gap < GAP_ERROR_MM between differently numbered pads        |
 | pad_gap_below_fab    | warning  | gap < GAP_FAB_MM (standard fab minimum spacing)             |
@@ -216,7 +217,7 @@ def _touching_groups(pads: List[Pad], valid: List[int],
 
 def _check_pairs(pads: List[Pad], valid: List[int],
                  outlines: Dict[int, List[RoundedPolygon]]) -> List[Issue]:
-    overlap, too_small, below_fab, small, holes = [], [], [], [], []
+    overlap, too_small, below_fab, small, holes, shared = [], [], [], [], [], []
     copper = [i for i in valid if pads[i].has_copper and pads[i].role != "paste_window"]
     boxes = {i: bounds(outlines[i]) for i in copper}
     layers = {i: copper_layers(pads[i]) for i in copper}
@@ -249,7 +250,12 @@ def _check_pairs(pads: List[Pad], valid: List[int],
             g = gap(outlines[a], outlines[b])
             pair = [_ref(pa, a), _ref(pb, b)]
             names = f"pads {pa.number} and {pb.number}"
-            if g <= EPS:
+            if g <= EPS and _same_land(pa, pb):
+                shared.append(Issue(code="shared_land", severity="warning", pads=pair,
+                                    message=f"{names} are one land (same position, shape and "
+                                            "size): both pins are soldered together; check "
+                                            "the datasheet joins them (e.g. USB-C GND/VBUS)"))
+            elif g <= EPS:
                 overlap.append(Issue(code="pad_overlap", severity="error", pads=pair,
                                      message=f"{names}: copper overlaps"))
             elif g < GAP_ERROR_MM - EPS:
@@ -277,7 +283,16 @@ def _check_pairs(pads: List[Pad], valid: List[int],
                           message=f"number {number} is used by {len(clusters)} separate pads at "
                                   f"{where}; KiCad joins them into one pin"))
     return (_cap(overlap) + _cap(too_small) + _cap(below_fab) + _cap(small) + _cap(holes)
-            + _cap(dups))
+            + _cap(shared) + _cap(dups))
+
+
+def _same_land(a: Pad, b: Pad) -> bool:
+    """Two numbers deliberately placed on one identical land (KiCad's USB-C footprints)."""
+    return (a.kind == b.kind and a.shape == b.shape
+            and abs(a.x - b.x) <= EPS and abs(a.y - b.y) <= EPS
+            and abs(a.size_x - b.size_x) <= EPS and abs(a.size_y - b.size_y) <= EPS
+            and abs((a.rotation - b.rotation) % 180.0) <= EPS
+            and a.drill == b.drill)
 
 
 def _check_courtyard(spec: FootprintSpec, pads: List[Pad], valid: List[int],

@@ -14,6 +14,9 @@ def register(subparsers) -> None:
                    help="ocr | model | a reading JSON | a folder of <page>.json readings")
     p.add_argument("--ground", action="store_true",
                    help="also OCR-check readers that have no OCR of their own (slow)")
+    p.add_argument("--part-names", action="store_true",
+                   help="tell the reader each page's part name, as a user would (taken from "
+                        "the datasheet file name in gt.json)")
     p.add_argument("--json", type=Path, default=None, help="also write the scores here")
     p.set_defaults(func=run)
 
@@ -42,7 +45,15 @@ def run(args: argparse.Namespace) -> int:
 
                 grounder = Grounder()
             reader.grounder = grounder
-        scores.append(score_page(page, reader))
+        options = None
+        if args.part_names and page.part_name:
+            from schemas.protocol import ExtractOptions
+
+            try:
+                options = ExtractOptions(part_name=page.part_name)
+            except ValueError:
+                options = None
+        scores.append(score_page(page, reader, options))
     print(format_report(scores))
     if args.json is not None:
         args.json.write_text(json.dumps([{

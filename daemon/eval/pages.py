@@ -18,6 +18,7 @@ class EvalPage:
     folder: Path
     expect: Dict[str, Any]
     images: List[Tuple[Path, str]] = field(default_factory=list)  # (path, role)
+    part_name: Optional[str] = None  # the datasheet's file name, as a user would name it
 
 
 def _role_from_name(name: str) -> str:
@@ -38,9 +39,12 @@ def load_page(folder: Path) -> Optional[EvalPage]:
         return None
     expect = json.loads(expect_path.read_text(encoding="utf-8"))
     images: List[Tuple[Path, str]] = []
+    part_name = None
     gt_path = folder / "gt.json"
     if gt_path.is_file():
         gt = json.loads(gt_path.read_text(encoding="utf-8"))
+        source = gt.get("source", {}).get("path") or ""
+        part_name = Path(source).stem or None
         listed = [(folder / im["file"], ROLE_MAP.get(im.get("role", ""), "both"),
                    im.get("role", "")) for im in gt.get("images", [])]
         # A whole page beside its own crops only repeats them (and costs OCR time).
@@ -49,7 +53,7 @@ def load_page(folder: Path) -> Optional[EvalPage]:
     if not images:
         images = [(p, _role_from_name(p.name)) for p in sorted(folder.iterdir())
                   if p.suffix.lower() in IMAGE_SUFFIXES]
-    return EvalPage(folder.name, folder, expect, images[:4])
+    return EvalPage(folder.name, folder, expect, images[:4], part_name)
 
 
 def load_pages(root: Path) -> List[EvalPage]:

@@ -73,7 +73,7 @@ class OcrEngine:
         """
         import numpy as np
 
-        key = _image_key(image) + ("r" if rotated else "")
+        key = image_key(image) + ("r" if rotated else "")
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -126,7 +126,7 @@ def page_scale(width: int, height: int, long_side: int = DEFAULT_LONG_SIDE) -> f
     return 1.0
 
 
-def _image_key(image) -> str:
+def image_key(image) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(repr((image.size, image.mode)).encode())
     digest.update(image.tobytes())

@@ -186,16 +186,29 @@ def apply_to_footprint(spec, report: GroundingReport):
 
 
 class Grounder:
-    """Checks any reader's reading against OCR of the same pages (one engine, reused)."""
+    """Checks any reader's reading against OCR of the same pages (one engine, reused).
 
-    def __init__(self, engine=None):
+    `extra(image) -> tokens` adds what a reader found beyond the upright OCR pass (the OCR
+    reader's rotated pass), so a value it read from vertical text counts as printed.
+    """
+
+    def __init__(self, engine=None, extra=None):
         from daemon.ocr.engine import OcrEngine
 
         self.engine = engine or OcrEngine()
+        self.extra = extra
 
     def ocr(self, images) -> List[OcrPage]:
-        return [self.engine.read(getattr(im, "image", im), name=getattr(im, "name", ""))
-                for im in images]
+        pages = []
+        for im in images:
+            image = getattr(im, "image", im)
+            page = self.engine.read(image, name=getattr(im, "name", ""))
+            more = self.extra(image) if self.extra is not None else []
+            if more:
+                page = OcrPage(tokens=list(page.tokens) + list(more), width=page.width,
+                               height=page.height, name=page.name, seconds=page.seconds)
+            pages.append(page)
+        return pages
 
     def __call__(self, images, reading, footprint=None):
         """(report, footprint with on_page provenance and not_on_page issues)."""

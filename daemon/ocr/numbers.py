@@ -43,10 +43,11 @@ class PrintedValue:
     radius: bool = False
     degrees: bool = False
     text: str = ""
+    tolerance: bool = False  # lo/hi come from "±t" or "+a/-b", not from a range
 
     @property
     def is_range(self) -> bool:
-        return self.lo is not None and self.hi is not None
+        return self.lo is not None and self.hi is not None and not self.tolerance
 
 
 def normalise(text: str) -> str:
@@ -123,7 +124,7 @@ def parse_values(text: str) -> List[PrintedValue]:
             bracket, paren, diameter, radius, degrees = context(*m.span())
             out.append(PrintedValue(round(val, 6), None if lo is None else round(lo, 6),
                                     round(hi, 6), mult, bracket, paren, qualifier, diameter,
-                                    radius, degrees, m.group(0)))
+                                    radius, degrees, m.group(0), tolerance=kind != "range"))
             taken.append(m.span())
     for m in _NUMBER.finditer(text):
         if not free(m.span()):
@@ -154,8 +155,5 @@ def all_numbers(text: str) -> List[float]:
     found = []
     for v in parse_values(text):
         found.append(v.value)
-        if v.is_range:
-            found += [v.lo, v.hi]
-        elif v.hi is not None:
-            found.append(v.hi)
+        found += [b for b in (v.lo, v.hi) if b is not None]
     return found

@@ -16,9 +16,12 @@ from daemon.ocr.numbers import parse_values
 from daemon.ocr.tokens import OcrToken
 
 COLUMN_WORDS = {"MIN": "min", "MINIMUM": "min", "NOM": "nom", "NOMINAL": "nom", "TYP": "nom",
-                "MAX": "max", "MAXIMUM": "max"}
+                "TYPICAL": "nom", "MAX": "max", "MAXIMUM": "max", "VALUE": "nom"}
 _SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?$")
-_UNIT_WORDS = (("MILLIMETER", "mm"), ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"))
+_UNIT_WORDS = (("MILLIMETER", "mm"), ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"),
+               ("INMM", "mm"), ("[MM]", "mm"))
+_BARE_UNITS = {"MM": "mm", "INCH": "inch", "INCHES": "inch", "IN.": "inch", "MIL": "mil",
+               "MILS": "mil"}
 
 
 @dataclass
@@ -52,8 +55,18 @@ class DimensionTable:
         return [r.symbol for r in self.rows if r.symbol]
 
 
+def column_word(text: str) -> Optional[str]:
+    """min / nom / max for a column title ("MIN", "Min.", "Typ", "Value (in mm)")."""
+    word = squash(text).rstrip(".:")
+    if word.startswith("VALUE"):
+        return "nom"
+    return COLUMN_WORDS.get(word)
+
+
 def _unit_of(text: str) -> Optional[str]:
     up = squash(text)
+    if up.rstrip(".:") in _BARE_UNITS:
+        return _BARE_UNITS[up.rstrip(".:")]
     for word, unit in _UNIT_WORDS:
         if word in up:
             return unit
@@ -66,7 +79,7 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]", text):
         return "inch"
     if re.search(r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
-                 r"|DIMENSIONS:MM|UNIT:MM", text):
+                 r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM", text):
         return "mm"
     return None
 
@@ -74,7 +87,7 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
 def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
     cols = []
     for tok in row:
-        kind = COLUMN_WORDS.get(squash(tok.text))
+        kind = column_word(tok.text)
         if kind:
             cols.append(Column(kind, tok.cx, tok.box[0], tok.box[2]))
     return cols
@@ -92,7 +105,9 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
             continue
         cols = _header_columns(row)
         kinds = {c.kind for c in cols}
-        if len(cols) < 2 or not ({"min", "max"} <= kinds or {"min", "nom"} <= kinds):
+        value_column = len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
+        if not value_column and (len(cols) < 2 or not (
+                {"min", "max"} <= kinds or {"min", "nom"} <= kinds)):
             continue
         table, last = _parse_table(all_rows, index, cols, h, tokens, default_unit)
         if table is not None:
@@ -119,7 +134,7 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     header_y = row_y(header)
     above = [t for r in all_rows[max(0, header_index - 3):header_index] for t in r
              if header_y - row_y(r) < 4 * h]
-    above += [t for t in header if not COLUMN_WORDS.get(squash(t.text))]
+    above += [t for t in header if not column_word(t.text) or _unit_of(t.text)]
     _assign_units(cols, above, default_unit)
     units = [c.unit for c in cols if c.unit]
     if not units:
@@ -189,7 +204,7 @@ def _parse_row(labels, cells, cols, unit, h) -> Optional[TableRow]:
     qualifier_units = set()
     qualifier = None
     for tok in cells:
-        word = squash(tok.text)
+        word = squash(tok.text).rstrip(".")
         if word in ("BSC", "REF", "TYP"):
             qualifier_units.add(_nearest(cols, tok.cx).unit)
             qualifier = qualifier or word

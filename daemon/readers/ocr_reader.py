@@ -405,7 +405,8 @@ class OcrReader(Reader):
         self.rotated_pass = rotated_pass
         # The pipeline grounds every reading it gets from a reader that has a grounder;
         # sharing the engine means the pages are not OCRed twice (the engine caches).
-        self.grounder = Grounder(self.engine)
+        self.grounder = Grounder(self.engine, extra=self._extra_tokens)
+        self._extra: Dict[str, List[OcrToken]] = {}
         self.last_pages: List[OcrPage] = []
         self.last_seconds = 0.0
 
@@ -426,6 +427,7 @@ class OcrReader(Reader):
         if not pages:
             raise ReaderError("no pages to read")
         ocr = self.ocr_pages(pages, hints)
+        self._extra = {}
         inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass else None)
                   for p, page in zip(ocr, pages)]
         self.last_pages = ocr
@@ -435,13 +437,25 @@ class OcrReader(Reader):
             self.last_seconds = time.perf_counter() - started
 
     def _rotated(self, page: PageImage):
+        from daemon.ocr.engine import image_key
+
         def read_region(region: tuple) -> List[OcrToken]:
             x0, y0, x1, y1 = (int(round(v)) for v in region)
             crop = page.image.crop((x0, y0, x1, y1))
             got = self.engine.read(crop, name=page.name, rotated=True)
-            return [OcrToken(t.text, (t.box[0] + x0, t.box[1] + y0, t.box[2] + x0,
-                                      t.box[3] + y0), t.score, True) for t in got.tokens]
+            tokens = [OcrToken(t.text, (t.box[0] + x0, t.box[1] + y0, t.box[2] + x0,
+                                        t.box[3] + y0), t.score, True) for t in got.tokens]
+            self._extra.setdefault(image_key(page.image), []).extend(tokens)
+            return tokens
         return read_region
+
+    def _extra_tokens(self, image) -> List[OcrToken]:
+        """Tokens of the last read's rotated passes on `image` (for grounding)."""
+        if not self._extra:
+            return []
+        from daemon.ocr.engine import image_key
+
+        return self._extra.get(image_key(image), [])
 
     def info(self) -> Dict[str, Any]:
         return {"reader": self.name, "model": "rapidocr-onnxruntime (PP-OCRv4)",

@@ -64,13 +64,17 @@ PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
 
 
 def package_page(reading, variant: str = "table"):
-    """A package drawing page with its dimension table (variant: table | inch | bottom)."""
+    """A package drawing page with its dimension table (variant: table | inch | bottom |
+    dual: letters only, a millimetre and an inch group with Min. Typ. Max.)."""
     unit = "inch" if variant == "inch" else reading.units
     image, draw = _new_page()
     big, mid, small = font(34), font(26), font(24)
     draw.text((40, 30), _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
     _package_figure(draw, reading, variant, mid)
+    if variant == "dual":
+        _dual_unit_table(draw, reading, small)
+        return image
     header = [["Units", "\0", "INCHES" if unit == "inch" else "MILLIMETERS", "\0", "\0"],
               ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
     rows = [["Number of Pins", "N", "", str(reading.pin_count), ""]]
@@ -85,6 +89,29 @@ def package_page(reading, variant: str = "table"):
     draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
               font=small, fill=BLACK)
     return image
+
+
+def _dual_unit_table(draw, reading, fnt) -> None:
+    """ST-style: `Dim. | mm (Min. Typ. Max.) | inches (Min. Typ. Max.)`, letters only."""
+    header = [["", "mm", "\0", "\0", "inches", "\0", "\0"],
+              ["Dim.", "Min.", "Typ.", "Max.", "Min.", "Typ.", "Max."]]
+    rows = []
+    for _, letter, name in PACKAGE_ROWS:
+        value = getattr(reading, name)
+        if value is None:
+            continue
+        inch = _convert(value, reading.units, "inch")
+        mm = _convert(value, reading.units, "mm")
+        cells = []
+        for v, unit in ((mm, "mm"), (inch, "inch")):
+            if name == "pitch":
+                cells += ["", _fmt(v.nom, unit), ""]
+            else:
+                cells += [_fmt(v.min, unit), _fmt(v.nom, unit), _fmt(v.max, unit)]
+        rows.append([letter] + cells)
+    table(draw, 60, 760, header, rows, [110, 150, 150, 150, 150, 150, 150], fnt)
+    draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)", font=fnt,
+              fill=BLACK)
 
 
 def _package_figure(draw, reading, variant: str, fnt) -> None:

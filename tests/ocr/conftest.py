@@ -50,6 +50,7 @@ def rendered(soic_reading, dfn_reading):
     return {
         "soic_table": package_page(soic_reading, "table"),
         "soic_inch": package_page(soic_reading, "inch"),
+        "soic_dual_units": package_page(soic_reading, "dual"),
         "soic_land": land_pattern_page(soic_reading),
         "soic_callouts": land_pattern_page(soic_reading, "callouts"),
         "soic_dual": land_pattern_page(soic_reading, "dual"),

@@ -35,6 +35,7 @@ def test_single_values(text, value, extra):
 def test_ranges_and_tolerances(text, lo, hi):
     (v,) = parse_values(text)
     assert (v.lo, v.hi) == (pytest.approx(lo), pytest.approx(hi))
+    assert v.is_range == ("±" not in text)
 
 
 @pytest.mark.parametrize("text", ["SOT-23", "C04-2123B", "SCALE:8X", "14X", "(X8)"])

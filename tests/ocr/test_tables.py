@@ -30,6 +30,17 @@ def test_inch_table_values(ocr_pages):
     assert rows["e"].values == {"nom": 0.05}
 
 
+def test_two_unit_groups_letters_only(ocr_pages):
+    """`Dim. | mm Min. Typ. Max. | inches Min. Typ. Max.`: the mm group is read, the inch
+    group kept beside it, TYP is the nominal column."""
+    table, rows = _rows(ocr_pages["soic_dual_units"])
+    assert table.unit == "mm" and table.other_unit == "inch"
+    assert rows["E"].values == {"min": 5.8, "nom": 6.0, "max": 6.2}
+    assert rows["E"].other == {"min": 0.228, "nom": 0.236, "max": 0.244}
+    assert rows["D"].values == {"min": 4.8, "nom": 4.9, "max": 5.0}
+    assert rows["e"].values == {"nom": 1.27}
+
+
 def test_reader_on_inch_page_keeps_inches(ocr_pages):
     reading = parse([OcrInput(ocr_pages["soic_inch"], "package")])
     assert reading.units == "inch" and reading.family == "soic" and reading.pin_count == 8
@@ -100,6 +111,9 @@ def test_vertical_callouts_need_the_rotated_pass(engine, rendered, ocr_pages):
     reading = reader.read(pages, ReadHints())
     lp = reading.land_pattern
     assert lp.pad_length.nominal == 1.55 and lp.row_spacing.nominal == 5.4
+    # Grounding after this reader counts the vertical text it read as printed.
+    report, _ = reader.grounder(pages, reading)
+    assert report.not_found() == [], report.summary()
     # The rotated pass maps its boxes back onto the page: "5.40" sits left of the pads
     # (x about 300 of 1100) and halfway down the figure (y about 420 of 1400).
     found = [t for t in _rotated_tokens(reader, rendered) if "5.4" in t.text]

@@ -135,3 +135,14 @@ def test_many_pads_are_capped_and_fast():
     assert codes.count("pad_gap_too_small") == 0
     assert codes.count("pad_gap_below_fab") == 21  # 20 shown + 1 summary
     assert "more findings" in issues[20].message
+
+
+def test_identical_lands_with_two_numbers_are_a_shared_land_warning():
+    """USB-C receptacles solder A1 and B12 to one land: allowed, but said aloud."""
+    a1 = Pad(number="A1", x=-3.2, y=0, size_x=0.6, size_y=1.15)
+    b12 = a1.model_copy(update={"number": "B12"})
+    issues = check_footprint(_spec([a1, b12], pin1="A1"))
+    assert [(i.code, i.severity, i.pads) for i in issues] == [
+        ("shared_land", "warning", ["A1", "B12"])]
+    shifted = b12.model_copy(update={"x": -3.1})
+    assert "pad_overlap" in [i.code for i in check_footprint(_spec([a1, shifted], pin1="A1"))]

@@ -70,7 +70,7 @@ def test_cli_check_library_reports_errors_and_exit_code(capsys, tmp_path):
     good = load_spec("soic8")
     (lib / "good.kicad_mod").write_text(render(good))
     pads = list(good.pads)
-    pads[1] = pads[1].model_copy(update={"y": pads[0].y})
+    pads[1] = pads[1].model_copy(update={"y": pads[0].y + 0.3})
     (lib / "bad.kicad_mod").write_text(render(good.model_copy(
         update={"name": "Bad", "pads": pads})))
     assert main(["check", str(lib)]) == 1
