@@ -29,9 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-# Qwen3-VL Instruct config.json values (text_config / vision_config); shared: head_dim 128,
-# mrope_section [24, 20, 20] interleaved, rope_theta 5e6, vocab 151936, vision patch 16,
-# merge 2, temporal patch 2, 2304 position embeddings, out_hidden_size = text hidden_size.
+# Qwen3-VL Instruct config.json values (text_config / vision_config), checked against published
+# copies of the 4B and 8B config.json; the 2B values give 2.128 B parameters, which matches the
+# 4.26 GB bf16 model.safetensors of Qwen/Qwen3-VL-2B-Instruct (`--count-only`).
+# Shared: head_dim 128, mrope_section [24, 20, 20] interleaved, rope_theta 5e6, vocab 151936,
+# vision patch 16, merge 2, temporal patch 2, 2304 position embeddings, out_hidden_size = text
+# hidden_size.
 SIZES = {
     "2B": dict(hidden=2048, intermediate=6144, layers=28, heads=16, kv_heads=8, tie=True,
                v_depth=24, v_hidden=1024, v_intermediate=4096, v_heads=16,

@@ -1,8 +1,9 @@
 """The grammar a model's output is forced into: DatasheetReading's JSON Schema, via xgrammar.
 
-The grammar schema is derived from `schemas.reading.DatasheetReading` (never hand-written) with
-one narrowing: a model may only say a value came from the datasheet's table or drawing, not
-that it was computed (ipc_calculation, derived, ...), because the model reads and code computes.
+The grammar schema is derived from `schemas.reading.DatasheetReading` (never hand-written) and
+narrowed where a grammar can say more than pydantic's schema: a toleranced value holds at least
+one number and only a reader's source (the datasheet's table or drawing: the model reads, code
+computes), and free text holds no quote or backslash (see `_UNSAFE_IN_PATTERN`).
 
 xgrammar 0.2.8 keeps output bounded only if the schema is: every number with a minimum and
 maximum, every list with maxItems, every string by enum/const/pattern (its minLength /

@@ -108,7 +108,8 @@ class OpenAICompatReader(Reader):
             "model": self.model,
             "messages": to_openai_messages(build_messages(pages, hints)),
             "max_tokens": self.max_new_tokens,
-            "temperature": 0.0,
+            # Greedy and unpenalised, whatever defaults the server takes from the checkpoint.
+            "temperature": 0.0, "top_p": 1.0, "presence_penalty": 0.0, "frequency_penalty": 0.0,
             "stream": True,
             "response_format": {"type": "json_schema", "json_schema": {
                 "name": "DatasheetReading", "schema": self.schema, "strict": True}},

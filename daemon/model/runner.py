@@ -192,8 +192,11 @@ class QwenVLRunner:
         config = self.model.generation_config
         with torch.inference_mode():
             out = self.model.generate(
+                # Greedy, whatever sampling the checkpoint's generation_config suggests: a
+                # transcription has one right answer, and a repetition penalty would punish
+                # repeated digits ("0.50 BSC", "1.27").
                 **inputs, max_new_tokens=limit, do_sample=False, temperature=None, top_p=None,
-                top_k=None, eos_token_id=self.stop_token_ids,
+                top_k=None, repetition_penalty=1.0, eos_token_id=self.stop_token_ids,
                 pad_token_id=config.pad_token_id if config.pad_token_id is not None
                 else self.stop_token_ids[0],
                 logits_processor=LogitsProcessorList([self.grammar.logits_processor()]),

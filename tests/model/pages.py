@@ -31,3 +31,16 @@ def soic_pages() -> List[PageImage]:
 def tssop_page() -> List[PageImage]:
     return real_pages("04_LM339_onsemi_TSSOP-14_948G",
                       ("package_and_land_pattern_p13.png", "both"))
+
+
+def drawn_page() -> List[PageImage]:
+    """A synthetic drawing page, for tests that need a page but not a real datasheet."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([160, 120, 480, 360], outline="black", width=3)
+    for x in range(180, 480, 60):
+        draw.rectangle([x, 360, x + 30, 420], fill="black")
+    draw.text((200, 60), "SOIC-8  D 4.80 5.00  E1 3.80 4.00  e 1.27 BSC", fill="black")
+    return [PageImage(image=image, role="both", name="drawn.png")]

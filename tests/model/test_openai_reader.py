@@ -103,7 +103,7 @@ def test_reads_a_streamed_answer_and_sends_images_schema_and_limits(stub):
     assert (method, path) == ("POST", "/v1/chat/completions")
     assert headers["Authorization"] == "Bearer sekrit"
     assert body["model"] == MODEL and body["max_tokens"] == 777 and body["stream"] is True
-    assert body["temperature"] == 0.0
+    assert body["temperature"] == 0.0 and body["presence_penalty"] == 0.0
     schema = body["response_format"]["json_schema"]["schema"]
     assert body["response_format"]["type"] == "json_schema"
     assert schema["$defs"]["Toleranced"]["anyOf"]  # the grammar schema, not pydantic's

@@ -13,7 +13,7 @@ from daemon.model.prompts import build_messages  # noqa: E402
 from daemon.model.runner import QwenVLRunner  # noqa: E402
 from daemon.readers.base import ReadCancelledError, ReaderError, ReadHints  # noqa: E402
 from schemas.reading import DatasheetReading  # noqa: E402
-from tests.model.pages import soic_pages, tssop_page  # noqa: E402
+from tests.model.pages import drawn_page, soic_pages, tssop_page  # noqa: E402
 
 BUDGET = 256  # visual tokens per image: keeps the CPU tests quick
 MAX_NEW = 1200
@@ -58,11 +58,11 @@ def test_cancel_between_tokens_stops_and_the_model_stays_usable(reader):
         return len(calls) > 5
 
     with pytest.raises(ReadCancelledError, match="while the model was generating"):
-        reader.read(soic_pages()[:1], ReadHints(should_stop=stop_after_five))
+        reader.read(drawn_page(), ReadHints(should_stop=stop_after_five))
     assert 5 < len(calls) < 12  # it stopped within a token of being asked
     with pytest.raises(ReadCancelledError, match="before the model started"):
-        reader.read(soic_pages()[:1], ReadHints(should_stop=lambda: True))
-    assert isinstance(reader.read(tssop_page(), ReadHints()), DatasheetReading)
+        reader.read(drawn_page(), ReadHints(should_stop=lambda: True))
+    assert isinstance(reader.read(drawn_page(), ReadHints()), DatasheetReading)
 
 
 def test_cuda_out_of_memory_becomes_a_model_error_and_the_model_survives(reader, monkeypatch):
@@ -74,11 +74,11 @@ def test_cuda_out_of_memory_becomes_a_model_error_and_the_model_survives(reader,
     model = reader.runner.model
     monkeypatch.setattr(model, "generate", oom)
     with pytest.raises(ReaderError) as info:
-        reader.read(tssop_page(), ReadHints())
+        reader.read(drawn_page(), ReadHints())
     assert info.value.code == "model_error"
     assert "out of memory" in str(info.value) and "--image-token-budget" in str(info.value)
     monkeypatch.undo()
-    assert isinstance(reader.read(tssop_page(), ReadHints()), DatasheetReading)
+    assert isinstance(reader.read(drawn_page(), ReadHints()), DatasheetReading)
 
 
 def test_other_model_failures_are_model_errors(reader, monkeypatch):
@@ -87,13 +87,13 @@ def test_other_model_failures_are_model_errors(reader, monkeypatch):
 
     monkeypatch.setattr(reader.runner.model, "generate", broken)
     with pytest.raises(ReaderError, match="the model failed: RuntimeError: shape mismatch"):
-        reader.read(tssop_page(), ReadHints())
+        reader.read(drawn_page(), ReadHints())
 
 
 def test_max_new_tokens_cuts_off_and_says_so(tiny_model):
     runner = QwenVLRunner(str(tiny_model), device="cpu", max_new_tokens=6,
                           image_token_budget=64, offline=True).load()
-    generation = runner.generate(build_messages(tssop_page(), ReadHints()))
+    generation = runner.generate(build_messages(drawn_page(), ReadHints()))
     assert generation.new_tokens == 6 and generation.truncated
     from daemon.model.output import parse_reading
 
@@ -138,3 +138,20 @@ def test_generation_stops_at_end_of_turn_or_text(reader):
     ids = reader.runner.stop_token_ids
     assert tokenizer.convert_tokens_to_ids("<|im_end|>") in ids
     assert tokenizer.convert_tokens_to_ids("<|endoftext|>") in ids
+
+
+def test_bfloat16_weights_the_gpu_default_generate_grammar_valid_answers(tiny_model):
+    # The dtype plumbing (pixel values, logits, grammar mask) in the GPU's default dtype. Only
+    # the grammar is asserted: bf16 rounding differs between CPUs, so the answer may differ.
+    import xgrammar
+
+    runner = QwenVLRunner(str(tiny_model), device="cpu", dtype="bf16", offline=True,
+                          image_token_budget=BUDGET, max_new_tokens=MAX_NEW).load()
+    try:
+        assert runner.info()["dtype"] == "bfloat16"
+        generation = runner.generate(build_messages(drawn_page(), ReadHints()))
+        matcher = xgrammar.GrammarMatcher(runner.grammar.compiled)
+        assert not generation.truncated
+        assert matcher.accept_string(generation.text) and matcher.is_completed()
+    finally:
+        runner.free()
