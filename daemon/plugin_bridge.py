@@ -159,7 +159,9 @@ def apply_edits(reading, edits: Dict[str, Any], options):
     factor = MM_PER_UNIT[reading.units]
 
     def printed(mm: float) -> float:
-        return round_mm(float(mm) / factor)
+        # 9 digits: an inch value must come back to the typed mm after the builder's
+        # conversion and its 6-digit rounding (1.95 mm -> 0.076771654 in -> 1.95 mm)
+        return round_mm(float(mm) / factor, 9)
 
     update: Dict[str, Any] = {}
     pattern: Dict[str, Any] = {}
@@ -365,16 +367,20 @@ class Bridge:
 
         reading = DatasheetReading.model_validate(request.get("reading") or {})
         options = ExtractOptions.model_validate(request.get("options") or {})
-        reading, options = apply_edits(reading, dict(request.get("edits") or {}), options)
+        edits = dict(request.get("edits") or {})
+        reading, options = apply_edits(reading, edits, options)
         footprint, issues = build(reading, options)
         if footprint is not None:
             issues = issues + list(footprint.issues)
-        return review_payload(reading, footprint, issues, options, reader="user_edit")
+        payload = review_payload(reading, footprint, issues, options, reader="user_edit")
+        payload["edited"] = sorted(edits)
+        return payload
 
     def write(self, request: dict, rid: str) -> dict:
         from footprint_writer.library import (
             project_library_uri,
             project_table_path,
+            read_library_entries,
             register_library,
             write_footprint,
         )
@@ -388,9 +394,17 @@ class Bridge:
         if not library:
             raise BridgeError("bad_request", "no library folder given",
                               hint="choose or create a .pretty folder")
+        reg = request.get("register")
+        if reg and reg.get("project"):  # refuse a clashing nickname before writing anything
+            table = project_table_path(reg["project"])
+            uri = project_library_uri(library, reg["project"])
+            for name_, uri_ in read_library_entries(table):
+                if name_ == reg.get("name") and uri_ != uri:
+                    raise BridgeError("library", f"{table}: the nickname '{name_}' already "
+                                      f"points to {uri_}",
+                                      hint="choose another nickname, or that library folder")
         path = write_footprint(spec, library, replace=bool(request.get("replace")))
         result = {"path": str(path), "name": spec.name, "registered": False, "table": None}
-        reg = request.get("register")
         if reg:
             table, uri = reg.get("table"), reg.get("uri")
             if reg.get("project"):  # the project's table, ${KIPRJMOD} inside the project

@@ -19,7 +19,8 @@ def _imported_by_kicad() -> bool:
     return any(frame.function == "LoadPluginModule" for frame in inspect.stack(0))
 
 
-if _imported_by_kicad():
+REGISTERED = _imported_by_kicad()  # read by tests: did KiCad's loader import us?
+if REGISTERED:
     from .action import Ds2fpAction
 
     Ds2fpAction().register()

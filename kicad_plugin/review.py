@@ -101,14 +101,18 @@ def value_rows(payload: Dict[str, Any]) -> List[Dict[str, Any]]:
     """One row per footprint value: label, what was used, its source, doubt."""
     footprint = payload.get("footprint") or {}
     doubts = doubtful_values(payload)
+    edited = {_FIELD_TO_VALUE.get(k, k) for k in payload.get("edited") or []}
     rows = []
     for key, prov in (footprint.get("provenance") or {}).items():
         on_page = prov.get("on_page")
+        source = SOURCE_LABELS.get(prov.get("source", ""), prov.get("source", ""))
+        if key in edited and prov.get("source") != "user_edit":
+            source = f"your edit + {source}"
         rows.append({
             "key": key,
             "label": VALUE_LABELS.get(key, key.replace("_", " ").capitalize()),
             "value": prov.get("detail", ""),
-            "source": SOURCE_LABELS.get(prov.get("source", ""), prov.get("source", "")),
+            "source": source,
             "on_page": "yes" if on_page else ("NO" if on_page is False else "-"),
             "doubtful": key in doubts,
             "why": " | ".join(doubts.get(key, [])),
@@ -251,4 +255,6 @@ def summary(payload: Dict[str, Any]) -> str:
     origin_text = {"datasheet": "datasheet land pattern", "ipc": "IPC-7351B land pattern",
                    "explicit": "pads as dimensioned"}.get(origin or "", "")
     text = f"{fp.get('name')}: {signal} pins" + (" + exposed pad" if exposed else "")
+    if payload.get("edited"):
+        origin_text = (origin_text + " " if origin_text else "") + "with your edits"
     return text + (f", {origin_text}" if origin_text else "")
