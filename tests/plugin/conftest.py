@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from footprint_writer.expect import find_eval_dir
+
 REPO = Path(__file__).resolve().parents[2]
 KICAD_PYTHON = "/usr/bin/python3"
-DATASHEETS = REPO.parent / "shared" / "eval" / "datasheets"
+DATASHEETS = find_eval_dir(REPO) or REPO.parent / "shared" / "eval" / "datasheets"
 READINGS = REPO / "tests" / "fixtures" / "readings"
 DFN = "01_MCP73831_DFN-8_2x3_C04-123C"
 SOIC = "03_LM358_TI_D0008A_SOIC-8"

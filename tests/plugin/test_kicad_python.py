@@ -1,0 +1,112 @@
+"""The plugin package in KiCad's own Python (Debian: /usr/bin/python3 with pcbnew 6.0.11 and
+wxPython, and without pydantic/pyzmq): imports, the ActionPlugin's defaults, KiCad's loader."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.plugin.conftest import KICAD_PYTHON, REPO, need_kicad
+
+pytestmark = pytest.mark.kicad
+
+IMPORTS = r'''
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import kicad_plugin
+from kicad_plugin import action, bridge, config, daemon_control, images, kicad_api, launch
+from kicad_plugin import preview, review, standalone
+from kicad_plugin.ui import dialog, preview_panel, wxutil
+import pcbnew
+plugin = action.Ds2fpAction()  # __init__ calls defaults(); register() is KiCad's job
+print(json.dumps({
+    "registered": kicad_plugin.REGISTERED,
+    "name": plugin.GetName(), "category": plugin.GetCategoryName(),
+    "toolbar": plugin.GetShowToolbarButton(),
+    "icon": plugin.GetIconFileName(False), "dark_icon": plugin.GetIconFileName(True),
+    "is_action": isinstance(plugin, pcbnew.ActionPlugin),
+    "kicad": kicad_api.major_version(),
+    "foreign": sorted(m for m in sys.modules
+                      if m.split(".")[0] in ("pydantic", "zmq", "torch", "kiutils", "schemas",
+                                             "daemon", "footprint_writer")),
+}))
+'''
+
+
+def run_kicad_python(script: str, *args: str) -> dict:
+    proc = subprocess.run([KICAD_PYTHON, "-c", script, *args], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
+
+
+def test_package_imports_in_kicad_python_and_action_builds_defaults():
+    need_kicad()
+    info = run_kicad_python(IMPORTS, str(REPO))
+    assert info["registered"] is False  # not imported by KiCad's loader: nothing registered
+    assert info["is_action"] and info["toolbar"] is True
+    assert info["name"].startswith("ds2fp") and info["category"] == "Footprint"
+    assert info["icon"].endswith("ds2fp_24.png") and info["dark_icon"].endswith(
+        "ds2fp_24_dark.png")
+    from PIL import Image
+
+    for key in ("icon", "dark_icon"):
+        with Image.open(info[key]) as img:
+            assert img.size == (24, 24)
+    assert info["kicad"] == 6
+    assert info["foreign"] == []  # the plugin side needs nothing KiCad does not ship
+
+
+LOADER = r'''
+import json, sys
+import pcbnew
+plugins = sys.argv[1]
+sys.path.append(plugins)  # what pcbnew.LoadPlugins does before LoadPluginModule
+pcbnew.LoadPluginModule(plugins, "ds2fp_kicad", "ds2fp_kicad")
+module = sys.modules.get("ds2fp_kicad")
+print(json.dumps({"loaded": module is not None,
+                  "registered": getattr(module, "REGISTERED", None),
+                  "trace": pcbnew.FULL_BACK_TRACE[-600:]}))
+'''
+
+
+def test_kicad_plugin_loader_imports_an_installed_copy_and_registers(tmp_path):
+    """The copy install.py makes, loaded the way KiCad loads plugin folders. Outside a
+    running KiCad, register() reaches the C++ side (which asserts PgmOrNull and returns)."""
+    need_kicad()
+    plugins = tmp_path / "plugins"
+    shutil.copytree(REPO / "kicad_plugin", plugins / "ds2fp_kicad",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    info = run_kicad_python(LOADER, str(plugins))
+    assert info["loaded"], info["trace"]
+    assert info["registered"] is True
+    assert info["trace"] == ""
+
+
+PLACE = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from kicad_plugin import kicad_api
+board = kicad_api.new_board()
+fp = kicad_api.place_footprint(board, sys.argv[2], sys.argv[3], "Official", (12.5, -3.0))
+pos = fp.GetPosition()
+print(json.dumps({"n": len(list(board.GetFootprints())), "x": pos.x / 1e6, "y": pos.y / 1e6,
+                  "lib": str(fp.GetFPID().GetLibNickname()),
+                  "pads": kicad_api.footprint_pads(fp)[:2],
+                  "at": kicad_api.placement_point(board)}))
+'''
+
+
+def test_place_footprint_on_a_board_with_kicad6_api():
+    need_kicad()
+    lib = "/usr/share/kicad/footprints/Package_SO.pretty"
+    name = "SOIC-8_3.9x4.9mm_P1.27mm"
+    if not Path(lib, name + ".kicad_mod").exists():
+        pytest.skip("kicad-footprints not installed")
+    info = run_kicad_python(PLACE, str(REPO), lib, name)
+    assert info["n"] == 1 and info["lib"] == "Official"
+    assert (info["x"], info["y"]) == (12.5, -3.0)
+    assert info["pads"][0][0] == "1" and info["pads"][0][1] == pytest.approx(-2.475)
+    assert len(info["at"]) == 2

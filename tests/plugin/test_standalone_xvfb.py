@@ -1,0 +1,123 @@
+"""End to end in real KiCad 6.0.11's Python under Xvfb: the dialog (standalone, stub board)
+pastes and adds a real datasheet page, reads it through the real bridge subprocess (in-process
+reader with the page's recorded reading), shows the review (screenshot saved), takes edits,
+writes into a temporary library, registers it, and places the footprint on a pcbnew BOARD.
+
+The screenshot goes to tests/artifacts/plugin_review.png for people to look at."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from footprint_writer.kicad_check import load_in_kicad
+from footprint_writer.library import read_library_entries
+from tests.plugin.conftest import (
+    DFN,
+    KICAD_PYTHON,
+    READINGS,
+    REPO,
+    SOIC,
+    need_datasheet,
+    need_kicad,
+    need_xvfb,
+)
+
+pytestmark = [pytest.mark.kicad, pytest.mark.slow]
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+def run_dialog(tmp_path, reading: str, *args: str) -> dict:
+    result = tmp_path / "result.json"
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", KICAD_PYTHON, "-m",
+               "kicad_plugin.standalone", "--python", sys.executable, "--in-process",
+               "--reader", f"file:{READINGS / f'{reading}.json'}", "--auto",
+               "--result", str(result), "--timeout", "120", *args]
+    proc = subprocess.run(command, cwd=str(REPO), capture_output=True, text=True, timeout=240)
+    assert result.exists(), proc.stderr[-3000:]
+    data = json.loads(result.read_text())
+    assert proc.returncode == 0 and data["ok"], (data, proc.stderr[-3000:])
+    return data
+
+
+BOARD = r'''
+import json, sys
+import pcbnew
+board = pcbnew.LoadBoard(sys.argv[1])
+fps = list(board.GetFootprints())
+print(json.dumps([{"lib": str(fp.GetFPID().GetLibNickname()),
+                   "name": str(fp.GetFPID().GetLibItemName()),
+                   "pads": sorted({p.GetNumber() for p in fp.Pads() if p.GetNumber()})}
+                  for fp in fps]))
+'''
+
+
+def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path):
+    need_kicad()
+    need_xvfb()
+    pages = need_datasheet(DFN)
+    project = tmp_path / "board"
+    project.mkdir()
+    (project / "board.kicad_pro").write_text("{}")
+    lib = project / "Parts.pretty"
+    board = tmp_path / "placed.kicad_pcb"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "plugin_review.png"
+    data = run_dialog(tmp_path, DFN, "--image", str(pages / "package_p20.png"),
+                      "--paste", str(pages / "land_pattern_p21.png"), "--part", "MCP73831",
+                      "--project", str(project), "--library", str(lib),
+                      "--screenshot", str(shot), "--save-board", str(board))
+    print(f"\nreview screenshot: {shot}")
+    assert data["steps"][:3] == ["pasted land_pattern_p21.png", "added 1 file(s)", "read"]
+    assert data["status"].startswith("daemon ready")
+    assert data["review"]["name"] == "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm"
+    assert data["edit_fields"]["pitch"] == "0.5"
+    assert data["edit_fields"]["exposed_pad_width"] == "1.75"
+
+    from PIL import Image
+
+    with Image.open(shot) as img:
+        assert img.size[0] >= 900 and img.size[1] >= 600
+        assert len(set(img.convert("RGB").resize((64, 64)).getdata())) > 20  # not blank
+
+    written = data["written"]["path"]
+    assert written == str(lib / f"{data['review']['name']}.kicad_mod")
+    assert read_library_entries(project / "fp-lib-table") == [
+        ("Parts", "${KIPRJMOD}/Parts.pretty")]
+    kicad = load_in_kicad([written])[written]
+    assert kicad["ok"], kicad["error"]
+    numbered = {p["number"]: p for p in kicad["pads"] if p["number"]}
+    assert sorted(numbered, key=int) == [str(n) for n in range(1, 10)]
+    assert abs(numbered["2"]["y"] - numbered["1"]["y"]) == pytest.approx(0.5)
+    ep = numbered["9"]
+    assert sorted([ep["size_x"], ep["size_y"]]) == pytest.approx([1.45, 1.75])
+
+    placed = subprocess.run([KICAD_PYTHON, "-c", BOARD, str(board)], capture_output=True,
+                            text=True, timeout=120)
+    assert placed.returncode == 0, placed.stderr[-2000:]
+    footprints = json.loads(placed.stdout.strip().splitlines()[-1])
+    assert footprints == [{"lib": "Parts", "name": data["review"]["name"],
+                           "pads": sorted(str(n) for n in range(1, 10))}]
+
+
+def test_dialog_edits_rebuild_and_the_file_has_them(tmp_path):
+    need_kicad()
+    need_xvfb()
+    pages = need_datasheet(SOIC)
+    lib = tmp_path / "Edited.pretty"
+    data = run_dialog(tmp_path, SOIC, "--image", str(pages / "land_pattern_p59.png"),
+                      "--edit", "pad_length=1.95", "--edit", "row_spacing=4.9",
+                      "--library", str(lib))
+    assert "edited pad_length=1.95, row_spacing=4.9" in data["steps"]
+    assert data["extracted"]["land"]["row_spacing"] == pytest.approx(5.4102)
+    assert data["review"]["land"]["row_spacing"] == pytest.approx(4.9)
+    assert data["review"]["reader"] == "user_edit"
+    written = data["written"]["path"]
+    kicad = load_in_kicad([written])[written]
+    assert kicad["ok"], kicad["error"]
+    pad1 = next(p for p in kicad["pads"] if p["number"] == "1")
+    pad8 = next(p for p in kicad["pads"] if p["number"] == "8")
+    assert pad8["x"] - pad1["x"] == pytest.approx(4.9)
+    assert sorted([pad1["size_x"], pad1["size_y"]]) == pytest.approx([0.6096, 1.95])
+    assert data["placed"] and data["placed"][0]["pads"] == 8
