@@ -46,7 +46,7 @@ class View:
 
 
 def extent(drawing: Dict[str, Any]) -> Tuple[float, float, float, float]:
-    """Bounds of everything drawn (courtyard if any, else all points)."""
+    """Bounds of everything drawn: courtyard, copper, body, silkscreen and pin-1 mark."""
     xs: List[float] = []
     ys: List[float] = []
     if drawing.get("courtyard"):
@@ -59,7 +59,10 @@ def extent(drawing: Dict[str, Any]) -> Tuple[float, float, float, float]:
             for x, y in outline.get("points") or []:
                 xs += [x - r, x + r]
                 ys += [y - r, y + r]
-    for x, y in drawing.get("fab") or []:
+    points = list(drawing.get("fab") or []) + list(drawing.get("pin1_mark") or [])
+    for a, b in drawing.get("silk") or []:
+        points += [a, b]
+    for x, y in points:
         xs.append(x)
         ys.append(y)
     if not xs:

@@ -178,8 +178,13 @@ class AutoDriver:
         self.result["review"] = _summary(d.payload)
         self.result["edit_fields"] = {k: c.GetValue() for k, c in d.edit_ctrls.items()}
         if self.args.screenshot:
+            from . import review as review_rows
             from .ui.wxutil import screenshot
 
+            rows = review_rows.value_rows(d.payload or {})
+            doubtful = [i for i, row in enumerate(rows) if row["doubtful"]]
+            if doubtful:  # what a reviewer clicks first: the doubtful value, read in full
+                d.values_list.Select(doubtful[0])
             d.Raise()
             d.Update()
             self.wx.SafeYield()

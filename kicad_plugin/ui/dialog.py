@@ -193,7 +193,13 @@ class Ds2fpDialog(wx.Dialog):
         self.book.AddPage(self.values_list, "Values used")
         self.book.AddPage(self.issues_list, "Issues")
         self.book.AddPage(self.reading_list, "Read from the page")
-        col.Add(self.book, 2, wx.EXPAND | wx.BOTTOM, 8)
+        col.Add(self.book, 2, wx.EXPAND | wx.BOTTOM, 2)
+        self.detail_text = wx.StaticText(self, label="Select a row to read it in full.")
+        self.detail_text.SetFont(self.detail_text.GetFont().Smaller())
+        col.Add(self.detail_text, 0, wx.EXPAND | wx.BOTTOM, 8)
+        for ctrl in (self.values_list, self.reading_list, self.issues_list):
+            ctrl.Bind(wx.EVT_LIST_ITEM_SELECTED,
+                      lambda e, c=ctrl: self._show_detail(c, e.GetIndex()))
 
         col.Add(self._heading(self, "5  Write"), 0, wx.BOTTOM, 4)
         grid = wx.FlexGridSizer(cols=3, vgap=4, hgap=6)
@@ -247,6 +253,14 @@ class Ds2fpDialog(wx.Dialog):
         for index, (title, width) in enumerate(columns):
             ctrl.InsertColumn(index, title, width=width)
         return ctrl
+
+    def _show_detail(self, ctrl: wx.ListCtrl, index: int) -> None:
+        parts = [ctrl.GetItemText(index, col) for col in range(ctrl.GetColumnCount())]
+        text = " | ".join(p for p in parts if p and p != "-")
+        self.detail_text.SetLabel(text)
+        self.detail_text.Wrap(max(200, self.book.GetSize().width))
+        self.detail_text.SetToolTip(text)
+        self.Layout()
 
     def _accelerators(self) -> None:
         paste_id = wx.NewIdRef()

@@ -243,3 +243,34 @@ def test_bridge_that_dies_fails_pending_calls():
         client.call("hello", timeout_s=30)
     assert err.value.code == "bridge_died"
     client.close()
+
+
+def test_bridge_to_a_real_daemon_and_to_none(tmp_path, png):
+    """Default mode: the bridge is a ZmqClient of a running `ds2fp serve` (here with the
+    recorded-reading reader); with no daemon, status says `not_running` with the fix."""
+    from tests.daemon.conftest import Daemon
+
+    daemon = Daemon(["--reader", f"file:{READINGS / f'{SOIC}.json'}"], tmp_path / "d")
+    try:
+        daemon.wait_ready()
+        client = BridgeClient(bridge_command("--connect", daemon.endpoint),
+                              env={"PYTHONPATH": str(REPO)}, cwd=str(REPO))
+        try:
+            status = client.call("status", timeout_s=60)
+            assert status["state"] == "ready" and status["reader"] == "file"
+            result = client.call("extract", timeout_s=120,
+                                 images=[{"path": str(png), "role": "land_pattern"}],
+                                 options={"part_name": "LM358"})
+            assert result["footprint"]["name"] == "SOIC-8_3.9x4.9mm_P1.27mm"
+            assert result["reader"] == "file"
+        finally:
+            client.close()
+    finally:
+        assert daemon.stop() == 0, daemon.stderr()
+    nobody = BridgeClient(bridge_command("--connect", "tcp://127.0.0.1:9", "--timeout", "0.5"),
+                          env={"PYTHONPATH": str(REPO)}, cwd=str(REPO))
+    try:
+        status = nobody.call("status", timeout_s=60)
+        assert status["state"] == "not_running" and "ds2fp serve" in status["hint"]
+    finally:
+        nobody.close()
