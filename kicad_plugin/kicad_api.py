@@ -4,8 +4,8 @@
 - `pcbnew.FootprintLoad(library_dir, name)` loads a footprint from a `.pretty` folder in all
   of 6-10 (None for a file in a newer format than the running KiCad reads).
 - The SWIG API has no call for the editor's view centre, so a new footprint goes to the
-  centre of the current selection, else the board outline (Edge.Cuts), else the page; it is
-  left selected so the user can move it (M) at once.
+  centre of the current selection, else the board outline (Edge.Cuts), else everything on the
+  board, else the middle of an A4 sheet; it is left selected so the user can move it (M).
 """
 
 import os
@@ -15,6 +15,7 @@ import pcbnew
 
 ActionPlugin = pcbnew.ActionPlugin
 NM_PER_MM = 1_000_000
+A4_CENTRE_MM = (148.5, 105.0)
 
 
 def version() -> str:
@@ -62,7 +63,7 @@ def _box_centre_mm(box: Any) -> Tuple[float, float]:
 
 
 def placement_point(board: Any) -> Tuple[float, float]:
-    """Where a new footprint goes (mm): selection centre, board outline centre, page centre."""
+    """Where a new footprint goes (mm): selection, board outline, all items, A4 centre."""
     try:
         selected = [item for item in board.GetFootprints() if item.IsSelected()]
     except AttributeError:
@@ -79,11 +80,13 @@ def placement_point(board: Any) -> Tuple[float, float]:
     except AttributeError:
         pass  # older/newer API without it: use the page centre below
     try:
-        size = board.GetPageSettings().GetSizeIU(pcbnew.IU_PER_MILS) \
-            if major_version() >= 7 else board.GetPageSettings().GetSizeIU()
-        return (size.x / 2.0 / NM_PER_MM, size.y / 2.0 / NM_PER_MM)
-    except (AttributeError, TypeError):
-        return (100.0, 100.0)
+        items = board.GetBoundingBox()
+        if items.GetWidth() > 0 and items.GetHeight() > 0:
+            return _box_centre_mm(items)
+    except AttributeError:
+        pass
+    # an empty board: the middle of KiCad's default A4 sheet (its page size is not wrapped)
+    return A4_CENTRE_MM
 
 
 def load_footprint(library_dir: str, name: str) -> Any:

@@ -1,9 +1,11 @@
 """Shared paths and skips for the plugin tests (real KiCad 6.0.11 + Xvfb where present)."""
 
 import functools
+import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Dict
 
 import pytest
 
@@ -17,28 +19,71 @@ DFN = "01_MCP73831_DFN-8_2x3_C04-123C"
 SOIC = "03_LM358_TI_D0008A_SOIC-8"
 
 
+# KiCad versions to run the plugin in: Debian's 6.0.11, and KiCad 9 when it was unpacked
+# with scripts/fetch_kicad9.sh and DS2FP_KICAD9_ROOT points at it.
+KICADS = ("6", "9")
+
+
+def kicad_env(version: str) -> Dict[str, str]:
+    """Environment for KICAD_PYTHON to import that KiCad's pcbnew ({} for the system's)."""
+    if version == "6":
+        return {}
+    root = os.environ.get("DS2FP_KICAD9_ROOT", "")
+    if not root:
+        return {"_skip": "KiCad 9 not unpacked (scripts/fetch_kicad9.sh; DS2FP_KICAD9_ROOT)"}
+    return {"LD_LIBRARY_PATH": f"{root}/usr/lib/x86_64-linux-gnu",
+            "PYTHONPATH": f"{root}/usr/lib/python3/dist-packages"}
+
+
 @functools.cache
-def kicad_gui_reason() -> str:
-    """'' when KiCad's Python has pcbnew and wx, else why not."""
+def kicad_gui_reason(version: str = "6") -> str:
+    """'' when KiCad's Python has that KiCad's pcbnew and wx, else why not."""
     if not Path(KICAD_PYTHON).exists():
         return f"{KICAD_PYTHON} missing"
-    proc = subprocess.run([KICAD_PYTHON, "-c", "import pcbnew, wx"], capture_output=True,
-                          text=True, timeout=120)
+    extra = kicad_env(version)
+    if "_skip" in extra:
+        return extra["_skip"]
+    proc = subprocess.run([KICAD_PYTHON, "-c", "import pcbnew, wx; print(pcbnew.Version())"],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, **extra))
     if proc.returncode != 0:
         return ("KiCad's Python cannot import pcbnew and wx (Debian kicad + python3-wxgtk4.0): "
                 + proc.stderr.strip()[-200:])
+    if not proc.stdout.strip().startswith(version):
+        return f"expected KiCad {version}, found {proc.stdout.strip()}"
     return ""
 
 
-def need_kicad() -> None:
-    reason = kicad_gui_reason()
+def need_kicad(version: str = "6") -> Dict[str, str]:
+    """Skip unless that KiCad is usable; the environment to run its Python with."""
+    reason = kicad_gui_reason(version)
     if reason:
         pytest.skip(reason)
+    return dict(os.environ, **kicad_env(version))
 
 
-def need_xvfb() -> None:
-    if not shutil.which("xvfb-run"):
-        pytest.skip("xvfb-run missing (Debian xvfb)")
+@pytest.fixture(scope="module")
+def xvfb_display():
+    """A private Xvfb server for the module; Xvfb picks a free display (-displayfd)."""
+    if not shutil.which("Xvfb"):
+        pytest.skip("Xvfb missing (Debian xvfb)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
+                             "1600x1000x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            pytest.skip("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def need_datasheet(name: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.plugin.conftest import KICAD_PYTHON, REPO, need_kicad
+from tests.plugin.conftest import KICAD_PYTHON, KICADS, REPO, need_kicad
 
 pytestmark = pytest.mark.kicad
 
@@ -35,16 +35,17 @@ print(json.dumps({
 '''
 
 
-def run_kicad_python(script: str, *args: str) -> dict:
+def run_kicad_python(script: str, env: dict, *args: str) -> dict:
     proc = subprocess.run([KICAD_PYTHON, "-c", script, *args], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
 
 
-def test_package_imports_in_kicad_python_and_action_builds_defaults():
-    need_kicad()
-    info = run_kicad_python(IMPORTS, str(REPO))
+@pytest.mark.parametrize("kicad", KICADS)
+def test_package_imports_in_kicad_python_and_action_builds_defaults(kicad):
+    env = need_kicad(kicad)
+    info = run_kicad_python(IMPORTS, env, str(REPO))
     assert info["registered"] is False  # not imported by KiCad's loader: nothing registered
     assert info["is_action"] and info["toolbar"] is True
     assert info["name"].startswith("ds2fp") and info["category"] == "Footprint"
@@ -55,7 +56,7 @@ def test_package_imports_in_kicad_python_and_action_builds_defaults():
     for key in ("icon", "dark_icon"):
         with Image.open(info[key]) as img:
             assert img.size == (24, 24)
-    assert info["kicad"] == 6
+    assert info["kicad"] == int(kicad)
     assert info["foreign"] == []  # the plugin side needs nothing KiCad does not ship
 
 
@@ -72,14 +73,15 @@ print(json.dumps({"loaded": module is not None,
 '''
 
 
-def test_kicad_plugin_loader_imports_an_installed_copy_and_registers(tmp_path):
+@pytest.mark.parametrize("kicad", KICADS)
+def test_kicad_plugin_loader_imports_an_installed_copy_and_registers(tmp_path, kicad):
     """The copy install.py makes, loaded the way KiCad loads plugin folders. Outside a
     running KiCad, register() reaches the C++ side (which asserts PgmOrNull and returns)."""
-    need_kicad()
+    env = need_kicad(kicad)
     plugins = tmp_path / "plugins"
     shutil.copytree(REPO / "kicad_plugin", plugins / "ds2fp_kicad",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    info = run_kicad_python(LOADER, str(plugins))
+    info = run_kicad_python(LOADER, env, str(plugins))
     assert info["loaded"], info["trace"]
     assert info["registered"] is True
     assert info["trace"] == ""
@@ -90,23 +92,27 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from kicad_plugin import kicad_api
 board = kicad_api.new_board()
+empty = kicad_api.placement_point(board)
 fp = kicad_api.place_footprint(board, sys.argv[2], sys.argv[3], "Official", (12.5, -3.0))
 pos = fp.GetPosition()
 print(json.dumps({"n": len(list(board.GetFootprints())), "x": pos.x / 1e6, "y": pos.y / 1e6,
                   "lib": str(fp.GetFPID().GetLibNickname()),
                   "pads": kicad_api.footprint_pads(fp)[:2],
-                  "at": kicad_api.placement_point(board)}))
+                  "empty": empty, "selected": kicad_api.placement_point(board)}))
 '''
 
 
-def test_place_footprint_on_a_board_with_kicad6_api():
-    need_kicad()
+@pytest.mark.parametrize("kicad", KICADS)
+def test_place_footprint_on_a_board(kicad):
+    """KiCad 6 takes wxPoint, 7+ VECTOR2I: kicad_api hides the difference."""
+    env = need_kicad(kicad)
     lib = "/usr/share/kicad/footprints/Package_SO.pretty"
     name = "SOIC-8_3.9x4.9mm_P1.27mm"
     if not Path(lib, name + ".kicad_mod").exists():
         pytest.skip("kicad-footprints not installed")
-    info = run_kicad_python(PLACE, str(REPO), lib, name)
+    info = run_kicad_python(PLACE, env, str(REPO), lib, name)
     assert info["n"] == 1 and info["lib"] == "Official"
     assert (info["x"], info["y"]) == (12.5, -3.0)
     assert info["pads"][0][0] == "1" and info["pads"][0][1] == pytest.approx(-2.475)
-    assert len(info["at"]) == 2
+    assert info["empty"] == [148.5, 105.0]  # an empty board: the middle of the A4 sheet
+    assert info["selected"] == pytest.approx([12.5, -3.0], abs=0.01)  # the selection centre

@@ -16,25 +16,26 @@ from footprint_writer.library import read_library_entries
 from tests.plugin.conftest import (
     DFN,
     KICAD_PYTHON,
+    KICADS,
     READINGS,
     REPO,
     SOIC,
     need_datasheet,
     need_kicad,
-    need_xvfb,
 )
 
 pytestmark = [pytest.mark.kicad, pytest.mark.slow]
 ARTIFACTS = REPO / "tests" / "artifacts"
 
 
-def run_dialog(tmp_path, reading: str, *args: str) -> dict:
+def run_dialog(tmp_path, env: dict, reading: str, *args: str) -> dict:
     result = tmp_path / "result.json"
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", KICAD_PYTHON, "-m",
+    command = [KICAD_PYTHON, "-m",
                "kicad_plugin.standalone", "--python", sys.executable, "--in-process",
                "--reader", f"file:{READINGS / f'{reading}.json'}", "--auto",
                "--result", str(result), "--timeout", "120", *args]
-    proc = subprocess.run(command, cwd=str(REPO), capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(command, cwd=str(REPO), capture_output=True, text=True, timeout=240,
+                          env=env)
     assert result.exists(), proc.stderr[-3000:]
     data = json.loads(result.read_text())
     assert proc.returncode == 0 and data["ok"], (data, proc.stderr[-3000:])
@@ -53,9 +54,9 @@ print(json.dumps([{"lib": str(fp.GetFPID().GetLibNickname()),
 '''
 
 
-def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path):
-    need_kicad()
-    need_xvfb()
+@pytest.mark.parametrize("kicad", KICADS)
+def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path, kicad, xvfb_display):
+    env = dict(need_kicad(kicad), DISPLAY=xvfb_display)
     pages = need_datasheet(DFN)
     project = tmp_path / "board"
     project.mkdir()
@@ -63,8 +64,8 @@ def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path):
     lib = project / "Parts.pretty"
     board = tmp_path / "placed.kicad_pcb"
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "plugin_review.png"
-    data = run_dialog(tmp_path, DFN, "--image", str(pages / "package_p20.png"),
+    shot = ARTIFACTS / ("plugin_review.png" if kicad == "6" else f"plugin_review_kicad{kicad}.png")
+    data = run_dialog(tmp_path, env, DFN, "--image", str(pages / "package_p20.png"),
                       "--paste", str(pages / "land_pattern_p21.png"), "--part", "MCP73831",
                       "--project", str(project), "--library", str(lib),
                       "--screenshot", str(shot), "--save-board", str(board))
@@ -94,19 +95,19 @@ def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path):
     assert sorted([ep["size_x"], ep["size_y"]]) == pytest.approx([1.45, 1.75])
 
     placed = subprocess.run([KICAD_PYTHON, "-c", BOARD, str(board)], capture_output=True,
-                            text=True, timeout=120)
+                            text=True, timeout=120, env=env)
     assert placed.returncode == 0, placed.stderr[-2000:]
     footprints = json.loads(placed.stdout.strip().splitlines()[-1])
     assert footprints == [{"lib": "Parts", "name": data["review"]["name"],
                            "pads": sorted(str(n) for n in range(1, 10))}]
 
 
-def test_dialog_edits_rebuild_and_the_file_has_them(tmp_path):
-    need_kicad()
-    need_xvfb()
+@pytest.mark.parametrize("kicad", KICADS)
+def test_dialog_edits_rebuild_and_the_file_has_them(tmp_path, kicad, xvfb_display):
+    env = dict(need_kicad(kicad), DISPLAY=xvfb_display)
     pages = need_datasheet(SOIC)
     lib = tmp_path / "Edited.pretty"
-    data = run_dialog(tmp_path, SOIC, "--image", str(pages / "land_pattern_p59.png"),
+    data = run_dialog(tmp_path, env, SOIC, "--image", str(pages / "land_pattern_p59.png"),
                       "--edit", "pad_length=1.95", "--edit", "row_spacing=4.9",
                       "--library", str(lib))
     assert "edited pad_length=1.95, row_spacing=4.9" in data["steps"]
