@@ -215,13 +215,17 @@ def apply_edits(reading, edits: Dict[str, Any], options):
 # --- the bridge -----------------------------------------------------------------------------
 
 class Bridge:
-    """Serves one plugin session. `client` is a ZmqClient or InProcessClient (made lazily
-    by `client_factory`, so `hello` and `write` work while no daemon runs)."""
+    """Serves one plugin session. Clients come from `client_factory` lazily (so `hello` and
+    `write` work while no daemon runs). `shared`: one client for everything (the in-process
+    client, whose reader is loaded once); otherwise ZeroMQ clients, which are not
+    thread-safe: the status pings on the request thread use one client, each extract (on its
+    own thread) gets a fresh one."""
 
     def __init__(self, client_factory: Callable[[], Any], emit: Callable[[dict], None],
-                 endpoint: str = ""):
+                 endpoint: str = "", shared: bool = True):
         self._client_factory = client_factory
         self._client = None
+        self._shared = shared
         self._emit = emit
         self.endpoint = endpoint
         self._lock = threading.Lock()
@@ -230,12 +234,26 @@ class Bridge:
     # client ------------------------------------------------------------------------------
 
     def client(self):
+        """The shared client (in-process), or the request thread's own ZeroMQ client."""
         with self._lock:
             if self._client is None:
                 self._client = self._client_factory()
             return self._client
 
+    def _job_client(self):
+        """(client, close_after) for work on another thread."""
+        if self._shared:
+            return self.client(), False
+        return self._client_factory(), True
+
     def close(self) -> None:
+        """The plugin went away: cancel what still runs (the daemon must not keep reading
+        for nobody), then free the client."""
+        for rid in list(self._jobs):
+            try:
+                self.cancel({"target": rid}, rid)
+            except Exception as exc:  # the daemon may be gone too; closing goes on
+                log.warning("cancelling %s at close failed: %s", rid, exc)
         for job in list(self._jobs.values()):
             job.join(timeout=5.0)
         with self._lock:
@@ -335,8 +353,13 @@ class Bridge:
             self._emit({"id": rid, "event": "progress", "stage": p.stage,
                         "elapsed_s": p.elapsed_s, "queue_position": p.queue_position})
 
-        reply = self.client().extract(loaded, options, progress=progress, request_id=rid,
-                                      timeout_s=request.get("timeout_s"))
+        client, close_after = self._job_client()
+        try:
+            reply = client.extract(loaded, options, progress=progress, request_id=rid,
+                                   timeout_s=request.get("timeout_s"))
+        finally:
+            if close_after:
+                client.close()
         if not reply.ok:
             err = reply.error
             raise BridgeError(err.code, err.message, err.hint)
@@ -348,15 +371,12 @@ class Bridge:
         target = str(request.get("target", ""))
         if target not in self._jobs:
             return {"target": target, "cancelled": False}
-        client = self.client()
-        if hasattr(client, "endpoint") and hasattr(client, "_fresh_socket"):
-            # ZeroMQ sockets are not thread-safe: cancel on a client of its own
-            from daemon.client import ZmqClient
-
-            with ZmqClient(client.endpoint, timeout_s=2.0, retries=0) as other:
-                reply = other.cancel(target)
-        else:
+        client, close_after = self._job_client()
+        try:
             reply = client.cancel(target)
+        finally:
+            if close_after:
+                client.close()
         return {"target": target, "cancelled": bool(reply.ok and reply.cancel
                                                      and reply.cancel.cancelled)}
 
@@ -475,4 +495,5 @@ def run_from_args(args: argparse.Namespace, stdin=None, stdout=None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     factory = make_client_factory(args.in_process, args.reader, args.connect, args.timeout)
     endpoint = "in-process:" + args.reader if args.in_process else args.connect
-    return serve(stdin, stdout, lambda emit: Bridge(factory, emit, endpoint=endpoint))
+    return serve(stdin, stdout, lambda emit: Bridge(factory, emit, endpoint=endpoint,
+                                                    shared=args.in_process))

@@ -78,6 +78,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--save-board", help="save the stub board here after placing")
     p.add_argument("--result", help="write the --auto result JSON here")
     p.add_argument("--timeout", type=float, default=180.0, help="--auto time limit (s)")
+    p.add_argument("--cancel-after", type=float, default=None, metavar="S",
+                   help="--auto: press Cancel S seconds after Read")
     return p.parse_args(argv)
 
 
@@ -152,10 +154,52 @@ class AutoDriver:
 
     def read(self) -> None:
         self.result["status"] = self.dialog.status_text.GetLabel()
+        self._watch_event_loop()
         self.dialog.on_read()
         self.step("read")
+        if self.result["errors"]:  # e.g. ds2fp not installed: the dialog said so
+            self.finish()
+            return
+        if self.args.cancel_after is not None:
+            self.wx.CallLater(int(self.args.cancel_after * 1000), self.cancel)
+            return
         self.wait(lambda: self.dialog.payload is not None and self.dialog.current_rid is None,
                   self.edit)
+
+    def _watch_event_loop(self) -> None:
+        """Record the longest gap between 50 ms timer ticks: a frozen GUI shows as a gap."""
+        self.result["max_event_gap_s"] = 0.0
+        self._last_tick = time.monotonic()
+
+        def tick() -> None:
+            now = time.monotonic()
+            gap = now - self._last_tick
+            self._last_tick = now
+            self.result["max_event_gap_s"] = max(self.result["max_event_gap_s"], round(gap, 3))
+
+        self._ticker = self.wx.Timer()
+        self._ticker.Bind(self.wx.EVT_TIMER, lambda e: tick())
+        self._ticker.Start(50)
+
+    def cancel(self) -> None:
+        d = self.dialog
+        self.result["busy_before_cancel"] = d.current_rid is not None
+        d.on_cancel()
+        self.step("cancel")
+        self.result["after_cancel"] = {"read_enabled": d.read_btn.IsEnabled(),
+                                       "cancel_enabled": d.cancel_btn.IsEnabled(),
+                                       "progress": d.progress_text.GetLabel()}
+        # the bridge must still serve: the status line asks it again
+        d.status_busy = False
+        d.status_state = None
+        d.refresh_status()
+        self.wait(lambda: getattr(d, "status_state", None) is not None,
+                  lambda: self._after_cancel())
+
+    def _after_cancel(self) -> None:
+        self.result["status_after_cancel"] = self.dialog.status_text.GetLabel()
+        self.result["payload_after_cancel"] = self.dialog.payload is not None
+        self.finish(ok=True)
 
     def edit(self) -> None:
         d = self.dialog
@@ -206,6 +250,8 @@ class AutoDriver:
         self.finish(ok=True)
 
     def finish(self, ok: bool = False) -> None:
+        if getattr(self, "_ticker", None) is not None:
+            self._ticker.Stop()
         self.result["ok"] = ok and not self.result["errors"]
         if self.args.result:
             Path(self.args.result).write_text(json.dumps(self.result, indent=2),

@@ -274,3 +274,65 @@ def test_bridge_to_a_real_daemon_and_to_none(tmp_path, png):
         assert status["state"] == "not_running" and "ds2fp serve" in status["hint"]
     finally:
         nobody.close()
+
+
+def test_status_pings_while_the_daemon_reads_and_cancel_reaches_it(tmp_path, png):
+    """ZeroMQ sockets are not thread-safe: the status pings (request thread) and the extract
+    (its own thread) must use separate clients; cancel goes to the daemon."""
+    import threading
+
+    from tests.daemon.conftest import Daemon
+
+    daemon = Daemon(["--reader", f"file:{READINGS / f'{SOIC}.json'}",
+                     "--simulate-latency", "2.0"], tmp_path / "d")
+    client = None
+    try:
+        daemon.wait_ready()
+        client = BridgeClient(bridge_command("--connect", daemon.endpoint),
+                              env={"PYTHONPATH": str(REPO)}, cwd=str(REPO))
+        client.call("hello", timeout_s=60)
+        done = {}
+
+        def extract(key, rid):
+            try:
+                done[key] = client.call("extract", timeout_s=60, request_id=rid,
+                                        images=[{"path": str(png), "role": "both"}],
+                                        options={})
+            except BridgeCallError as exc:
+                done[key] = exc.code
+
+        first = threading.Thread(target=extract, args=("first", client.new_id()))
+        first.start()
+        states = []
+        while first.is_alive() and len(states) < 40:
+            states.append(client.call("status", timeout_s=30)["state"])
+            time.sleep(0.05)
+        first.join(timeout=30)
+        assert done["first"]["footprint"]["name"] == "SOIC-8_3.9x4.9mm_P1.27mm"
+        assert "busy" in states and set(states) <= {"ready", "busy"}
+
+        rid = client.new_id()
+        second = threading.Thread(target=extract, args=("second", rid))
+        second.start()
+        time.sleep(0.7)
+        assert client.call("cancel", timeout_s=30, target=rid)["cancelled"] is True
+        second.join(timeout=30)
+        assert done["second"] == "cancelled"
+    finally:
+        if client is not None:
+            client.close()
+        assert daemon.stop() == 0, daemon.stderr()
+
+
+def test_closing_the_bridge_cancels_a_running_read(png):
+    from daemon.readers.file_reader import FileReader as Slow
+
+    rec = Recorder()
+    b = Bridge(lambda: InProcessClient(Slow(READINGS / f"{SOIC}.json", delay_s=30.0)), rec)
+    assert b.handle_line(json.dumps({"id": "x", "op": "extract",
+                                     "images": [{"path": str(png)}], "options": {}}))
+    time.sleep(0.5)
+    started = time.monotonic()
+    b.close()
+    assert time.monotonic() - started < 5.0
+    assert rec.answer("x")["error"]["code"] == "cancelled"

@@ -122,3 +122,49 @@ def test_dialog_edits_rebuild_and_the_file_has_them(tmp_path, kicad, xvfb_displa
     assert pad8["x"] - pad1["x"] == pytest.approx(4.9)
     assert sorted([pad1["size_x"], pad1["size_y"]]) == pytest.approx([0.6096, 1.95])
     assert data["placed"] and data["placed"][0]["pads"] == 8
+
+
+@pytest.mark.parametrize("kicad", ["6"])
+def test_cancel_frees_the_dialog_at_once_and_kicad_never_freezes(tmp_path, kicad,
+                                                                  xvfb_display):
+    """A 30 s read (slow recorded reader) cancelled after 1.5 s: the dialog is usable again
+    at once, the bridge still answers, and the GUI's event loop never stalled meanwhile."""
+    env = dict(need_kicad(kicad), DISPLAY=xvfb_display)
+    pages = need_datasheet(SOIC)
+    result = tmp_path / "result.json"
+    command = [KICAD_PYTHON, "-m", "kicad_plugin.standalone", "--python", sys.executable,
+               "--in-process", "--reader", "python:tests.plugin.slow_reader:make", "--auto",
+               "--image", str(pages / "land_pattern_p59.png"), "--cancel-after", "1.5",
+               "--result", str(result), "--timeout", "60"]
+    proc = subprocess.run(command, cwd=str(REPO), capture_output=True, text=True, timeout=120,
+                          env=env)
+    data = json.loads(result.read_text())
+    assert proc.returncode == 0 and data["ok"], (data, proc.stderr[-2000:])
+    assert data["busy_before_cancel"] is True
+    assert data["after_cancel"] == {"read_enabled": True, "cancel_enabled": False,
+                                    "progress": "cancelled"}
+    assert data["status_after_cancel"].startswith("daemon ready")
+    assert data["payload_after_cancel"] is False
+    # generous: a blocking call on the GUI thread would stall it for the whole 30 s read
+    assert data["max_event_gap_s"] < 2.0
+
+
+@pytest.mark.parametrize("kicad", ["6"])
+def test_not_installed_is_a_dialog_with_the_fix(tmp_path, kicad, xvfb_display):
+    env = dict(need_kicad(kicad), DISPLAY=xvfb_display,
+               DS2FP_CONFIG=str(tmp_path / "missing" / "plugin.json"))
+    png = tmp_path / "page.png"
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "white").save(png)
+    result = tmp_path / "result.json"
+    command = [KICAD_PYTHON, "-m", "kicad_plugin.standalone", "--auto", "--image", str(png),
+               "--result", str(result), "--timeout", "30"]
+    proc = subprocess.run(command, cwd=str(REPO), capture_output=True, text=True, timeout=120,
+                          env=env)
+    data = json.loads(result.read_text())
+    assert proc.returncode == 1 and not data["ok"]
+    assert "not usable" in data["status"] and "install.py" in data["status"]
+    error = data["errors"][0]
+    assert error["title"] == "ds2fp is not installed"
+    assert "install.py" in error["message"] and "install.py" in error["hint"]
