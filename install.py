@@ -408,6 +408,9 @@ def cmd_install(args, layout: Layout, out=print) -> int:
         return 1
     for target in plugin_targets(layout, versions):
         inst.install_plugin(target, args.dev)
+    for pcm in pcm_installs(layout):
+        out(f"note: ds2fp is also installed by KiCad's Plugin and Content Manager ({pcm}); "
+            "remove one of the two, or KiCad shows two ds2fp buttons")
     if args.no_venv:
         python = args.python or sys.executable
         out(f"using the existing Python {python} (no venv)")

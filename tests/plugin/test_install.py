@@ -140,4 +140,7 @@ def test_check_notes_a_pcm_install_and_asks_the_daemon(tmp_path):
     code, text = run("--home", str(home), "--platform", "win32", "--check")
     assert code == 0, text
     assert "org_ds2fp_kicad" in text
+    code, installed = run("--home", str(home), "--platform", "win32", "--no-venv",
+                          "--kicad-version", "8.0", "--dry-run")
+    assert "two ds2fp buttons" in installed
     assert "daemon: not answering" in text

@@ -116,3 +116,53 @@ def test_place_footprint_on_a_board(kicad):
     assert info["pads"][0][0] == "1" and info["pads"][0][1] == pytest.approx(-2.475)
     assert info["empty"] == [148.5, 105.0]  # an empty board: the middle of the A4 sheet
     assert info["selected"] == pytest.approx([12.5, -3.0], abs=0.01)  # the selection centre
+
+
+LOAD_ALL = r'''
+import json, sys
+import pcbnew
+home, version = sys.argv[1], sys.argv[2]
+docs = home + "/.local/share/kicad/" + version
+pcbnew.LoadPlugins("", docs + "/scripting", docs + "/3rdparty/plugins")
+print(json.dumps({name: getattr(sys.modules.get(name), "REGISTERED", None)
+                  for name in ("ds2fp_kicad", "org_ds2fp_kicad")}
+                 | {"trace": pcbnew.FULL_BACK_TRACE[-800:],
+                    "search": pcbnew.PLUGIN_DIRECTORIES_SEARCH}))
+'''
+
+
+@pytest.mark.parametrize("source", ["install.py", "pcm_zip"])
+@pytest.mark.parametrize("kicad", KICADS)
+def test_kicad_loads_what_install_py_or_the_pcm_zip_put_in_place(tmp_path, kicad, source):
+    """install.py's copy, or the PCM zip's plugins/ folder unpacked the way the PCM does
+    (3rdparty/plugins/<identifier>), loaded by KiCad's own pcbnew.LoadPlugins. One at a
+    time: outside a running KiCad 9, a second register() aborts the process."""
+    import sys
+    import zipfile
+
+    import install
+    from tests.plugin.test_package import build_pcm_zip
+
+    env = need_kicad(kicad)
+    home = tmp_path / "home"
+    version = f"{kicad}.0"
+    (home / ".config/kicad" / version).mkdir(parents=True)
+    if source == "install.py":
+        assert install.main(["--home", str(home), "--platform", "linux", "--no-venv",
+                             "--python", sys.executable], out=lambda line: None) == 0
+        module = "ds2fp_kicad"
+    else:
+        third = home / ".local/share/kicad" / version / "3rdparty/plugins/org_ds2fp_kicad"
+        with zipfile.ZipFile(build_pcm_zip.build(tmp_path / "dist")) as zf:
+            for name in zf.namelist():
+                if name.startswith("plugins/") and not name.endswith("/"):
+                    target = third / name[len("plugins/"):]
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(zf.read(name))
+        module = "org_ds2fp_kicad"
+    env = dict(env, HOME=str(home))
+    env.pop("XDG_CONFIG_HOME", None)
+    env.pop("XDG_DATA_HOME", None)
+    info = run_kicad_python(LOAD_ALL, env, str(home), version)
+    assert info["trace"] == "", info["trace"]
+    assert info[module] is True, info["search"]
