@@ -62,28 +62,56 @@ def need_kicad(version: str = "6") -> Dict[str, str]:
     return dict(os.environ, **kicad_env(version))
 
 
-@pytest.fixture(scope="module")
-def xvfb_display():
-    """A private Xvfb server for the module; Xvfb picks a free display (-displayfd)."""
-    if not shutil.which("Xvfb"):
-        pytest.skip("Xvfb missing (Debian xvfb)")
+def _start_xvfb(log) -> tuple:
+    """(process, ':N') of a fresh Xvfb that a wx app can connect to, or (None, why)."""
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
                              "1600x1000x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=log)
     os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    display = f":{number}"
+    probe = subprocess.run([KICAD_PYTHON, "-c", "import wx; wx.App(False)"],
+                           env=dict(os.environ, DISPLAY=display), capture_output=True,
+                           text=True, timeout=60) if number else None
+    if number and proc.poll() is None and probe.returncode == 0:
+        return proc, display
+    _stop(proc)
+    return None, (probe.stderr[-300:] if probe is not None else "no display number")
+
+
+def _stop(proc) -> None:
+    proc.terminate()
     try:
-        with os.fdopen(read_fd) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            pytest.skip("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        proc.terminate()
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def xvfb_display(tmp_path_factory):
+    """A private Xvfb server for the module (Xvfb picks a free display with -displayfd; on a
+    machine shared with other test runs a server that does not answer is replaced)."""
+    if not shutil.which("Xvfb"):
+        pytest.skip("Xvfb missing (Debian xvfb)")
+    if kicad_gui_reason("6"):
+        pytest.skip(kicad_gui_reason("6"))
+    log_path = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
+    why = ""
+    with open(log_path, "wb") as log:
+        for _attempt in range(3):
+            proc, display = _start_xvfb(log)
+            if proc is not None:
+                break
+            why = display
+        else:
+            pytest.fail(f"Xvfb did not give a usable display: {why}\n"
+                        + log_path.read_text(errors="replace")[-1000:])
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            yield display
+        finally:
+            _stop(proc)
 
 
 def need_datasheet(name: str) -> Path:
