@@ -69,6 +69,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--image", action="append", default=[], help="add this image file")
     p.add_argument("--paste", action="append", default=[],
                    help="put this image on the clipboard and paste it")
+    p.add_argument("--drop", action="append", default=[],
+                   help="hand this file to the dialog's drop handler")
     p.add_argument("--part", default="", help="part name to type")
     p.add_argument("--edit", action="append", default=[], metavar="KEY=VALUE",
                    help="type a key value during review (e.g. pitch=0.5)")
@@ -149,6 +151,10 @@ class AutoDriver:
         if self.args.image:
             d.add_files(self.args.image)
             self.step(f"added {len(self.args.image)} file(s)")
+        if self.args.drop:  # the dialog's drop handler, as the OS calls it after a drag
+            d.GetDropTarget().OnDropFiles(10, 10, list(self.args.drop))
+            self.wx.SafeYield()
+            self.step(f"dropped {len(self.args.drop)} file(s)")
         d.part_ctrl.SetValue(self.args.part)
         self.wait(lambda: getattr(d, "status_state", None) is not None, self.read)
 
@@ -220,6 +226,8 @@ class AutoDriver:
     def review(self) -> None:
         d = self.dialog
         self.result["review"] = _summary(d.payload)
+        self.result["images"] = [{"name": i.name, "role": i.role, "pasted": i.pasted}
+                                 for i in d.images.items]
         self.result["edit_fields"] = {k: c.GetValue() for k, c in d.edit_ctrls.items()}
         if self.args.screenshot:
             from . import review as review_rows

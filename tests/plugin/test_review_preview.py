@@ -161,3 +161,21 @@ def test_config_round_trip_and_locations(tmp_path):
     target.write_text("{broken")
     with pytest.raises(plugin_config.ConfigError, match="install.py"):
         plugin_config.load_config(target)
+
+
+def test_start_daemon_runs_detached_and_logs(tmp_path):
+    import sys
+    import time
+
+    from kicad_plugin.daemon_control import StartError, start_daemon
+
+    log = start_daemon([sys.executable, "-c", "print('daemon says hi')"], str(tmp_path))
+    for _ in range(100):
+        if "daemon says hi" in open(log).read():
+            break
+        time.sleep(0.05)
+    assert "daemon says hi" in open(log).read()
+    with pytest.raises(StartError, match="install.py"):
+        start_daemon([], str(tmp_path))
+    with pytest.raises(StartError, match="--check"):
+        start_daemon([str(tmp_path / "no-such-python")], str(tmp_path))

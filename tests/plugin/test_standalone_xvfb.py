@@ -71,6 +71,9 @@ def test_dialog_reads_a_real_page_and_places_the_footprint(tmp_path, kicad, xvfb
                       "--screenshot", str(shot), "--save-board", str(board))
     print(f"\nreview screenshot: {shot}")
     assert data["steps"][:3] == ["pasted land_pattern_p21.png", "added 1 file(s)", "read"]
+    assert data["images"] == [
+        {"name": "pasted_1.png", "role": "both", "pasted": True},
+        {"name": "package_p20.png", "role": "package", "pasted": False}]
     assert data["status"].startswith("daemon ready")
     assert data["review"]["name"] == "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm"
     assert data["edit_fields"]["pitch"] == "0.5"
@@ -107,9 +110,12 @@ def test_dialog_edits_rebuild_and_the_file_has_them(tmp_path, kicad, xvfb_displa
     env = dict(need_kicad(kicad), DISPLAY=xvfb_display)
     pages = need_datasheet(SOIC)
     lib = tmp_path / "Edited.pretty"
-    data = run_dialog(tmp_path, env, SOIC, "--image", str(pages / "land_pattern_p59.png"),
+    data = run_dialog(tmp_path, env, SOIC, "--drop", str(pages / "land_pattern_p59.png"),
                       "--edit", "pad_length=1.95", "--edit", "row_spacing=4.9",
                       "--library", str(lib))
+    assert "dropped 1 file(s)" in data["steps"]
+    assert data["images"] == [{"name": "land_pattern_p59.png", "role": "land_pattern",
+                               "pasted": False}]
     assert "edited pad_length=1.95, row_spacing=4.9" in data["steps"]
     assert data["extracted"]["land"]["row_spacing"] == pytest.approx(5.4102)
     assert data["review"]["land"]["row_spacing"] == pytest.approx(4.9)
