@@ -7,6 +7,7 @@ the plugin call, and present errors for a terminal.
 # Modules listed here are imported by daemon.cli; keep one line per subcommand module.
 COMMAND_MODULES = (
     "daemon.commands.schema_cmd",
+    "daemon.commands.plugin_rpc_cmd",
     "daemon.commands.build",
     "daemon.commands.import_cmd",
     "daemon.commands.check_cmd",
