@@ -119,7 +119,7 @@ def ground(grounder, pages, reading, footprint):
     try:
         report, grounded = grounder(pages, reading, footprint)
     except Exception as exc:  # grounding is a check; it must never lose the reading
-        return footprint, [Issue(code="grounding_failed", severity="info",
+        return footprint, [Issue(code="grounding_failed", severity="warning",
                                  message=f"OCR check of the values failed: {exc}"[:1000])]
     extra = [Issue(code="grounding", severity="info", message=report.summary()[:1000])]
     if grounded is None:

@@ -38,9 +38,9 @@ def register(subparsers) -> None:
                    help="read here instead of asking a daemon (no daemon needed)")
     p.add_argument("--reader", default="model",
                    help="with --in-process: model | ocr | file:READING.json | ...")
-    p.add_argument("--ground", action="store_true",
+    p.add_argument("--ground", action=argparse.BooleanOptionalAction, default=None,
                    help="with --in-process: check every value read against OCR of the pages "
-                        "(the ocr reader always does)")
+                        "(default: on for model readers; the ocr reader always does)")
     p.add_argument("--model", default=None, help="with --in-process --reader model")
     p.add_argument("--device", default=None)
     p.set_defaults(func=run)
@@ -64,11 +64,7 @@ def make_client(args: argparse.Namespace):
 
         opts = {"model": args.model, "device": args.device} if args.reader == "model" else {}
         budget = token_budget_for(args.reader, ImageLimits.max_pixels)
-        reader = make_reader(args.reader, **opts)
-        if getattr(args, "ground", False) and getattr(reader, "grounder", None) is None:
-            from daemon.ocr.grounding import Grounder
-
-            reader.grounder = Grounder()
+        reader = make_reader(args.reader, ground=getattr(args, "ground", None), **opts)
         return InProcessClient(reader, limits=ImageLimits(token_budget=budget))
     from daemon.client import ZmqClient
 

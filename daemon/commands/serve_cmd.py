@@ -34,6 +34,9 @@ def register(subparsers) -> None:
     p.add_argument("--queue", type=int, default=8, help="waiting requests before 'busy'")
     p.add_argument("--timeout", type=float, default=600.0,
                    help="default per-request deadline in seconds")
+    p.add_argument("--ground", action=argparse.BooleanOptionalAction, default=None,
+                   help="check every value read against OCR of the pages (default: on for "
+                        "model readers, which misread digits; the ocr reader always does)")
     p.add_argument("--offline", action="store_true", help="never touch the network")
     p.add_argument("--log-file", type=Path, default=None,
                    help="log file (default: ~/.local/state/ds2fp/daemon.log); 'none' disables")
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         reader_options = {}
     if args.simulate_latency is not None:
         reader_options["delay_s"] = args.simulate_latency
-    factory = functools.partial(make_reader, args.reader, **reader_options)
+    factory = functools.partial(make_reader, args.reader, ground=args.ground, **reader_options)
     server = Server(config, factory)
 
     def on_signal(signum, frame) -> None:

@@ -10,7 +10,7 @@ Kinds:
 """
 
 import importlib
-from typing import Any
+from typing import Any, Optional
 
 from daemon.readers.base import Reader, ReaderError
 
@@ -21,8 +21,36 @@ def scales_to_token_budget(kind: str) -> bool:
     return kind == "model" or kind.startswith("endpoint:")
 
 
-def make_reader(kind: str, **opts: Any) -> Reader:
-    """Build the reader named by `kind`; unknown options for simple readers are ignored."""
+def make_reader(kind: str, ground: Optional[bool] = None, **opts: Any) -> Reader:
+    """Build the reader named by `kind`; unknown options for simple readers are ignored.
+
+    `ground`: OCR-check every value the reader returns (daemon.ocr.grounding). None means
+    the default: on for vision-model readers, which misread digits; the OCR reader checks
+    itself; recorded and custom readers only when asked.
+    """
+    reader = _make(kind, **opts)
+    if ground is None:
+        ground = scales_to_token_budget(kind)
+    if ground and getattr(reader, "grounder", None) is None:
+        reader.grounder = _grounder()
+    return reader
+
+
+def _grounder():
+    """A loaded OCR grounder, so a missing OCR install stops start-up, not the first read."""
+    from daemon.ocr.engine import OcrUnavailableError
+    from daemon.ocr.grounding import Grounder
+
+    grounder = Grounder()
+    try:
+        grounder.engine.load()
+    except OcrUnavailableError as exc:
+        raise ReaderError(f"{exc}; or pass --no-ground to run without checking the read "
+                          "values against the page") from None
+    return grounder
+
+
+def _make(kind: str, **opts: Any) -> Reader:
     opts = {k: v for k, v in opts.items() if v is not None}
     if kind.startswith("file:"):
         from daemon.readers.file_reader import FileReader

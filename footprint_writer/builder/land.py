@@ -71,6 +71,9 @@ def _usable(lp: Optional[LandPattern], family: str) -> bool:
         return lp.drill is not None
     if family == "other":
         return True
+    if family == "bga":
+        # A BGA land pattern is one printed land diameter (plus the pitch).
+        return lp.pad_diameter is not None
     given = [v for v in (lp.row_spacing, lp.pad_length, lp.overall_span, lp.gap)
              if v is not None]
     return lp.pad_width is not None and len(given) >= 2

@@ -63,6 +63,9 @@ def test_real_pages_through_the_tiny_model(tiny_daemon):
             assert DatasheetReading.model_validate(result.reading.model_dump()) == result.reading
             assert result.timings["read"] > 0 and "build" in result.timings
             assert all(i.visual_tokens <= 64 for i in result.images)
+            # The daemon OCR-checks a model's values by default (serve --no-ground turns it off).
+            assert "ground" in result.timings
+            assert any(i.code == "grounding" for i in result.issues), result.issues
             # Random numbers rarely make a buildable part: then the reading still comes back.
             assert result.footprint is not None or any(
                 i.code == "build_failed" and i.severity == "error" for i in result.issues)

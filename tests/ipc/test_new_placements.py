@@ -51,6 +51,14 @@ def test_bga_full_array_through_ipc():
     assert spec.courtyard_class == "bga"
 
 
+def test_bga_printed_land_diameter_is_used_over_ipc():
+    """A page that prints only the land diameter builds that land, not IPC's."""
+    spec = build(family="bga", pin_count=64, pitch=T(nom=0.8), ball_diameter=T(nom=0.5),
+                 land_pattern={"pad_diameter": T(nom=0.35)})
+    assert {p.size_x for p in spec.pads} == {0.35}
+    assert "IPC-7351B" not in spec.description
+
+
 def test_bga_partial_array_rejected():
     with pytest.raises(InputError, match="grid"):
         build(family="bga", pin_count=62, pitch=T(nom=0.8), ball_diameter=T(nom=0.5),
