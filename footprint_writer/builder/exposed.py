@@ -3,6 +3,10 @@
 KLC: the exposed pad's paste is split into a grid of windows so the part does not float on
 one big solder puddle. Each window is centred in its grid cell and scaled by sqrt(0.6), so the
 windows cover 60 % of the pad. The copper pad carries no paste layer itself.
+
+With thermal vias the cells are the spaces between the via rows and columns (as KiCad's
+generator does), and each window is shrunk until it keeps PASTE_VIA_CLEARANCE_MM off every
+via hole: paste printed over a hole wicks down the barrel and leaves voids under the part.
 """
 
 import math
@@ -20,6 +24,8 @@ VIA_DRILL_MM = 0.3
 VIA_PAD_MM = 0.6
 VIA_PITCH_MM = 1.0
 VIA_EDGE_MM = 0.4  # keep via centres this far inside the pad edge
+PASTE_VIA_CLEARANCE_MM = 0.1  # paste window edge to via hole edge
+MIN_WINDOW_MM = 0.2  # a smaller window does not print reliably; left out
 
 
 def exposed_size(ctx: BuildContext) -> Optional[Tuple[float, float]]:
@@ -59,18 +65,97 @@ def exposed_pads(ctx: BuildContext, number: str) -> List[Pad]:
         return []
     sx, sy = size
     pads = [smd_pad(number, 0.0, 0.0, sx, sy, role="exposed", layers=["F.Cu", "F.Mask"])]
-    nx, ny = paste_grid(sx), paste_grid(sy)
-    cx, cy = sx / nx, sy / ny
+    if not ctx.options.thermal_vias:
+        return pads + paste_windows(_even_cells(sx), _even_cells(sy))
+    vias = thermal_vias(number, sx, sy)
+    xs, ys = sorted({v.x for v in vias}), sorted({v.y for v in vias})
+    windows = paste_windows(_cells_between(sx, xs), _cells_between(sy, ys),
+                            holes=[(v.x, v.y) for v in vias])
+    coverage = sum(w.size_x * w.size_y for w in windows) / (sx * sy)
+    ctx.warn("paste_coverage", f"exposed-pad paste covers {coverage:.0%} of the pad in "
+             f"{len(windows)} windows kept {PASTE_VIA_CLEARANCE_MM:g} mm off the "
+             f"{len(vias)} via holes; check the coverage with your assembler",
+             "exposed_pad", severity="info")
+    return pads + windows + vias
+
+
+Cell = Tuple[float, float]  # (start, end) along one axis
+
+
+def _even_cells(size: float) -> List[Cell]:
+    n = paste_grid(size)
+    return [(-size / 2.0 + size * i / n, -size / 2.0 + size * (i + 1) / n) for i in range(n)]
+
+
+def _cells_between(size: float, lines: List[float]) -> List[Cell]:
+    """The spaces between the pad edges and the via rows (or columns) along one axis."""
+    edges = [-size / 2.0] + lines + [size / 2.0]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 1e-9]
+
+
+def paste_windows(cols: List[Cell], rows: List[Cell],
+                  holes: Optional[List[Tuple[float, float]]] = None) -> List[Pad]:
+    """One window per cell covering PASTE_COVERAGE of it; near `holes` the window is moved
+    within its cell and shrunk until it keeps VIA_DRILL/2 + PASTE_VIA_CLEARANCE off them."""
+    windows = []
+    for y0, y1 in rows:
+        for x0, x1 in cols:
+            placed = _place((x0, x1), (y0, y1), holes or [])
+            if placed is None:
+                continue
+            x, y, hx, hy = placed
+            # Round the size down so rounding never brings a window back over a hole.
+            windows.append(smd_pad("", round(x, 3), round(y, 3),
+                                   math.floor(2000.0 * hx) / 1000.0,
+                                   math.floor(2000.0 * hy) / 1000.0,
+                                   role="paste_window", layers=["F.Paste"]))
+    return windows
+
+
+def _place(cx: Cell, cy: Cell, holes: List[Tuple[float, float]]):
+    """(x, y, half x, half y) of the largest window (up to the coverage target) that fits
+    in the cell clear of the holes, centred when it can be; None when under MIN_WINDOW_MM."""
+    # 1 um spare, so rounding the centre to the 0.001 mm grid cannot eat the clearance.
+    keep = VIA_DRILL_MM / 2.0 + PASTE_VIA_CLEARANCE_MM + 0.001
+    (x0, x1), (y0, y1) = cx, cy
+    near = [(px, py) for px, py in holes
+            if x0 - keep <= px <= x1 + keep and y0 - keep <= py <= y1 + keep]
     scale = math.sqrt(PASTE_COVERAGE)
-    for j in range(ny):
-        for i in range(nx):
-            x = -sx / 2.0 + cx * (i + 0.5)
-            y = -sy / 2.0 + cy * (j + 0.5)
-            pads.append(smd_pad("", round(x, 3), round(y, 3), round(cx * scale, 3),
-                                round(cy * scale, 3), role="paste_window", layers=["F.Paste"]))
-    if ctx.options.thermal_vias:
-        pads += thermal_vias(number, sx, sy)
-    return pads
+
+    def fit(f: float):
+        hx, hy = (x1 - x0) * scale * f / 2.0, (y1 - y0) * scale * f / 2.0
+        for x in _positions(x0 + hx, x1 - hx):
+            for y in _positions(y0 + hy, y1 - hy):
+                if not near or _nearest_hole(x, y, hx, hy, near) >= keep:
+                    return x, y, hx, hy
+        return None
+
+    best = fit(1.0)
+    if best is None:  # bisect the largest scale that fits
+        lo, hi = 0.0, 1.0
+        for _ in range(10):
+            mid = (lo + hi) / 2.0
+            found = fit(mid)
+            if found is not None:
+                lo, best = mid, found
+            else:
+                hi = mid
+    if best is None or 2.0 * min(best[2], best[3]) < MIN_WINDOW_MM:
+        return None
+    return best
+
+
+def _positions(a: float, b: float, steps: int = 8) -> List[float]:
+    """Candidate centres from a to b, the middle first (symmetric windows stay centred)."""
+    mid = (a + b) / 2.0
+    return [mid] + [a + (b - a) * i / steps for i in range(steps + 1)]
+
+
+def _nearest_hole(x: float, y: float, hx: float, hy: float,
+                  holes: List[Tuple[float, float]]) -> float:
+    """Distance from the rectangle (centre x, y; half sizes hx, hy) to the nearest hole centre."""
+    return min(math.hypot(max(abs(px - x) - hx, 0.0), max(abs(py - y) - hy, 0.0))
+               for px, py in holes)
 
 
 def thermal_vias(number: str, sx: float, sy: float) -> List[Pad]:

@@ -79,6 +79,15 @@ def _usable(lp: Optional[LandPattern], family: str) -> bool:
     return lp.pad_width is not None and len(given) >= 2
 
 
+def _needs(family: str) -> str:
+    """What `_usable` asks of a printed land pattern, in the user's words."""
+    if family in THT_FAMILIES:
+        return "a hole size"
+    if family == "bga":
+        return "the land diameter"
+    return "pad width X and two of C, Y, Z, G"
+
+
 def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
     """(land pattern in mm, origin) following `options.pattern`."""
     reading, choice = ctx.reading, ctx.options.pattern
@@ -102,7 +111,14 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
         if result is None:
             return lp, "datasheet"
         return _take_ipc(ctx, result, lp)
-    result = ipc_land_pattern(reading, ctx.options.density)
+    try:
+        result = ipc_land_pattern(reading, ctx.options.density)
+    except InputError as exc:
+        if choice == "ipc" or lp is None:
+            raise
+        raise InputError(f"the page's land pattern does not fix the pads (needs "
+                         f"{_needs(reading.family)}), and {exc.message}",
+                         hint=exc.hint) from None
     if result is None:
         why = ("--pattern ipc was asked for" if choice == "ipc"
                else "no usable land pattern on the page")
@@ -115,10 +131,9 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
 def _take_ipc(ctx: BuildContext, result, lp: Optional[LandPattern]):
     """Use an IPC result: its land pattern, its findings, and a note of the tables used."""
     if ctx.options.pattern == "auto" and lp is not None:
-        needs = ("a hole size" if ctx.reading.family in THT_FAMILIES
-                 else "pad width X and two of C, Y, Z, G")
         ctx.warn("incomplete_land_pattern",
-                 f"the page's land pattern does not fix the pads (needs {needs}); "
+                 f"the page's land pattern does not fix the pads (needs "
+                 f"{_needs(ctx.reading.family)}); "
                  "IPC-7351B pads were computed from the package instead")
     for issue in getattr(result, "issues", []):
         ctx.issues.append(issue)

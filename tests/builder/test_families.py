@@ -167,6 +167,27 @@ def test_exposed_pad_number_paste_windows_and_vias():
     assert all(abs(v.x) + 0.3 <= 1.05 and abs(v.y) + 0.3 <= 1.05 for v in vias)
 
 
+@pytest.mark.parametrize("ep", [1.2, 2.1, 3.45, 5.0, 7.3])
+def test_paste_windows_stay_off_the_thermal_via_holes(ep):
+    """Paste over a via hole wicks down the barrel: every window keeps 0.1 mm off each hole."""
+    case = dict(QFN16, land=dict(QFN16["land"], exposed_pad_width=ep, exposed_pad_length=ep),
+                body_length=ep + 2, body_width=ep + 2)
+    spec = build(case, thermal_vias=True)
+    windows = [p for p in spec.pads if p.role == "paste_window"]
+    vias = [p for p in spec.pads if p.role == "thermal_via"]
+    assert windows and vias
+    for w in windows:
+        assert abs(w.x) + w.size_x / 2 <= ep / 2 + 1e-9 and abs(w.y) + w.size_y / 2 <= ep / 2 + 1e-9
+        for v in vias:
+            dx = max(abs(v.x - w.x) - w.size_x / 2, 0.0)
+            dy = max(abs(v.y - w.y) - w.size_y / 2, 0.0)
+            assert (dx * dx + dy * dy) ** 0.5 >= v.drill.diameter / 2 + 0.1 - 1e-9, (w, v)
+    coverage = next(i for i in spec.issues if i.code == "paste_coverage")
+    assert coverage.severity == "info" and "% of the pad" in coverage.message
+    share = sum(w.size_x * w.size_y for w in windows) / (ep * ep)
+    assert 0.3 <= share <= 0.7
+
+
 def test_exposed_pad_from_package_when_land_pattern_lacks_it():
     case = dict(QFN16, land={k: v for k, v in QFN16["land"].items()
                              if not k.startswith("exposed")},

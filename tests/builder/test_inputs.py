@@ -139,7 +139,7 @@ BAD = [
     ("rows overlap", _variant('"row_spacing": {"nom": 5.4}', '"row_spacing": {"nom": 1.2}'),
      "row spacing"),
     ("bga without land diameter", _variant('"family": "soic"', '"family": "bga"'),
-     "pad_diameter"),
+     "land diameter"),
     ("not json", "{units: mm", "not valid JSON"),
     ("not an object", "[1, 2]", "JSON object"),
     ("neither kind", '{"hello": 1}', "neither a reading"),
