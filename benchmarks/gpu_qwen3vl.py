@@ -208,6 +208,9 @@ def run_size(size: str, args) -> dict:
     with torch.device(args.device):
         model = Qwen3VLForConditionalGeneration._from_config(config, dtype=dtype).eval()
     build_s = time.perf_counter() - t
+    if args.cache == "static":
+        # Static KV cache: generate() then compiles the decode step (torch.compile).
+        model.generation_config.cache_implementation = "static"
     text_bytes = sum(p.numel() * p.element_size() for n, p in model.named_parameters()
                      if not n.startswith("model.visual"))
     # Tied embeddings (2B, 4B) are one tensor, counted once: the LM head reads it per token.
@@ -288,7 +291,8 @@ def run_size(size: str, args) -> dict:
         bandwidth = dict(device=name, peak_tbs=peak, measured_copy_gbs=round(measured, 1),
                          ceiling_tps_peak=None if peak is None else peak * 1e12 / text_bytes,
                          ceiling_tps_measured=measured * 1e9 / text_bytes)
-    result = dict(size=size, params_b=sum(p.numel() for p in model.parameters()) / 1e9,
+    result = dict(size=size, cache=args.cache,
+                  params_b=sum(p.numel() for p in model.parameters()) / 1e9,
                   text_weight_gib=text_bytes / 2**30, build_s=build_s, tokenizer_s=tokenizer_s,
                   grammar_compile_s=grammar_s, warm_up_s=runner.warm_up_s, daemon=daemon,
                   plain=plain_stats, bandwidth=bandwidth)
@@ -331,6 +335,8 @@ def main() -> int:
     parser.add_argument("--page-height", type=int, default=2200)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--vocab", type=int, default=QWEN_TEXT_TOKENS)
+    parser.add_argument("--cache", choices=["dynamic", "static"], default="dynamic",
+                        help="KV cache; static makes generate() compile the decode step")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--count-only", action="store_true")
     args = parser.parse_args()
