@@ -208,15 +208,13 @@ def run_size(size: str, args) -> dict:
     with torch.device(args.device):
         model = Qwen3VLForConditionalGeneration._from_config(config, dtype=dtype).eval()
     build_s = time.perf_counter() - t
-    if args.cache == "static":
-        # Static KV cache: generate() then compiles the decode step (torch.compile).
-        model.generation_config.cache_implementation = "static"
     text_bytes = sum(p.numel() * p.element_size() for n, p in model.named_parameters()
                      if not n.startswith("model.visual"))
     # Tied embeddings (2B, 4B) are one tensor, counted once: the LM head reads it per token.
 
+    # kv_cache "static": generate() compiles the decode step (torch.compile).
     runner = QwenVLRunner(str(folder), device=args.device, max_new_tokens=args.new_tokens,
-                          image_token_budget=args.image_tokens)
+                          image_token_budget=args.image_tokens, kv_cache=args.cache)
     t = time.perf_counter()
     runner.attach(model, processor, folder, args.device, dtype)
     grammar_s = time.perf_counter() - t
@@ -251,6 +249,18 @@ def run_size(size: str, args) -> dict:
                   prefill_s=g.prefill_s, total_s=g.total_s,
                   decode_tps=(g.new_tokens - 1) / max(g.total_s - g.prefill_s, 1e-9),
                   peak_gib=daemon_peak, truncated=g.truncated)
+    # Other page sizes give other prompt lengths: does the (compiled) daemon path stay fast?
+    other_sizes = []
+    for width, height in args.other_pages:
+        others = [PageImage(p, role) for p, role in zip(
+            pages(2, width, height), ("package", "land_pattern"))]
+        sync()
+        o = runner.generate(build_messages(others, ReadHints()))
+        sync()
+        other_sizes.append(dict(page=f"{width}x{height}", prompt_tokens=o.prompt_tokens,
+                                new_tokens=o.new_tokens, total_s=round(o.total_s, 3)))
+        print(f"  daemon path, pages {width}x{height}: {o.prompt_tokens} prompt + "
+              f"{o.new_tokens} new tokens in {o.total_s:.2f} s", flush=True)
 
     # Plain model.generate on the same processed inputs: no grammar, exactly N tokens.
     processor.apply_chat_template(messages, tokenize=True, add_generation_prompt=True,
@@ -295,6 +305,7 @@ def run_size(size: str, args) -> dict:
                   params_b=sum(p.numel() for p in model.parameters()) / 1e9,
                   text_weight_gib=text_bytes / 2**30, build_s=build_s, tokenizer_s=tokenizer_s,
                   grammar_compile_s=grammar_s, warm_up_s=runner.warm_up_s, daemon=daemon,
+                  other_page_sizes=other_sizes,
                   plain=plain_stats, bandwidth=bandwidth)
     runner.free()
     gc.collect()
@@ -323,6 +334,11 @@ def show(r: dict) -> None:
               f"{b['measured_copy_gbs']:.0f} GB/s copy rate")
 
 
+def _size(text: str):
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=["2B", "4B", "8B"],
@@ -335,6 +351,9 @@ def main() -> int:
     parser.add_argument("--page-height", type=int, default=2200)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--vocab", type=int, default=QWEN_TEXT_TOKENS)
+    parser.add_argument("--other-pages", nargs="*", default=[], type=_size, metavar="WxH",
+                        help="after the timed runs, time the daemon path once on pages of "
+                             "these sizes (other prompt lengths; shows recompilation)")
     parser.add_argument("--cache", choices=["dynamic", "static"], default="dynamic",
                         help="KV cache; static makes generate() compile the decode step")
     parser.add_argument("--json", type=Path, help="also write the figures here")
