@@ -155,3 +155,22 @@ def test_bfloat16_weights_the_gpu_default_generate_grammar_valid_answers(tiny_mo
         assert matcher.accept_string(generation.text) and matcher.is_completed()
     finally:
         runner.free()
+
+
+def test_static_kv_cache_reads_the_same_as_the_dynamic_one(tiny_model):
+    """`serve --kv-cache static` only changes speed: greedy decoding gives the same answer."""
+    texts = {}
+    for cache in ("dynamic", "static"):
+        runner = QwenVLRunner(str(tiny_model), device="cpu", offline=True, max_new_tokens=300,
+                              image_token_budget=64, kv_cache=cache).load()
+        assert runner.info()["kv_cache"] == cache
+        impl = runner.model.generation_config.cache_implementation
+        assert (impl == "static") == (cache == "static")
+        texts[cache] = runner.generate(build_messages(drawn_page(), ReadHints())).text
+        runner.free()
+    assert texts["static"] == texts["dynamic"] and texts["static"].startswith("{")
+
+
+def test_unknown_kv_cache_is_refused(tiny_model):
+    with pytest.raises(ValueError, match="kv_cache"):
+        QwenVLRunner(str(tiny_model), kv_cache="paged")
