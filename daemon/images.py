@@ -51,14 +51,13 @@ def visual_tokens(width: int, height: int) -> int:
 
 
 def fit_size(width: int, height: int, budget: int) -> Tuple[int, int]:
-    """The largest multiple-of-32 size with the same aspect that fits `budget` tokens.
-
-    Never enlarges beyond the original (rounded down to 32 px, at least 32 px a side).
+    """The size to scale to: the original when it fits `budget` tokens (the model's processor
+    rounds to 32 px itself; OCR gets the pixels as sent), else the largest multiple-of-32
+    size with the same aspect that fits (at least 32 px a side).
     """
     if budget < 1:
         raise ValueError("token budget must be at least 1")
-    if visual_tokens(width, height) <= budget and width % TOKEN_PX == 0 \
-            and height % TOKEN_PX == 0:
+    if visual_tokens(width, height) <= budget:
         return width, height
     scale = min(1.0, math.sqrt(budget * TOKEN_PX * TOKEN_PX / float(width * height)))
     while True:

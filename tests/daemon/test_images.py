@@ -77,10 +77,14 @@ def test_large_page_is_scaled_to_the_token_budget():
 @pytest.mark.parametrize("size,budget", [
     ((2149, 2920), 4096), ((2000, 2500), 1024), ((100, 5000), 64), ((5000, 33), 16),
     ((31, 31), 4), ((640, 480), 300), ((1, 1), 1), ((4096, 4096), 16384),
+    ((1100, 1400), 62501), ((1100, 1400), 1500),
 ])
 def test_fit_size_stays_within_budget_without_enlarging(size, budget):
     w, h = fit_size(size[0], size[1], budget)
-    assert w % 32 == 0 and h % 32 == 0
+    if visual_tokens(*size) <= budget:
+        assert (w, h) == size  # fits: never resampled (OCR reads the pixels as sent)
+    else:
+        assert w % 32 == 0 and h % 32 == 0
     assert visual_tokens(w, h) <= budget or (w, h) == (32, 32)
     assert w <= max(32, size[0]) and h <= max(32, size[1])
 
