@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
         reader = get_reader(page.name)
         if args.ground and getattr(reader, "grounder", None) is None:
             if grounder is None:
-                from daemon.ocr.grounding import Grounder
+                from daemon.readers.factory import ocr_grounder
 
-                grounder = Grounder()
+                grounder = ocr_grounder()
             reader.grounder = grounder
         options = None
         if args.part_names and page.part_name:

@@ -61,7 +61,7 @@ def token_budget_for(reader_kind: str, max_pixels: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from daemon.logs import default_log_file, setup_logging
-    from daemon.readers.factory import make_reader
+    from daemon.readers.factory import is_model_kind, make_reader
     from daemon.security import CurveConfig
     from daemon.server import Server, ServerConfig
 
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                           max_new_tokens=args.max_new_tokens,
                           image_token_budget=budget, offline=args.offline,
                           kv_cache=args.kv_cache)
-    if not (args.reader == "model" or args.reader.startswith("endpoint:")):
+    if not is_model_kind(args.reader):
         reader_options = {}
     if args.simulate_latency is not None:
         reader_options["delay_s"] = args.simulate_latency

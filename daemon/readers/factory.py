@@ -15,10 +15,15 @@ from typing import Any, Optional
 from daemon.readers.base import Reader, ReaderError
 
 
-def scales_to_token_budget(kind: str) -> bool:
-    """Vision-model readers pay per visual token, so the pipeline scales pages to a budget;
-    OCR and recorded readers get pages at full resolution (the OCR engine scales itself)."""
+def is_model_kind(kind: str) -> bool:
+    """A vision-model reader (`model`, `endpoint:URL`): it pays per visual token, so pages
+    are scaled to a budget, and it misreads digits, so its values are OCR-checked."""
     return kind == "model" or kind.startswith("endpoint:")
+
+
+def scales_to_token_budget(kind: str) -> bool:
+    """OCR and recorded readers get pages at full resolution (the OCR engine scales itself)."""
+    return is_model_kind(kind)
 
 
 def make_reader(kind: str, ground: Optional[bool] = None, **opts: Any) -> Reader:
@@ -30,13 +35,13 @@ def make_reader(kind: str, ground: Optional[bool] = None, **opts: Any) -> Reader
     """
     reader = _make(kind, **opts)
     if ground is None:
-        ground = scales_to_token_budget(kind)
+        ground = is_model_kind(kind)
     if ground and getattr(reader, "grounder", None) is None:
-        reader.grounder = _grounder()
+        reader.grounder = ocr_grounder()
     return reader
 
 
-def _grounder():
+def ocr_grounder():
     """A loaded OCR grounder, so a missing OCR install stops start-up, not the first read."""
     from daemon.ocr.engine import OcrUnavailableError
     from daemon.ocr.grounding import Grounder
@@ -67,7 +72,7 @@ def _make(kind: str, **opts: Any) -> Reader:
             raise ReaderError(f"--reader {kind!r}: expected python:MODULE:CALLABLE")
         factory = getattr(importlib.import_module(module_name), attr)
         return factory(**opts)
-    if kind == "model" or kind.startswith("endpoint:"):
+    if is_model_kind(kind):
         try:
             from daemon.model import make_model_reader
         except ImportError as exc:
