@@ -92,6 +92,10 @@ class ReadPad(BaseModel):
     drill: Optional[float] = Field(default=None, ge=0.0, le=PRINTED_LIMIT, allow_inf_nan=False)
     drill_y: Optional[float] = Field(default=None, ge=0.0, le=PRINTED_LIMIT,
                                      allow_inf_nan=False, description="slot length (oval drill)")
+    inferred: bool = Field(
+        default=False, description="true when the position is not dimensioned directly on "
+                                   "the page but worked out by the reader (a convention or "
+                                   "a chain of dimensions): the builder flags such pads")
 
 
 class DatasheetReading(BaseModel):

@@ -79,6 +79,18 @@ def _recentre(ctx: BuildContext, pads: List[Pad]) -> List[Pad]:
                                  "y": round(p.y - cy, 6) + 0.0}) for p in pads]
 
 
+def _flag_inferred(ctx: BuildContext) -> None:
+    """Pads whose position the reader worked out rather than read: one warning naming them,
+    so the review shows which coordinates to check against the drawing."""
+    inferred = [rp for rp in ctx.reading.pads if rp.inferred]
+    if not inferred:
+        return
+    names = sorted({rp.number or "hole" for rp in inferred})
+    ctx.warn("position_inferred", f"{len(inferred)} pads ({', '.join(names)}) are placed from "
+             "positions the reader inferred, not read as printed coordinates: check them "
+             "against the drawing", "pads")
+
+
 def place_explicit(ctx: BuildContext) -> Placement:
     r = ctx.reading
     pads: List[Pad] = [_pad(i, rp) for i, rp in enumerate(r.pads)]
@@ -90,6 +102,7 @@ def place_explicit(ctx: BuildContext) -> Placement:
         ctx.warn("mirrored_bottom_view",
                  "the pads were read from a bottom view and mirrored (x -> -x) into the top "
                  "view; check that pin 1 lands where the part's pin 1 will sit", "view")
+    _flag_inferred(ctx)
     numbered = {p.number for p in pads if p.role == "signal"}
     if r.pin_count != len(numbered):
         ctx.warn("pin_count_mismatch", f"pin_count {r.pin_count} but {len(numbered)} distinct "
