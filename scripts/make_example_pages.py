@@ -6,7 +6,8 @@
 
 The pages are ds2fp's own drawings (daemon.synth): try them with
 `ds2fp extract examples/pages/soic8_package.png examples/pages/soic8_land_pattern.png
---in-process --reader ocr --json`.
+--in-process --reader ocr --json`, or the USB-C receptacle's
+`examples/pages/usb_c16_land_pattern.png`.
 """
 
 import argparse
@@ -23,22 +24,37 @@ PAGES = (
     ("soic8_reading.json", "soic8_package_inch.png", ("package", "inch")),
     ("soic8_reading.json", "soic8_land_pattern.png", ("land", None)),
     ("dfn8_reading.json", "dfn8_package_bottom.png", ("package", "bottom")),
+    ("usb_c16_dimensions.json", "usb_c16_land_pattern.png", ("usb_c", None)),
 )
 
 
 def render_all():
+    import json
+
+    from daemon.ocr.usb_c import UsbCDimensions
     from daemon.synth.pages import land_pattern_page, package_page
+    from daemon.synth.usb_c_page import usb_c_page
     from schemas.reading import DatasheetReading
 
     for reading_file, name, (kind, variant) in PAGES:
-        reading = DatasheetReading.model_validate_json(
-            (ROOT / "examples" / reading_file).read_text(encoding="utf-8"))
+        text = (ROOT / "examples" / reading_file).read_text(encoding="utf-8")
+        if kind == "usb_c":  # a connector: drawn from its dimensions, not a reading
+            fields = json.loads(text)
+            fields["front_slot"] = tuple(fields["front_slot"])
+            fields["rear_slot"] = tuple(fields["rear_slot"])
+            yield name, _png(usb_c_page(UsbCDimensions(**fields)))
+            continue
+        reading = DatasheetReading.model_validate_json(text)
         image = package_page(reading, variant) if kind == "package" else \
             land_pattern_page(reading)
-        buf = io.BytesIO()
-        # Line drawings: 16 grey levels keep the files small.
-        image.convert("L").quantize(16).save(buf, format="PNG", optimize=True)
-        yield name, buf.getvalue()
+        yield name, _png(image)
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    # Line drawings: 16 grey levels keep the files small.
+    image.convert("L").quantize(16).save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
 
 
 def main() -> int:

@@ -59,7 +59,7 @@ def normalise(text: str) -> str:
     for ch in _DIAMETER:
         text = text.replace(ch, "Ø")
     # OCR reads a diameter mark as a zero: "00.65" is "Ø0.65" (no drawing prints "00.65").
-    text = re.sub(r"(?<![\d.])0(?=0\.\d)", "Ø", text)
+    text = re.sub(r"(?<![\d.])0(?=0\.\d)|(?<![A-Za-z\d.])[Oo](?=\d+\.\d)", "Ø", text)
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)

@@ -437,13 +437,13 @@ def _usb_c_reading(inputs: Sequence[OcrInput], hints: ReadHints, tokens_all):
         region = land_region(page.tokens, page.width, page.height, item.role)
         if region is None:
             continue
-        region = _callout_cluster(page.tokens, region)
         tokens = list(page.tokens)
         if item.rotated is not None:
             try:
                 tokens += item.rotated(region)
             except Exception as exc:  # the upright pass may still be enough
                 failure = f"rotated pass failed: {type(exc).__name__}"
+        region = _callout_cluster(tokens, region)
         unit = page_unit(tokens) or hints.units_hint or "mm"
         if unit != "mm" and not any("MM" in squash(t.text) for t in tokens):
             raise ReaderError("USB-C receptacle drawn in inches: not read; give --units-hint "

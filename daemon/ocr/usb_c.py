@@ -36,6 +36,7 @@ from daemon.readers.base import ReaderError, ReadHints
 
 _LABEL = r"[AB](?:1[0-2]|[1-9])"
 _LABELS = re.compile(rf"(?:{_LABEL}){{1,4}}")
+_SOLDER_SIDE = re.compile(r"VIEWEDFROMSOLDER|SOLDERSIDEVIEW|BOTTOMVIEW")
 _NAMED = re.compile(r"USB-?TYPE-?C|TYPE-?C|USB-?C\b|USB-?C(?:RECEPTACLE|CONNECTOR)")
 
 # Left to right on the component side, receptacle opening toward the board edge (below):
@@ -133,15 +134,23 @@ def _row_y(tokens: Sequence[OcrToken], widths: Sequence[Callout]) -> float:
     return max(c.token.box[3] for c in widths)
 
 
-def _mirrored(tokens: Sequence[OcrToken], centre_x: float) -> bool:
-    """A1 (or B12) printed right of the centre: the drawing runs the other way."""
+def _mirrored(tokens: Sequence[OcrToken], centre_x: float, lands_on_top: bool) -> bool:
+    """Whether, in the top view with the lands above the rear slots, the drawing's contact
+    labels put A1 on the right (the standard puts it on the left).
+
+    A drawing turned 180 degrees (lands below the slots) shows the standard's A1 on the
+    right; a view from the solder side mirrors it again. Without labels the standard order
+    stands (the lands' positions are symmetric, so only the numbers depend on it)."""
     votes = 0
     for name, tok in contact_labels(tokens):
         if name in WIDE_OUTER + WIDE_INNER:
             votes += 1 if tok.cx > centre_x else -1
         elif name in WIDE_OUTER_RIGHT + WIDE_INNER_RIGHT:
             votes += 1 if tok.cx < centre_x else -1
-    return votes > 0
+    if votes == 0:
+        return False
+    solder_side = any(_SOLDER_SIDE.search(squash(t.text)) for t in tokens)
+    return ((votes > 0) ^ (not lands_on_top)) ^ solder_side
 
 
 def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCDimensions:
@@ -189,6 +198,9 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
     else:
         raise ReaderError(f"USB-C receptacle: expected the two wide-land spans beside the land "
                           f"widths, found {with_lands or 'none'}")
+    if outer > 16 * pitch or outer - inner < 2 * wide.value.value:
+        raise ReaderError(f"USB-C receptacle: wide-land spans {outer} / {inner} do not fit the "
+                          "16-contact layout (a span missing or misread?)")
     if slot_span is None:
         wider = [v for v in elsewhere if v > outer + wide.value.value]
         slot_span = max(wider, default=None)
@@ -217,19 +229,31 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
     between = [v for v in others if v < lands_to_rear]
     if between:
         peg_to_rear = max(between)  # nearest the lands (see the module docstring)
-    diam = [c for c in callouts if c.value.diameter]
+    # Peg diameter: marked Ø; OCR often drops the mark, and then the one horizontal '2x'
+    # value is the pegs' (slot widths come in fours, land widths in eights and fours).
+    diam = [_mm(c) for c in callouts if c.value.diameter]
+    if not diam:
+        diam = [_mm(c) for c in horiz if c.value.multiplier == 2]
+    pegs = [v for v in elsewhere if v != slot_span]
+    if len(set(diam)) > 1 or len(pegs) > 1:
+        raise ReaderError(f"USB-C receptacle: more holes than two locating pegs explain "
+                          f"(diameters {sorted(set(diam))}, spans {pegs}); give the pads "
+                          "explicitly")
     if diam and (peg_to_rear is None or not pegs):
-        raise ReaderError("USB-C receptacle: locating pegs (Ø) are drawn but their span or "
+        raise ReaderError("USB-C receptacle: locating pegs are drawn but their span or "
                           "distance to the slots is not read; give the pads explicitly")
+    if pegs and not diam:
+        raise ReaderError(f"USB-C receptacle: a span of {pegs[0]} mm below the lands that no "
+                          "feature explains (locating pegs without a diameter?); give the pads "
+                          "explicitly")
     centre_x = sum(c.token.cx for c in plain) / len(plain)
     return UsbCDimensions(
         pitch=pitch, narrow_width=_mm(n), wide_width=_mm(wide), land_length=land_length,
         outer_span=outer, inner_span=inner, lands_to_rear=lands_to_rear, slot_span=slot_span,
         slot_drill_width=drill_w, slot_land_width=land_w,
         front_slot=(_mm(front[0]), _mm(front[1])), rear_slot=(_mm(rear[0]), _mm(rear[1])),
-        peg_diameter=min((_mm(c) for c in diam), default=None),
-        peg_span=max(pegs, default=None) if diam else None,
-        peg_to_rear=peg_to_rear if diam else None, mirrored=_mirrored(tokens, centre_x))
+        peg_diameter=diam[0] if diam else None, peg_span=pegs[0] if diam else None,
+        peg_to_rear=peg_to_rear if diam else None, mirrored=_mirrored(tokens, centre_x, rear[0].token.cy > row_y))
 
 
 def pads(d: UsbCDimensions) -> List[Dict]:
@@ -268,5 +292,5 @@ def notes(d: UsbCDimensions) -> str:
     if d.peg_to_rear:
         said += f" and 2x {d.peg_to_rear} (pegs to rear slots)"
     if d.mirrored:
-        said += "; contact labels show A1 on the right: order mirrored"
+        said += "; the contact labels put A1 on the right in the top view (not the standard)"
     return said
