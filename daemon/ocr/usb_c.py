@@ -253,7 +253,8 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
         slot_drill_width=drill_w, slot_land_width=land_w,
         front_slot=(_mm(front[0]), _mm(front[1])), rear_slot=(_mm(rear[0]), _mm(rear[1])),
         peg_diameter=diam[0] if diam else None, peg_span=pegs[0] if diam else None,
-        peg_to_rear=peg_to_rear if diam else None, mirrored=_mirrored(tokens, centre_x, rear[0].token.cy > row_y))
+        peg_to_rear=peg_to_rear if diam else None,
+        mirrored=_mirrored(tokens, centre_x, lands_on_top=rear[0].token.cy > row_y))
 
 
 def pads(d: UsbCDimensions) -> List[Dict]:

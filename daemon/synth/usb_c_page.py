@@ -75,7 +75,8 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6):
     slots = ((-d.lands_to_rear, d.front_slot), (0.0, d.rear_slot))
     for y, (land, drill) in slots:
         for x in (-d.slot_span / 2, d.slot_span / 2):
-            for (w, ln), width in (((d.slot_land_width, land), 3), ((d.slot_drill_width, drill), 2)):
+            outlines = (((d.slot_land_width, land), 3), ((d.slot_drill_width, drill), 2))
+            for (w, ln), width in outlines:
                 (ax, ay), (bx, by) = _px(x - w / 2, y - ln / 2), _px(x + w / 2, y + ln / 2)
                 draw.rounded_rectangle([(ax, ay), (bx, by)], radius=(bx - ax) / 2,
                                        outline=BLACK, width=width)
@@ -109,8 +110,8 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6):
     # Vertical dimensions, values along their lines (turned 90 degrees).
     right = _px(d.slot_span / 2 + d.slot_land_width, 0)[0] + 60
     rear = CENTRE[1]
-    vdim(draw, top, bottom, right, f"12x {d.land_length:.2f}", mid, ext_from=_px(d.outer_span / 2, 0)[0],
-         upright=False)
+    vdim(draw, top, bottom, right, f"12x {d.land_length:.2f}", mid,
+         ext_from=_px(d.outer_span / 2, 0)[0], upright=False)
     vdim(draw, bottom, rear, right + 60, f"12x {d.lands_to_rear:.2f}", mid,
          ext_from=_px(d.outer_span / 2, 0)[0], upright=False)
     if d.peg_to_rear:

@@ -42,8 +42,10 @@ def drawing_tokens(d, labels=("A1B12", "B1A12"), flip=False, drop=(), extra=()):
          (right, 910, 452, False), (f"2x Ø{d.peg_diameter:.2f}", 270, 637, False),
          (f"{d.peg_span:.2f}", 720, 882, False), (f"4x {d.slot_drill_width:.2f}", 1058, 946, False),
          (f"4x {d.slot_land_width:.2f}", 1070, 996, False),
-         (f"2x {d.front_slot[0]:.2f}", 278, 528, True), (f"2x {d.front_slot[1]:.2f}", 339, 528, True),
-         (f"2x {d.rear_slot[0]:.2f}", 278, 779, True), (f"2x {d.rear_slot[1]:.2f}", 339, 779, True),
+         (f"2x {d.front_slot[0]:.2f}", 278, 528, True),
+         (f"2x {d.front_slot[1]:.2f}", 339, 528, True),
+         (f"2x {d.rear_slot[0]:.2f}", 278, 779, True),
+         (f"2x {d.rear_slot[1]:.2f}", 339, 779, True),
          (f"12x {d.land_length:.2f}", 1077, 493, True),
          (f"12x {d.lands_to_rear:.2f}", 1137, 653, True),
          (f"2x {d.peg_to_rear:.2f}", 1197, 670, True), ("2x 2.60", 1257, 850, True)]
