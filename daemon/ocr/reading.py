@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, land_region
-from daemon.ocr.layout import line_height, squash
+from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
     JEDEC,
     LAND,
@@ -228,6 +228,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         raise ReaderError("no package family found on the page; give a package hint "
                           "(e.g. --package-hint SOIC-8)")
     if b.pin_count is None:
+        variants = variant_rows(tokens_all)
+        if len(variants) >= 3:
+            counts = sorted({n for n, _ in variants})
+            raise ReaderError(
+                f"the page covers {len(variants)} variants ({variants[0][1]} ... "
+                f"{variants[-1][1]}, {counts[0]} to {counts[-1]} pins): give the part name "
+                "(e.g. --part-name " f"{variants[0][1]}) to pick one")
         raise ReaderError("pin count not found on the page (it may cover several variants); "
                           "give the part name or a package hint such as SOIC-8")
     land = LandPattern(**{k: v for k, v in b.land.items() if v is not None}) if b.land else None
@@ -408,6 +415,23 @@ def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue]) -> None:
         across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
     b.put(b.land, "exposed_pad_width", _tol_from_printed(across, "datasheet_drawing"))
     b.put(b.land, "exposed_pad_length", _tol_from_printed(along, "datasheet_drawing"))
+
+
+_PART_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Z0-9][A-Z0-9\-/.#]{4,30}$")
+
+
+def variant_rows(tokens: Sequence[OcrToken]) -> List[Tuple[int, str]]:
+    """(pin count, part number) of each row of a variants table: a part number with a small
+    integer just left of it on its row ("2  B2B-PH-K-S  S2B-PH-K-S  2.0  5.9")."""
+    found: Dict[int, str] = {}
+    for row in rows(tokens):
+        for left, tok in zip(row, row[1:]):
+            name = tok.text.strip().upper()
+            if re.fullmatch(r"\d{1,3}", left.text.strip()) and "-" in name \
+                    and _PART_NUMBER.match(name):
+                found.setdefault(int(left.text), name)
+                break
+    return sorted(found.items())
 
 
 def _pins_from_part_row(tokens: Sequence[OcrToken], part: str) -> Optional[int]:
