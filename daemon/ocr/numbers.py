@@ -25,6 +25,8 @@ _PLUSMINUS = re.compile(rf"({_NUM})\s*±\s*({_NUM})")
 _PLUS_MINUS = re.compile(rf"({_NUM})\s*\+\s*({_NUM})(?:\s*/?\s*-\s*({_NUM}))?")
 _MULT_BEFORE = re.compile(r"(?<![\w.])(\d{1,3})\s*[xX](?=[\s(\[.\d]|$)")
 _MULT_PAREN = re.compile(r"\(\s*[xX]\s*(\d{1,3})\s*\)")
+# Counts as Asian drawings print them: "12-0.30", "2-Ø0.65" (never a range: 12 > 0.30).
+_MULT_DASH = re.compile(r"(?<![\w.\-])([1-9]\d?)\s*-\s*(?=Ø|\d*\.\d)")
 _NUMBER = re.compile(rf"{_LEFT}{_NUM}")
 
 
@@ -89,6 +91,11 @@ def parse_values(text: str) -> List[PrintedValue]:
     m = _MULT_PAREN.search(text)
     if m:
         mult = int(m.group(1))
+    dash = _MULT_DASH.match(text.strip())
+    if dash and mult is None:
+        text = text.strip()
+        mult = int(dash.group(1))
+        text = " " * dash.end() + text[dash.end():]  # the count is not a dimension
     taken: List[tuple] = []
 
     def free(span) -> bool:

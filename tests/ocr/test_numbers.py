@@ -18,6 +18,10 @@ from daemon.ocr.numbers import all_numbers, lone_multiplier, parse_values
     (".0028 MAX", 0.0028, {"qualifier": "MAX"}),
     ("O.50 BSC", 0.5, {"qualifier": "BSC"}),
     ("1.O5", 1.05, {}),
+    ("12-0.30", 0.3, {"multiplier": 12}),
+    ("2-Ø0.65", 0.65, {"multiplier": 2, "diameter": True}),
+    ("2x 00.65", 0.65, {"multiplier": 2, "diameter": True}),  # OCR read Ø as 0
+    ("2x O0.65", 0.65, {"multiplier": 2, "diameter": True}),
 ])
 def test_single_values(text, value, extra):
     values = parse_values(text)
@@ -42,6 +46,13 @@ def test_ranges_and_tolerances(text, lo, hi):
 def test_names_and_counts_are_not_ranges(text):
     assert all(not v.is_range for v in parse_values(text))
     assert all(v.value not in (8.0,) for v in parse_values(text))
+
+
+def test_dash_counts_only_before_a_dimension():
+    assert all(v.multiplier is None for v in parse_values("0-0.05"))
+    assert all(v.multiplier is None for v in parse_values("0.20-0.30"))
+    assert all(v.multiplier is None for v in parse_values("SOT-23-5"))
+    assert [v.value for v in parse_values("12-0.30")] == [0.3]
 
 
 def test_degrees_marked():
