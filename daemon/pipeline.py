@@ -92,6 +92,11 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     t0 = time.perf_counter()
     reading = validate_reading(raw)
     timings["validate"] = time.perf_counter() - t0
+    if reading.notes.strip():
+        # What the reader assumed (a unit, a convention, a mirrored order) is for the user
+        # to see, not only for the log.
+        issues.append(Issue(code="reader_notes", severity="info",
+                            message=f"the reader noted: {reading.notes.strip()}"[:1000]))
 
     footprint = None
     if options.build:

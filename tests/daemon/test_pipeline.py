@@ -83,7 +83,26 @@ def test_image_budget_reaches_the_reader():
     assert reply.ok
     assert seen == [tuple(reply.extract.images[0].size)]
     assert reply.extract.images[0].visual_tokens <= 256
-    assert [i.code for i in reply.extract.issues] == ["image_downscaled"]
+    assert [i.code for i in reply.extract.issues if i.code != "reader_notes"] == [
+        "image_downscaled"]
+
+
+def test_reader_notes_reach_the_user():
+    """What a reader assumed (a unit, a convention) comes back as an info issue."""
+    from daemon.pipeline import extract
+    from schemas.reading import DatasheetReading
+
+    class Noting(ScriptedReader):
+        def read(self, pages, hints):
+            raw = super().read(pages, hints)
+            reading = DatasheetReading.model_validate(raw) if not isinstance(
+                raw, DatasheetReading) else raw
+            return reading.model_copy(update={"notes": "unit not printed; mm assumed"})
+
+    result = extract([(page_png(), "both")], read_only(), Noting())
+    noted = [i for i in result.issues if i.code == "reader_notes"]
+    assert len(noted) == 1 and noted[0].severity == "info"
+    assert "mm assumed" in noted[0].message
 
 
 def test_file_reader_refuses_a_bad_recording(tmp_path):
