@@ -47,6 +47,8 @@ class OcrInput:
     role: str = "both"
     # Optional extra pass: OCR of a region turned 90 degrees, tokens in page coordinates.
     rotated: Optional[Callable[[tuple], List[OcrToken]]] = None
+    # The page image itself (PIL), for the checks that measure the drawing's lines.
+    image: Any = None
 
 
 @dataclass
@@ -452,6 +454,7 @@ def _pins_from_part_row(tokens: Sequence[OcrToken], part: str) -> Optional[int]:
 def _usb_c_reading(inputs: Sequence[OcrInput], hints: ReadHints, tokens_all):
     """A USB-C receptacle's explicit pads from its land-pattern callouts (daemon.ocr.usb_c)."""
     from daemon.ocr import usb_c
+    from daemon.ocr.usb_c_check import check_chain
     from schemas.reading import DatasheetReading, LandPattern
     from schemas.toleranced import Toleranced
 
@@ -475,10 +478,12 @@ def _usb_c_reading(inputs: Sequence[OcrInput], hints: ReadHints, tokens_all):
         try:
             inside = [t for t in tokens if region[0] <= t.cx <= region[2]
                       and region[1] <= t.cy <= region[3]]
-            d = usb_c.dimensions(collect(tokens, region), inside)
+            callouts = collect(tokens, region)
+            d = usb_c.dimensions(callouts, inside)
         except ReaderError as exc:
             failure = str(exc)
             continue
+        d, checked = check_chain(item.image, d, callouts, inside)
         printed = "datasheet_drawing"
         land = LandPattern(
             pitch=Toleranced(nom=d.pitch, source=printed),
@@ -489,7 +494,8 @@ def _usb_c_reading(inputs: Sequence[OcrInput], hints: ReadHints, tokens_all):
             units="mm", family="other", pin_count=16, part_name=_part(hints),
             package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
             pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
-            pads=usb_c.pads(d), notes=_ASCII.sub("", "ocr: " + usb_c.notes(d))[:400])
+            pads=usb_c.pads(d),
+            notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:400])
     raise ReaderError(failure or "USB-C receptacle: no land-pattern drawing found")
 
 

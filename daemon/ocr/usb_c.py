@@ -17,16 +17,18 @@ signal lands: twelve lands in one row, four of them wide and shared by two conta
 
 Every size and every horizontal position below is a printed value (or half of one). The
 vertical positions need a reading of the dimension chain that the text alone cannot
-confirm, so those pads are marked `inferred` and the builder flags them:
-the larger `12x` value runs from the lands' edge nearest the rear slots to the rear slots'
-centre line; the front slots are centred on that edge line (drawn as one extension line);
-the pegs sit at the `2x` distance that puts them between the lands and the rear slots,
-nearest the lands. Anything that does not fit (other counts, a second row of lands,
-SMD shell tabs) is a ReaderError that says to give the pads explicitly.
+confirm. The default reading (GCT's style): the larger `12x` value runs from the lands'
+edge nearest the rear slots to the rear slots' centre line; the front slots are centred on
+that edge line (drawn as one extension line); the pegs sit at the `2x` distance that puts
+them between the lands and the rear slots, nearest the lands. `daemon.ocr.usb_c_check`
+then checks that reading against the drawing's lines and corrects it; pads it cannot
+confirm stay marked `inferred` and the builder flags them. Anything that does not fit
+(other counts, a second row of lands, SMD shell tabs) is a ReaderError that says to give
+the pads explicitly.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import Callout
@@ -68,7 +70,14 @@ class UsbCDimensions:
     peg_diameter: Optional[float] = None
     peg_span: Optional[float] = None
     peg_to_rear: Optional[float] = None
-    mirrored: bool = False  # the drawing shows A1 on the right
+    mirrored: bool = False  # A1 on the right in the top view (the drawing's labels say so)
+    # The chain's interpretation, as assumed or as the drawing confirmed (usb_c_check):
+    lands_ref: str = "edge"  # lands_to_rear runs from the lands' near edge | centre | far_edge
+    front_offset: float = 0.0  # front slots' centre from the lands' near edge, + toward rear
+    confirmed: Tuple[str, ...] = ()  # "lands" (with the rear slots), "pegs"
+    # Where the drawing put things on the page (for the drawing check; not dimensions).
+    row_y: Optional[float] = field(default=None, compare=False)
+    lands_on_top: bool = field(default=True, compare=False)
 
 
 def contact_labels(tokens: Sequence[OcrToken]) -> List[Tuple[str, OcrToken]]:
@@ -254,12 +263,22 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
         front_slot=(_mm(front[0]), _mm(front[1])), rear_slot=(_mm(rear[0]), _mm(rear[1])),
         peg_diameter=diam[0] if diam else None, peg_span=pegs[0] if diam else None,
         peg_to_rear=peg_to_rear if diam else None,
-        mirrored=_mirrored(tokens, centre_x, lands_on_top=rear[0].token.cy > row_y))
+        mirrored=_mirrored(tokens, centre_x, lands_on_top=rear[0].token.cy > row_y),
+        row_y=row_y, lands_on_top=rear[0].token.cy > row_y)
+
+
+def row_axis(d: UsbCDimensions) -> Tuple[float, float, float]:
+    """(lands' centre, lands' near edge, front slots' centre) along the row axis, in mm,
+    y down from the rear slots' centre line (lands above it, at negative y)."""
+    near_edge = -d.lands_to_rear + {"edge": 0.0, "centre": d.land_length / 2,
+                                    "far_edge": d.land_length}[d.lands_ref]
+    return near_edge - d.land_length / 2, near_edge, near_edge + d.front_offset
 
 
 def pads(d: UsbCDimensions) -> List[Dict]:
     """ReadPad fields, in mm, drawing coordinates (y down, rear slots' centre line at 0)."""
-    land_y = -(d.lands_to_rear + d.land_length / 2)
+    land_y, near_edge, front_y = row_axis(d)
+    chain_inferred = "lands" not in d.confirmed
     xs: List[Tuple[float, Tuple[str, ...], float]] = [
         (-d.outer_span / 2, WIDE_OUTER, d.wide_width),
         (-d.inner_span / 2, WIDE_INNER, d.wide_width)]
@@ -272,26 +291,31 @@ def pads(d: UsbCDimensions) -> List[Dict]:
         for name in names:
             out.append(dict(number=name, kind="smd", shape="rect", x=round(sign * x, 4),
                             y=round(land_y, 4), size_x=width, size_y=d.land_length,
-                            inferred=True))
-    for y, (land, drill) in ((-d.lands_to_rear, d.front_slot), (0.0, d.rear_slot)):
+                            inferred=chain_inferred))
+    # Front slots are never dimensioned along this axis: always inferred (or measured).
+    slots = ((round(front_y, 4), d.front_slot, True),
+             (0.0, d.rear_slot, chain_inferred))
+    for y, (land, drill), inferred in slots:
         for x in (-d.slot_span / 2, d.slot_span / 2):
             out.append(dict(number=SHELL, kind="tht", shape="oval", x=round(x, 4), y=y,
                             size_x=d.slot_land_width, size_y=land, drill=d.slot_drill_width,
-                            drill_y=drill, inferred=True))
+                            drill_y=drill, inferred=inferred))
     if d.peg_diameter and d.peg_span and d.peg_to_rear:
         for x in (-d.peg_span / 2, d.peg_span / 2):
             out.append(dict(number="", kind="npth", shape="circle", x=round(x, 4),
                             y=-d.peg_to_rear, size_x=d.peg_diameter, size_y=d.peg_diameter,
-                            drill=d.peg_diameter, inferred=True))
+                            drill=d.peg_diameter, inferred="pegs" not in d.confirmed))
     return out
 
 
 def notes(d: UsbCDimensions) -> str:
     said = (f"USB-C 16-contact receptacle: lands from pitch {d.pitch}, widths {d.narrow_width}/"
-            f"{d.wide_width}, spans {d.outer_span}/{d.inner_span}; vertical positions inferred "
-            f"from 12x {d.lands_to_rear} (lands' edge to rear slots)")
-    if d.peg_to_rear:
-        said += f" and 2x {d.peg_to_rear} (pegs to rear slots)"
+            f"{d.wide_width}, spans {d.outer_span}/{d.inner_span}")
+    if "lands" not in d.confirmed:
+        said += f"; row-axis positions inferred from 12x {d.lands_to_rear} (lands' edge to " \
+                "rear slots)"
+        if d.peg_to_rear:
+            said += f" and 2x {d.peg_to_rear} (pegs to rear slots)"
     if d.mirrored:
         said += "; the contact labels put A1 on the right in the top view (not the standard)"
     return said

@@ -51,8 +51,8 @@ class OcrReader(Reader):
             raise ReaderError("no pages to read")
         ocr = self.ocr_pages(pages, hints)
         self._extra = {}
-        inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass else None)
-                  for p, page in zip(ocr, pages)]
+        inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass else None,
+                           image=page.image) for p, page in zip(ocr, pages)]
         self.last_pages = ocr
         try:
             return parse(inputs, hints)

@@ -8,7 +8,14 @@ OCR reader's USB-C path can be tested end to end without a manufacturer's page.
 
 from typing import Optional
 
-from daemon.ocr.usb_c import NARROW, WIDE_INNER, WIDE_INNER_RIGHT, WIDE_OUTER, WIDE_OUTER_RIGHT
+from daemon.ocr.usb_c import (
+    NARROW,
+    WIDE_INNER,
+    WIDE_INNER_RIGHT,
+    WIDE_OUTER,
+    WIDE_OUTER_RIGHT,
+    row_axis,
+)
 from daemon.synth.draw import BLACK, GREY, _arrow, centred_text, font, hdim, text_size, vdim
 
 PAGE = (1500, 1150)
@@ -42,9 +49,11 @@ def _diameter_text(draw, xy, before: str, value: str, fnt) -> None:
     draw.text((cx + r + 4, y), value, font=fnt, fill=BLACK)
 
 
-def usb_c_page(d, board_edge: Optional[float] = 2.6):
-    """The layout page for `d` (UsbCDimensions, mm); `board_edge` draws a distractor
-    dimension from the rear slots to the board edge, as GCT's drawing has."""
+def usb_c_page(d, board_edge: Optional[float] = 2.6, decoy: Optional[float] = None):
+    """The layout page for `d` (UsbCDimensions, mm, its `lands_ref` and `front_offset`
+    drawn too); `board_edge` draws a distractor dimension from the rear slots to the board
+    edge, as GCT's drawing has; `decoy` a `2x` dimension from the lands' edge that ends on
+    nothing (a value the pegs' rule alone would take)."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", PAGE, "white")
@@ -53,7 +62,7 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6):
     draw.text((40, 24), "Type-C receptacle, 16 contacts", font=big, fill=BLACK)
     draw.line([(30, 75), (PAGE[0] - 30, 75)], fill=BLACK, width=2)
 
-    land_y = -(d.lands_to_rear + d.land_length / 2)
+    land_y, near_edge, front_y = row_axis(d)
     lands = [(-d.outer_span / 2, WIDE_OUTER, d.wide_width),
              (-d.inner_span / 2, WIDE_INNER, d.wide_width)]
     lands += [((i - 3.5) * d.pitch, (n,), d.narrow_width) for i, n in enumerate(NARROW)]
@@ -72,7 +81,7 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6):
         label = "".join(names)
         centred_text(draw, ((x0 + x1) / 2, top - 14), label, small)
 
-    slots = ((-d.lands_to_rear, d.front_slot), (0.0, d.rear_slot))
+    slots = ((front_y, d.front_slot), (0.0, d.rear_slot))
     for y, (land, drill) in slots:
         for x in (-d.slot_span / 2, d.slot_span / 2):
             outlines = (((d.slot_land_width, land), 3), ((d.slot_drill_width, drill), 2))
@@ -112,8 +121,12 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6):
     rear = CENTRE[1]
     vdim(draw, top, bottom, right, f"12x {d.land_length:.2f}", mid,
          ext_from=_px(d.outer_span / 2, 0)[0], upright=False)
-    vdim(draw, bottom, rear, right + 60, f"12x {d.lands_to_rear:.2f}", mid,
-         ext_from=_px(d.outer_span / 2, 0)[0], upright=False)
+    vdim(draw, _px(0, -d.lands_to_rear)[1], rear, right + 60, f"12x {d.lands_to_rear:.2f}",
+         mid, ext_from=_px(d.outer_span / 2, 0)[0], upright=False)
+    if decoy:
+        edge = _px(0, near_edge)[1]
+        vdim(draw, edge, edge + decoy * SCALE, right + 240, f"2x {decoy:.2f}", mid,
+             upright=False)
     if d.peg_to_rear:
         vdim(draw, _px(0, -d.peg_to_rear)[1], rear, right + 120, f"2x {d.peg_to_rear:.2f}", mid,
              ext_from=_px(d.peg_span / 2, 0)[0], upright=False)

@@ -154,14 +154,56 @@ def ocr_reader(engine):
     return OcrReader(engine=engine)
 
 
+def _read_page(ocr_reader, image):
+    from daemon.readers.base import PageImage
+
+    return ocr_reader.read([PageImage(image, "land_pattern", "usb_c")], ReadHints())
+
+
 @pytest.mark.parametrize("d", [GCT, replace(OTHER, mirrored=True)], ids=["gct", "mirrored"])
 def test_rendered_page_through_ocr(ocr_reader, d):
-    from daemon.readers.base import PageImage
+    """Every value read; the drawing confirms the chain (lands, rear slots, pegs), so only
+    the front slots, which no dimension places, stay inferred."""
     from daemon.synth.usb_c_page import usb_c_page
 
-    image = usb_c_page(d, board_edge=2.6 if not d.mirrored else None)
-    reading = ocr_reader.read([PageImage(image, "land_pattern", "usb_c")], ReadHints())
-    assert [p.model_dump(exclude_none=True) for p in reading.pads] == usb_c.pads(d)
+    reading = _read_page(ocr_reader, usb_c_page(d, board_edge=2.6 if not d.mirrored else None))
+    assert [p.model_dump(exclude_none=True) for p in reading.pads] == usb_c.pads(
+        replace(d, confirmed=("lands", "pegs")))
+    assert {(p.number, p.y) for p in reading.pads if p.inferred} == {
+        ("S1", -d.lands_to_rear)}
+    assert "12x" in reading.notes and "runs from the lands' near edge" in reading.notes
+
+
+def test_drawing_decides_what_the_chain_means(ocr_reader):
+    """A maker that dimensions the lands' centre line, puts the front slots 0.19 mm off the
+    lands' edge and prints a 2x value the pegs' rule alone would take: the drawing's lines
+    say which is which, and the front slots' offset is measured."""
+    from daemon.synth.usb_c_page import usb_c_page
+
+    drawn = replace(OTHER, lands_ref="centre", lands_to_rear=5.1, front_offset=0.19)
+    reading = _read_page(ocr_reader, usb_c_page(drawn, decoy=3.9))
+    assert "centre line" in reading.notes
+    want = usb_c.pads(replace(drawn, confirmed=("lands", "pegs"), front_offset=0.0))
+    got = [p.model_dump(exclude_none=True) for p in reading.pads]
+    front = [p for p in got if p["number"] == "S1" and p["inferred"]]
+    assert [p for p in got if p not in front] == [
+        p for p in want if not (p["number"] == "S1" and p["inferred"])]
+    near_edge = usb_c.row_axis(drawn)[1]
+    assert len(front) == 2
+    assert all(abs(p["y"] - (near_edge + 0.19)) <= 0.03 for p in front)  # measured
+    pegs = [p for p in got if p["kind"] == "npth"]
+    assert {p["y"] for p in pegs} == {-OTHER.peg_to_rear} and not pegs[0]["inferred"]
+
+
+def test_a_drawing_that_does_not_match_leaves_the_chain_inferred():
+    """Tokens from one layout, image of nothing: no line is found, nothing is confirmed."""
+    from PIL import Image
+
+    page = OcrInput(OcrPage(drawing_tokens(GCT), W, H, "p"), "land_pattern",
+                    image=Image.new("RGB", (W, H), "white"))
+    reading = parse([page], ReadHints())
+    assert all(p.inferred for p in reading.pads)
+    assert "drawing check: not done" in reading.notes
 
 
 def test_gct_usb4105_page_matches_kicad(ocr_reader):
@@ -192,6 +234,8 @@ def test_gct_usb4105_page_matches_kicad(ocr_reader):
     ours = [{"number": p.number, "x": p.x, "y": p.y, "w": p.size_x, "h": p.size_y}
             for p in spec.pads]
     assert relative(ours) == relative(gt["kicad_reference"]["pads"] + _kicad_holes(folder))
+    # GCT's drawing confirms lands, rear slots and pegs; the front slots are measured.
+    assert {(p.number, p.y) for p in reading.pads if p.inferred} == {("S1", -4.18)}
 
 
 def _kicad_holes(folder):
