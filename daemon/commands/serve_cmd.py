@@ -17,10 +17,13 @@ SWITCH_INTERVAL_S = 0.001  # benchmarks/daemon_ping.py: busy-in-Python p50 5.8 m
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("serve", help="run the inference daemon")
-    p.add_argument("--model", default=DEFAULT_MODEL,
-                   help="hub name or local checkpoint folder (default %(default)s)")
-    p.add_argument("--reader", default="model",
-                   help="model | ocr | endpoint:URL | file:READING.json | python:MODULE:FUNC")
+    p.add_argument("--model", default=None,
+                   help=f"hub name or local checkpoint folder (default {DEFAULT_MODEL})")
+    p.add_argument("--reader", default="auto",
+                   help="auto | model | ocr | endpoint:URL | file:READING.json | "
+                        "python:MODULE:FUNC (auto, the default: the model when --model names "
+                        f"one or {DEFAULT_MODEL} is already downloaded, else the CPU OCR "
+                        "reader)")
     p.add_argument("--device", default=None, help="cuda | cpu (default: cuda if available)")
     p.add_argument("--dtype", default=None, help="bfloat16 | float16 | float32")
     p.add_argument("--bind", default="tcp://127.0.0.1:5557",
@@ -61,13 +64,18 @@ def token_budget_for(reader_kind: str, max_pixels: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from daemon.logs import default_log_file, setup_logging
-    from daemon.readers.factory import is_model_kind, make_reader
+    from daemon.readers.factory import default_reader, is_model_kind, make_reader
     from daemon.security import CurveConfig
     from daemon.server import Server, ServerConfig
 
     log_file = None if str(args.log_file).lower() == "none" else \
         (args.log_file or default_log_file())
     setup_logging(log_file)
+    if args.reader == "auto":
+        args.reader, why = default_reader(args.model, args.offline, DEFAULT_MODEL)
+        log.info("reader: %s", why)
+        print(f"ds2fp: reader: {why}", file=sys.stderr, flush=True)
+    args.model = args.model or DEFAULT_MODEL
     curve = None
     if args.curve_dir is not None:
         curve = CurveConfig(server_secret_file=args.curve_dir / "server.key_secret",

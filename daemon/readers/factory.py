@@ -2,7 +2,9 @@
 
 Imports are lazy so `serve --reader file:...` runs without torch or transformers installed.
 Kinds:
-- `model` (default): Qwen3-VL via transformers (daemon.model); opts are model, device, dtype,
+- `auto` (serve's default, resolved by `default_reader`): the model when one is named or the
+  default checkpoint is already on this machine, else the OCR reader.
+- `model`: Qwen3-VL via transformers (daemon.model); opts are model, device, dtype,
   max_new_tokens, image_token_budget, offline. `endpoint:URL` uses an OpenAI-compatible server.
 - `ocr`: the CPU OCR reader (daemon.readers.ocr_reader.OcrReader).
 - `file:PATH`: a recorded DatasheetReading JSON (daemon.readers.file_reader.FileReader).
@@ -10,9 +12,35 @@ Kinds:
 """
 
 import importlib
-from typing import Any, Optional
+import importlib.util
+from typing import Any, Optional, Tuple
 
 from daemon.readers.base import Reader, ReaderError
+
+
+def default_reader(model: Optional[str], offline: bool = False,
+                   default_model: str = "Qwen/Qwen3-VL-4B-Instruct") -> Tuple[str, str]:
+    """(reader kind, why) for `--reader auto`, the daemon's default.
+
+    A model the user named is served (and failing to load it stops start-up: they asked for
+    it). With none named, the default checkpoint is served when it is already on this
+    machine; otherwise the CPU OCR reader, so a machine without weights or a GPU still
+    reads datasheets, and `why` says how to get the model. Nothing is downloaded here."""
+    if model is not None:
+        return "model", f"model {model} (--model)"
+    missing = [m for m in ("torch", "transformers") if importlib.util.find_spec(m) is None]
+    if missing:
+        return "ocr", (f"no model configured and {' and '.join(missing)} not installed: "
+                       "serving the CPU OCR reader (install ds2fp[daemon] for the model)")
+    from daemon.model.loading import ModelLoadError, resolve_checkpoint
+
+    try:
+        resolve_checkpoint(default_model, offline=True)
+    except (ModelLoadError, OSError):
+        return "ocr", (f"no model configured and {default_model} is not on this machine: "
+                       "serving the CPU OCR reader (`ds2fp serve --reader model` downloads "
+                       "it; `--model PATH` serves a local checkpoint)")
+    return "model", f"{default_model} from the local cache"
 
 
 def is_model_kind(kind: str) -> bool:

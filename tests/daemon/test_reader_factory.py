@@ -45,3 +45,44 @@ def test_missing_ocr_stops_start_up_with_the_fix(model_kind, monkeypatch):
     with pytest.raises(ReaderError, match=r"ds2fp\[ocr\].*--no-ground"):
         model_kind()
     assert getattr(model_kind(ground=False), "grounder", None) is None
+
+
+def test_auto_serves_a_named_model():
+    from daemon.readers.factory import default_reader
+
+    kind, why = default_reader("/models/my-finetune")
+    assert kind == "model" and "/models/my-finetune" in why
+
+
+def test_auto_falls_back_to_ocr_without_weights(monkeypatch):
+    from daemon.model import loading
+    from daemon.readers.factory import default_reader
+
+    def not_cached(model, offline=False):
+        assert offline, "auto must never download"
+        raise loading.ModelLoadError(f"{model} is not in the local Hugging Face cache")
+
+    monkeypatch.setattr(loading, "resolve_checkpoint", not_cached)
+    kind, why = default_reader(None)
+    assert kind == "ocr"
+    assert "OCR reader" in why and "--reader model" in why and "--model PATH" in why
+
+
+def test_auto_serves_the_default_model_when_cached(monkeypatch, tmp_path):
+    from daemon.model import loading
+    from daemon.readers.factory import default_reader
+
+    monkeypatch.setattr(loading, "resolve_checkpoint", lambda model, offline=False: tmp_path)
+    assert default_reader(None)[0] == "model"
+
+
+def test_auto_without_torch_is_ocr(monkeypatch):
+    import importlib.util
+
+    from daemon.readers import factory
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "torch" else real(name, *a))
+    kind, why = factory.default_reader(None)
+    assert kind == "ocr" and "torch not installed" in why

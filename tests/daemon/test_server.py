@@ -397,3 +397,23 @@ def test_job_table_drops_images_and_keeps_recent_replies():
     assert all(job.images == [] for job in jobs)
     assert table.get("j0") is None and table.get("j3").reply == [b"", b"{}"]
     assert table.counts() == {"queued": 0, "running": 0, "done": 2}
+
+
+def test_plain_serve_without_weights_serves_the_ocr_reader(start_daemon, tmp_path, monkeypatch):
+    """`ds2fp serve` with no model configured and none downloaded: the CPU OCR reader
+    answers (the issue's embedded default), and says why on stderr."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from daemon.client import ZmqClient
+
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-hf-home"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    d = start_daemon()
+    assert "serving the CPU OCR reader" in d.stderr()
+    with ZmqClient(d.endpoint, timeout_s=30) as client:
+        deadline = time.monotonic() + 60
+        reply = client.ping()
+        while not (reply.ok and reply.ping.state == "ready") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            reply = client.ping()
+        assert reply.ok and reply.ping.state == "ready"
+        assert reply.ping.reader == "ocr" and "rapidocr" in reply.ping.model
