@@ -418,7 +418,7 @@ def cmd_install(args, layout: Layout, out=print) -> int:
         gpu = args.torch or detect_gpu()
         out(f"torch build: {gpu}" + (" (nvidia-smi found a GPU)" if gpu == "cuda" else ""))
         python = str(inst.make_venv(args.python or sys.executable, gpu, args.extras))
-    serve_args = list(args.serve_arg or [])
+    serve_args = daemon_serve_args(args, gpu=None if args.no_venv else gpu, out=out)
     start = [python, "-m", "daemon.cli", "serve"] + serve_args
     if args.service:
         start = inst.install_service(python, serve_args, start_now=not layout.fake
@@ -535,6 +535,28 @@ def cmd_check(args, layout: Layout, out=print) -> int:
     return 0 if ok else 1
 
 
+DEFAULT_MODEL = "Qwen/Qwen3-VL-4B-Instruct"
+
+
+def daemon_serve_args(args, gpu: Optional[str], out) -> List[str]:
+    """`ds2fp serve` arguments for the service and the plugin's Start button.
+
+    The daemon's own default (`--reader auto`) serves a downloaded model, else the CPU OCR
+    reader. On a CUDA machine the user installs for the model, so it is named explicitly
+    (downloaded on the daemon's first start); `--model` names another one."""
+    serve_args = list(args.serve_arg or [])
+    chosen = any(a in ("--model", "--reader") or a.startswith(("--model=", "--reader="))
+                 for a in serve_args)
+    model = args.model or (DEFAULT_MODEL if gpu == "cuda" and not chosen else None)
+    if model and not chosen:
+        serve_args += ["--model", model]
+        out(f"the daemon serves {model} (downloaded on its first start if not present)")
+    elif not chosen:
+        out("the daemon serves the CPU OCR reader until a model is configured "
+            "(install.py --model ID_OR_FOLDER)")
+    return serve_args
+
+
 def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="install.py", description=__doc__.split("\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -550,6 +572,9 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--torch", choices=("cuda", "cpu"), help="override the GPU detection")
     p.add_argument("--extras", default="daemon,ocr", help="ds2fp extras for the venv")
     p.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help="daemon endpoint")
+    p.add_argument("--model", help="checkpoint the daemon serves (hub id or local folder); "
+                                   f"default {DEFAULT_MODEL} on a CUDA machine, the CPU OCR "
+                                   "reader elsewhere")
     p.add_argument("--serve-arg", action="append", metavar="ARG",
                    help="argument for `ds2fp serve` in the service (repeatable)")
     p.add_argument("--kicad-version", action="append", choices=KICAD_VERSIONS,

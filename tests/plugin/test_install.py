@@ -144,3 +144,20 @@ def test_check_notes_a_pcm_install_and_asks_the_daemon(tmp_path):
                           "--kicad-version", "8.0", "--dry-run")
     assert "two ds2fp buttons" in installed
     assert "daemon: not answering" in text
+
+
+def test_the_daemon_serves_the_model_on_cuda_and_ocr_elsewhere(tmp_path):
+    home = tmp_path / "home"
+    (home / ".config/kicad/8.0").mkdir(parents=True)
+    _, cuda = run("--home", str(home), "--platform", "linux", "--dry-run", "--torch", "cuda")
+    assert f"the daemon serves {install.DEFAULT_MODEL}" in cuda
+    _, cpu = run("--home", str(home), "--platform", "linux", "--dry-run", "--torch", "cpu")
+    assert "CPU OCR reader until a model is configured" in cpu
+    code, text = run("--home", str(home), "--platform", "linux", "--no-venv",
+                     "--model", "/models/finetune")
+    assert code == 0, text
+    config = load_config(home / CONFIG["linux"])
+    assert config.start_command[-2:] == ["--model", "/models/finetune"]
+    chosen = install.daemon_serve_args(install.parse_args(["--serve-arg=--reader=ocr"]),
+                                       gpu="cuda", out=lambda line: None)
+    assert chosen == ["--reader=ocr"]  # the user's own choice is kept as it is
