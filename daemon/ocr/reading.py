@@ -31,7 +31,7 @@ from daemon.ocr.package_text import (
 )
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
-from daemon.ocr.usb_c import looks_like_usb_c
+from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
 
 NO_LEAD = ("dfn", "qfn", "son")
@@ -159,8 +159,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         raise ReaderError("no dimensions found: OCR found no printed numbers on the page "
                           "(blank page, photo or too small to read?)")
     family = detect_family(tokens_all, hints.package_hint)
-    if family is None and looks_like_usb_c(tokens_all, hints):
-        return _usb_c_reading(inputs, hints, tokens_all)
+    if names_usb_c(tokens_all, hints) or (family is None
+                                            and looks_like_usb_c(tokens_all, hints)):
+        try:
+            return _usb_c_reading(inputs, hints, tokens_all)
+        except ReaderError:
+            if family is None:
+                raise
+            # The page names Type-C but draws a package (a USB-C controller's QFN, say).
     b = ReadingBuilder()
     land_tables: List[DimensionTable] = []
     package_tables: List[DimensionTable] = []

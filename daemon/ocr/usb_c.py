@@ -90,13 +90,19 @@ def contact_labels(tokens: Sequence[OcrToken]) -> List[Tuple[str, OcrToken]]:
     return out
 
 
-def looks_like_usb_c(tokens: Sequence[OcrToken], hints: ReadHints) -> bool:
-    """The page or the user names a Type-C receptacle, or the drawing labels contacts of
-    both rows (A.. and B..) with a twelfth contact among them."""
+def names_usb_c(tokens: Sequence[OcrToken], hints: ReadHints) -> bool:
+    """The user or the page names a Type-C part (a receptacle, or a controller IC)."""
     for said in (hints.package_hint, hints.part_name):
         if said and _NAMED.search(squash(said)):
             return True
-    if any(_NAMED.search(squash(t.text)) for t in tokens if len(t.text) <= 90):
+    return any(_NAMED.search(squash(t.text)) for t in tokens if len(t.text) <= 90)
+
+
+def looks_like_usb_c(tokens: Sequence[OcrToken], hints: ReadHints) -> bool:
+    """Named Type-C, or the drawing labels contacts of both rows (A.. and B..) with a
+    twelfth contact among them (BGA ball names look alike: the reader asks this only of
+    pages that name no package family)."""
+    if names_usb_c(tokens, hints):
         return True
     names = {name for name, _ in contact_labels(tokens)}
     rows = {name[0] for name in names}

@@ -97,6 +97,16 @@ def test_labels_decide_the_contact_order():
     assert next(p for p in turned_swapped.pads if p.number == "A1").x == -a1.x
 
 
+def test_a_type_c_controller_page_is_read_as_its_package():
+    """'USB Type-C' in a title does not make a QFN page a receptacle."""
+    tokens = [tok("USB Type-C port controller, 24-Lead QFN", 500, 40),
+              tok("LAND PATTERN", 500, 100), tok("24X 0.30", 300, 200),
+              tok("24X 0.80", 300, 260), tok("20X 0.50", 600, 200), tok("4.10", 600, 300),
+              tok("2.70", 700, 400), tok("Dimensions in mm", 500, 900)]
+    reading = read(tokens)
+    assert reading.family == "qfn" and reading.pin_count == 24
+
+
 def test_without_labels_the_standard_order_stands():
     reading = read(drawing_tokens(GCT, labels=("", "")), ReadHints(package_hint="USB-C"))
     assert next(p for p in reading.pads if p.number == "A1").x == -GCT.outer_span / 2
