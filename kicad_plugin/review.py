@@ -183,6 +183,8 @@ def edit_fields(payload: Dict[str, Any]) -> List[Tuple[str, str, str, Optional[f
     """(key, label, kind, current value) of the key values this part can edit."""
     reading = payload.get("reading") or {}
     family = reading.get("family", "")
+    if family == "other":
+        return []  # explicit pads: no key value places them, so none is offered as an edit
     values = ((payload.get("land") or {}).get("values")) or {}
     out = []
     for key, label, kind in EDIT_FIELDS:

@@ -569,6 +569,10 @@ class Ds2fpDialog(wx.Dialog):
         self.edit_grid.Clear()
         self.edit_ctrls = {}
         self.fields = review.edit_fields(payload)
+        if not self.fields and (payload.get("reading") or {}).get("family") == "other":
+            self.edit_grid.Add(wx.StaticText(
+                self, label="Pads as dimensioned: change them in the\n"
+                            "reading JSON (ds2fp build reading.json)"), 0)
         for key, label, kind, current in self.fields:
             self.edit_grid.Add(wx.StaticText(self, label=label), 0, wx.ALIGN_CENTER_VERTICAL)
             text = "" if current is None else (str(int(current)) if kind == "int"

@@ -65,6 +65,13 @@ def test_edit_fields_and_changes():
     assert review.changed_edits(fields, current) == {}
 
 
+def test_explicit_pads_offer_no_key_value_edits():
+    """A key value does not move explicit pads (USB-C), so none is offered as an edit."""
+    p = payload("07_GCT_USB4105_USB-C")
+    assert p["reading"]["family"] == "other"
+    assert review.edit_fields(p) == []
+
+
 @pytest.mark.parametrize("text,kind,value", [
     ("0,5", "mm", 0.5), (" 1.27 ", "mm", 1.27), ("", "mm", None), ("14", "int", 14)])
 def test_parse_value(text, kind, value):
