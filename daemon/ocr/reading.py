@@ -161,8 +161,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
     family = detect_family(tokens_all, hints.package_hint)
     if names_usb_c(tokens_all, hints) or (family is None
                                             and looks_like_usb_c(tokens_all, hints)):
+        from daemon.ocr.usb_c_reading import read_usb_c
+
         try:
-            return _usb_c_reading(inputs, hints, tokens_all)
+            return read_usb_c(inputs, hints)
         except ReaderError:
             if family is None:
                 raise
@@ -453,71 +455,3 @@ def _pins_from_part_row(tokens: Sequence[OcrToken], part: str) -> Optional[int]:
                 return min(ints, key=lambda n: abs(next(
                     t for t in row if t.text.strip() == str(n)).cx - tok.cx))
     return None
-
-
-
-
-def _usb_c_reading(inputs: Sequence[OcrInput], hints: ReadHints, tokens_all):
-    """A USB-C receptacle's explicit pads from its land-pattern callouts (daemon.ocr.usb_c)."""
-    from daemon.ocr import usb_c
-    from daemon.ocr.usb_c_check import check_chain
-    from schemas.reading import DatasheetReading, LandPattern
-    from schemas.toleranced import Toleranced
-
-    failure = None
-    for item in inputs:
-        page = item.page
-        region = land_region(page.tokens, page.width, page.height, item.role)
-        if region is None:
-            continue
-        tokens = list(page.tokens)
-        if item.rotated is not None:
-            try:
-                tokens += item.rotated(region)
-            except Exception as exc:  # the upright pass may still be enough
-                failure = f"rotated pass failed: {type(exc).__name__}"
-        region = _callout_cluster(tokens, region)
-        unit = page_unit(tokens) or hints.units_hint or "mm"
-        if unit != "mm" and not any("MM" in squash(t.text) for t in tokens):
-            raise ReaderError("USB-C receptacle drawn in inches: not read; give --units-hint "
-                              "mm if the page is in millimetres")
-        try:
-            inside = [t for t in tokens if region[0] <= t.cx <= region[2]
-                      and region[1] <= t.cy <= region[3]]
-            callouts = collect(tokens, region)
-            d = usb_c.dimensions(callouts, inside)
-        except ReaderError as exc:
-            failure = str(exc)
-            continue
-        d, checked = check_chain(item.image, d, callouts, inside)
-        printed = "datasheet_drawing"
-        land = LandPattern(
-            pitch=Toleranced(nom=d.pitch, source=printed),
-            pad_width=Toleranced(nom=d.narrow_width, source=printed),
-            pad_length=Toleranced(nom=d.land_length, source=printed),
-            drill=Toleranced(nom=d.peg_diameter, source=printed) if d.peg_diameter else None)
-        return DatasheetReading(
-            units="mm", family="other", pin_count=16, part_name=_part(hints),
-            package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
-            pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
-            pads=usb_c.pads(d),
-            notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:400])
-    raise ReaderError(failure or "USB-C receptacle: no land-pattern drawing found")
-
-
-def _part(hints: ReadHints) -> Optional[str]:
-    name = _ASCII.sub("", hints.part_name or "").strip()
-    return name[:64] if name and re.fullmatch(r"[A-Za-z0-9_.,+\-/()# ]{1,64}", name) else None
-
-
-def _callout_cluster(tokens: Sequence[OcrToken], region: tuple) -> tuple:
-    """The part of `region` around the counted callouts ('4x 0.60'): a page that shows the
-    package drawing beside the land pattern keeps the package's numbers out."""
-    counted = [t for t in tokens if re.search(r"(?<![\w.])\d{1,2}\s*[xX]\s*[Ø0-9.]", t.text)
-               and region[0] <= t.cx <= region[2] and region[1] <= t.cy <= region[3]]
-    if len(counted) < 2:
-        return region
-    h = line_height(tokens)
-    x0 = min(t.box[0] for t in counted) - 3 * h
-    x1 = max(t.box[2] for t in counted) + 3 * h
-    return (max(region[0], x0), region[1], min(region[2], x1), region[3])

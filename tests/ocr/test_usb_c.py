@@ -3,6 +3,7 @@
 evaluation pages are present."""
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -80,6 +81,14 @@ def test_callouts_place_every_pad(d):
     assert {p.y for p in pegs} == {-d.peg_to_rear}  # 3.68, not the 2.60 to the board edge
     assert all(p.inferred for p in reading.pads)
     assert reading.land_pattern.pitch.nom == d.pitch
+
+
+def test_counts_written_the_asian_way():
+    """'12-0.30' and '2-Ø0.65' instead of '12x 0.30' (Chinese makers' drawings)."""
+    tokens = [replace(t, text=re.sub(r"^(\d+)x ", r"\1-", t.text)) for t in drawing_tokens(GCT)]
+    assert any(t.text == "8-0.30" for t in tokens)
+    reading = read(tokens)
+    assert [p.model_dump(exclude_none=True) for p in reading.pads] == usb_c.pads(GCT)
 
 
 def test_labels_decide_the_contact_order():

@@ -1,0 +1,89 @@
+"""The OCR reader's USB-C path: land-pattern callouts -> a reading with explicit pads.
+
+`daemon.ocr.reading.parse` sends a page here when it names a Type-C part, or labels USB-C
+contacts and names no package family. The callouts are read upright and turned 90 degrees,
+assigned to the receptacle's features (daemon.ocr.usb_c), checked against the drawing's
+lines (daemon.ocr.usb_c_check), and returned as family 'other' with every pad listed.
+"""
+
+import re
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from daemon.ocr.callouts import collect, land_region
+from daemon.ocr.layout import line_height
+from daemon.ocr.tables import page_unit
+from daemon.ocr.tokens import OcrToken
+from daemon.readers.base import ReaderError, ReadHints
+
+if TYPE_CHECKING:  # pragma: no cover
+    from daemon.ocr.reading import OcrInput
+
+_ASCII = re.compile(r"[^ -~]")
+_COUNTED = re.compile(r"(?<![\w.])\d{1,2}\s*(?:[xX]|-)\s*[Ø0-9.]")
+
+
+def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
+    """A DatasheetReading of a 16-contact USB-C receptacle, or ReaderError saying what is
+    missing (the first page with a land-pattern drawing that reads wins)."""
+    from daemon.ocr import usb_c
+    from daemon.ocr.usb_c_check import check_chain
+    from schemas.reading import DatasheetReading, LandPattern
+    from schemas.toleranced import Toleranced
+
+    failure = None
+    for item in inputs:
+        page = item.page
+        region = land_region(page.tokens, page.width, page.height, item.role)
+        if region is None:
+            continue
+        tokens = list(page.tokens)
+        if item.rotated is not None:
+            try:
+                tokens += item.rotated(region)
+            except Exception as exc:  # the upright pass may still be enough
+                failure = f"rotated pass failed: {type(exc).__name__}"
+        if (hints.units_hint or page_unit(tokens) or "mm") != "mm":
+            raise ReaderError("USB-C receptacle drawn in inches: not read; give --units-hint "
+                              "mm if the page is in millimetres")
+        region = callout_cluster(tokens, region)
+        inside = [t for t in tokens if region[0] <= t.cx <= region[2]
+                  and region[1] <= t.cy <= region[3]]
+        callouts = collect(tokens, region)
+        try:
+            d = usb_c.dimensions(callouts, inside)
+        except ReaderError as exc:
+            failure = str(exc)
+            continue
+        d, checked = check_chain(item.image, d, callouts, inside)
+        printed = "datasheet_drawing"
+        land = LandPattern(
+            pitch=Toleranced(nom=d.pitch, source=printed),
+            pad_width=Toleranced(nom=d.narrow_width, source=printed),
+            pad_length=Toleranced(nom=d.land_length, source=printed),
+            drill=Toleranced(nom=d.peg_diameter, source=printed) if d.peg_diameter else None)
+        return DatasheetReading(
+            units="mm", family="other", pin_count=16, part_name=_part(hints),
+            package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
+            pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
+            pads=usb_c.pads(d),
+            notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:400])
+    raise ReaderError(failure or "USB-C receptacle: no land-pattern drawing found")
+
+
+def _part(hints: ReadHints) -> Optional[str]:
+    """The user's part name where the reading's name pattern allows it."""
+    name = _ASCII.sub("", hints.part_name or "").strip()
+    return name[:64] if name and re.fullmatch(r"[A-Za-z0-9_.,+\-/()# ]{1,64}", name) else None
+
+
+def callout_cluster(tokens: Sequence[OcrToken], region: tuple) -> tuple:
+    """The part of `region` around the counted callouts ('4x 0.60', '12-0.30'): a page that
+    shows the package drawing beside the land pattern keeps the package's numbers out."""
+    counted = [t for t in tokens if _COUNTED.search(t.text)
+               and region[0] <= t.cx <= region[2] and region[1] <= t.cy <= region[3]]
+    if len(counted) < 2:
+        return region
+    h = line_height(tokens)
+    x0 = min(t.box[0] for t in counted) - 3 * h
+    x1 = max(t.box[2] for t in counted) + 3 * h
+    return (max(region[0], x0), region[1], min(region[2], x1), region[3])
