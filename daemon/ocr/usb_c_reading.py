@@ -54,7 +54,10 @@ def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
         except ReaderError as exc:
             failure = str(exc)
             continue
-        d, checked = check_chain(item.image, d, callouts, inside)
+        try:
+            d, checked = check_chain(item.image, d, callouts, inside)
+        except Exception as exc:  # a check must not lose the reading; all stays inferred
+            checked = f"drawing check failed ({type(exc).__name__}): positions inferred"
         printed = "datasheet_drawing"
         land = LandPattern(
             pitch=Toleranced(nom=d.pitch, source=printed),
