@@ -282,3 +282,18 @@ def test_usb_c_footprint_loads_in_kicad(tmp_path):
     assert result["ok"], result.get("error")
     assert compare_pads(spec, result["pads"]) == []
     assert spec.attribute == "smd"  # signal lands are SMD; KiCad marks its USB-C parts so too
+
+
+def test_a_failing_drawing_check_keeps_the_reading(monkeypatch):
+    from PIL import Image
+
+    from daemon.ocr import usb_c_check
+
+    def broken(*args):
+        raise ValueError("measurement bug")
+
+    monkeypatch.setattr(usb_c_check, "check_chain", broken)
+    page = OcrInput(OcrPage(drawing_tokens(GCT), W, H, "p"), "land_pattern",
+                    image=Image.new("RGB", (W, H), "white"))
+    reading = parse([page], ReadHints())
+    assert all(p.inferred for p in reading.pads) and "drawing check failed" in reading.notes
