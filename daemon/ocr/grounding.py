@@ -146,9 +146,10 @@ def ground_reading(reading, pages: Sequence[OcrPage]) -> GroundingReport:
     """Check every printed number of `reading` (a DatasheetReading) against the pages."""
     numbers = PageNumbers(pages)
     report = GroundingReport(pages=len(pages))
-    report.checks.append(FieldCheck(
-        "pin_count", [float(reading.pin_count)],
-        [] if numbers.has_integer(reading.pin_count) else [float(reading.pin_count)]))
+    if reading.family != "other":  # explicit pads: the pads, not the count, are the part
+        report.checks.append(FieldCheck(
+            "pin_count", [float(reading.pin_count)],
+            [] if numbers.has_integer(reading.pin_count) else [float(reading.pin_count)]))
     for name, value in reading.dimensions().items():
         check = FieldCheck(name, value.values())
         for v in value.values():

@@ -46,3 +46,19 @@ def test_footprint_provenance_marked(ocr_pages, soic_reading):
     marked = {k: p.on_page for k, p in grounded.provenance.items() if p.on_page is not None}
     assert marked.get("row_spacing") is False, grounded.provenance
     assert marked.get("pitch") is True
+
+
+def test_explicit_pads_are_grounded_by_their_sizes_not_the_count():
+    """A USB-C receptacle's 16 contacts are the layout's count, never printed; its pad sizes
+    are, and a wrong one is flagged."""
+    from daemon.ocr.tokens import OcrPage, OcrToken
+    from schemas.reading import DatasheetReading, ReadPad
+
+    page = OcrPage([OcrToken(t, (0, 30 * i, 80, 30 * i + 25)) for i, t in
+                    enumerate(["12x 1.15", "8x 0.30", "4x 0.60"])], 200, 200)
+    pads = [ReadPad(number=f"A{i}", x=i * 0.5, y=0, size_x=0.3, size_y=1.15)
+            for i in range(1, 5)] + [ReadPad(number="A9", x=3, y=0, size_x=0.61, size_y=1.15)]
+    reading = DatasheetReading(units="mm", family="other", pin_count=16, pads=pads)
+    report = ground_reading(reading, [page])
+    assert "pin_count" not in report.by_field()
+    assert [c.field for c in report.not_found()] == ["pads[4]"]
