@@ -17,7 +17,7 @@ from footprint_writer.builder.pads import mirror_x, roundrect_ratio
 from footprint_writer.errors import InputError
 from footprint_writer.naming import sanitize
 from schemas.footprint import Body, Drill, Pad
-from schemas.provenance import Provenance
+from schemas.provenance import Issue, Provenance
 
 MECHANICAL_NUMBER = re.compile(r"^(MP\d*|SH\d*|S\d*|MH\d*|)$", re.IGNORECASE)
 
@@ -79,16 +79,27 @@ def _recentre(ctx: BuildContext, pads: List[Pad]) -> List[Pad]:
                                  "y": round(p.y - cy, 6) + 0.0}) for p in pads]
 
 
-def _flag_inferred(ctx: BuildContext) -> None:
-    """Pads whose position the reader worked out rather than read: one warning naming them,
-    so the review shows which coordinates to check against the drawing."""
-    inferred = [rp for rp in ctx.reading.pads if rp.inferred]
+def _flag_inferred(ctx: BuildContext, pads: Sequence[Pad]) -> None:
+    """Pads whose position the reader worked out rather than read: one warning naming them
+    with their footprint coordinates, and the pads outlined in the review."""
+    inferred = [p for rp, p in zip(ctx.reading.pads, pads) if rp.inferred]
     if not inferred:
         return
-    names = sorted({rp.number or "hole" for rp in inferred})
-    ctx.warn("position_inferred", f"{len(inferred)} pads ({', '.join(names)}) are placed from "
-             "positions the reader inferred, not read as printed coordinates: check them "
-             "against the drawing", "pads")
+    rows: dict = {}
+    for p in inferred:  # one entry per row of pads: "A1, B12, ... (16) at y = -2.54"
+        rows.setdefault(round(p.y, 3), []).append(p.number or "hole")
+    parts = []
+    for y, names in sorted(rows.items()):
+        shown = list(dict.fromkeys(names))
+        text = ", ".join(shown[:6]) + (" ..." if len(shown) > 6 else "")
+        parts.append(f"{text} ({len(names)}) at y = {fmt(y)}")
+    where, more = "; ".join(parts), ""
+    ctx.issues.append(Issue(
+        code="position_inferred", severity="warning", field="pads",
+        pads=sorted({p.number for p in inferred if p.number})[:64],
+        message=(f"{len(inferred)} pads are placed from positions the reader inferred, not "
+                 f"read as printed coordinates: {where}{more} mm; check them against the "
+                 "drawing")[:1000]))
 
 
 def place_explicit(ctx: BuildContext) -> Placement:
@@ -102,7 +113,7 @@ def place_explicit(ctx: BuildContext) -> Placement:
         ctx.warn("mirrored_bottom_view",
                  "the pads were read from a bottom view and mirrored (x -> -x) into the top "
                  "view; check that pin 1 lands where the part's pin 1 will sit", "view")
-    _flag_inferred(ctx)
+    _flag_inferred(ctx, pads)
     numbered = {p.number for p in pads if p.role == "signal"}
     if r.pin_count != len(numbered):
         ctx.warn("pin_count_mismatch", f"pin_count {r.pin_count} but {len(numbered)} distinct "

@@ -160,8 +160,16 @@ def test_builder_flags_the_inferred_positions():
 
     spec = build_footprint(read(drawing_tokens(GCT)))
     flagged = [i for i in spec.issues if i.code == "position_inferred"]
-    assert len(flagged) == 1 and "A1" in flagged[0].message and "S1" in flagged[0].message
-    assert flagged[0].severity == "warning"
+    assert len(flagged) == 1 and flagged[0].severity == "warning"
+    message = flagged[0].message
+    assert message.startswith("22 pads") and "A1, B12, A4, B9, B8, A5 ... (16) at y = " in message
+    assert "S1 (2) at y = " in message and "hole (2) at y = " in message
+    assert flagged[0].pads == sorted({p.number for p in spec.pads if p.number})
+    confirmed = read(drawing_tokens(GCT)).model_copy()
+    confirmed.pads = [p.model_copy(update={"inferred": p.number == "S1" and p.y < 0})
+                      for p in confirmed.pads]
+    (only,) = [i for i in build_footprint(confirmed).issues if i.code == "position_inferred"]
+    assert only.pads == ["S1"] and only.message.startswith("2 pads")
 
 
 # -- real OCR ---------------------------------------------------------------------------
