@@ -49,6 +49,9 @@ class OcrInput:
     rotated: Optional[Callable[[tuple], List[OcrToken]]] = None
     # The page image itself (PIL), for the checks that measure the drawing's lines.
     image: Any = None
+    # Optional: OCR of a region upright at the crop's own resolution (small print on a
+    # large page that the whole-page pass read shrunk).
+    upright: Optional[Callable[[tuple], List[OcrToken]]] = None
 
 
 @dataclass

@@ -7,9 +7,10 @@ lines (daemon.ocr.usb_c_check), and returned as family 'other' with every pad li
 """
 
 import re
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
-from daemon.ocr.callouts import collect, land_region
+from daemon.ocr.callouts import collect, heading_tokens, land_region
+from daemon.ocr.engine import page_scale
 from daemon.ocr.layout import line_height
 from daemon.ocr.tables import page_unit
 from daemon.ocr.tokens import OcrToken
@@ -26,16 +27,10 @@ def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
     """A DatasheetReading of a 16-contact USB-C receptacle, or ReaderError saying what is
     missing (the first page with a land-pattern drawing that reads wins)."""
     from daemon.ocr import usb_c
-    from daemon.ocr.usb_c_check import check_chain
-    from schemas.reading import DatasheetReading, LandPattern
-    from schemas.toleranced import Toleranced
 
     failure = None
-    for item in inputs:
+    for item, region in ((i, r) for i in inputs for r in _regions(i)):
         page = item.page
-        region = land_region(page.tokens, page.width, page.height, item.role)
-        if region is None:
-            continue
         tokens = list(page.tokens)
         if item.rotated is not None:
             try:
@@ -46,31 +41,82 @@ def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
             raise ReaderError("USB-C receptacle drawn in inches: not read; give --units-hint "
                               "mm if the page is in millimetres")
         region = callout_cluster(tokens, region)
-        inside = [t for t in tokens if region[0] <= t.cx <= region[2]
-                  and region[1] <= t.cy <= region[3]]
-        callouts = collect(tokens, region)
-        try:
-            d = usb_c.dimensions(callouts, inside)
-        except ReaderError as exc:
-            failure = str(exc)
-            continue
-        try:
-            d, checked = check_chain(item.image, d, callouts, inside)
-        except Exception as exc:  # a check must not lose the reading; all stays inferred
-            checked = f"drawing check failed ({type(exc).__name__}): positions inferred"
-        printed = "datasheet_drawing"
-        land = LandPattern(
-            pitch=Toleranced(nom=d.pitch, source=printed),
-            pad_width=Toleranced(nom=d.narrow_width, source=printed),
-            pad_length=Toleranced(nom=d.land_length, source=printed),
-            drill=Toleranced(nom=d.peg_diameter, source=printed) if d.peg_diameter else None)
-        return DatasheetReading(
-            units="mm", family="other", pin_count=16, part_name=_part(hints),
-            package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
-            pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
-            pads=usb_c.pads(d),
-            notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:400])
+        for attempt in _attempts(tokens, region, item):
+            inside = [t for t in attempt if _inside(t, region)]
+            callouts = collect(attempt, region)
+            try:
+                d = usb_c.dimensions(callouts, inside)
+            except ReaderError as exc:
+                failure = str(exc)
+                continue
+            return _reading(item, d, callouts, inside, hints)
     raise ReaderError(failure or "USB-C receptacle: no land-pattern drawing found")
+
+
+def _attempts(tokens: List[OcrToken], region: tuple, item: "OcrInput"):
+    """The tokens as read; then, if the page was read shrunk, with the land pattern read
+    again at full size (small print), only when the first reading does not fit."""
+    yield tokens
+    page = item.page
+    if item.upright is None or page_scale(page.width, page.height) >= 0.9:
+        return
+    try:
+        yield _reread(tokens, region, item)
+    except Exception:  # the shrunk pass already failed; its error stands
+        return
+
+
+def _reading(item: "OcrInput", d, callouts, inside, hints: ReadHints):
+    from daemon.ocr import usb_c
+    from daemon.ocr.usb_c_check import check_chain
+    from schemas.reading import DatasheetReading, LandPattern
+    from schemas.toleranced import Toleranced
+
+    try:
+        d, checked = check_chain(item.image, d, callouts, inside)
+    except Exception as exc:  # a check must not lose the reading; all stays inferred
+        checked = f"drawing check failed ({type(exc).__name__}): positions inferred"
+    printed = "datasheet_drawing"
+    land = LandPattern(
+        pitch=Toleranced(nom=d.pitch, source=printed),
+        pad_width=Toleranced(nom=d.narrow_width, source=printed),
+        pad_length=Toleranced(nom=d.land_length, source=printed),
+        drill=Toleranced(nom=d.peg_diameter, source=printed) if d.peg_diameter else None)
+    return DatasheetReading(
+        units="mm", family="other", pin_count=16, part_name=_part(hints),
+        package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
+        pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
+        pads=usb_c.pads(d), notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:400])
+
+
+def _regions(item: "OcrInput") -> List[tuple]:
+    """Where the land pattern may be: below its heading, or above it when the heading is a
+    caption under the figure (GCT's "Recommended PCB Layout" with more drawings below)."""
+    page = item.page
+    first = land_region(page.tokens, page.width, page.height, item.role)
+    if first is None:
+        return []
+    out = [first]
+    heads = heading_tokens(page.tokens)
+    if heads:
+        head = min(heads, key=lambda t: t.cy)
+        above = (0, 0, page.width, head.box[3])
+        if above != first and head.box[1] > 0:
+            out.append(above)
+    return out
+
+
+def _inside(t: OcrToken, region: tuple) -> bool:
+    return region[0] <= t.cx <= region[2] and region[1] <= t.cy <= region[3]
+
+
+def _reread(tokens: Sequence[OcrToken], region: tuple, item) -> list:
+    """`tokens` with those inside `region` replaced by a full-size upright and turned pass
+    over the region alone."""
+    again = list(item.upright(region))
+    if item.rotated is not None:
+        again += item.rotated(region)
+    return [t for t in tokens if not _inside(t, region)] + again
 
 
 def _part(hints: ReadHints) -> Optional[str]:

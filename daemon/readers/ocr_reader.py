@@ -52,7 +52,8 @@ class OcrReader(Reader):
         ocr = self.ocr_pages(pages, hints)
         self._extra = {}
         inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass else None,
-                           image=page.image) for p, page in zip(ocr, pages)]
+                           image=page.image, upright=self._region_reader(page, False))
+                  for p, page in zip(ocr, pages)]
         self.last_pages = ocr
         try:
             return parse(inputs, hints)
@@ -60,14 +61,19 @@ class OcrReader(Reader):
             self.last_seconds = time.perf_counter() - started
 
     def _rotated(self, page: PageImage):
+        return self._region_reader(page, rotated=True)
+
+    def _region_reader(self, page: PageImage, rotated: bool):
+        """OCR of one region of the page (turned 90 degrees, or upright at the crop's own
+        resolution), tokens in page coordinates and kept for grounding."""
         from daemon.ocr.engine import image_key
 
         def read_region(region: tuple) -> List[OcrToken]:
             x0, y0, x1, y1 = (int(round(v)) for v in region)
             crop = page.image.crop((x0, y0, x1, y1))
-            got = self.engine.read(crop, name=page.name, rotated=True)
+            got = self.engine.read(crop, name=page.name, rotated=rotated)
             tokens = [OcrToken(t.text, (t.box[0] + x0, t.box[1] + y0, t.box[2] + x0,
-                                        t.box[3] + y0), t.score, True) for t in got.tokens]
+                                        t.box[3] + y0), t.score, rotated) for t in got.tokens]
             self._extra.setdefault(image_key(page.image), []).extend(tokens)
             return tokens
         return read_region

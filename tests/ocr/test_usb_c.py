@@ -233,9 +233,11 @@ def test_a_drawing_that_does_not_match_leaves_the_chain_inferred():
     assert "drawing check: not done" in reading.notes
 
 
-def test_gct_usb4105_page_matches_kicad(ocr_reader):
-    """The real page: every pad where KiCad's footprint (which cites this drawing) has it,
-    up to the choice of origin."""
+@pytest.mark.parametrize("image_name", ["package_and_land_pattern_p1.png", "full_page_p1.png"])
+def test_gct_usb4105_page_matches_kicad(ocr_reader, image_name):
+    """The real page, cropped and whole (the land pattern above its caption, more drawings
+    below it, small print read again at full size): every pad where KiCad's footprint
+    (which cites this drawing) has it, up to the choice of origin."""
     from PIL import Image
 
     from daemon.readers.base import PageImage
@@ -246,7 +248,7 @@ def test_gct_usb4105_page_matches_kicad(ocr_reader):
     if folder is None or not folder.is_dir():
         pytest.skip("../shared/eval/datasheets not present")
     gt = json.loads((folder / "gt.json").read_text())
-    image = Image.open(folder / "package_and_land_pattern_p1.png").convert("RGB")
+    image = Image.open(folder / image_name).convert("RGB")
     reading = ocr_reader.read([PageImage(image, "both", "p1")], ReadHints())
     spec = build_footprint(reading)
     expect = json.loads((folder / "expect.json").read_text())
