@@ -21,6 +21,18 @@ ONSEMI: Dict[str, Optional[str]] = {
     "L": "overall_width", "M": None,
 }
 
+# NXP / Nexperia / Philips outlines (letters as columns): E is the body, HE tip to tip,
+# bp the lead width, Lp the foot; on SOT-23 pages e is pins 1-2 (1.9) and e1 the pitch.
+NEXPERIA: Dict[str, Optional[str]] = {
+    "A": "height", "A1": None, "A2": None, "A3": None, "bp": "lead_width", "b1": None,
+    "c": None, "D": "body_length", "E": "body_width", "e": "pitch", "e1": None,
+    "HD": "overall_length", "HE": "overall_width", "L": None, "Lp": "lead_length",
+    "Q": None, "v": None, "w": None, "y": None, "Z": None, "ZD": None, "ZE": None,
+    "D1": "exposed_pad_length", "E1": "exposed_pad_width", "Dh": "exposed_pad_length",
+    "Eh": "exposed_pad_width", "k": None,
+}
+NEXPERIA_MARKS = {"bp", "HE", "Lp"}
+
 # IPC-7351 land-pattern letters (Microchip "Recommended Land Pattern" tables and others).
 LAND: Dict[str, Optional[str]] = {
     "E": "pitch", "C": "row_spacing", "C1": "row_spacing", "C2": "row_spacing_2",
@@ -54,5 +66,5 @@ PACKAGE_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
 )
 
 # Letters that only occur in package tables / only in land-pattern tables.
-PACKAGE_ONLY = {"A", "A1", "A2", "b", "e", "E1", "D1", "L1", "c"}
+PACKAGE_ONLY = {"A", "A1", "A2", "b", "e", "E1", "D1", "L1", "c", "bp", "HE", "Lp"}
 LAND_ONLY = {"C1", "C2", "X", "X1", "X2", "Y", "Y1", "Y2", "Z", "W2", "T2", "GX"}

@@ -18,6 +18,8 @@ from daemon.ocr.letters import (
     LAND,
     LAND_DESCRIPTIONS,
     LAND_ONLY,
+    NEXPERIA,
+    NEXPERIA_MARKS,
     ONSEMI,
     PACKAGE_DESCRIPTIONS,
     PACKAGE_ONLY,
@@ -31,6 +33,7 @@ from daemon.ocr.package_text import (
 )
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.ocr.transposed import find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
 
@@ -119,6 +122,8 @@ def package_letters(table: DimensionTable) -> Tuple[str, Dict[str, Optional[str]
     symbols = set(table.symbols)
     if {"B", "G", "K"} <= symbols and not ({"e", "E1"} & symbols):
         return "onsemi", ONSEMI
+    if symbols & NEXPERIA_MARKS:
+        return "nexperia", NEXPERIA
     return "jedec", JEDEC
 
 
@@ -177,7 +182,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
     package_tables: List[DimensionTable] = []
     page_tables: List[List[DimensionTable]] = []
     for item in inputs:
-        tables = find_tables(item.page.tokens, page_unit(item.page.tokens) or hints.units_hint)
+        unit_default = page_unit(item.page.tokens) or hints.units_hint
+        tables = find_tables(item.page.tokens, unit_default)
+        tables += [t for t in find_transposed_tables(item.page.tokens, unit_default)
+                   if not any(_overlap(t.box, o.box) for o in tables)]
         page_tables.append(tables)
         land_page = item.role == "land_pattern" or any(
             re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))
@@ -206,6 +214,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             continue
         b.set_unit(unit)
         style, letters = package_letters(table)
+        if style == "nexperia":
+            _nexperia_pitch(b, table, family)
         for row in table.rows:
             name = _row_field(row, "package", letters)
             values = _table_values(row, table, unit)
@@ -269,6 +279,19 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _nexperia_pitch(b: ReadingBuilder, table: DimensionTable, family) -> None:
+    """NXP's SOT-23 family prints e = pins 1 to 2 (1.9) and e1 = the pitch (0.95)."""
+    by = {r.symbol: r.values for r in table.rows}
+    e, e1 = by.get("e", {}).get("nom"), by.get("e1", {}).get("nom")
+    if family == "sot23" and e and e1 and e1 < e:
+        b.put(b.fields, "pitch", _tol({"nom": e1}, "datasheet_table"))
+        b.log.add("SOT-23: pitch from e1 (e is pins 1 to 2)")
 
 
 def _fix_letter_styles(b: ReadingBuilder, family: Optional[str]) -> None:

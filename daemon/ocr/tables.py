@@ -63,7 +63,7 @@ def column_word(text: str) -> Optional[str]:
     return COLUMN_WORDS.get(word)
 
 
-def _unit_of(text: str) -> Optional[str]:
+def unit_of(text: str) -> Optional[str]:
     up = squash(text)
     if up.rstrip(".:") in _BARE_UNITS:
         return _BARE_UNITS[up.rstrip(".:")]
@@ -118,7 +118,7 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
 
 
 def _assign_units(cols: List[Column], above: Sequence[OcrToken], fallback: Optional[str]):
-    unit_tokens = [(t, _unit_of(t.text)) for t in above if _unit_of(t.text)]
+    unit_tokens = [(t, unit_of(t.text)) for t in above if unit_of(t.text)]
     for col in cols:
         if unit_tokens:
             best = min(unit_tokens, key=lambda tu: (
@@ -135,7 +135,7 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     header_y = row_y(header)
     above = [t for r in all_rows[max(0, header_index - 3):header_index] for t in r
              if header_y - row_y(r) < 4 * h]
-    above += [t for t in header if not column_word(t.text) or _unit_of(t.text)]
+    above += [t for t in header if not column_word(t.text) or unit_of(t.text)]
     _assign_units(cols, above, default_unit)
     units = [c.unit for c in cols if c.unit]
     if not units:

@@ -65,7 +65,8 @@ PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
 
 def package_page(reading, variant: str = "table"):
     """A package drawing page with its dimension table (variant: table | inch | bottom |
-    dual: letters only, a millimetre and an inch group with Min. Typ. Max.)."""
+    dual: letters only, a millimetre and an inch group with Min. Typ. Max. | transposed:
+    NXP style, letters as columns, a max row over a min row)."""
     unit = "inch" if variant == "inch" else reading.units
     image, draw = _new_page()
     big, mid, small = font(34), font(26), font(24)
@@ -74,6 +75,9 @@ def package_page(reading, variant: str = "table"):
     _package_figure(draw, reading, variant, mid)
     if variant == "dual":
         _dual_unit_table(draw, reading, small)
+        return image
+    if variant == "transposed":
+        _transposed_table(draw, reading, small)
         return image
     header = [["Units", "\0", "INCHES" if unit == "inch" else "MILLIMETERS", "\0", "\0"],
               ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
@@ -89,6 +93,41 @@ def package_page(reading, variant: str = "table"):
     draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
               font=small, fill=BLACK)
     return image
+
+
+# NXP letters for the reading's fields; e1 is the pitch on SOT-23 pages (e = pins 1 to 2).
+TRANSPOSED_COLUMNS: Tuple[Tuple[str, Optional[str]], ...] = (
+    ("A", "height"), ("A1 max", None), ("bp", "lead_width"), ("c", None), ("D", "body_length"),
+    ("E", "body_width"), ("e", "pitch"), ("e1", None), ("HE", "overall_width"),
+    ("Lp", "lead_length"), ("v", None),
+)
+
+
+def _transposed_table(draw, reading, fnt) -> None:
+    """`UNIT A A1 bp c D E e e1 HE Lp v` over a max row and a min row (values in mm)."""
+    fixed = {"A1 max": ("0.1", ""), "c": ("0.15", "0.09"), "v": ("0.2", "")}
+    sot23 = reading.family == "sot23"
+    header = [["UNIT"] + [letter for letter, _ in TRANSPOSED_COLUMNS]]
+    upper, lower = ["mm"], [""]
+    for letter, name in TRANSPOSED_COLUMNS:
+        if name is None and letter != "e1":
+            hi, lo = fixed[letter]
+        elif letter in ("e", "e1"):
+            pitch = reading.pitch.nominal if reading.pitch else None
+            value = None if pitch is None else (
+                (2 * pitch if letter == "e" else pitch) if sot23 else
+                (pitch if letter == "e" else None))
+            hi, lo = (_fmt(value, "mm") if value else ""), ""
+        else:
+            v = _convert(getattr(reading, name), reading.units, "mm")
+            hi = _fmt(v.max if v and v.max is not None else (v.nom if v else None), "mm")
+            lo = _fmt(v.min if v and v.min is not None else None, "mm")
+        upper.append(hi)
+        lower.append(lo)
+    draw.text((60, 770), "DIMENSIONS (mm are the original dimensions)", font=fnt, fill=BLACK)
+    table(draw, 60, 810, header, [upper, lower], [90] + [84] * len(TRANSPOSED_COLUMNS), fnt)
+    draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)", font=fnt,
+              fill=BLACK)
 
 
 def _dual_unit_table(draw, reading, fnt) -> None:

@@ -1,0 +1,130 @@
+"""Transposed dimension tables: letters as columns, MAX / NOM / MIN as rows.
+
+NXP, Nexperia, Philips and many Asian makers print the package's dimensions this way:
+
+    UNIT   A    A1   bp    c     D    E    e    e1    HE   Lp    Q     v    w
+    mm    1.1  0.1  0.48  0.15  3.0  1.4  1.9  0.95  2.5  0.45  0.55  0.2  0.1
+          0.9       0.38  0.09  2.8  1.2             2.1  0.15  0.45
+
+A header row of several letter symbols, then one to three value rows. Rows labelled
+max / nom / min say what they hold; unlabelled, two rows are max over min (a value only in
+the upper row is nominal: a basic dimension like e, or a limit the header names, `A1 max`);
+one row is nominal. Each number belongs to the column whose letter is nearest above it.
+The result is an ordinary DimensionTable, so letters are mapped like any other table's.
+"""
+
+import re
+from typing import Dict, List, Optional, Sequence
+
+from daemon.ocr.layout import line_height, row_y, rows, squash
+from daemon.ocr.numbers import parse_values
+from daemon.ocr.tables import DimensionTable, TableRow, unit_of
+from daemon.ocr.tokens import OcrToken
+
+_LETTER = re.compile(r"^(?:[A-Za-z]{1,2}\d?|[A-Z]\d?[a-z]?)$")
+_ROW_WORDS = {"MAX": "max", "MAX.": "max", "MAXIMUM": "max", "NOM": "nom", "NOM.": "nom",
+              "TYP": "nom", "MIN": "min", "MIN.": "min", "MINIMUM": "min"}
+MIN_COLUMNS = 5
+_NOT_LETTERS = {"UNIT", "UNITS", "MM", "INCH", "INCHES", "MIL", "MAX", "MIN", "NOM", "TYP",
+                "DIM", "SYMBOL", "NOTE", "TO", "OF", "IN", "AND", "THE"}
+
+
+def _symbols(row: Sequence[OcrToken]) -> List[tuple]:
+    """(symbol, qualifier, token) of a header row's letters ('A1 max' -> ('A1', 'max'))."""
+    out = []
+    for tok in row:
+        words = tok.text.replace("(", " ").replace(")", " ").split()
+        if not words:
+            continue
+        letter = words[0]
+        qualifier = _ROW_WORDS.get(words[1].upper()) if len(words) == 2 else None
+        if len(words) > 2 or (len(words) == 2 and qualifier is None):
+            continue
+        if _LETTER.match(letter) and letter.upper() not in _NOT_LETTERS:
+            out.append((letter, qualifier, tok))
+    return out
+
+
+def find_transposed_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
+                           ) -> List[DimensionTable]:
+    """Every letters-as-columns table on the page."""
+    all_rows = rows(tokens)
+    h = line_height(tokens)
+    tables = []
+    for index, row in enumerate(all_rows):
+        header = _symbols(row)
+        if len(header) < MIN_COLUMNS or len(header) * 2 < len(row):
+            continue
+        table = _parse(all_rows, index, header, h, default_unit)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]:
+    xs = [tok.cx for _, _, tok in header]
+    left = min(tok.box[0] for _, _, tok in header)
+    spacing = min(b - a for a, b in zip(xs, xs[1:])) if len(xs) > 1 else 4 * h
+    value_rows = []
+    unit = None
+    last_y = row_y(all_rows[index])
+    for row in all_rows[index + 1:index + 4]:
+        y = row_y(row)
+        if y - last_y > 2.2 * h:
+            break
+        kind = None
+        cells: Dict[int, float] = {}
+        for tok in row:
+            word = squash(tok.text)
+            if tok.cx < left - 0.3 * spacing:
+                unit = unit or unit_of(tok.text)
+                for w in tok.text.split():
+                    kind = kind or _ROW_WORDS.get(w.upper())
+                continue
+            if word in _ROW_WORDS:
+                kind = kind or _ROW_WORDS[word]
+                continue
+            values = [v for v in parse_values(tok.text) if not v.degrees]
+            if len(values) != 1:
+                continue
+            col = min(range(len(xs)), key=lambda i: abs(xs[i] - tok.cx))
+            if abs(xs[col] - tok.cx) <= 0.6 * spacing:
+                cells.setdefault(col, values[0].value)
+        if not cells:
+            break
+        value_rows.append((kind, cells))
+        last_y = y
+    if not value_rows:
+        return None
+    unit = unit or default_unit
+    if unit is None:
+        return None
+    kinds = _row_kinds([k for k, _ in value_rows])
+    out: List[TableRow] = []
+    for col, (symbol, qualifier, tok) in enumerate(header):
+        present = [(kind, cells[col]) for kind, (_, cells) in zip(kinds, value_rows)
+                   if col in cells]
+        if not present:
+            continue
+        values: Dict[str, float] = {}
+        if len(present) == 1 and len(value_rows) > 1 and value_rows[0][0] is None:
+            values[qualifier or "nom"] = present[0][1]  # only in the upper row: basic
+        else:
+            for kind, value in present:
+                values.setdefault(qualifier if qualifier and len(present) == 1 else kind, value)
+        out.append(TableRow(symbol=symbol, description="", values=values, y=tok.cy))
+    if len(out) < MIN_COLUMNS:
+        return None
+    toks = [tok for _, _, tok in header]
+    box = (min(t.box[0] for t in toks) - 3 * h, min(t.box[1] for t in toks),
+           max(t.box[2] for t in toks) + h, last_y + h)
+    return DimensionTable(unit=unit, rows=out, box=box)
+
+
+def _row_kinds(labels: List[Optional[str]]) -> List[str]:
+    """What each value row holds: its label, else max / min (two rows), nom (one row),
+    max / nom / min (three rows)."""
+    if all(labels):
+        return list(labels)  # type: ignore[arg-type]
+    default = {1: ["nom"], 2: ["max", "min"], 3: ["max", "nom", "min"]}[len(labels)]
+    return [label or default[i] for i, label in enumerate(labels)]
