@@ -28,7 +28,7 @@ NEXPERIA: Dict[str, Optional[str]] = {
     "c": None, "D": "body_length", "E": "body_width", "e": "pitch", "e1": None,
     "HD": "overall_length", "HE": "overall_width", "L": None, "Lp": "lead_length",
     "Q": None, "v": None, "w": None, "y": None, "Z": None, "ZD": None, "ZE": None,
-    "D1": "exposed_pad_length", "E1": "exposed_pad_width", "Dh": "exposed_pad_length",
+    "D1": None, "E1": None, "Dh": "exposed_pad_length",
     "Eh": "exposed_pad_width", "k": None,
 }
 NEXPERIA_MARKS = {"bp", "HE", "Lp"}
