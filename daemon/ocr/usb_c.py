@@ -29,6 +29,7 @@ the pads explicitly.
 
 import re
 from dataclasses import dataclass, field
+from statistics import median
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import Callout
@@ -173,59 +174,11 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
     h = line_height(tokens)
     horiz = [c for c in callouts if not c.token.vertical and not c.value.diameter]
     vert = [c for c in callouts if c.token.vertical and not c.value.diameter]
-    narrow = [c for c in horiz if c.value.multiplier == 8]
-    if len(_distinct(narrow)) != 1:
-        raise ReaderError("USB-C receptacle: no single '8x' narrow land width on the drawing; "
-                          "this reader knows the 16-contact (USB 2.0) land pattern only: give "
-                          "the pads explicitly (model reader or a reading JSON)")
-    fours = [c for c in horiz if c.value.multiplier == 4]
-    if not fours:
-        raise ReaderError("USB-C receptacle: no '4x' wide land width on the drawing")
-    n = narrow[0]
-    wide = min(fours, key=lambda c: abs(c.token.cx - n.token.cx) + abs(c.token.cy - n.token.cy))
-    slot_widths = sorted({round(_mm(c), 4) for c in fours if c is not wide})
-    twelves = sorted(_mm(c) for c in vert if c.value.multiplier == 12)
-    if not twelves:
-        raise ReaderError("USB-C receptacle: no '12x' land length on the drawing (vertical "
-                          "dimensions not read)")
-    land_length = twelves[0]
-    lands_to_rear = twelves[-1] if len(twelves) > 1 and twelves[-1] > land_length else None
-
-    plain = [c for c in horiz if not c.value.multiplier and "." in c.value.text]
-    pitches = [c for c in plain if "PITCH" in c.keywords or "PITCH" in squash(c.token.text)]
-    pitch_c = pitches[0] if pitches else min(plain, key=_mm, default=None)
-    if pitch_c is None or not 0.3 <= _mm(pitch_c) <= 0.8:
-        raise ReaderError("USB-C receptacle: no contact pitch on the drawing")
-    pitch = _mm(pitch_c)
-    spans = [c for c in plain if c is not pitch_c and not _near(_mm(c), 7 * pitch)
-             and _mm(c) > 7 * pitch]
-    row_y = _row_y(tokens, [n, wide])
-    side = 1 if n.token.cy > row_y else -1
-    with_lands = sorted({round(_mm(c), 4) for c in spans if (c.token.cy - row_y) * side > 0},
-                        reverse=True)
-    elsewhere = sorted({round(_mm(c), 4) for c in spans if (c.token.cy - row_y) * side <= 0},
-                       reverse=True)
-    slot_span = None
-    if len(with_lands) == 3:
-        slot_span, outer, inner = with_lands
-    elif len(with_lands) == 2:
-        outer, inner = with_lands
-    else:
-        raise ReaderError(f"USB-C receptacle: expected the two wide-land spans beside the land "
-                          f"widths, found {with_lands or 'none'}")
-    if outer > 16 * pitch or outer - inner < 2 * wide.value.value:
-        raise ReaderError(f"USB-C receptacle: wide-land spans {outer} / {inner} do not fit the "
-                          "16-contact layout (a span missing or misread?)")
-    if slot_span is None:
-        wider = [v for v in elsewhere if v > outer + wide.value.value]
-        slot_span = max(wider, default=None)
-    if slot_span is None:
-        raise ReaderError("USB-C receptacle: no shell-slot span on the drawing")
-    pegs = [v for v in elsewhere if v != slot_span]
-    if not inner - wide.value.value / 2 > 3.5 * pitch + n.value.value / 2:
-        raise ReaderError(f"USB-C receptacle: spans {outer} / {inner} leave no room for the "
-                          "narrow lands; not the 16-contact layout")
-
+    narrow, wide, slot_widths = _land_widths(horiz)
+    land_length, lands_to_rear = _lengths(vert)
+    pitch, spans = _pitch_and_spans(horiz)
+    row_y = _row_y(tokens, [narrow, wide])
+    outer, inner, slot_span, pegs = _assign_spans(spans, row_y, narrow, wide, pitch)
     if len(slot_widths) != 2:
         raise ReaderError("USB-C receptacle: the shell slots' drill and land widths (two '4x' "
                           "values) are not both on the drawing (SMD shell tabs are not read)")
@@ -238,18 +191,104 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
     if lands_to_rear is None:
         raise ReaderError("USB-C receptacle: the distance from the lands to the rear slots "
                           "(a second '12x' value) is not on the drawing")
+    diameter, peg_to_rear = _pegs(callouts, horiz, vert, pairs, pegs, lands_to_rear)
+    centre_x = median(c.token.cx for c in spans)
+    lands_on_top = rear[0].token.cy > row_y
+    return UsbCDimensions(
+        pitch=pitch, narrow_width=_mm(narrow), wide_width=_mm(wide), land_length=land_length,
+        outer_span=outer, inner_span=inner, lands_to_rear=lands_to_rear, slot_span=slot_span,
+        slot_drill_width=drill_w, slot_land_width=land_w,
+        front_slot=(_mm(front[0]), _mm(front[1])), rear_slot=(_mm(rear[0]), _mm(rear[1])),
+        peg_diameter=diameter, peg_span=pegs[0] if diameter else None,
+        peg_to_rear=peg_to_rear if diameter else None,
+        mirrored=_mirrored(tokens, centre_x, lands_on_top), row_y=row_y,
+        lands_on_top=lands_on_top)
+
+
+def _land_widths(horiz: Sequence[Callout]) -> Tuple[Callout, Callout, List[float]]:
+    """(the 8x narrow width, the 4x wide width nearest it, the other 4x values: slots)."""
+    narrow = [c for c in horiz if c.value.multiplier == 8]
+    if len(_distinct(narrow)) != 1:
+        raise ReaderError("USB-C receptacle: no single '8x' narrow land width on the drawing; "
+                          "this reader knows the 16-contact (USB 2.0) land pattern only: give "
+                          "the pads explicitly (model reader or a reading JSON)")
+    fours = [c for c in horiz if c.value.multiplier == 4]
+    if not fours:
+        raise ReaderError("USB-C receptacle: no '4x' wide land width on the drawing")
+    n = narrow[0]
+    wide = min(fours, key=lambda c: abs(c.token.cx - n.token.cx) + abs(c.token.cy - n.token.cy))
+    return n, wide, sorted({round(_mm(c), 4) for c in fours if c is not wide})
+
+
+def _lengths(vert: Sequence[Callout]) -> Tuple[float, Optional[float]]:
+    """(land length, lands to rear slots): the smaller and the larger 12x value."""
+    twelves = sorted(_mm(c) for c in vert if c.value.multiplier == 12)
+    if not twelves:
+        raise ReaderError("USB-C receptacle: no '12x' land length on the drawing (vertical "
+                          "dimensions not read)")
+    rear = twelves[-1] if len(twelves) > 1 and twelves[-1] > twelves[0] else None
+    return twelves[0], rear
+
+
+def _pitch_and_spans(horiz: Sequence[Callout]) -> Tuple[float, List[Callout]]:
+    """The contact pitch (marked PITCH, else the smallest plain value) and the spans wider
+    than the narrow lands' (7 pitches, which only confirms the pitch)."""
+    plain = [c for c in horiz if not c.value.multiplier and "." in c.value.text]
+    pitches = [c for c in plain if "PITCH" in c.keywords or "PITCH" in squash(c.token.text)]
+    pitch_c = pitches[0] if pitches else min(plain, key=_mm, default=None)
+    if pitch_c is None or not 0.3 <= _mm(pitch_c) <= 0.8:
+        raise ReaderError("USB-C receptacle: no contact pitch on the drawing")
+    pitch = _mm(pitch_c)
+    spans = [c for c in plain if c is not pitch_c and not _near(_mm(c), 7 * pitch)
+             and _mm(c) > 7 * pitch]
+    if not spans:
+        raise ReaderError("USB-C receptacle: no land spans on the drawing")
+    return pitch, spans
+
+
+def _assign_spans(spans: Sequence[Callout], row_y: float, narrow: Callout, wide: Callout,
+                  pitch: float) -> Tuple[float, float, float, List[float]]:
+    """(outer, inner wide-land spans, slot span, other spans: the pegs'). The wide-land
+    spans are printed on the widths' side of the lands, with the slot span or without."""
+    side = 1 if narrow.token.cy > row_y else -1
+    with_lands = sorted({round(_mm(c), 4) for c in spans if (c.token.cy - row_y) * side > 0},
+                        reverse=True)
+    elsewhere = sorted({round(_mm(c), 4) for c in spans if (c.token.cy - row_y) * side <= 0},
+                       reverse=True)
+    slot_span = None
+    if len(with_lands) == 3:
+        slot_span, outer, inner = with_lands
+    elif len(with_lands) == 2:
+        outer, inner = with_lands
+    else:
+        raise ReaderError(f"USB-C receptacle: expected the two wide-land spans beside the land "
+                          f"widths, found {with_lands or 'none'}")
+    w = _mm(wide)
+    if outer > 16 * pitch or outer - inner < 2 * w:
+        raise ReaderError(f"USB-C receptacle: wide-land spans {outer} / {inner} do not fit the "
+                          "16-contact layout (a span missing or misread?)")
+    if not inner - w / 2 > 3.5 * pitch + _mm(narrow) / 2:
+        raise ReaderError(f"USB-C receptacle: spans {outer} / {inner} leave no room for the "
+                          "narrow lands; not the 16-contact layout")
+    if slot_span is None:
+        slot_span = max((v for v in elsewhere if v > outer + w), default=None)
+    if slot_span is None:
+        raise ReaderError("USB-C receptacle: no shell-slot span on the drawing")
+    return outer, inner, slot_span, [v for v in elsewhere if v != slot_span]
+
+
+def _pegs(callouts, horiz, vert, pairs, pegs: List[float], lands_to_rear: float
+          ) -> Tuple[Optional[float], Optional[float]]:
+    """(peg diameter, pegs to rear slots), or (None, None) for a receptacle without pegs."""
     in_pairs = {id(c) for p in pairs for c in p}
-    peg_to_rear = None
     others = [_mm(c) for c in vert if c.value.multiplier == 2 and id(c) not in in_pairs]
     between = [v for v in others if v < lands_to_rear]
-    if between:
-        peg_to_rear = max(between)  # nearest the lands (see the module docstring)
-    # Peg diameter: marked Ø; OCR often drops the mark, and then the one horizontal '2x'
-    # value is the pegs' (slot widths come in fours, land widths in eights and fours).
+    peg_to_rear = max(between) if between else None  # nearest the lands (module docstring)
+    # Marked Ø; OCR often drops the mark, and then the one horizontal '2x' value is the
+    # pegs' (slot widths come in fours, land widths in eights and fours).
     diam = [_mm(c) for c in callouts if c.value.diameter]
     if not diam:
         diam = [_mm(c) for c in horiz if c.value.multiplier == 2]
-    pegs = [v for v in elsewhere if v != slot_span]
     if len(set(diam)) > 1 or len(pegs) > 1:
         raise ReaderError(f"USB-C receptacle: more holes than two locating pegs explain "
                           f"(diameters {sorted(set(diam))}, spans {pegs}); give the pads "
@@ -261,16 +300,7 @@ def dimensions(callouts: Sequence[Callout], tokens: Sequence[OcrToken]) -> UsbCD
         raise ReaderError(f"USB-C receptacle: a span of {pegs[0]} mm below the lands that no "
                           "feature explains (locating pegs without a diameter?); give the pads "
                           "explicitly")
-    centre_x = sum(c.token.cx for c in plain) / len(plain)
-    return UsbCDimensions(
-        pitch=pitch, narrow_width=_mm(n), wide_width=_mm(wide), land_length=land_length,
-        outer_span=outer, inner_span=inner, lands_to_rear=lands_to_rear, slot_span=slot_span,
-        slot_drill_width=drill_w, slot_land_width=land_w,
-        front_slot=(_mm(front[0]), _mm(front[1])), rear_slot=(_mm(rear[0]), _mm(rear[1])),
-        peg_diameter=diam[0] if diam else None, peg_span=pegs[0] if diam else None,
-        peg_to_rear=peg_to_rear if diam else None,
-        mirrored=_mirrored(tokens, centre_x, lands_on_top=rear[0].token.cy > row_y),
-        row_y=row_y, lands_on_top=rear[0].token.cy > row_y)
+    return (diam[0], peg_to_rear) if diam else (None, None)
 
 
 def row_axis(d: UsbCDimensions) -> Tuple[float, float, float]:
