@@ -356,7 +356,9 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
         vals = [c.value for c in callouts if c.value.bracket and not c.value.paren]
         found: Dict[str, Any] = {}
         ranges = [v for v in vals if v.is_range and not v.multiplier and v.hi < 60]
-        typ = [v for v in ranges if v.qualifier == "TYP"]
+        # Tip to tip is never under a millimetre: a small TYP range is a lead's thickness
+        # (c), left as the widest only when small print hid the real one.
+        typ = [v for v in ranges if v.qualifier == "TYP" and v.value >= 1.0]
         if typ:
             found["overall_width"] = max(typ, key=lambda v: v.value)
         others = sorted((v for v in ranges if v.qualifier != "TYP" and v.value >= 1.0),

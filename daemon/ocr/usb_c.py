@@ -107,7 +107,13 @@ def looks_like_usb_c(tokens: Sequence[OcrToken], hints: ReadHints) -> bool:
         return True
     names = {name for name, _ in contact_labels(tokens)}
     rows = {name[0] for name in names}
-    return rows == {"A", "B"} and bool({"A12", "B12"} & names)
+    if rows == {"A", "B"} and bool({"A12", "B12"} & names):
+        return True
+    # Small print: the land labels unread, but the end contacts named on the outline
+    # (A1 ... A12) and the land widths counted the receptacle's way (8x narrow, 4x wide).
+    counts = [m for t in tokens for m in re.findall(r"(?<![\w.])(\d{1,2})\s*[xX-]\s*\d*\.\d",
+                                                    t.text)]
+    return bool({"A12", "B12"} & names) and "8" in counts and counts.count("4") >= 1
 
 
 def _mm(c: Callout) -> float:

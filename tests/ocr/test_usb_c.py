@@ -116,6 +116,14 @@ def test_a_type_c_controller_page_is_read_as_its_package():
     assert reading.family == "qfn" and reading.pin_count == 24
 
 
+def test_recognised_by_the_outline_labels_and_counts():
+    """Land labels too small to read, but A1 / A12 on the outline and the 8x / 4x widths."""
+    tokens = drawing_tokens(GCT, labels=("", "")) + [tok("A1", 100, 1100), tok("A12", 600, 1100)]
+    assert read(tokens).pin_count == 16
+    without_counts = [t for t in tokens if not t.text.startswith("8x")]
+    assert not usb_c.looks_like_usb_c(without_counts, ReadHints())
+
+
 def test_without_labels_the_standard_order_stands():
     reading = read(drawing_tokens(GCT, labels=("", "")), ReadHints(package_hint="USB-C"))
     assert next(p for p in reading.pads if p.number == "A1").x == -GCT.outer_span / 2
