@@ -17,6 +17,9 @@ def register(subparsers) -> None:
     p.add_argument("--part-names", action="store_true",
                    help="tell the reader each page's part name, as a user would (taken from "
                         "the datasheet file name in gt.json)")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="shrink every page by this factor first (0.5: a 300-dpi page as a "
+                        "150-dpi screenshot)")
     p.add_argument("--json", type=Path, default=None, help="also write the scores here")
     p.set_defaults(func=run)
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.dir.is_dir():
         raise Ds2fpError(f"{args.dir} is not a folder")
+    if not 0.05 <= args.scale <= 1.0:
+        raise Ds2fpError(f"--scale {args.scale}: give a factor between 0.05 and 1")
     pages = load_pages(args.dir)
     if not pages:
         raise Ds2fpError(f"no page folders with expect.json under {args.dir}")
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 options = ExtractOptions(part_name=page.part_name)
             except ValueError:
                 options = None
-        scores.append(score_page(page, reader, options))
+        scores.append(score_page(page, reader, options, scale=args.scale))
     print(format_report(scores))
     if args.json is not None:
         args.json.write_text(json.dumps([{

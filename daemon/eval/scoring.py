@@ -72,14 +72,30 @@ def score_footprint(spec, expect: Dict[str, Any]) -> List[Fact]:
             for r in score_against_expect(spec, expect)]
 
 
-def score_page(page: EvalPage, reader, options=None) -> PageScore:
-    """Read the page's images with `reader` through daemon.pipeline.extract and score."""
+def scaled_png(data: bytes, scale: float) -> bytes:
+    """The image shrunk by `scale` (a screenshot at screen resolution), as PNG."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        small = im.convert("RGB").resize((max(1, round(im.width * scale)),
+                                          max(1, round(im.height * scale))), Image.LANCZOS)
+    buf = io.BytesIO()
+    small.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def score_page(page: EvalPage, reader, options=None, scale: float = 1.0) -> PageScore:
+    """Read the page's images with `reader` through daemon.pipeline.extract and score;
+    `scale` < 1 shrinks them first (how the reader copes with screen-resolution shots)."""
     from daemon import pipeline
     from schemas.protocol import ExtractOptions
 
     score = PageScore(page.name)
-    inputs = [pipeline.ImageInput(data=path.read_bytes(), role=role, name=path.name)
-              for path, role in page.images]
+    inputs = [pipeline.ImageInput(
+        data=path.read_bytes() if scale == 1.0 else scaled_png(path.read_bytes(), scale),
+        role=role, name=path.name) for path, role in page.images]
     started = time.perf_counter()
     try:
         result = pipeline.extract(inputs, options or ExtractOptions(), reader)

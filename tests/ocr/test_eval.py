@@ -78,3 +78,21 @@ def test_cli_eval_with_recorded_readings_on_real_pages(capsys):
     out = capsys.readouterr().out.strip().splitlines()
     right, total = out[-1].removeprefix("score: ").removesuffix(" fields").split("/")
     assert int(total) > 50 and int(right) == int(total)
+
+
+def test_scale_shrinks_the_pages_before_reading(page_dir, capsys):
+    import io
+
+    from PIL import Image
+
+    from daemon.cli import main
+    from daemon.eval.scoring import scaled_png
+
+    root, reading_path = page_dir
+    (page,) = load_pages(root)
+    data = page.images[0][0].read_bytes()
+    with Image.open(io.BytesIO(scaled_png(data, 0.5))) as small:
+        assert small.size == (138, 175)  # 275 x 350 halved
+    assert main(["eval", str(root), "--reader", str(reading_path), "--scale", "0.5"]) == 0
+    assert "score: 10/10 fields" in capsys.readouterr().out
+    assert main(["eval", str(root), "--scale", "3"]) != 0
