@@ -45,6 +45,12 @@ def place_dual_row(ctx: BuildContext) -> Placement:
                               "overall_span / gap")
     pads = dual_row(n, pitch, c, x, y)
     body = make_body(ctx)
+    if body is not None and r.family not in ("dfn", "son") and body.size_x >= c:
+        # Gull-wing leads leave the body's sides: its width across the rows is always less
+        # than the rows' centre distance. One of the two was misread (E taken for E1?).
+        ctx.warn("body_over_rows", f"body width E1 {fmt(body.size_x)} mm across the rows is "
+                 f"not less than the rows' centre distance C {fmt(c)} mm: a gull-wing body "
+                 "sits between its leads; check E1 and C on the page", "body_width")
     pads, name, ep = _ep_and_name(ctx, pads, body, pitch)
     label = PREFIX[r.family]
     return Placement(pads=pads, name=name, body=body,

@@ -111,6 +111,18 @@ def test_soic8_positions_and_sizes():
     assert set(spec.provenance) >= {"pitch", "pad_size", "row_spacing", "body"}
 
 
+def test_gull_wing_body_wider_than_the_rows_is_flagged():
+    """E (tip to tip, 6.0) read as E1: the body would reach past the pad centres."""
+    assert not [i for i in build_footprint(soic8()).issues if i.code == "body_over_rows"]
+    wrong = build_footprint(soic8(body_width=6.0))
+    (issue,) = [i for i in wrong.issues if i.code == "body_over_rows"]
+    assert issue.severity == "warning" and issue.field == "body_width"
+    no_lead = reading("dfn", 8, land={"pitch": 0.5, "pad_width": 0.3, "pad_length": 0.75,
+                                      "row_spacing": 2.9}, pitch=0.5, body_length=2.0,
+                      body_width=3.0)
+    assert not [i for i in build_footprint(no_lead).issues if i.code == "body_over_rows"]
+
+
 def test_sot23_variants_match_kicad_numbering():
     e = 0.95
     assert _xy(build(CASES["sot23"])) == {"1": (-1.1, -e), "2": (-1.1, e), "3": (1.1, 0.0)}
