@@ -107,12 +107,12 @@ def usb_c_page(d, board_edge: Optional[float] = 2.6, decoy: Optional[float] = No
         hdim(draw, x0, x1, level, f"{span:.2f}", mid, ext_from=top)
         level -= 48
     sign = -1.0 if d.mirrored else 1.0
-    pitch_x = sorted((_px(sign * -0.75, 0)[0], _px(sign * -0.25, 0)[0]))
+    pitch_x = sorted((_px(sign * -1.5 * d.pitch, 0)[0], _px(sign * -0.5 * d.pitch, 0)[0]))
     hdim(draw, pitch_x[0], pitch_x[1], top - 40, "", mid)
     draw.text((max(pitch_x) + 40, top - 72), f"{d.pitch:.2f}", font=mid, fill=BLACK)
     text_right = _px(-d.slot_span / 2 - 0.5, 0)[0]
     for x, w, y, label in ((-d.inner_span / 2, d.wide_width, top - 85, "4x"),
-                           (-1.75, d.narrow_width, top - 40, "8x")):
+                           (-3.5 * d.pitch, d.narrow_width, top - 40, "8x")):
         x0, x1 = (_px(v, 0)[0] for v in (x - w / 2, x + w / 2))
         _side_dim(draw, x0, x1, y, f"{label} {w:.2f}", mid, text_right)
 
