@@ -44,7 +44,7 @@ FAMILIES: tuple = Family.__args__  # type: ignore[attr-defined]
 Pin1Cue = Literal["dot", "notch", "bevel", "chamfer", "number", "marking", "tab", "none"]
 
 # Short free text: printable characters only (a pattern, not max_length; see NOTES on xgrammar).
-_NAME = r"^[A-Za-z0-9_.,+\-/()# ]{1,64}$"
+NAME_PATTERN = r"^[A-Za-z0-9_.,+\-/()# ]{1,64}$"
 _NOTE = r"^[ -~]{0,400}$"
 
 
@@ -113,8 +113,8 @@ class DatasheetReading(BaseModel):
     units: Unit = Field(description="unit of every number below, as printed on the page")
     family: Family
     pin_count: int = Field(ge=1, le=1024, description="terminals, exposed pad not counted")
-    part_name: Optional[str] = Field(default=None, pattern=_NAME)
-    package_name: Optional[str] = Field(default=None, pattern=_NAME,
+    part_name: Optional[str] = Field(default=None, pattern=NAME_PATTERN)
+    package_name: Optional[str] = Field(default=None, pattern=NAME_PATTERN,
                                         description="package code printed, e.g. D0008A")
     view: Literal["top", "bottom"] = Field(
         default="top", description="the view of the land-pattern / package drawing")

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from daemon.images import ImageLimits
+from daemon.model import DEFAULT_MODEL
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "Qwen/Qwen3-VL-4B-Instruct"
 SWITCH_INTERVAL_S = 0.001  # benchmarks/daemon_ping.py: busy-in-Python p50 5.8 ms at 5 ms
 
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         (args.log_file or default_log_file())
     setup_logging(log_file)
     if args.reader == "auto":
-        args.reader, why = default_reader(args.model, args.offline, DEFAULT_MODEL)
+        args.reader, why = default_reader(args.model)
         log.info("reader: %s", why)
         print(f"ds2fp: reader: {why}", file=sys.stderr, flush=True)
     args.model = args.model or DEFAULT_MODEL

@@ -50,7 +50,7 @@ class LandCallouts:
     values: List[PrintedValue] = field(default_factory=list)
 
 
-def _in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
+def in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
     return (box[0] - margin <= tok.cx <= box[2] + margin
             and box[1] - margin <= tok.cy <= box[3] + margin)
 
@@ -58,7 +58,7 @@ def _in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
 def heading_tokens(tokens: Sequence[OcrToken], pattern=LAND_HEADING,
                    exclude: Sequence[tuple] = ()) -> List[OcrToken]:
     return [t for t in tokens if not t.vertical and len(t.text) <= 60
-            and pattern.search(squash(t.text)) and not any(_in_box(t, b) for b in exclude)]
+            and pattern.search(squash(t.text)) and not any(in_box(t, b) for b in exclude)]
 
 
 def land_region(tokens: Sequence[OcrToken], width: int, height: int, role: str,
@@ -84,8 +84,8 @@ def land_region(tokens: Sequence[OcrToken], width: int, height: int, role: str,
 
 
 def _numbers_in(tokens, region, tables) -> int:
-    return sum(1 for t in tokens if _in_box(t, region) and re.search(r"\d\.\d", t.text)
-               and not any(_in_box(t, b) for b in tables))
+    return sum(1 for t in tokens if in_box(t, region) and re.search(r"\d\.\d", t.text)
+               and not any(in_box(t, b) for b in tables))
 
 
 def _is_note(text: str) -> bool:
@@ -97,11 +97,11 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
             ) -> List[Callout]:
     """Dimension values inside `region` with multipliers and dual units resolved."""
     h = line_height(tokens)
-    inside = [t for t in tokens if _in_box(t, region)
-              and not any(_in_box(t, b, 0.5 * h) for b in exclude)]
+    inside = [t for t in tokens if in_box(t, region)
+              and not any(in_box(t, b, 0.5 * h) for b in exclude)]
     vertical = [t for t in inside if t.vertical and t.height > 1.2 * t.width]
     upright = [t for t in inside if not t.vertical
-               and not any(_in_box(t, v.box, 0.2 * h) for v in vertical)]
+               and not any(in_box(t, v.box, 0.2 * h) for v in vertical)]
     toks = upright + vertical
     words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC", squash(t.text))]
     lone = [(t, lone_multiplier(t.text)) for t in toks]

@@ -153,6 +153,11 @@ def parse_values(text: str) -> List[PrintedValue]:
     return out
 
 
+def count_of(text: str) -> Optional[int]:
+    """The count a callout prints before its value (`8x 0.30`, `12-0.30`, `(X8)`), or None."""
+    return next((v.multiplier for v in parse_values(text) if v.multiplier), None)
+
+
 def lone_multiplier(text: str) -> Optional[int]:
     """`14X` printed on its own line above the value it counts."""
     m = re.fullmatch(r"\s*(\d{1,3})\s*[xX]\s*", normalise(text))

@@ -18,12 +18,10 @@ from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.layout import line_height, row_y, rows, squash
 from daemon.ocr.numbers import parse_values
-from daemon.ocr.tables import DimensionTable, TableRow, unit_of
+from daemon.ocr.tables import DimensionTable, TableRow, column_word, unit_of
 from daemon.ocr.tokens import OcrToken
 
 _LETTER = re.compile(r"^(?:[A-Za-z]{1,2}\d?|[A-Z]\d?[a-z]?)$")
-_ROW_WORDS = {"MAX": "max", "MAX.": "max", "MAXIMUM": "max", "NOM": "nom", "NOM.": "nom",
-              "TYP": "nom", "MIN": "min", "MIN.": "min", "MINIMUM": "min"}
 MIN_COLUMNS = 5
 _NOT_LETTERS = {"UNIT", "UNITS", "MM", "INCH", "INCHES", "MIL", "MAX", "MIN", "NOM", "TYP",
                 "DIM", "SYMBOL", "NOTE", "TO", "OF", "IN", "AND", "THE"}
@@ -37,7 +35,7 @@ def _symbols(row: Sequence[OcrToken]) -> List[tuple]:
         if not words:
             continue
         letter = words[0]
-        qualifier = _ROW_WORDS.get(words[1].upper()) if len(words) == 2 else None
+        qualifier = column_word(words[1]) if len(words) == 2 else None
         if len(words) > 2 or (len(words) == 2 and qualifier is None):
             continue
         if _LETTER.match(letter) and letter.upper() not in _NOT_LETTERS:
@@ -79,10 +77,10 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
             if tok.cx < left - 0.3 * spacing:
                 unit = unit or unit_of(tok.text)
                 for w in tok.text.split():
-                    kind = kind or _ROW_WORDS.get(w.upper())
+                    kind = kind or column_word(w)
                 continue
-            if word in _ROW_WORDS:
-                kind = kind or _ROW_WORDS[word]
+            if column_word(word):
+                kind = kind or column_word(word)
                 continue
             values = [v for v in parse_values(tok.text) if not v.degrees]
             if len(values) != 1:

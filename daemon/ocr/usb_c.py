@@ -34,6 +34,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import Callout
 from daemon.ocr.layout import line_height, squash
+from daemon.ocr.numbers import count_of
 from daemon.ocr.tokens import OcrToken
 from daemon.readers.base import ReaderError, ReadHints
 
@@ -111,9 +112,8 @@ def looks_like_usb_c(tokens: Sequence[OcrToken], hints: ReadHints) -> bool:
         return True
     # Small print: the land labels unread, but the end contacts named on the outline
     # (A1 ... A12) and the land widths counted the receptacle's way (8x narrow, 4x wide).
-    counts = [m for t in tokens for m in re.findall(r"(?<![\w.])(\d{1,2})\s*[xX-]\s*\d*\.\d",
-                                                    t.text)]
-    return bool({"A12", "B12"} & names) and "8" in counts and counts.count("4") >= 1
+    counts = {count_of(t.text) for t in tokens}
+    return bool({"A12", "B12"} & names) and {8, 4} <= counts
 
 
 def _mm(c: Callout) -> float:

@@ -9,25 +9,26 @@ lines (daemon.ocr.usb_c_check), and returned as family 'other' with every pad li
 import re
 from typing import TYPE_CHECKING, List, Optional, Sequence
 
-from daemon.ocr.callouts import collect, heading_tokens, land_region
+from daemon.ocr import usb_c, usb_c_check
+from daemon.ocr.callouts import collect, heading_tokens, in_box, land_region
 from daemon.ocr.engine import page_scale
 from daemon.ocr.layout import line_height
+from daemon.ocr.numbers import count_of
 from daemon.ocr.tables import page_unit
 from daemon.ocr.tokens import OcrToken
 from daemon.readers.base import ReaderError, ReadHints
+from schemas.reading import NAME_PATTERN, DatasheetReading, LandPattern
+from schemas.toleranced import Toleranced
 
 if TYPE_CHECKING:  # pragma: no cover
     from daemon.ocr.reading import OcrInput
 
 _ASCII = re.compile(r"[^ -~]")
-_COUNTED = re.compile(r"(?<![\w.])\d{1,2}\s*(?:[xX]|-)\s*[Ø0-9.]")
 
 
 def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
     """A DatasheetReading of a 16-contact USB-C receptacle, or ReaderError saying what is
     missing (the first page with a land-pattern drawing that reads wins)."""
-    from daemon.ocr import usb_c
-
     failure = None
     for item, region in ((i, r) for i in inputs for r in _regions(i)):
         page = item.page
@@ -42,7 +43,7 @@ def read_usb_c(inputs: Sequence["OcrInput"], hints: ReadHints):
                               "mm if the page is in millimetres")
         region = callout_cluster(tokens, region)
         for attempt in _attempts(tokens, region, item):
-            inside = [t for t in attempt if _inside(t, region)]
+            inside = [t for t in attempt if in_box(t, region)]
             callouts = collect(attempt, region)
             try:
                 d = usb_c.dimensions(callouts, inside)
@@ -66,14 +67,9 @@ def _attempts(tokens: List[OcrToken], region: tuple, item: "OcrInput"):
         return
 
 
-def _reading(item: "OcrInput", d, callouts, inside, hints: ReadHints):
-    from daemon.ocr import usb_c
-    from daemon.ocr.usb_c_check import check_chain
-    from schemas.reading import DatasheetReading, LandPattern
-    from schemas.toleranced import Toleranced
-
+def _reading(item: "OcrInput", d: usb_c.UsbCDimensions, callouts, inside, hints: ReadHints):
     try:
-        d, checked = check_chain(item.image, d, callouts, inside)
+        d, checked = usb_c_check.check_chain(item.image, d, callouts, inside)
     except Exception as exc:  # a check must not lose the reading; all stays inferred
         checked = f"drawing check failed ({type(exc).__name__}): positions inferred"
     printed = "datasheet_drawing"
@@ -106,30 +102,25 @@ def _regions(item: "OcrInput") -> List[tuple]:
     return out
 
 
-def _inside(t: OcrToken, region: tuple) -> bool:
-    return region[0] <= t.cx <= region[2] and region[1] <= t.cy <= region[3]
-
-
 def _reread(tokens: Sequence[OcrToken], region: tuple, item) -> list:
     """`tokens` with those inside `region` replaced by a full-size upright and turned pass
     over the region alone."""
     again = list(item.upright(region))
     if item.rotated is not None:
         again += item.rotated(region)
-    return [t for t in tokens if not _inside(t, region)] + again
+    return [t for t in tokens if not in_box(t, region)] + again
 
 
 def _part(hints: ReadHints) -> Optional[str]:
     """The user's part name where the reading's name pattern allows it."""
     name = _ASCII.sub("", hints.part_name or "").strip()
-    return name[:64] if name and re.fullmatch(r"[A-Za-z0-9_.,+\-/()# ]{1,64}", name) else None
+    return name if re.fullmatch(NAME_PATTERN, name) else None
 
 
 def callout_cluster(tokens: Sequence[OcrToken], region: tuple) -> tuple:
     """The part of `region` around the counted callouts ('4x 0.60', '12-0.30'): a page that
     shows the package drawing beside the land pattern keeps the package's numbers out."""
-    counted = [t for t in tokens if _COUNTED.search(t.text)
-               and region[0] <= t.cx <= region[2] and region[1] <= t.cy <= region[3]]
+    counted = [t for t in tokens if in_box(t, region) and count_of(t.text)]
     if len(counted) < 2:
         return region
     h = line_height(tokens)

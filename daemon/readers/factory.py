@@ -18,8 +18,7 @@ from typing import Any, Optional, Tuple
 from daemon.readers.base import Reader, ReaderError
 
 
-def default_reader(model: Optional[str], offline: bool = False,
-                   default_model: str = "Qwen/Qwen3-VL-4B-Instruct") -> Tuple[str, str]:
+def default_reader(model: Optional[str]) -> Tuple[str, str]:
     """(reader kind, why) for `--reader auto`, the daemon's default.
 
     A model the user named is served (and failing to load it stops start-up: they asked for
@@ -32,15 +31,16 @@ def default_reader(model: Optional[str], offline: bool = False,
     if missing:
         return "ocr", (f"no model configured and {' and '.join(missing)} not installed: "
                        "serving the CPU OCR reader (install ds2fp[daemon] for the model)")
+    from daemon.model import DEFAULT_MODEL
     from daemon.model.loading import ModelLoadError, resolve_checkpoint
 
     try:
-        resolve_checkpoint(default_model, offline=True)
+        resolve_checkpoint(DEFAULT_MODEL, offline=True)
     except (ModelLoadError, OSError):
-        return "ocr", (f"no model configured and {default_model} is not on this machine: "
+        return "ocr", (f"no model configured and {DEFAULT_MODEL} is not on this machine: "
                        "serving the CPU OCR reader (`ds2fp serve --reader model` downloads "
                        "it; `--model PATH` serves a local checkpoint)")
-    return "model", f"{default_model} from the local cache"
+    return "model", f"{DEFAULT_MODEL} from the local cache"
 
 
 def is_model_kind(kind: str) -> bool:

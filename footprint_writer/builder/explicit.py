@@ -93,12 +93,11 @@ def _flag_inferred(ctx: BuildContext, pads: Sequence[Pad]) -> None:
         shown = list(dict.fromkeys(names))
         text = ", ".join(shown[:6]) + (" ..." if len(shown) > 6 else "")
         parts.append(f"{text} ({len(names)}) at y = {fmt(y)}")
-    where, more = "; ".join(parts), ""
     ctx.issues.append(Issue(
         code="position_inferred", severity="warning", field="pads",
         pads=sorted({p.number for p in inferred if p.number})[:64],
         message=(f"{len(inferred)} pads are placed from positions the reader inferred, not "
-                 f"read as printed coordinates: {where}{more} mm; check them against the "
+                 f"read as printed coordinates: {'; '.join(parts)} mm; check them against the "
                  "drawing")[:1000]))
 
 
