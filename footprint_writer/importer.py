@@ -16,26 +16,27 @@ from typing import List, Optional, Tuple, Union
 
 from kiutils.footprint import Footprint
 from kiutils.items import fpitems
-from kiutils.utils.sexpr import parse_sexp
 from pydantic import ValidationError
 
 from footprint_writer.errors import InputError
 from footprint_writer.render import pad_layers
+from footprint_writer.sexpr import parse as parse_sexpr
 from footprint_writer.shapes import convex_hull
 from schemas.footprint import Body, Drill, FootprintSpec, Model3D, Pad, PadPrimitive, Rect
 from schemas.geometry import arc_points
 from schemas.provenance import Issue, Provenance
+from schemas.text import FOOTPRINT_NAME_CHARS
 
 _KIND = {"smd": "smd", "thru_hole": "tht", "np_thru_hole": "npth", "connect": "connect"}
 _SHAPES = {"rect", "roundrect", "circle", "oval", "trapezoid", "custom"}
-_NAME_BAD = re.compile(r"[^A-Za-z0-9_.+\-,()\[\]]")
+_NAME_BAD = re.compile(f"[^{FOOTPRINT_NAME_CHARS}]")
 
 
 def import_footprint(path_or_text: Union[str, os.PathLike]) -> FootprintSpec:
     """Parse a footprint file (or its text) into a FootprintSpec; InputError if unreadable."""
     text, origin = _read(path_or_text)
     try:
-        tree = parse_sexp(text)
+        tree = parse_sexpr(text)
         fp = Footprint.from_sexpr(tree)
     except Exception as exc:  # kiutils raises bare Exceptions on malformed input
         raise InputError(f"{origin}: not a KiCad footprint ({exc})") from exc

@@ -36,6 +36,11 @@ TYPES = {pcbnew.PAD_ATTRIB_SMD: "smd", pcbnew.PAD_ATTRIB_PTH: "tht",
          pcbnew.PAD_ATTRIB_NPTH: "npth", pcbnew.PAD_ATTRIB_CONN: "connect"}
 CORNERS = [(1, "top_left"), (2, "top_right"), (4, "bottom_left"), (8, "bottom_right")]
 MM = 1e-6
+# pcbnew.LayerName gives KiCad 6's display names; files (and ds2fp) use the canonical ones.
+CANONICAL = {"F.Silkscreen": "F.SilkS", "B.Silkscreen": "B.SilkS", "F.Adhesive": "F.Adhes",
+             "B.Adhesive": "B.Adhes", "F.Courtyard": "F.CrtYd", "B.Courtyard": "B.CrtYd",
+             "User.Drawings": "Dwgs.User", "User.Comments": "Cmts.User",
+             "User.Eco1": "Eco1.User", "User.Eco2": "Eco2.User"}
 out = {}
 # One plugin for all files: it caches each .pretty folder once (pcbnew.FootprintLoad would
 # re-read the whole folder for every footprint).
@@ -76,7 +81,8 @@ for path in sys.argv[1:]:
                            else "circle",
             "offset_x": off.x * MM, "offset_y": off.y * MM,
             "delta_x": delta.x * MM, "delta_y": delta.y * MM,
-            "layers": sorted(pcbnew.LayerName(i) for i in p.GetLayerSet().Seq()),
+            "layers": sorted(CANONICAL.get(pcbnew.LayerName(i), pcbnew.LayerName(i))
+                             for i in p.GetLayerSet().Seq()),
             "roundrect_ratio": p.GetRoundRectRadiusRatio(),
             "chamfer_ratio": p.GetChamferRectRatio(),
             "chamfer_corners": [n for bit, n in CORNERS if mask & bit],
@@ -90,7 +96,10 @@ for path in sys.argv[1:]:
             # copper outline bounds (arcs approximated by KiCad to ~0.005 mm)
             "bbox": [min(xs), min(ys), max(xs), max(ys)] if xs else None,
         })
-    out[path] = {"ok": True, "error": "", "attribute": attribute, "pads": pads}
+    out[path] = {"ok": True, "error": "", "attribute": attribute, "pads": pads,
+                 "name": str(fp.GetFPID().GetLibItemName()), "descr": fp.GetDescription(),
+                 "tags": fp.GetKeywords(), "value": fp.GetValue(),
+                 "models": [m.m_Filename for m in fp.Models()]}
 print(json.dumps(out))
 '''
 
@@ -148,7 +157,8 @@ def expected_pad(pad: Pad, spec: FootprintSpec) -> dict:
         and pad.shape in ("rect", "roundrect")
     d = pad.drill
     exp = {
-        "number": "" if pad.role == "paste_window" else pad.number,
+        # KiCad keeps no number on paste windows and non-plated holes
+        "number": "" if pad.role == "paste_window" or pad.kind == "npth" else pad.number,
         "type": pad.kind,
         "shape": "chamfered_rect" if chamfered else pad.shape,
         "x": pad.x, "y": pad.y, "rotation": pad.rotation % 360.0,

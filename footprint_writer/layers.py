@@ -11,6 +11,8 @@ def expand_layers(layers: Sequence[str]) -> List[str]:
     for layer in layers:
         if layer == "*.Cu":
             out.update(COPPER_LAYERS)
+        elif layer == "*In.Cu":
+            out.update(COPPER_LAYERS[1:-1])
         elif layer.startswith("*."):
             out.update({"F." + layer[2:], "B." + layer[2:]})
         elif layer.startswith("F&B."):

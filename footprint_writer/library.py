@@ -14,11 +14,12 @@ import tempfile
 from pathlib import Path
 from typing import List, Optional, Tuple, Union
 
-from kiutils.utils.sexpr import parse_sexp
-
 from footprint_writer.checks import check_footprint
 from footprint_writer.errors import CheckFailedError, FootprintExistsError, LibraryError
 from footprint_writer.render import render
+from footprint_writer.sexpr import parse as parse_sexpr
+from footprint_writer.sexpr import quote
+from footprint_writer.verify import verify_rendered
 from schemas.footprint import FootprintSpec
 
 PathLike = Union[str, os.PathLike]
@@ -44,6 +45,7 @@ def write_footprint(spec: FootprintSpec, library_dir: PathLike, replace: bool = 
                                issues=errors, hint="fix the footprint description; "
                                                    "nothing was written")
     text = render(spec)
+    verify_rendered(spec, text)
     target = footprint_path(lib, spec.name)
     _make_library_dir(lib)
     if target.exists() and not replace:
@@ -92,10 +94,6 @@ def _atomic_write(target: Path, text: str) -> None:
 
 # --- fp-lib-table -------------------------------------------------------------------------
 
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def read_library_entries(table_path: PathLike) -> List[Tuple[str, str]]:
     """(name, uri) of every `lib` in an fp-lib-table; [] if the file does not exist."""
     path = Path(table_path)
@@ -106,7 +104,7 @@ def read_library_entries(table_path: PathLike) -> List[Tuple[str, str]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise LibraryError(f"cannot read {path}: {exc}") from exc
     try:
-        tree = parse_sexp(text)
+        tree = parse_sexpr(text)
     except Exception as exc:  # the parser raises bare Exceptions on unbalanced input
         raise LibraryError(f"{path} is not a readable fp-lib-table: {exc}") from exc
     if not isinstance(tree, list) or not tree or tree[0] != "fp_lib_table":
@@ -134,8 +132,8 @@ def register_library(table_path: PathLike, name: str, uri: str, descr: str = "")
                 return False
             raise LibraryError(f"{path}: library '{name}' is already registered with "
                                f"uri {existing_uri}", hint="choose another library name")
-    entry = (f"  (lib (name {_quote(name)})(type \"KiCad\")(uri {_quote(uri)})"
-             f"(options \"\")(descr {_quote(descr)}))\n")
+    entry = (f"  (lib (name {quote(name)})(type \"KiCad\")(uri {quote(uri)})"
+             f"(options \"\")(descr {quote(descr)}))\n")
     if path.exists():
         text = path.read_text(encoding="utf-8")
         end = text.rstrip().rfind(")")

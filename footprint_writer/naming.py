@@ -10,8 +10,9 @@
 import re
 from typing import Optional, Sequence, Tuple
 
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$")
-_BAD = re.compile(r"[^A-Za-z0-9_.+\-,()\[\]]+")
+from schemas.text import FOOTPRINT_NAME_CHARS
+
+_BAD = re.compile(f"[^{FOOTPRINT_NAME_CHARS}]+")
 
 # Imperial chip codes by metric code (length x width in 0.1 mm), EIA sizes.
 CHIP_IMPERIAL = {
@@ -29,8 +30,17 @@ def mm(value: float) -> str:
 
 def sanitize(name: str) -> str:
     """Replace characters the FootprintSpec name pattern forbids; cap the length."""
-    clean = _BAD.sub("_", name.strip()).strip("_") or "Footprint"
+    clean = re.sub(r"\.{2,}", ".", _BAD.sub("_", _ascii(name).strip()))
+    clean = clean.lstrip("_.-").rstrip("_") or "Footprint"
     return clean[:120]
+
+
+def _ascii(text: str) -> str:
+    """Latin look-alikes for the letters part names use (µA741 -> uA741, Ω -> Ohm)."""
+    import unicodedata
+
+    text = text.replace("µ", "u").replace("μ", "u").replace("Ω", "Ohm").replace("°", "deg")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def ic_name(family: str, pins: int, body_x: float, body_y: float,

@@ -2,6 +2,9 @@
 
 Pure: no I/O, no clock, no random ids, so the same spec always gives the same bytes
 (golden files stay stable). KiCad 6 format (20211014), which KiCad 6 to 10 load.
+Every free string goes through `sexpr.kiutils_text` (kiutils escapes quotes, not
+backslashes or line breaks) and layer names are KiCad's own (schemas.layers), so no text
+in a spec can end its string early and add tokens to the file.
 kiutils gaps handled here: it has no `rect_delta` (trapezoid pads; inserted into the
 text afterwards) and writes floats with repr (every number is rounded first).
 """
@@ -17,6 +20,7 @@ from kiutils.items.gritems import GrArc, GrCircle, GrLine, GrPoly
 
 from footprint_writer import conventions as klc
 from footprint_writer import graphics
+from footprint_writer.sexpr import kiutils_text
 from schemas.footprint import FootprintSpec, Pad, PadPrimitive
 
 _KTYPE = {"smd": "smd", "tht": "thru_hole", "npth": "np_thru_hole", "connect": "connect"}
@@ -70,7 +74,7 @@ def _kpad(pad: Pad, spec: FootprintSpec) -> KPad:
     chamfered = bool(pad.chamfer_corners) and pad.chamfer_ratio is not None \
         and shape in ("rect", "roundrect")
     kpad = KPad(
-        number="" if pad.role == "paste_window" else pad.number,
+        number="" if pad.role == "paste_window" else kiutils_text(pad.number),
         type=_KTYPE[pad.kind],
         shape="roundrect" if chamfered else shape,
         position=_pos(pad.x, pad.y, pad.rotation),
@@ -125,7 +129,7 @@ def _primitive(prim: PadPrimitive):
 
 def _text(kind: str, text: str, x: float, y: float, layer: str, size: float) -> FpText:
     thickness = num(max(0.01, round(size * klc.TEXT_THICKNESS / klc.TEXT_SIZE, 2)))
-    return FpText(type=kind, text=text, position=_pos(x, y), layer=layer,
+    return FpText(type=kind, text=kiutils_text(text), position=_pos(x, y), layer=layer,
                   effects=Effects(font=Font(height=num(size), width=num(size),
                                             thickness=thickness)))
 
@@ -164,17 +168,17 @@ def _graphics(spec: FootprintSpec) -> list:
 
 def build_kiutils(spec: FootprintSpec) -> Footprint:
     """The kiutils object for `spec` (without trapezoid deltas, see render)."""
-    fp = Footprint(entryName=spec.name, version=klc.FILE_VERSION, generator=klc.GENERATOR,
-                   tedit=klc.TEDIT)
-    fp.description = spec.description or None
-    fp.tags = spec.tags or None
+    fp = Footprint(entryName=kiutils_text(spec.name), version=klc.FILE_VERSION,
+                   generator=klc.GENERATOR, tedit=klc.TEDIT)
+    fp.description = kiutils_text(spec.description) or None
+    fp.tags = kiutils_text(spec.tags) or None
     attr = spec.attribute if spec.attribute in ("smd", "through_hole") else None
     fp.attributes = Attributes(type=attr)
     fp.graphicItems = _graphics(spec)
     fp.pads = [_kpad(p, spec) for p in spec.pads]
     if spec.model3d is not None:
         m = spec.model3d
-        fp.models = [Model(path=m.path,
+        fp.models = [Model(path=kiutils_text(m.path),
                            pos=Coordinate(*(num(v) for v in m.offset)),
                            scale=Coordinate(*(num(v) for v in m.scale)),
                            rotate=Coordinate(*(num(v) for v in m.rotate)))]

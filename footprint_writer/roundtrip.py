@@ -10,9 +10,9 @@ import math
 from typing import Dict, List, Optional, Tuple
 
 from kiutils.footprint import Footprint
-from kiutils.utils.sexpr import parse_sexp
 
 from footprint_writer.layers import expand_layers
+from footprint_writer.sexpr import parse as parse_sexpr
 
 Record = Dict[str, object]
 
@@ -39,7 +39,7 @@ def _primitives(pad) -> Optional[tuple]:
 
 def pad_records(text: str) -> List[Record]:
     """The pads of a footprint text, as comparable records (kiutils + raw rect_delta)."""
-    tree = parse_sexp(text)
+    tree = parse_sexpr(text)
     fp = Footprint.from_sexpr(tree)
     deltas = []
     for item in tree:

@@ -9,7 +9,9 @@ from typing import Dict, List, Literal, Optional, Tuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from schemas.layers import LayerName
 from schemas.provenance import Issue, Provenance
+from schemas.text import FOOTPRINT_NAME_PATTERN, FREE_TEXT_PATTERN
 
 FOOTPRINT_SCHEMA_VERSION = 1
 
@@ -66,7 +68,7 @@ class Pad(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    number: str = Field(default="", pattern=r"^[^\"\n\r\t]{0,32}$")
+    number: str = Field(default="", pattern=r'^[^"\x00-\x1f\x7f]{0,32}$')
     kind: PadKind = "smd"
     shape: PadShape = "rect"
     role: PadRole = "signal"
@@ -76,7 +78,7 @@ class Pad(BaseModel):
     size_x: float = Field(ge=0.0, le=MAX_SIZE_MM, allow_inf_nan=False)
     size_y: float = Field(ge=0.0, le=MAX_SIZE_MM, allow_inf_nan=False)
     drill: Optional[Drill] = None
-    layers: Optional[List[str]] = Field(default=None, max_length=64)
+    layers: Optional[List[LayerName]] = Field(default=None, max_length=64)
     roundrect_ratio: Optional[float] = Field(default=None, ge=0.0, le=0.5)
     chamfer_ratio: Optional[float] = Field(default=None, ge=0.0, le=0.5)
     chamfer_corners: List[Literal["top_left", "top_right", "bottom_left", "bottom_right"]] = \
@@ -151,7 +153,7 @@ class Body(BaseModel):
 class Model3D(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    path: str = Field(max_length=500)
+    path: str = Field(max_length=500, pattern=FREE_TEXT_PATTERN)
     offset: Tuple[float, float, float] = (0.0, 0.0, 0.0)
     scale: Tuple[float, float, float] = (1.0, 1.0, 1.0)
     rotate: Tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -180,10 +182,10 @@ class FootprintSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schema_version: Literal[1] = FOOTPRINT_SCHEMA_VERSION
-    name: str = Field(pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$")
-    description: str = Field(default="", max_length=2000)
-    tags: str = Field(default="", max_length=500)
-    datasheet: str = Field(default="", max_length=500)
+    name: str = Field(pattern=FOOTPRINT_NAME_PATTERN)
+    description: str = Field(default="", max_length=2000, pattern=FREE_TEXT_PATTERN)
+    tags: str = Field(default="", max_length=500, pattern=FREE_TEXT_PATTERN)
+    datasheet: str = Field(default="", max_length=500, pattern=FREE_TEXT_PATTERN)
     attribute: Attribute = "smd"
     body: Optional[Body] = None
     pads: List[Pad] = Field(default_factory=list, max_length=MAX_PADS)

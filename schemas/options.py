@@ -4,6 +4,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.text import FOOTPRINT_NAME_PATTERN
+
 Density = Literal["least", "nominal", "most"]
 PatternChoice = Literal["auto", "datasheet", "ipc"]
 
@@ -18,7 +20,7 @@ class BuildOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$")
+    name: Optional[str] = Field(default=None, pattern=FOOTPRINT_NAME_PATTERN)
     density: Density = "nominal"
     pattern: PatternChoice = "auto"
     thermal_vias: bool = Field(

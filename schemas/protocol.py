@@ -15,6 +15,7 @@ from schemas.footprint import FootprintSpec
 from schemas.options import BuildOptions, Density, PatternChoice
 from schemas.provenance import Issue
 from schemas.reading import DatasheetReading
+from schemas.text import FOOTPRINT_NAME_PATTERN, HINT_PATTERN
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
@@ -38,7 +39,6 @@ ErrorCode = Literal[
 ERROR_CODES: tuple = ErrorCode.__args__  # type: ignore[attr-defined]
 
 _ID = r"^[A-Za-z0-9_.:\-]{1,64}$"
-_HINT_TEXT = r"^[ -~]{0,120}$"
 
 
 class ErrorInfo(BaseModel):
@@ -65,10 +65,10 @@ class ExtractOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9_.+\-,()\[\]]{1,120}$",
+    name: Optional[str] = Field(default=None, pattern=FOOTPRINT_NAME_PATTERN,
                                 description="footprint name (default: derived by the builder)")
-    part_name: Optional[str] = Field(default=None, pattern=_HINT_TEXT)
-    package_hint: Optional[str] = Field(default=None, pattern=_HINT_TEXT)
+    part_name: Optional[str] = Field(default=None, pattern=HINT_PATTERN)
+    package_hint: Optional[str] = Field(default=None, pattern=HINT_PATTERN)
     units_hint: Optional[Literal["mm", "mil", "inch"]] = None
     density: Density = "nominal"
     pattern: PatternChoice = "auto"

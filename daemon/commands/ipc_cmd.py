@@ -15,8 +15,13 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from footprint_writer.builder.load import describe_validation_error
 from footprint_writer.errors import Ds2fpError, InputError
+from footprint_writer.naming import sanitize
 from schemas.reading import FAMILIES
+from schemas.text import FOOTPRINT_NAME_RULE, is_footprint_name
 
 # flag -> DatasheetReading field
 DIMENSION_FLAGS = {
@@ -76,14 +81,25 @@ def readings_from_args(args: argparse.Namespace) -> list:
     for flag, field in DIMENSION_FLAGS.items():
         text = getattr(args, flag)
         if text is not None:
-            dims[field] = parse_value(text.replace("+/-", " +/-").replace("..", " .. "), flag)
+            try:
+                dims[field] = parse_value(text.replace("+/-", " +/-").replace("..", " .. "),
+                                          flag)
+            except ValidationError as exc:
+                raise InputError(f"--{flag.replace('_', '-')} {text}: "
+                                 f"{exc.errors()[0]['msg']}",
+                                 hint="a dimension is positive: nom, min..max, "
+                                      "min..nom..max or nom+/-tol") from None
     exposed = "exposed_pad_width" in dims or "exposed_pad_length" in dims
     try:
         reading = DatasheetReading(units=args.units, family=args.family, pin_count=args.pins,
                                    pins_along_length=args.pins_along_length, rows=args.rows,
                                    exposed_pad=exposed, **dims)
-    except ValueError as exc:
-        raise InputError(f"invalid part description: {exc}") from None
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(exc, "part description"),
+                         hint="see `ds2fp ipc --help`") from None
+    if args.name is not None and not is_footprint_name(args.name):
+        raise InputError(f"invalid --name {args.name!r}: {FOOTPRINT_NAME_RULE}",
+                         hint=f"try --name {sanitize(args.name)}")
     return [(args.name, reading, None, None)]
 
 
@@ -130,8 +146,7 @@ def _write(name, reading, args, small_pitch, paste):
 
 def _valid_name(name):
     """A KiCad-safe footprint name, or None to let the builder name it."""
-    import re
 
     if not name:
         return None
-    return name if re.fullmatch(r"[A-Za-z0-9_.+\-,()\[\]]{1,120}", name) else None
+    return name if is_footprint_name(name) else None

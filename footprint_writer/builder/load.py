@@ -22,7 +22,7 @@ def describe_validation_error(exc: ValidationError, what: str, limit: int = 5) -
     lines = []
     for err in exc.errors()[:limit]:
         where = ".".join(str(p) for p in err.get("loc", ())) or "(top level)"
-        msg = err.get("msg", "invalid")
+        msg = short_message(err)
         if err.get("type") == "missing" and where.endswith("units"):
             msg += " (say which unit the page uses: mm, mil or inch; numbers are never guessed)"
         lines.append(f"{where}: {msg}")
@@ -30,6 +30,17 @@ def describe_validation_error(exc: ValidationError, what: str, limit: int = 5) -
     if more > 0:
         lines.append(f"... and {more} more")
     return f"invalid {what}: " + "; ".join(lines)
+
+
+def short_message(err: dict) -> str:
+    """pydantic's message for one error, with a long list of allowed values cut short and
+    the offending value shown (so `layers.1` says what it was given)."""
+    msg = err.get("msg", "invalid")
+    expected = (err.get("ctx") or {}).get("expected", "")
+    if err.get("type") == "literal_error" and expected.count(",") > 8:
+        head = ", ".join(expected.split(", ")[:6])
+        msg = f"{err.get('input')!r}"[:60] + f" is not one of {head}, ..."
+    return msg
 
 
 def kind_of(data: dict) -> str:
@@ -50,8 +61,8 @@ def parse_input(text: Union[str, bytes]) -> BaseModel:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                         hint="the file must be a DatasheetReading or FootprintSpec JSON "
-                              "(see `ds2fp schema reading`)") from None
+                         hint="the file must be a DatasheetReading or FootprintSpec JSON; "
+                              "`ds2fp schema reading` prints the format") from None
     if not isinstance(data, dict):
         raise InputError("expected a JSON object (a reading or a footprint)")
     kind = kind_of(data)

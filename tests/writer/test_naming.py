@@ -3,7 +3,6 @@
 import pytest
 
 from footprint_writer.naming import (
-    NAME_PATTERN,
     chip_name,
     dip_name,
     header_name,
@@ -12,6 +11,7 @@ from footprint_writer.naming import (
     sanitize,
     sot_name,
 )
+from schemas.text import is_footprint_name
 
 
 @pytest.mark.parametrize("value, text", [(4, "4"), (3.9, "3.9"), (1.27, "1.27"), (0.5, "0.5"),
@@ -35,10 +35,13 @@ def test_mm(value, text):
 ])
 def test_klc_names(name, expected):
     assert name == expected
-    assert NAME_PATTERN.match(name)
+    assert is_footprint_name(name)
 
 
 def test_sanitize_keeps_schema_pattern():
-    assert sanitize("My part/rev 2 µ") == "My_part_rev_2"
-    assert NAME_PATTERN.match(sanitize("x" * 300))
+    assert sanitize("My part/rev 2 µ") == "My_part_rev_2_u"
+    assert sanitize("µA741") == "uA741"
+    assert sanitize("../../etc/passwd") == "etc_passwd"
+    assert sanitize("-rf") == "rf" and sanitize("..") == "Footprint"
+    assert is_footprint_name(sanitize("x" * 300))
     assert sanitize("???") == "Footprint"
