@@ -93,7 +93,14 @@ class ZmqClient:
             sock.curve_publickey = public
             sock.curve_secretkey = secret
             sock.curve_serverkey = self._curve_server
-        sock.connect(self.endpoint)
+        try:
+            sock.connect(self.endpoint)
+        except zmq.ZMQError as exc:
+            sock.close(linger=0)
+            from footprint_writer.errors import Ds2fpError
+
+            raise Ds2fpError(f"cannot connect to {self.endpoint!r}: {exc.strerror}",
+                             hint="give tcp://HOST:PORT, e.g. tcp://127.0.0.1:5557") from None
         self._socket = sock
         return sock
 
@@ -101,7 +108,7 @@ class ZmqClient:
         if self._socket is not None:
             self._socket.close(linger=0)
             self._socket = None
-        self._context.term()
+        self._context.destroy(linger=0)
 
     def __enter__(self) -> "ZmqClient":
         return self

@@ -83,7 +83,11 @@ def normalise_image(data: bytes, limits: ImageLimits = ImageLimits()) -> Normali
         img = Image.open(io.BytesIO(bytes(data)))
     except Image.DecompressionBombError as exc:
         raise TooLargeError(f"image refused as a decompression bomb: {exc}") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except UnidentifiedImageError:
+        raise ImageInvalidError(
+            f"not a readable image: the bytes (starting {bytes(data[:8])!r}) are no PNG, JPEG, "
+            f"WebP, BMP or TIFF", hint="send PNG, JPEG, WebP, BMP or TIFF screenshots") from None
+    except (OSError, SyntaxError, ValueError) as exc:
         raise ImageInvalidError(
             f"not a readable image ({exc})",
             hint="send PNG, JPEG, WebP, BMP or TIFF screenshots") from None

@@ -476,13 +476,15 @@ def serve(stdin, stdout, bridge_factory: Callable[[Callable[[dict], None]], Brid
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from daemon.client import DEFAULT_ENDPOINT
+    from daemon.commands.argtypes import endpoint, positive_float
 
-    p.add_argument("--connect", default=DEFAULT_ENDPOINT, help="daemon endpoint")
+    p.add_argument("--connect", default=DEFAULT_ENDPOINT, type=endpoint,
+                   help="daemon endpoint")
     p.add_argument("--in-process", action="store_true",
                    help="read in this process instead of asking a daemon (no GPU needed)")
     p.add_argument("--reader", default="ocr",
                    help="reader for --in-process: ocr, file:READING.json, model, ...")
-    p.add_argument("--timeout", type=float, default=5.0, help="daemon silence timeout (s)")
+    p.add_argument("--timeout", type=positive_float, default=5.0, help="daemon silence timeout (s)")
     p.add_argument("--log", default=None, help="log file (stderr if not given)")
 
 

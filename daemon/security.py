@@ -55,6 +55,17 @@ def peer_is_local(address: Optional[str]) -> bool:
         return False
 
 
+def check_curve_dir(folder: Path) -> None:
+    """The folder `ds2fp keys` made, or an error that says so (before anything starts)."""
+    secret = Path(folder) / "server.key_secret"
+    if not secret.is_file():
+        raise Ds2fpError(f"{secret} does not exist",
+                         hint=f"create the keys with `ds2fp keys {folder}`")
+    if not (Path(folder) / "authorized").is_dir():
+        raise Ds2fpError(f"{Path(folder) / 'authorized'} does not exist",
+                         hint="put the public keys of the clients allowed in there")
+
+
 def check_bind(endpoint: str, curve: Optional[CurveConfig]) -> None:
     if not endpoint_is_local(endpoint) and curve is None:
         raise Ds2fpError(

@@ -76,7 +76,7 @@ class Server:
         self._last_heartbeat = 0.0
         self.endpoint: Optional[str] = None
         self.ready = threading.Event()  # set once bound (tests and `serve` print the endpoint)
-        self.counters = {"received": 0, "ok": 0, "error": 0, "busy": 0}
+        self.counters = {"received": 0, "ok": 0, "error": 0, "busy": 0, "internal": 0}
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -135,23 +135,48 @@ class Server:
                 if self.state != "failed":
                     self._worker_died(router)
                 break
-            events = dict(poller.poll(POLL_MS))
-            if pull in events:
-                self._drain_worker(router, pull)
-            if router in events:
-                for _ in range(100):  # bounded so worker messages are not starved
-                    try:
-                        frames = router.recv_multipart(zmq.NOBLOCK, copy=False)
-                    except zmq.Again:
-                        break
-                    self._on_message(router, frames)
-            self._expire(router)
+            try:
+                self._step(router, pull, poller)
+            except zmq.ContextTerminated:
+                raise
+            except Exception:  # a bug in bookkeeping must not stop the daemon either
+                self.counters["internal"] += 1
+                log.exception("I/O loop step failed; serving on")
+
+    def _step(self, router: zmq.Socket, pull: zmq.Socket, poller: zmq.Poller) -> None:
+        events = dict(poller.poll(POLL_MS))
+        if pull in events:
+            self._drain_worker(router, pull)
+        if router in events:
+            for _ in range(100):  # bounded so worker messages are not starved
+                try:
+                    frames = router.recv_multipart(zmq.NOBLOCK, copy=False)
+                except zmq.Again:
+                    break
+                self._on_message(router, frames)
+        self._expire(router)
 
     # ---- incoming --------------------------------------------------------------------
 
     def _on_message(self, router: zmq.Socket, frames: List[zmq.Frame]) -> None:
+        """Handle one message; nothing a client sends may escape and stop the I/O loop."""
         self.counters["received"] += 1
         identity = frames[0].bytes
+        try:
+            self._handle_message(router, identity, frames)
+        except Exception as exc:  # a ds2fp bug, or a message no check foresaw
+            self.counters["internal"] += 1
+            log.exception("message of %d frame(s) could not be handled", len(frames))
+            try:
+                self._send(router, identity, Reply.failure(
+                    None, "internal", f"the message could not be handled: "
+                                      f"{type(exc).__name__}",
+                    hint="this is a ds2fp bug; the daemon log has the traceback"))
+            except Exception:
+                log.exception("no error reply possible; message dropped")
+
+    def _handle_message(self, router: zmq.Socket, identity: bytes,
+                        frames: List[zmq.Frame]) -> None:
         try:
             peer = frames[-1].get("Peer-Address")
         except zmq.ZMQError:

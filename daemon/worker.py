@@ -18,7 +18,8 @@ from daemon.errors import error_from_exception
 from daemon.images import ImageLimits
 from daemon.jobs import Job
 from daemon.pipeline import ImageInput
-from daemon.readers.base import ReadCancelledError, Reader
+from daemon.readers.base import ReadCancelledError, Reader, ReaderError
+from footprint_writer.errors import Ds2fpError
 from schemas.protocol import ErrorInfo, Reply
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,10 @@ class Worker(threading.Thread):
             if callable(warm_up):
                 warm_up()
         except BaseException as exc:  # a load failure is reported, then the daemon exits
-            log.exception("reader failed to load")
+            if isinstance(exc, (ReaderError, Ds2fpError)):  # said in words, no traceback
+                log.error("reader failed to load: %s", exc)
+            else:
+                log.exception("reader failed to load")
             push.send_pyobj(("load_failed", error_from_exception(exc)))
             return None
         log.info("reader %s ready in %.1f s", getattr(reader, "name", "?"),

@@ -9,6 +9,9 @@ import json
 from pathlib import Path
 from typing import List, Tuple
 
+from pydantic import ValidationError
+
+from footprint_writer.builder.load import describe_validation_error
 from footprint_writer.checks import check_footprint
 from footprint_writer.errors import Ds2fpError, InputError
 from footprint_writer.importer import import_footprint
@@ -45,6 +48,9 @@ def check_file(path: Path) -> Tuple[str, List[Issue]]:
             spec = FootprintSpec.model_validate_json(path.read_text(encoding="utf-8"))
         else:
             spec = import_footprint(path)
+    except ValidationError as exc:
+        message = describe_validation_error(exc, f"footprint JSON {path.name}")
+        return path.stem, [Issue(code="unreadable", severity="error", message=message[:1000])]
     except (Ds2fpError, ValueError, OSError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else repr(exc)
         return path.stem, [Issue(code="unreadable", severity="error", message=message[:1000])]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import List
 
 from daemon.client import DEFAULT_ENDPOINT
+from daemon.commands.argtypes import endpoint, positive_float
 
 ROLES = ("package", "land_pattern", "both", "other")
 
@@ -30,10 +31,12 @@ def register(subparsers) -> None:
     p.add_argument("--units-hint", choices=("mm", "mil", "inch"), default=None)
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
     p.add_argument("--pattern", choices=("auto", "datasheet", "ipc"), default="auto")
-    p.add_argument("--connect", default=DEFAULT_ENDPOINT, help="daemon endpoint")
+    p.add_argument("--connect", default=DEFAULT_ENDPOINT, type=endpoint,
+                   help="daemon endpoint")
     p.add_argument("--curve-dir", type=Path, default=None,
                    help="keys folder from `ds2fp keys` (remote daemons)")
-    p.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for a result")
+    p.add_argument("--timeout", type=positive_float, default=600.0,
+                   help="seconds to wait for a result")
     p.add_argument("--in-process", action="store_true",
                    help="read here instead of asking a daemon (no daemon needed)")
     p.add_argument("--reader", default="model",

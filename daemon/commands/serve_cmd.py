@@ -7,6 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
+from daemon.commands.argtypes import endpoint, non_negative_float, positive_float, positive_int
 from daemon.images import ImageLimits
 from daemon.model import DEFAULT_MODEL
 
@@ -26,19 +27,19 @@ def register(subparsers) -> None:
                         "reader)")
     p.add_argument("--device", default=None, help="cuda | cpu (default: cuda if available)")
     p.add_argument("--dtype", default=None, help="bfloat16 | float16 | float32")
-    p.add_argument("--bind", default="tcp://127.0.0.1:5557",
+    p.add_argument("--bind", default="tcp://127.0.0.1:5557", type=endpoint,
                    help="ZeroMQ endpoint (default %(default)s; non-loopback needs --curve-dir)")
-    p.add_argument("--max-new-tokens", type=int, default=None)
+    p.add_argument("--max-new-tokens", type=positive_int, default=None)
     p.add_argument("--kv-cache", choices=["dynamic", "static"], default=None,
                    help="model reader: 'static' compiles the decode step (2-4x faster on a "
                         "GPU, about a minute more warm-up; default dynamic)")
-    p.add_argument("--image-token-budget", type=int, default=None,
+    p.add_argument("--image-token-budget", type=positive_int, default=None,
                    help="visual tokens per image, 32x32 px each (default "
                         f"{ImageLimits.token_budget} for model readers; others get full pages)")
-    p.add_argument("--max-image-bytes", type=int, default=ImageLimits.max_bytes)
-    p.add_argument("--max-image-pixels", type=int, default=ImageLimits.max_pixels)
-    p.add_argument("--queue", type=int, default=8, help="waiting requests before 'busy'")
-    p.add_argument("--timeout", type=float, default=600.0,
+    p.add_argument("--max-image-bytes", type=positive_int, default=ImageLimits.max_bytes)
+    p.add_argument("--max-image-pixels", type=positive_int, default=ImageLimits.max_pixels)
+    p.add_argument("--queue", type=positive_int, default=8, help="waiting requests before 'busy'")
+    p.add_argument("--timeout", type=positive_float, default=600.0,
                    help="default per-request deadline in seconds")
     p.add_argument("--ground", action=argparse.BooleanOptionalAction, default=None,
                    help="check every value read against OCR of the pages (default: on for "
@@ -48,7 +49,7 @@ def register(subparsers) -> None:
                    help="log file (default: ~/.local/state/ds2fp/daemon.log); 'none' disables")
     p.add_argument("--curve-dir", type=Path, default=None,
                    help="folder made by `ds2fp keys`: server.key_secret + authorized/")
-    p.add_argument("--simulate-latency", type=float, default=None,
+    p.add_argument("--simulate-latency", type=non_negative_float, default=None,
                    help="file reader only: seconds each read takes (demos, benchmarks)")
     p.set_defaults(func=run)
 
@@ -64,10 +65,18 @@ def token_budget_for(reader_kind: str, max_pixels: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from daemon.logs import default_log_file, setup_logging
-    from daemon.readers.factory import default_reader, is_model_kind, make_reader
-    from daemon.security import CurveConfig
+    from daemon.readers.factory import (
+        check_reader_kind,
+        default_reader,
+        is_model_kind,
+        make_reader,
+    )
+    from daemon.security import CurveConfig, check_curve_dir
     from daemon.server import Server, ServerConfig
 
+    check_reader_kind(args.reader)
+    if args.curve_dir is not None:
+        check_curve_dir(args.curve_dir)
     log_file = None if str(args.log_file).lower() == "none" else \
         (args.log_file or default_log_file())
     setup_logging(log_file)

@@ -4,12 +4,14 @@ import argparse
 import json
 
 from daemon.client import DEFAULT_ENDPOINT
+from daemon.commands.argtypes import endpoint, positive_float
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("status", help="ask a running daemon how it is")
-    p.add_argument("--connect", default=DEFAULT_ENDPOINT, help="daemon endpoint")
-    p.add_argument("--timeout", type=float, default=3.0)
+    p.add_argument("--connect", default=DEFAULT_ENDPOINT, type=endpoint,
+                   help="daemon endpoint")
+    p.add_argument("--timeout", type=positive_float, default=3.0)
     p.add_argument("--json", action="store_true", help="print ping and info replies as JSON")
     p.set_defaults(func=run)
 

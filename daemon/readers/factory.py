@@ -54,6 +54,28 @@ def scales_to_token_budget(kind: str) -> bool:
     return is_model_kind(kind)
 
 
+def check_reader_kind(kind: str) -> None:
+    """Refuse a `--reader` that names nothing (before a daemon starts and binds a port)."""
+    from pathlib import Path
+
+    if kind in ("auto", "ocr") or is_model_kind(kind):
+        if kind.startswith("endpoint:") and "://" not in kind:
+            raise ReaderError(f"--reader {kind!r}: expected endpoint:http://HOST:PORT/v1")
+        return
+    if kind.startswith("file:"):
+        path = Path(kind[len("file:"):])
+        if not path.is_file():
+            raise ReaderError(f"--reader {kind!r}: no such file {path}")
+        return
+    if kind.startswith("python:"):
+        module_name, _, attr = kind[len("python:"):].partition(":")
+        if not module_name or not attr:
+            raise ReaderError(f"--reader {kind!r}: expected python:MODULE:CALLABLE")
+        return
+    raise ReaderError(f"unknown reader {kind!r}; use auto, model, ocr, endpoint:URL, "
+                      "file:PATH or python:MODULE:CALLABLE")
+
+
 def make_reader(kind: str, ground: Optional[bool] = None, **opts: Any) -> Reader:
     """Build the reader named by `kind`; unknown options for simple readers are ignored.
 

@@ -5,7 +5,16 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from daemon.wire import WireError, decode_reply, encode_reply, encode_request, parse_frames
+from daemon.wire import (
+    MAX_HEADER_BYTES,
+    MAX_HEADER_DEPTH,
+    WireError,
+    decode_reply,
+    encode_reply,
+    encode_request,
+    json_depth,
+    parse_frames,
+)
 from schemas.protocol import (
     ERROR_CODES,
     PROTOCOL_VERSION,
@@ -47,7 +56,7 @@ def test_request_without_delimiter_is_accepted_and_mirrored():
     assert encode_reply(Reply(id="r1", status="ok"), incoming.delimiter)[0] != b""
 
 
-@pytest.mark.parametrize("version", [0, 2, 99, "1", None, True])
+@pytest.mark.parametrize("version", [0, 2, 99, -1])
 def test_unknown_protocol_version_is_typed(version):
     with pytest.raises(WireError) as err:
         parse_frames([b"", header(protocol=version)])
@@ -55,12 +64,69 @@ def test_unknown_protocol_version_is_typed(version):
     assert err.value.request_id == "r1"
 
 
+@pytest.mark.parametrize("version", ["1", None, True, 1.5, [1], {"v": 1}])
+def test_a_version_that_is_no_integer_is_a_bad_request(version):
+    with pytest.raises(WireError) as err:
+        parse_frames([b"", header(protocol=version)])
+    assert err.value.code == "bad_request" and "integer" in err.value.message
+    assert err.value.request_id == "r1"
+
+
+def test_a_header_without_a_version_is_a_bad_request():
+    with pytest.raises(WireError) as err:
+        parse_frames([b"", json.dumps({"id": "r2", "kind": "ping"}).encode()])
+    assert err.value.code == "bad_request" and "protocol" in err.value.message
+    assert err.value.request_id == "r2"
+
+
+@pytest.mark.parametrize("text", [
+    '{"protocol": 1, "id": "n1", "kind": "ping", "timeout_s": NaN}',
+    '{"protocol": 1, "id": "n1", "kind": "ping", "timeout_s": Infinity}',
+    '{"protocol": 1, "id": "n1", "kind": "ping", "timeout_s": -Infinity}',
+    '{"protocol": 1, "id": "n1", "kind": "ping", "timeout_s": 1e999}',
+    '{"protocol": 1, "id": "n1", "kind": "ping", "timeout_s": ' + "9" * 5000 + "}",
+    '{"protocol": 1' + "0" * 30 + ', "id": "n1", "kind": "ping"}',
+])
+def test_non_finite_and_huge_numbers_are_bad_requests(text):
+    with pytest.raises(WireError) as err:
+        parse_frames([b"", text.encode()])
+    assert err.value.code == "bad_request"
+    assert err.value.request_id == "n1"  # salvaged from the raw bytes
+
+
+@pytest.mark.parametrize("depth", [33, 1000, 30000])
+def test_deep_nesting_is_refused_before_parsing(depth):
+    text = ('{"protocol":1,"id":"d1","kind":"ping","options":' + "[" * depth + "]" * depth
+            + "}").encode()
+    assert len(text) < MAX_HEADER_BYTES
+    with pytest.raises(WireError) as err:
+        parse_frames([b"", text])
+    assert err.value.code == "bad_request" and "levels deep" in err.value.message
+    assert err.value.request_id == "d1"
+
+
+@pytest.mark.parametrize("text,depth", [
+    (b"{}", 1), (b'[[{"a": [1]}]]', 4), (b'{"a": "[[[[[[[[[[["}', 1),
+    (b'{"a": "\\\"[[", "b": [[]]}', 3), (b'"unterminated [[[', 0),
+])
+def test_json_depth_skips_strings(text, depth):
+    assert json_depth(text) == depth
+
+
+def test_depth_at_the_limit_parses():
+    inner = "[" * (MAX_HEADER_DEPTH - 2) + "]" * (MAX_HEADER_DEPTH - 2)
+    text = f'{{"protocol":1,"id":"d2","kind":"ping","options":{{"name":{inner}}}}}'.encode()
+    with pytest.raises(WireError) as err:  # parsed, then refused by validation, not depth
+        parse_frames([b"", text])
+    assert err.value.code == "bad_request" and "levels deep" not in err.value.message
+
+
 @pytest.mark.parametrize("frames,code", [
     ([], "bad_request"),
     ([b""], "bad_request"),
     ([b"", b"\xff\xfe garbage"], "bad_request"),
     ([b"", b"[1, 2]"], "bad_request"),
-    ([b"", b"{}"], "unsupported_version"),
+    ([b"", b"{}"], "bad_request"),
     ([b"", header(kind="dance")], "bad_request"),
     ([b"", header(id="has spaces")], "bad_request"),
     ([b"", header(extra_field=1)], "bad_request"),

@@ -292,10 +292,33 @@ def test_shutdown_request_from_a_local_client(start_daemon):
     assert d.proc.wait(10) == 0
 
 
-def test_reader_that_fails_to_load_exits_with_a_message(start_daemon):
-    d = start_daemon("--reader", "file:/nonexistent/reading.json")
+def test_reader_that_fails_to_load_exits_with_a_message(start_daemon, tmp_path):
+    broken = tmp_path / "reading.json"
+    broken.write_text("{not json")
+    d = start_daemon("--reader", f"file:{broken}")
     assert d.proc.wait(10) == 2
-    assert "ds2fp: error: the reader failed to load: cannot read recorded reading" in d.stderr()
+    err = d.stderr()
+    assert "ds2fp: error: the reader failed to load:" in err
+    assert "Traceback" not in err  # a load failure the reader explains needs no traceback
+
+
+@pytest.mark.parametrize("reader,says", [
+    ("file:/nonexistent/reading.json", "no such file"),
+    ("nonsense", "unknown reader"),
+    ("python:nomodule", "python:MODULE:CALLABLE"),
+])
+def test_a_reader_that_names_nothing_is_refused_before_binding(reader, says):
+    import subprocess
+    import sys
+
+    from tests.daemon.conftest import REPO
+
+    done = subprocess.run([sys.executable, "-m", "daemon.cli", "serve", "--reader", reader,
+                           "--bind", "tcp://127.0.0.1:*", "--log-file", "none"],
+                          cwd=REPO, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert says in done.stderr and "listening" not in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_non_loopback_bind_without_keys_is_refused(tmp_path):
