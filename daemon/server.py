@@ -193,6 +193,7 @@ class Server:
             handler = getattr(self, f"_on_{request.kind}")
             reply = handler(router, identity, incoming, peer)
         except Exception as exc:  # a bug here must not take the daemon down
+            self.counters["internal"] += 1
             log.exception("handler for %s failed", request.kind)
             reply = Reply.failure(request.id, "internal", f"{type(exc).__name__}: {exc}",
                                   kind=request.kind)
