@@ -1,21 +1,27 @@
 """The one place that writes footprints and fp-lib-tables: checked, atomic, never clobbering.
 
-`write_footprint` runs the geometry checks, renders, and moves a finished temp file into
-place (os.replace in the same folder), so a crash or a full disk leaves either the old file
-or the new one, never half of one. `register_library` edits an fp-lib-table the same way,
-after copying it to `<table>.bak`; it writes the table text itself because kiutils' LibTable
+`write_footprint` runs the geometry checks, renders, reads the render back (verify.py), and
+moves a finished, fsynced temp file into place in one atomic step, so a crash, a SIGKILL or
+a full disk leaves either the old file or the new one, never half of one; without
+`replace` that step is a hard link, so two writers cannot clobber each other's new file.
+`register_library` edits an fp-lib-table the same way under a lock (filelock.py), after an
+atomic copy to `<table>.bak`; it writes the table text itself because kiutils' LibTable
 drops `(version 7)` and `(hidden)`.
 """
 
+import errno
+import glob
 import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import List, Optional, Tuple, Union
 
 from footprint_writer.checks import check_footprint
 from footprint_writer.errors import CheckFailedError, FootprintExistsError, LibraryError
+from footprint_writer.filelock import locked
 from footprint_writer.render import render
 from footprint_writer.sexpr import parse as parse_sexpr
 from footprint_writer.sexpr import quote
@@ -23,6 +29,8 @@ from footprint_writer.verify import verify_rendered
 from schemas.footprint import FootprintSpec
 
 PathLike = Union[str, os.PathLike]
+TEMP_SUFFIX = ".ds2fp-tmp"  # not .kicad_mod: KiCad never lists a half-written file
+STALE_TEMP_S = 600.0
 
 
 def footprint_path(library_dir: PathLike, name: str) -> Path:
@@ -48,10 +56,10 @@ def write_footprint(spec: FootprintSpec, library_dir: PathLike, replace: bool = 
     verify_rendered(spec, text)
     target = footprint_path(lib, spec.name)
     _make_library_dir(lib)
-    if target.exists() and not replace:
+    if target.exists() and not replace:  # early, before any work; _atomic_write re-checks
         raise FootprintExistsError(f"{target} already exists",
                                    hint="pass --replace to overwrite it")
-    _atomic_write(target, text)
+    _atomic_write(target, text, replace=replace)
     return target
 
 
@@ -65,11 +73,15 @@ def _make_library_dir(lib: Path) -> None:
         raise LibraryError(f"{lib} exists and is not a folder")
 
 
-def _atomic_write(target: Path, text: str) -> None:
-    """Temp file in the target's folder, fsync, os.replace; the temp file never survives."""
+def _atomic_write(target: Path, text: str, replace: bool = True) -> None:
+    """Temp file in the target's folder, fsync, then one atomic step into place:
+    `os.replace` when replacing, a hard link when not (it fails if the name exists, so two
+    writers can never clobber each other's new footprint). The temp file never survives,
+    except a process killed mid-write leaves it, hidden, and the next write removes it."""
+    _remove_stale_temps(target)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
                                         dir=str(target.parent))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -82,14 +94,63 @@ def _atomic_write(target: Path, text: str) -> None:
                 pass  # keeping the old mode is a nicety; the content is what matters
         else:
             os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, str(target))
-        tmp_name = None
+        if replace:
+            os.replace(tmp_name, str(target))
+            tmp_name = None
+        else:
+            _link_new(tmp_name, target)
+        _fsync_folder(target.parent)
     except OSError as exc:
         raise LibraryError(f"cannot write {target}: {exc.strerror or exc}",
-                           hint="check that the library folder is writable") from exc
+                           hint="check that the library folder is writable and the disk "
+                                "has space; nothing was changed") from exc
     finally:
         if tmp_name is not None and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+
+
+def _link_new(tmp_name: str, target: Path) -> None:
+    """Put the finished temp file at `target` only if no file is there (atomic)."""
+    exists = FootprintExistsError(f"{target} already exists",
+                                  hint="pass --replace to overwrite it")
+    try:
+        os.link(tmp_name, str(target))
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:  # a file system without hard links (FAT, some network shares)
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK, errno.ENOSYS):
+            raise
+        if target.exists():
+            raise exists from None
+        os.replace(tmp_name, str(target))  # a narrow race is left only on these systems
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if sys.platform.startswith("win"):
+        return
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the data itself is synced
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(target: Path, older_than_s: float = STALE_TEMP_S) -> None:
+    """Temp files of `target` left by a killed writer (never a live writer's: by age)."""
+    now = time.time()
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        try:
+            if now - stale.stat().st_mtime > older_than_s:
+                stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: harmless either way
 
 
 # --- fp-lib-table -------------------------------------------------------------------------
@@ -126,32 +187,29 @@ def register_library(table_path: PathLike, name: str, uri: str, descr: str = "")
     if not name or any(c in name for c in '"\n\r\t:') or not uri or "\n" in uri:
         raise LibraryError(f"invalid library name or uri: {name!r} -> {uri!r}")
     path = Path(table_path)
-    for existing, existing_uri in read_library_entries(path):
-        if existing == name:
-            if existing_uri == uri:
-                return False
-            raise LibraryError(f"{path}: library '{name}' is already registered with "
-                               f"uri {existing_uri}", hint="choose another library name")
-    entry = (f"  (lib (name {quote(name)})(type \"KiCad\")(uri {quote(uri)})"
-             f"(options \"\")(descr {quote(descr)}))\n")
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-        end = text.rstrip().rfind(")")
-        if end < 0:
-            raise LibraryError(f"{path} is not an fp-lib-table")
-        head = text[:end].rstrip("\n") + "\n"
-        new_text = head + entry + ")\n"
-        try:
-            shutil.copy2(str(path), str(path) + ".bak")
-        except OSError as exc:
-            raise LibraryError(f"cannot back up {path}: {exc.strerror or exc}") from exc
-    else:
-        new_text = "(fp_lib_table\n  (version 7)\n" + entry + ")\n"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LibraryError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
-    _atomic_write(path, new_text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+    with locked(path):  # read, check, write as one step against other ds2fp processes
+        for existing, existing_uri in read_library_entries(path):
+            if existing == name:
+                if existing_uri == uri:
+                    return False
+                raise LibraryError(f"{path}: library '{name}' is already registered with "
+                                   f"uri {existing_uri}", hint="choose another library name")
+        entry = (f"  (lib (name {quote(name)})(type \"KiCad\")(uri {quote(uri)})"
+                 f"(options \"\")(descr {quote(descr)}))\n")
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            end = text.rstrip().rfind(")")
+            if end < 0:
+                raise LibraryError(f"{path} is not an fp-lib-table")
+            new_text = text[:end].rstrip("\n") + "\n" + entry + ")\n"
+            _atomic_write(Path(str(path) + ".bak"), text)  # the backup is whole, or the old one
+        else:
+            new_text = "(fp_lib_table\n  (version 7)\n" + entry + ")\n"
+        _atomic_write(path, new_text)
     return True
 
 

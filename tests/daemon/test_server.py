@@ -187,13 +187,18 @@ def test_retry_while_running_attaches_to_the_running_job(daemon):
 
 
 def test_client_that_disappears_mid_request_does_not_hurt(daemon):
-    gone = Raw(daemon.endpoint)
-    gone.sock.send_multipart([b"", header(options={"build": False, "part_name": "sleep:0.4"}),
-                              PAGE])
-    gone.close()
-    time.sleep(0.6)  # the reply goes to a vanished peer (ROUTER_MANDATORY -> logged, dropped)
+    running = Raw(daemon.endpoint)
+    running.sock.send_multipart([b"", header(options={"build": False,
+                                                      "part_name": "sleep:0.4"}), PAGE])
+    queued = Raw(daemon.endpoint)  # waits behind the first one, then vanishes too
+    queued.sock.send_multipart([b"", header(options={"build": False}), PAGE])
+    time.sleep(0.1)
+    running.close()
+    queued.close()
+    time.sleep(0.8)  # replies go to vanished peers (ROUTER_MANDATORY -> logged, dropped)
     with daemon.client() as c:
         assert c.extract([(PAGE, "both")], read_only()).ok
+        assert c.ping().ping.queue_length == 0
     assert daemon.alive()
 
 
@@ -278,6 +283,11 @@ def test_sigterm_answers_queued_requests_and_exits_cleanly(start_daemon):
     assert d.proc.wait(10) == 0
     assert "stopped" in d.stderr()
     assert d.log_file.exists() and "listening on" in d.log_file.read_text()
+    # a restart on the same endpoint serves at once (the port was released cleanly)
+    again = start_daemon("--reader", SCRIPTED, "--bind", d.endpoint)
+    again.wait_ready()
+    with again.client() as c:
+        assert c.extract([(PAGE, "both")], read_only()).ok
 
 
 def test_shutdown_request_from_a_local_client(start_daemon):
