@@ -108,7 +108,7 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     grounder = getattr(reader, "grounder", None)  # OCR check of every printed value
     if grounder is not None:
         t0 = time.perf_counter()
-        footprint, ground_issues = ground(grounder, pages, reading, footprint)
+        footprint, ground_issues = ground(grounder, pages, reading, footprint, stop)
         issues.extend(ground_issues)
         timings["ground"] = time.perf_counter() - t0
     if footprint is not None:
@@ -118,11 +118,14 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
                          reader=getattr(reader, "name", type(reader).__name__))
 
 
-def ground(grounder, pages, reading, footprint):
+def ground(grounder, pages, reading, footprint, should_stop=None):
     """(footprint with `on_page` provenance, extra issues): values OCR did not find on the
-    page become `not_on_page` warnings (daemon.ocr.grounding); a failing OCR is only noted."""
+    page become `not_on_page` warnings (daemon.ocr.grounding); a failing OCR is only noted,
+    a cancel stops it (ReadCancelledError)."""
     try:
-        report, grounded = grounder(pages, reading, footprint)
+        report, grounded = grounder(pages, reading, footprint, should_stop=should_stop)
+    except ReadCancelledError:
+        raise
     except Exception as exc:  # grounding is a check; it must never lose the reading
         return footprint, [Issue(code="grounding_failed", severity="warning",
                                  message=f"OCR check of the values failed: {exc}"[:1000])]

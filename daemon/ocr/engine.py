@@ -5,12 +5,18 @@ imported only when the first page is read, so importing ds2fp stays cheap and a 
 without the `ocr` extra gets a clear error instead of an ImportError at start-up.
 """
 
+import contextlib
 import hashlib
+import threading
 import time
 from collections import OrderedDict
-from typing import Any, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.readers.base import ReadCancelledError
+
+StopCheck = Callable[[], bool]
+STOP_POLL_S = 0.05  # how often a running OCR pass looks at its stop check
 
 # Datasheet text at 300 dpi is 25-40 px tall; the recogniser works on 48 px high crops, so
 # a page scaled to ~2000 px on its long side keeps small print legible while cutting the
@@ -39,6 +45,8 @@ class OcrEngine:
         self._ocr: Any = None
         self._cache: OrderedDict[str, OcrPage] = OrderedDict()
         self._cache_size = cache_size
+        self._stop_check: Optional[StopCheck] = None
+        self._run_options: Any = None  # onnxruntime.RunOptions of the pass running now
 
     # -- lifecycle -------------------------------------------------------------------
     def load(self) -> None:
@@ -56,6 +64,22 @@ class OcrEngine:
         # Our own scaling decides the size; keep RapidOCR from shrinking again.
         kwargs.update(max_side_len=max(4000, self.long_side * 2))
         self._ocr = RapidOCR(**kwargs)
+        for owner in (getattr(self._ocr.text_det, "infer", None),
+                      getattr(self._ocr.text_rec, "session", None),
+                      getattr(self._ocr.text_cls, "session", None)):
+            if owner is not None and hasattr(owner, "session"):
+                owner.session = _StoppableSession(owner.session, self)
+
+    @contextlib.contextmanager
+    def cancellable(self, should_stop: Optional[StopCheck]) -> Iterator[None]:
+        """While inside, every OCR pass stops within ~50 ms of `should_stop()` turning true
+        (onnxruntime's terminate flag, set by a watcher thread) and raises
+        ReadCancelledError: a cancel frees the CPU at once instead of after the page."""
+        previous, self._stop_check = self._stop_check, should_stop
+        try:
+            yield
+        finally:
+            self._stop_check = previous
 
     @property
     def loaded(self) -> bool:
@@ -99,7 +123,7 @@ class OcrEngine:
         started = time.perf_counter()
         # RapidOCR wants BGR like OpenCV.
         array = np.asarray(work)[:, :, ::-1].copy()
-        result, _ = self._ocr(array, use_cls=rotated)
+        result = self._run(array, use_cls=rotated)
         tokens = []
         for quad, text, score in result or []:
             xs = [p[0] for p in quad]
@@ -116,6 +140,55 @@ class OcrEngine:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return page
+
+
+    def _run(self, array, use_cls: bool):
+        """One RapidOCR call, stoppable by the active stop check."""
+        check = self._stop_check
+        if check is None:
+            return self._ocr(array, use_cls=use_cls)[0]
+        if check():
+            raise ReadCancelledError("cancelled before OCR")
+        import onnxruntime
+
+        options = onnxruntime.RunOptions()
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(STOP_POLL_S):
+                if check():
+                    options.terminate = True
+                    return
+
+        watcher = threading.Thread(target=watch, name="ds2fp-ocr-stop", daemon=True)
+        self._run_options = options
+        watcher.start()
+        try:
+            return self._ocr(array, use_cls=use_cls)[0]
+        except Exception:
+            if options.terminate:
+                raise ReadCancelledError("cancelled during OCR") from None
+            raise
+        finally:
+            done.set()
+            watcher.join()
+            self._run_options = None
+
+
+class _StoppableSession:
+    """An onnxruntime InferenceSession that runs with the engine's current RunOptions (so
+    a watcher can terminate it); everything else is the session's own."""
+
+    def __init__(self, session, engine: OcrEngine):
+        self._session = session
+        self._engine = engine
+
+    def run(self, output_names, input_feed, run_options=None):
+        return self._session.run(output_names, input_feed,
+                                 run_options or self._engine._run_options)
+
+    def __getattr__(self, name):
+        return getattr(self._session, name)
 
 
 def page_scale(width: int, height: int, long_side: int = DEFAULT_LONG_SIDE) -> float:

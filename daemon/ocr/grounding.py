@@ -211,9 +211,12 @@ class Grounder:
             pages.append(page)
         return pages
 
-    def __call__(self, images, reading, footprint=None):
-        """(report, footprint with on_page provenance and not_on_page issues)."""
-        report = ground_reading(reading, self.ocr(images))
+    def __call__(self, images, reading, footprint=None, should_stop=None):
+        """(report, footprint with on_page provenance and not_on_page issues); OCR stops
+        (ReadCancelledError) within ~50 ms of `should_stop()`."""
+        with self.engine.cancellable(should_stop):
+            pages = self.ocr(images)
+        report = ground_reading(reading, pages)
         return report, apply_to_footprint(footprint, report)
 
     def close(self) -> None:

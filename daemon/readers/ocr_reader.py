@@ -49,16 +49,18 @@ class OcrReader(Reader):
         started = time.perf_counter()
         if not pages:
             raise ReaderError("no pages to read")
-        ocr = self.ocr_pages(pages, hints)
-        self._extra = {}
-        inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass else None,
-                           image=page.image, upright=self._region_reader(page, False))
-                  for p, page in zip(ocr, pages)]
-        self.last_pages = ocr
-        try:
-            return parse(inputs, hints)
-        finally:
-            self.last_seconds = time.perf_counter() - started
+        with self.engine.cancellable(hints.should_stop):
+            ocr = self.ocr_pages(pages, hints)
+            self._extra = {}
+            inputs = [OcrInput(p, page.role, self._rotated(page) if self.rotated_pass
+                               else None, image=page.image,
+                               upright=self._region_reader(page, False))
+                      for p, page in zip(ocr, pages)]
+            self.last_pages = ocr
+            try:
+                return parse(inputs, hints)
+            finally:
+                self.last_seconds = time.perf_counter() - started
 
     def _rotated(self, page: PageImage):
         return self._region_reader(page, rotated=True)
