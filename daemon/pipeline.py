@@ -80,6 +80,15 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     if stop():
         raise ReadCancelledError("stopped before reading")
 
+    t0 = time.perf_counter()
+    pages, role_notes = roles_from_content(reader, pages, stop)
+    if role_notes:
+        timings["roles"] = time.perf_counter() - t0
+        reports = [r.model_copy(update={"role": p.role, "given_role": r.role})
+                   if p.role != r.role else r for r, p in zip(reports, pages)]
+        issues.append(Issue(code="page_roles", severity="info",
+                            message=("; ".join(role_notes))[:1000]))
+
     notify("reading")
     hints = ReadHints(part_name=options.part_name, package_hint=options.package_hint,
                       units_hint=options.units_hint, should_stop=stop)
@@ -116,6 +125,25 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     return ExtractResult(reading=reading, footprint=footprint, issues=issues, images=reports,
                          timings={k: round(v, 6) for k, v in timings.items()},
                          reader=getattr(reader, "name", type(reader).__name__))
+
+
+def roles_from_content(reader: Reader, pages, should_stop):
+    """(pages with the roles their content shows, notes): the order and the roles a client
+    gave are hints; a page whose headings or tables clearly show a package drawing, a land
+    pattern or both is read as that (daemon.ocr.page_roles). Needs the reader's OCR engine
+    (the OCR reader, or any reader with an OCR check); others read the roles as given. The
+    OCR is cached, so the reader and the check do not pay for it again."""
+    engine = getattr(getattr(reader, "grounder", None), "engine", None)
+    if engine is None or not hasattr(engine, "read"):
+        return pages, []
+    from dataclasses import replace
+
+    from daemon.ocr.page_roles import page_verdict, resolve_roles
+
+    with engine.cancellable(should_stop):
+        verdicts = [page_verdict(engine.read(p.image, name=p.name)) for p in pages]
+    roles, notes = resolve_roles([p.role for p in pages], verdicts)
+    return [replace(p, role=r) if r != p.role else p for p, r in zip(pages, roles)], notes
 
 
 def ground(grounder, pages, reading, footprint, should_stop=None):

@@ -148,7 +148,10 @@ class ImageReport(BaseModel):
     model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
 
     name: str = ""
-    role: ImageRole
+    role: ImageRole = Field(description="the role the page was read as")
+    given_role: Optional[ImageRole] = Field(
+        default=None, description="the role the client gave, when the page's content showed "
+                                  "another (see the page_roles issue)")
     format: str
     original_size: List[int]
     size: List[int]

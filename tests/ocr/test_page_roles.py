@@ -1,0 +1,114 @@
+"""Roles from content (issue 14 item 1): the order of the screenshots and the role a user
+typed are hints; a page whose headings or tables show what it is is read as that."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from daemon.ocr.page_roles import page_role, page_verdict, resolve_roles
+from daemon.pipeline import ImageInput, extract
+from schemas.protocol import ExtractOptions
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "datasheets"
+
+
+@pytest.mark.parametrize("texts, role", [
+    (["RECOMMENDED LAND PATTERN", "Contact Pitch", "E"], "land_pattern"),
+    (["EXAMPLE BOARD LAYOUT", "SOLDER MASK DETAILS"], "land_pattern"),
+    (["PACKAGE OUTLINE", "SEATING PLANE", "SIDE VIEW"], "package"),
+    (["CASE OUTLINE", "RECOMMENDED SOLDERING FOOTPRINT"], "both"),
+    (["8-Lead Plastic SOIC Package"], None),
+    # a lone weak cue is not enough to overrule the user
+    (["TOP VIEW"], None),
+    # paragraphs mention everything: long runs are ignored
+    (["Note 1: the land pattern and the package outline are for reference only and "
+      "may change without notice"], None),
+])
+def test_page_role_from_headings(texts, role):
+    assert page_role(texts).role == role
+
+
+def test_tables_count_like_headings():
+    assert page_role([], land_tables=1).role == "land_pattern"
+    assert page_role([], package_tables=1).role == "package"
+    assert page_role([], land_tables=1, package_tables=1).role == "both"
+
+
+def _verdict(role):
+    return page_role({"land_pattern": ["LAND PATTERN"], "package": ["PACKAGE OUTLINE"],
+                      None: []}[role])
+
+
+def test_clear_verdicts_win_over_the_order():
+    roles, notes = resolve_roles(["package", "land_pattern"],
+                                 [_verdict("land_pattern"), _verdict("package")])
+    assert roles == ["land_pattern", "package"]
+    assert len(notes) == 2 and "given as package" in notes[0]
+
+
+def test_an_unclear_page_takes_the_role_its_partner_leaves():
+    roles, notes = resolve_roles(["land_pattern", "land_pattern"],
+                                 [_verdict(None), _verdict("land_pattern")])
+    assert roles == ["package", "land_pattern"]
+    assert "no clear headings" in notes[0]
+
+
+def test_unclear_pages_keep_their_hints():
+    roles, notes = resolve_roles(["package", "land_pattern"], [_verdict(None), _verdict(None)])
+    assert roles == ["package", "land_pattern"] and notes == []
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_swapped_synthetic_pages_read_the_same(engine, rendered, ocr_pages):
+    """Land pattern given as the package and the package as the land pattern (what a shell
+    glob does): the pages' tables decide, the body is read, the name is the full one."""
+    from daemon.readers.ocr_reader import OcrReader
+
+    reader = OcrReader(engine=engine)
+    assert page_verdict(ocr_pages["soic_land"]).role == "land_pattern"
+    assert page_verdict(ocr_pages["soic_table"]).role == "package"
+    package, land = _png(rendered["soic_table"]), _png(rendered["soic_land"])
+    right = extract([ImageInput(package, "package", "p.png"),
+                     ImageInput(land, "land_pattern", "l.png")], ExtractOptions(), reader)
+    swapped = extract([ImageInput(land, "package", "l.png"),
+                       ImageInput(package, "land_pattern", "p.png")], ExtractOptions(), reader)
+    assert swapped.footprint is not None and right.footprint is not None
+    assert swapped.footprint.name == right.footprint.name
+    assert swapped.reading.body_length == right.reading.body_length
+    assert [r.role for r in swapped.images] == ["land_pattern", "package"]
+    assert [r.given_role for r in swapped.images] == ["package", "land_pattern"]
+    assert any(i.code == "page_roles" for i in swapped.issues)
+    assert not any(i.code == "page_roles" for i in right.issues)
+
+
+def _eval_page(name):
+    folder = EVAL / name
+    if not folder.is_dir():
+        pytest.skip(f"{folder} absent (the shared evaluation pages are not in the repo)")
+    return folder
+
+
+def test_real_soic_page_swapped(engine):
+    """TI SOIC-8 D0008A (eval page 03): land pattern first, package second, both given as
+    the reverse of what they show; the body and the full KiCad name come back."""
+    from daemon.readers.ocr_reader import OcrReader
+
+    folder = _eval_page("03_LM358_TI_D0008A_SOIC-8")
+    images = {p.stem: p.read_bytes() for p in folder.iterdir() if p.suffix == ".png"}
+    expect = json.loads((folder / "expect.json").read_text())
+    land = next(v for k, v in images.items() if "land" in k)
+    package = next(v for k, v in images.items() if "land" not in k)
+    result = extract([ImageInput(land, "package", "1.png"),
+                      ImageInput(package, "land_pattern", "2.png")],
+                     ExtractOptions(), OcrReader(engine=engine))
+    assert result.footprint is not None
+    assert result.footprint.name.startswith("SOIC-8_3.9x4.9")
+    assert result.reading.body_width is not None
+    assert expect["pads_total"] == len(result.footprint.pads)
