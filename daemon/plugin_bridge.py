@@ -397,12 +397,11 @@ class Bridge:
         return payload
 
     def write(self, request: dict, rid: str) -> dict:
-        from footprint_writer.library import (
-            project_library_uri,
-            project_table_path,
-            read_library_entries,
-            register_library,
-            write_footprint,
+        from footprint_writer.library import write_footprint
+        from footprint_writer.registration import (
+            RegistrationPlan,
+            plan_registration,
+            register,
         )
         from schemas.footprint import FootprintSpec
 
@@ -415,27 +414,24 @@ class Bridge:
             raise BridgeError("bad_request", "no library folder given",
                               hint="choose or create a .pretty folder")
         reg = request.get("register")
-        if reg and reg.get("project"):  # refuse a clashing nickname before writing anything
-            table = project_table_path(reg["project"])
-            uri = project_library_uri(library, reg["project"])
-            for name_, uri_ in read_library_entries(table):
-                if name_ == reg.get("name") and uri_ != uri:
-                    raise BridgeError("library", f"{table}: the nickname '{name_}' already "
-                                      f"points to {uri_}",
-                                      hint="choose another nickname, or that library folder")
-        path = write_footprint(spec, library, replace=bool(request.get("replace")))
-        result = {"path": str(path), "name": spec.name, "registered": False, "table": None}
-        if reg:
-            table, uri = reg.get("table"), reg.get("uri")
+        plan = None
+        if reg:  # checked before writing: a clashing nickname leaves nothing half done
             if reg.get("project"):  # the project's table, ${KIPRJMOD} inside the project
-                table = str(project_table_path(reg["project"]))
-                uri = project_library_uri(library, reg["project"])
-            if not table or not uri or not reg.get("name"):
+                plan = plan_registration(library, "project", project=reg["project"],
+                                         nickname=reg.get("name"))
+            elif reg.get("table") and reg.get("uri") and reg.get("name"):
+                plan = RegistrationPlan(table=reg["table"], nickname=reg["name"],
+                                        uri=reg["uri"], scope="global")
+            else:
                 raise BridgeError("bad_request", "registration needs a project (or a table "
                                   "and uri) and a library nickname")
-            result["registered"] = register_library(table, reg["name"], uri,
-                                                    descr=reg.get("descr", ""))
-            result["table"], result["uri"], result["nickname"] = table, uri, reg["name"]
+        path = write_footprint(spec, library, replace=bool(request.get("replace")))
+        result = {"path": str(path), "name": spec.name, "registered": False, "table": None}
+        if plan is not None:
+            done = register(plan, descr=reg.get("descr", ""))
+            result["registered"] = done.added
+            result["table"], result["uri"] = str(plan.table), plan.uri
+            result["nickname"] = plan.nickname
         return result
 
 

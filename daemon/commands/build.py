@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from daemon.commands.register_args import add_register_args, finish, plan_from_args
 from footprint_writer.builder import build_footprint
 from footprint_writer.builder.load import parse_input
 from footprint_writer.checks import check_footprint
@@ -38,6 +39,7 @@ def register(subparsers) -> None:
                         help="add thermal vias to an exposed pad")
     parser.add_argument("--json", action="store_true",
                         help="print the footprint description (FootprintSpec JSON) to stdout")
+    add_register_args(parser)
     parser.set_defaults(func=run)
 
 
@@ -88,6 +90,7 @@ def summary(spec: FootprintSpec) -> str:
 def run(args: argparse.Namespace) -> int:
     if not args.lib and not args.json:
         raise InputError("nothing to do: give --lib My.pretty to write, or --json to print")
+    plan = plan_from_args(args)
     options = BuildOptions(name=args.name, density=args.density, pattern=args.pattern,
                            thermal_vias=args.thermal_vias)
     spec = make_spec(parse_input(_read(args.input)), options)
@@ -100,4 +103,5 @@ def run(args: argparse.Namespace) -> int:
 
         path = write_footprint(spec, args.lib, replace=args.replace)
         print(f"wrote {path}", file=out)
+        finish(plan, out)
     return 0

@@ -12,6 +12,7 @@ from typing import List
 
 from daemon.client import DEFAULT_ENDPOINT
 from daemon.commands.argtypes import endpoint, positive_float
+from daemon.commands.register_args import add_register_args, finish, plan_from_args
 
 ROLES = ("package", "land_pattern", "both", "other")
 
@@ -46,6 +47,7 @@ def register(subparsers) -> None:
                         "(default: on for model readers; the ocr reader always does)")
     p.add_argument("--model", default=None, help="with --in-process --reader model")
     p.add_argument("--device", default=None)
+    add_register_args(p)
     p.set_defaults(func=run)
 
 
@@ -94,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
                          hint="give one --role per image, in the same order")
     if args.lib is None and not args.json:
         raise Ds2fpError("nothing to do", hint="give --lib My.pretty to write, or --json")
+    plan = plan_from_args(args)
     images = []
     for path, role in zip(args.images, roles):
         try:
@@ -127,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
                          hint="see the build_failed issue above; check the images and hints")
     from footprint_writer.library import write_footprint
 
+    out = sys.stderr if args.json else sys.stdout
     path = write_footprint(result.footprint, args.lib, replace=args.replace)
-    print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
+    print(f"wrote {path}", file=out)
+    finish(plan, out)
     return 0

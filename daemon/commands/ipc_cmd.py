@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from daemon.commands.register_args import add_register_args, finish, plan_from_args
 from footprint_writer.builder.load import describe_validation_error
 from footprint_writer.errors import Ds2fpError, InputError
 from footprint_writer.naming import sanitize
@@ -54,6 +55,7 @@ def register(subparsers) -> None:
     part.add_argument("--rows", type=int, choices=(1, 2), help="pin header rows")
     for flag in DIMENSION_FLAGS:
         part.add_argument("--" + flag.replace("_", "-"), dest=flag, metavar="DIM")
+    add_register_args(p)
     p.set_defaults(func=run)
 
 
@@ -109,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     items = readings_from_args(args)
     if not items:
         raise InputError("nothing to build: every definition was skipped")
+    plan = plan_from_args(args)
     failures = 0
     for name, reading, small_pitch, paste in items:
         try:
@@ -128,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
                 raise
             failures += 1
             print(f"ds2fp: error: {name}: {exc}", file=sys.stderr)
+    if failures < len(items) and args.lib is not None:
+        finish(plan)
     return 2 if failures == len(items) else 0
 
 
