@@ -17,4 +17,5 @@ COMMAND_MODULES = (
     "daemon.commands.keys_cmd",
     "daemon.commands.ipc_cmd",
     "daemon.commands.eval_cmd",
+    "daemon.commands.gui_cmd",
 )
