@@ -167,7 +167,17 @@ def resolve_land(ctx: BuildContext) -> Land:
     c = _printed(ctx, "row_spacing", lp.row_spacing, origin, "C (row spacing)")
     z = lp.overall_span.nominal if lp.overall_span is not None else None
     g = lp.gap.nominal if lp.gap is not None else None
-    land.row_spacing, land.pad_length = _complete_rows(ctx, "row_spacing", c, y, z, g, origin)
+    x2 = lp.exposed_pad_width.nominal if lp.exposed_pad_width is not None else None
+    if g is not None and x2 is not None and g < x2 and (c is None or y is None):
+        # A gap between the rows narrower than the exposed pad between them is impossible:
+        # the G printed is the pad-to-exposed-pad gap (Microchip's "Contact Pad to Center
+        # Pad"), and the row gap is X2 + 2·G.
+        ctx.warn("gap_is_pad_to_ep", f"G {_fmt(g)} mm is narrower than the exposed pad "
+                 f"X2 {_fmt(x2)} mm, so it is the pad-to-exposed-pad gap: row gap "
+                 f"X2 + 2·G = {_fmt(x2 + 2 * g)} mm", "land_pattern.gap", severity="info")
+        g = x2 + 2 * g
+    land.row_spacing, land.pad_length = _complete_rows(ctx, "row_spacing", c, y, z, g, origin,
+                                                       ep_across=x2)
     if land.pad_width is not None and land.pad_length is not None:
         src = ctx.provenance.get("pad_size")
         detail = f"X {_fmt(land.pad_width)} x Y {_fmt(land.pad_length)} mm"
@@ -218,8 +228,9 @@ def resolve_land(ctx: BuildContext) -> Land:
 
 
 def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
-                   only_c: bool = False):
-    """Fill C and Y from any two of C, Y, Z, G; report printed values that disagree."""
+                   only_c: bool = False, ep_across=None):
+    """Fill C and Y from any two of C, Y, Z, G; report printed values that disagree (a
+    printed G that is the pad-to-exposed-pad gap, (C − Y − X2)/2, agrees)."""
     derived_c = derived_y = None
     if c is None:
         if z is not None and y is not None:
@@ -252,6 +263,12 @@ def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
                  "land_pattern.pad_length", severity="info")
     if c is not None and y is not None:
         for letter, printed, implied in (("Z", z, c + y), ("G", g, c - y)):
+            if letter == "G" and printed is not None and ep_across is not None \
+                    and abs(printed - (c - y - ep_across) / 2.0) <= CONSISTENCY_MM:
+                ctx.warn("gap_is_pad_to_ep", f"G {_fmt(printed)} mm is the pad-to-exposed-"
+                         f"pad gap: (C − Y − X2)/2 = ({_fmt(c)} − {_fmt(y)} − "
+                         f"{_fmt(ep_across)})/2", "land_pattern.gap", severity="info")
+                continue
             if printed is not None and abs(printed - implied) > CONSISTENCY_MM:
                 ctx.warn("inconsistent_land_pattern",
                          f"printed {letter} = {_fmt(printed)} mm disagrees with C and Y "

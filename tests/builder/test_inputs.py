@@ -230,3 +230,40 @@ def test_pin1_of_explicit_parts_without_a_pad_1():
     for pad, number in zip(data["pads"], ("K", "A", "G")):
         pad["number"] = number
     assert build_footprint(DatasheetReading.model_validate(data)).pin1 == "K"
+
+
+def _microchip_dfn(**land):
+    from schemas.reading import DatasheetReading, LandPattern
+    from schemas.toleranced import Toleranced as T  # noqa: N817
+
+    package = dict(units="mm", family="dfn", pin_count=8, exposed_pad=True, pitch=T(nom=0.5),
+                   body_length=T(nom=3.0), body_width=T(nom=3.0),
+                   lead_width=T(min=0.18, max=0.3), lead_length=T(min=0.3, max=0.5),
+                   exposed_pad_width=T(min=1.5, max=1.75),
+                   exposed_pad_length=T(min=2.2, max=2.45))
+    lp = LandPattern(pitch=T(nom=0.5), exposed_pad_width=T(nom=1.65),
+                     exposed_pad_length=T(nom=2.4),
+                     **{k: T(nom=v) for k, v in land.items()})
+    return DatasheetReading(**package, land_pattern=lp)
+
+
+def test_microchip_g_is_the_pad_to_exposed_pad_gap():
+    """Microchip DFN tables print G as "Contact Pad to Center Pad": (C − Y − X2)/2, not
+    C − Y. That agrees with C and Y: an info line, never inconsistent_land_pattern."""
+    from footprint_writer.builder import build_footprint
+
+    spec = build_footprint(_microchip_dfn(row_spacing=3.0, pad_width=0.3, pad_length=0.85,
+                                          gap=0.25))
+    codes = {i.code: i.severity for i in spec.issues}
+    assert "inconsistent_land_pattern" not in codes
+    assert codes["gap_is_pad_to_ep"] == "info"
+
+
+def test_pad_to_ep_gap_derives_the_row_spacing():
+    """Without C: a G narrower than the exposed pad cannot be the row gap; C = X2 + 2G + Y."""
+    from footprint_writer.builder import build_footprint
+
+    spec = build_footprint(_microchip_dfn(pad_width=0.3, pad_length=0.85, gap=0.25))
+    xs = sorted({round(p.x, 3) for p in spec.pads if p.role == "signal"})
+    assert xs == [-1.5, 1.5]  # C = 1.65 + 0.5 + 0.85 = 3.0
+    assert any(i.code == "gap_is_pad_to_ep" for i in spec.issues)

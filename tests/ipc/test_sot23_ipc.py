@@ -57,9 +57,10 @@ def test_datasheet_pattern_gets_the_ipc_cross_check(pins):
     spec = build_footprint(sot23(pins, land))
     codes = [i.code for i in spec.issues]
     assert "ipc_cross_check" in codes and "ipc_cross_check_unavailable" not in codes
-    # C 2.8 vs IPC 2.275: more than 0.1 mm apart, so a warning names the row spacing.
-    assert any(i.code == "ipc_difference" and i.field == "land_pattern.row_spacing"
-               for i in spec.issues)
+    # C 2.8 vs IPC 2.275 is a maker's choice with positive fillets: an info line, no alarm
+    assert not [i for i in spec.issues if i.code == "ipc_difference"]
+    info = next(i for i in spec.issues if i.code == "ipc_cross_check")
+    assert "C 2.8 vs" in info.message and "heel" in info.message
 
 
 def test_sot23_8_datasheet_pattern_counter_clockwise():
