@@ -15,16 +15,20 @@ from typing import List, Optional, Tuple
 from footprint_writer.builder.context import BuildContext, tol_text
 from footprint_writer.builder.pads import smd_pad, tht_pad
 from footprint_writer.errors import InputError
+from footprint_writer.ipc.thermal import (
+    THERMAL_VIA_DRILL_MM,
+    THERMAL_VIA_PAD_MM,
+    thermal_via_grid,
+)
 from schemas.footprint import Pad
 from schemas.provenance import Provenance
 
 PASTE_COVERAGE = 0.60
 PASTE_CELL_MM = 1.0  # about one window per mm of pad
-VIA_DRILL_MM = 0.3
-VIA_PAD_MM = 0.6
-VIA_PITCH_MM = 1.0
-VIA_EDGE_MM = 0.4  # keep via centres this far inside the pad edge
+VIA_DRILL_MM = THERMAL_VIA_DRILL_MM
+VIA_PAD_MM = THERMAL_VIA_PAD_MM
 PASTE_VIA_CLEARANCE_MM = 0.1  # paste window edge to via hole edge
+LOW_COVERAGE = 0.20  # less EP paste than this: the part can tilt or lift (IPC-7093 50-80 %)
 MIN_WINDOW_MM = 0.2  # a smaller window does not print reliably; left out
 
 
@@ -68,14 +72,29 @@ def exposed_pads(ctx: BuildContext, number: str) -> List[Pad]:
     if not ctx.options.thermal_vias:
         return pads + paste_windows(_even_cells(sx), _even_cells(sy))
     vias = thermal_vias(number, sx, sy)
+    if not vias:
+        ctx.warn("no_thermal_vias", f"the exposed pad ({sx:g} x {sy:g} mm) is smaller than "
+                 f"one via pad ({VIA_PAD_MM:g} mm): no thermal vias", "exposed_pad")
+        return pads + paste_windows(_even_cells(sx), _even_cells(sy))
+    # KiCad's generator puts the same copper on the bottom layer, for the vias to spread heat
+    pads.append(smd_pad(number, 0.0, 0.0, sx, sy, role="exposed", layers=["B.Cu"]))
     xs, ys = sorted({v.x for v in vias}), sorted({v.y for v in vias})
-    windows = paste_windows(_cells_between(sx, xs), _cells_between(sy, ys),
-                            holes=[(v.x, v.y) for v in vias])
+    holes = [(v.x, v.y) for v in vias]
+    # Two layouts, both kept clear of the holes: windows in the spaces between the via rows
+    # (wide via grids) or the plain grid with each window moved off the holes (2x2 vias on
+    # small pads, where the spaces at the edges are too thin to print); the larger wins.
+    windows = max((paste_windows(_cells_between(sx, xs), _cells_between(sy, ys), holes),
+                   paste_windows(_even_cells(sx), _even_cells(sy), holes)),
+                  key=lambda ws: sum(w.size_x * w.size_y for w in ws))
     coverage = sum(w.size_x * w.size_y for w in windows) / (sx * sy)
+    low = coverage < LOW_COVERAGE
     ctx.warn("paste_coverage", f"exposed-pad paste covers {coverage:.0%} of the pad in "
              f"{len(windows)} windows kept {PASTE_VIA_CLEARANCE_MM:g} mm off the "
-             f"{len(vias)} via holes; check the coverage with your assembler",
-             "exposed_pad", severity="info")
+             f"{len(vias)} via holes; " + (
+                 f"under {LOW_COVERAGE:.0%}: the part may not sit flat; ask your assembler "
+                 "about plugged vias (then paste may cover them) or leave the vias out"
+                 if low else "check the coverage with your assembler"),
+             "exposed_pad", severity="warning" if low else "info")
     return pads + windows + vias
 
 
@@ -100,10 +119,17 @@ def paste_windows(cols: List[Cell], rows: List[Cell],
     windows = []
     for y0, y1 in rows:
         for x0, x1 in cols:
-            placed = _place((x0, x1), (y0, y1), holes or [])
+            # Cells left of (or below) the centre are placed as the mirror of their partner
+            # on the other side, so the windows are symmetric wherever the vias are.
+            sx_, sy_ = (-1.0 if x0 + x1 < -1e-9 else 1.0), (-1.0 if y0 + y1 < -1e-9 else 1.0)
+            cell_x = (x0, x1) if sx_ > 0 else (-x1, -x0)
+            cell_y = (y0, y1) if sy_ > 0 else (-y1, -y0)
+            mirrored = [(px * sx_, py * sy_) for px, py in holes or []]
+            placed = _place(cell_x, cell_y, mirrored)
             if placed is None:
                 continue
             x, y, hx, hy = placed
+            x, y = x * sx_, y * sy_
             # Round the size down so rounding never brings a window back over a hole.
             windows.append(smd_pad("", round(x, 3), round(y, 3),
                                    math.floor(2000.0 * hx) / 1000.0,
@@ -159,14 +185,9 @@ def _nearest_hole(x: float, y: float, hx: float, hy: float,
 
 
 def thermal_vias(number: str, sx: float, sy: float) -> List[Pad]:
-    """A grid of plated vias at VIA_PITCH_MM inside the pad, tented (no mask opening)."""
-    def axis(size: float) -> List[float]:
-        n = max(1, int(math.floor((size - 2 * VIA_EDGE_MM) / VIA_PITCH_MM)) + 1)
-        return [(i - (n - 1) / 2.0) * VIA_PITCH_MM for i in range(n)]
-
+    """KiCad's via grid (footprint_writer.ipc.thermal), plated, tented (no mask opening)."""
     vias = []
-    for y in axis(sy):
-        for x in axis(sx):
-            via = tht_pad(number, x, y, VIA_PAD_MM, VIA_PAD_MM, VIA_DRILL_MM)
-            vias.append(via.model_copy(update={"role": "thermal_via", "layers": ["*.Cu"]}))
+    for x, y, drill in thermal_via_grid(sx, sy, VIA_DRILL_MM, VIA_PAD_MM):
+        via = tht_pad(number, x, y, VIA_PAD_MM, VIA_PAD_MM, drill)
+        vias.append(via.model_copy(update={"role": "thermal_via", "layers": ["*.Cu"]}))
     return vias

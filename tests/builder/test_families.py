@@ -174,9 +174,15 @@ def test_exposed_pad_number_paste_windows_and_vias():
     assert all(w.effective_layers() == ["F.Paste"] and w.number == "" for w in windows)
     assert spec.name == "QFN-16-1EP_4x4mm_P0.65mm_EP2.1x2.1mm"
     assert not [p for p in spec.pads if p.role == "thermal_via"]
-    vias = [p for p in build(QFN16, thermal_vias=True).pads if p.role == "thermal_via"]
-    assert len(vias) == 4 and all(v.number == "17" and v.kind == "tht" for v in vias)
-    assert all(abs(v.x) + 0.3 <= 1.05 and abs(v.y) + 0.3 <= 1.05 for v in vias)
+    with_vias = build(QFN16, thermal_vias=True)
+    vias = [p for p in with_vias.pads if p.role == "thermal_via"]
+    # KiCad's QFN-16-1EP_4x4mm_P0.65mm_EP2.1x2.1mm_ThermalVias: 3 x 3 at 0.8 mm, 0.2 drill
+    assert len(vias) == 9 and all(v.number == "17" and v.kind == "tht" for v in vias)
+    assert sorted({v.x for v in vias}) == [-0.8, 0.0, 0.8]
+    assert all(abs(v.x) + 0.25 <= 1.05 and abs(v.y) + 0.25 <= 1.05 for v in vias)
+    assert with_vias.name == "QFN-16-1EP_4x4mm_P0.65mm_EP2.1x2.1mm_ThermalVias"
+    bottom = [p for p in with_vias.pads if p.role == "exposed" and p.layers == ["B.Cu"]]
+    assert len(bottom) == 1 and (bottom[0].size_x, bottom[0].number) == (2.1, "17")
 
 
 @pytest.mark.parametrize("ep", [1.2, 2.1, 3.45, 5.0, 7.3])
@@ -195,9 +201,12 @@ def test_paste_windows_stay_off_the_thermal_via_holes(ep):
             dy = max(abs(v.y - w.y) - w.size_y / 2, 0.0)
             assert (dx * dx + dy * dy) ** 0.5 >= v.drill.diameter / 2 + 0.1 - 1e-9, (w, v)
     coverage = next(i for i in spec.issues if i.code == "paste_coverage")
-    assert coverage.severity == "info" and "% of the pad" in coverage.message
+    assert "% of the pad" in coverage.message
     share = sum(w.size_x * w.size_y for w in windows) / (ep * ep)
-    assert 0.3 <= share <= 0.7
+    # KiCad's grid puts the outer vias at the pad's edges, leaving paste the middle cells;
+    # too little of it is a warning, not a quiet info line
+    assert share <= 0.7
+    assert coverage.severity == ("warning" if share < 0.2 else "info")
 
 
 def test_exposed_pad_from_package_when_land_pattern_lacks_it():
