@@ -18,6 +18,7 @@ from kiutils.footprint import Footprint
 from kiutils.items import fpitems
 from pydantic import ValidationError
 
+from footprint_writer.courtyard import with_basis
 from footprint_writer.errors import InputError
 from footprint_writer.render import pad_layers
 from footprint_writer.sexpr import parse as parse_sexpr
@@ -93,13 +94,13 @@ def _convert(fp: Footprint, tree: list, origin: str) -> FootprintSpec:
                         scale=(m.scale.X, m.scale.Y, m.scale.Z),
                         rotate=(m.rotate.X, m.rotate.Y, m.rotate.Z))
     src = Provenance(source="kicad_library", detail=origin[:300])
-    return FootprintSpec(
+    return with_basis(FootprintSpec(
         name=name[:120], description=(fp.description or "")[:2000], tags=(fp.tags or "")[:500],
         datasheet=_datasheet(fp.description or ""),
         attribute=attr if attr in ("smd", "through_hole") else "unspecified",
         body=body, pads=pads, pin1=pin1, courtyard=courtyard, model3d=model,
         provenance={"pads": src, "body": src, "courtyard": src},
-        issues=issues[:500])
+        issues=issues[:500]))
 
 
 def _read(path_or_text) -> Tuple[str, str]:

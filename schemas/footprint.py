@@ -193,6 +193,13 @@ class FootprintSpec(BaseModel):
     courtyard_class: CourtyardClass = "default"
     courtyard: Optional[Rect] = Field(
         default=None, description="explicit courtyard; otherwise computed from body and pads")
+    courtyard_pinned: bool = Field(
+        default=False, description="keep the explicit courtyard even after pads or body move")
+    courtyard_basis: Optional[str] = Field(
+        default=None, pattern=r"^[0-9a-f]{16}$",
+        description="fingerprint of the pads and body the explicit courtyard was drawn for "
+                    "(set on import); when they change, the courtyard is recomputed unless "
+                    "pinned")
     model3d: Optional[Model3D] = None
     provenance: Dict[str, Provenance] = Field(default_factory=dict)
     issues: List[Issue] = Field(default_factory=list, max_length=500)

@@ -14,6 +14,7 @@ from daemon.commands.register_args import add_register_args, finish, plan_from_a
 from footprint_writer.builder import build_footprint
 from footprint_writer.builder.load import parse_input
 from footprint_writer.checks import check_footprint
+from footprint_writer.courtyard import refresh_courtyard
 from footprint_writer.errors import InputError
 from schemas.footprint import FootprintSpec
 from schemas.options import BuildOptions
@@ -55,12 +56,14 @@ def _read(path: str) -> str:
 def make_spec(model, options: BuildOptions) -> FootprintSpec:
     """A FootprintSpec from a parsed input: build a reading, take a footprint as it is."""
     if isinstance(model, FootprintSpec):
+        model, refreshed = refresh_courtyard(model)
         update = {}
         if options.name:
             update["name"] = options.name
         # The file's own issues may be stale after an edit: add today's check findings.
         seen = {(i.code, i.message) for i in model.issues}
-        fresh = [i for i in check_footprint(model) if (i.code, i.message) not in seen]
+        fresh = refreshed + [i for i in check_footprint(model.model_copy(update=update))
+                             if (i.code, i.message) not in seen]
         update["issues"] = (list(model.issues) + fresh)[:500]
         return model.model_copy(update=update)
     return build_footprint(model, options)
