@@ -288,9 +288,11 @@ class InProcessClient:
         def stop() -> bool:
             return cancelled.is_set() or timed_out()
 
-        def notify(stage: str) -> None:
+        def notify(step) -> None:
             if progress is not None:
-                progress(Progress(stage=stage, elapsed_s=round(time.monotonic() - started, 3)))
+                progress(Progress(stage=step.stage, step=step.step, done=step.done,
+                                  total=step.total,
+                                  elapsed_s=round(time.monotonic() - started, 3)))
 
         try:
             result = pipeline.extract(inputs, options or ExtractOptions(), self.reader,

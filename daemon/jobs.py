@@ -9,7 +9,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from schemas.protocol import Request
 
@@ -28,6 +28,7 @@ class Job:
     stop: threading.Event = field(default_factory=threading.Event)
     stop_reason: str = "cancelled"  # or "timeout"; read by the worker when stop is set
     reply: Optional[List[bytes]] = None  # encoded final reply (without the identity)
+    progress: Optional[Any] = None  # the last Progress the worker reported (heartbeats repeat it)
 
     @property
     def id(self) -> str:

@@ -19,7 +19,31 @@ from footprint_writer.errors import Ds2fpError
 from schemas.protocol import MAX_IMAGES, ExtractOptions, ExtractResult, ImageReport
 from schemas.provenance import Issue
 
-ProgressCallback = Callable[[str], None]
+
+@dataclass(frozen=True)
+class Step:
+    """Progress of one extract: the protocol's coarse stage (reading | building), what is
+    happening now ("page 2/2: OCR"), and how many of the planned steps are done."""
+
+    stage: str
+    step: str
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[Step], None]
+
+
+class _Steps:
+    """Counts the planned steps of one extract and tells the caller as each one starts."""
+
+    def __init__(self, notify: ProgressCallback, total: int):
+        self.notify, self.total, self.done = notify, total, 0
+
+    def start(self, stage: str, step: str) -> None:
+        self.notify(Step(stage=stage, step=step, done=min(self.done, self.total),
+                         total=self.total))
+        self.done += 1
 
 
 @dataclass(frozen=True)
@@ -55,7 +79,7 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     options = options or ExtractOptions()
     limits = limits or ImageLimits()
     stop = should_stop or (lambda: False)
-    notify = progress or (lambda stage: None)
+    notify = progress or (lambda step: None)
     inputs = [as_image_input(i) for i in images]
     if not 1 <= len(inputs) <= MAX_IMAGES:
         raise RequestError(f"extract needs 1 to {MAX_IMAGES} images, got {len(inputs)}")
@@ -80,8 +104,12 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
     if stop():
         raise ReadCancelledError("stopped before reading")
 
+    grounder = getattr(reader, "grounder", None)  # OCR check of every printed value
+    ocr_first = _ocr_engine(reader) is not None
+    steps = _Steps(notify, total=(len(pages) if ocr_first else 0) + 1
+                   + (1 if options.build else 0) + (1 if grounder is not None else 0))
     t0 = time.perf_counter()
-    pages, role_notes = roles_from_content(reader, pages, stop)
+    pages, role_notes = roles_from_content(reader, pages, stop, steps)
     if role_notes:
         timings["roles"] = time.perf_counter() - t0
         reports = [r.model_copy(update={"role": p.role, "given_role": r.role})
@@ -89,7 +117,9 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
         issues.append(Issue(code="page_roles", severity="info",
                             message=("; ".join(role_notes))[:1000]))
 
-    notify("reading")
+    steps.start("reading", "reading the values" if ocr_first
+                else f"reading {len(pages)} page{'s' if len(pages) > 1 else ''} "
+                     f"({getattr(reader, 'name', 'reader')})")
     hints = ReadHints(part_name=options.part_name, package_hint=options.package_hint,
                       units_hint=options.units_hint, should_stop=stop)
     t0 = time.perf_counter()
@@ -109,13 +139,13 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
 
     footprint = None
     if options.build:
-        notify("building")
+        steps.start("building", "building and checking the footprint")
         t0 = time.perf_counter()
         footprint, build_issues = build(reading, options)
         issues.extend(build_issues)
         timings["build"] = time.perf_counter() - t0
-    grounder = getattr(reader, "grounder", None)  # OCR check of every printed value
     if grounder is not None:
+        steps.start("building", "checking every value against the pages (OCR)")
         t0 = time.perf_counter()
         footprint, ground_issues = ground(grounder, pages, reading, footprint, stop)
         issues.extend(ground_issues)
@@ -127,21 +157,30 @@ def extract(images: Sequence[ImageLike], options: Optional[ExtractOptions], read
                          reader=getattr(reader, "name", type(reader).__name__))
 
 
-def roles_from_content(reader: Reader, pages, should_stop):
+def _ocr_engine(reader: Reader):
+    engine = getattr(getattr(reader, "grounder", None), "engine", None)
+    return engine if engine is not None and hasattr(engine, "read") else None
+
+
+def roles_from_content(reader: Reader, pages, should_stop, steps: Optional[_Steps] = None):
     """(pages with the roles their content shows, notes): the order and the roles a client
     gave are hints; a page whose headings or tables clearly show a package drawing, a land
     pattern or both is read as that (daemon.ocr.page_roles). Needs the reader's OCR engine
     (the OCR reader, or any reader with an OCR check); others read the roles as given. The
     OCR is cached, so the reader and the check do not pay for it again."""
-    engine = getattr(getattr(reader, "grounder", None), "engine", None)
-    if engine is None or not hasattr(engine, "read"):
+    engine = _ocr_engine(reader)
+    if engine is None:
         return pages, []
     from dataclasses import replace
 
     from daemon.ocr.page_roles import page_verdict, resolve_roles
 
+    verdicts = []
     with engine.cancellable(should_stop):
-        verdicts = [page_verdict(engine.read(p.image, name=p.name)) for p in pages]
+        for k, page in enumerate(pages):
+            if steps is not None:
+                steps.start("reading", f"page {k + 1}/{len(pages)}: OCR")
+            verdicts.append(page_verdict(engine.read(page.image, name=page.name)))
     roles, notes = resolve_roles([p.role for p in pages], verdicts)
     return [replace(p, role=r) if r != p.role else p for p, r in zip(pages, roles)], notes
 

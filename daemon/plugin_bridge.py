@@ -351,7 +351,8 @@ class Bridge:
 
         def progress(p) -> None:
             self._emit({"id": rid, "event": "progress", "stage": p.stage,
-                        "elapsed_s": p.elapsed_s, "queue_position": p.queue_position})
+                        "elapsed_s": p.elapsed_s, "queue_position": p.queue_position,
+                        "step": p.step, "done": p.done, "total": p.total})
 
         client, close_after = self._job_client()
         try:

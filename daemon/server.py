@@ -311,10 +311,12 @@ class Server:
         elif what == "progress":
             job = self.table.get(message[1])
             if job is not None and job.state != "done":
+                _, _, stage, step, done, total = message
+                job.progress = Progress(stage=stage, step=step[:200], done=done, total=total)
                 self._send(router, job.identity, Reply(
                     id=job.id, kind="extract", status="progress",
-                    progress=Progress(stage=message[2], elapsed_s=self._elapsed(job))),
-                    job.delimiter)
+                    progress=job.progress.model_copy(
+                        update={"elapsed_s": self._elapsed(job)})), job.delimiter)
         elif what == "done":
             self.running_id = None
             job = self.table.get(message[1])
@@ -344,10 +346,11 @@ class Server:
             self._last_heartbeat = now
         for job in self.table.live():
             if heartbeat and now <= job.deadline:
-                stage = "queued" if job.state == "queued" else "reading"
+                last = job.progress if job.state != "queued" and job.progress else \
+                    Progress(stage="queued" if job.state == "queued" else "reading")
                 self._send(router, job.identity, Reply(
                     id=job.id, kind="extract", status="progress",
-                    progress=Progress(stage=stage, elapsed_s=self._elapsed(job))),
+                    progress=last.model_copy(update={"elapsed_s": self._elapsed(job)})),
                     job.delimiter)
             if now > job.deadline:
                 job.stop_reason = "timeout"

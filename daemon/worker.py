@@ -93,7 +93,8 @@ class Worker(threading.Thread):
             result = pipeline.extract(
                 images, request.options, reader, limits=self.limits,
                 should_stop=job.should_stop,
-                progress=lambda stage: push.send_pyobj(("progress", job.id, stage)))
+                progress=lambda step: push.send_pyobj(
+                    ("progress", job.id, step.stage, step.step, step.done, step.total)))
         except BaseException as exc:
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise

@@ -114,6 +114,16 @@ class AutoDriver:
         self.deadline = time.monotonic() + args.timeout
         dialog_module.show_error = self._error  # an error dialog would wait for a click
         dialog_module.ask_yes_no = self._no
+        shown = dialog._on_progress
+
+        def record_progress(rid, message) -> None:  # what the user saw, for the result
+            shown(rid, message)
+            labels = self.result.setdefault("progress", [])
+            label = dialog.progress_text.GetLabel()
+            if not labels or labels[-1] != label:
+                labels.append(label)
+
+        dialog._on_progress = record_progress
 
     def _error(self, parent, title, message, hint=None) -> None:
         self.result["errors"].append({"title": title, "message": message, "hint": hint})

@@ -188,6 +188,15 @@ class Progress(BaseModel):
     stage: Literal["queued", "reading", "building"]
     queue_position: Optional[int] = None
     elapsed_s: float = 0.0
+    # Added within protocol 1 (older clients ignore them): what runs now and how far along.
+    step: str = Field(default="", max_length=200, description="e.g. 'page 2/2: OCR'")
+    done: Optional[int] = Field(default=None, ge=0, description="steps finished")
+    total: Optional[int] = Field(default=None, ge=1, description="steps planned")
+
+    def fraction(self) -> Optional[float]:
+        if self.done is None or not self.total:
+            return None
+        return min(1.0, self.done / self.total)
 
 
 class Reply(BaseModel):

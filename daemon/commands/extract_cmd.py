@@ -27,6 +27,7 @@ def register(subparsers) -> None:
                         "images 'package' then 'land_pattern')")
     p.add_argument("--replace", action="store_true", help="overwrite an existing footprint")
     p.add_argument("--json", action="store_true", help="print reading, footprint and issues")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--part-name", default=None)
     p.add_argument("--package-hint", default=None, help="e.g. SOIC-8, D0008A")
     p.add_argument("--units-hint", choices=("mm", "mil", "inch"), default=None)
@@ -84,7 +85,7 @@ def make_client(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from daemon.commands.progress import Spinner
+    from daemon.commands.progress import ProgressDisplay
     from footprint_writer.errors import Ds2fpError
     from schemas.protocol import MAX_IMAGES, ExtractOptions
 
@@ -107,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
                              package_hint=args.package_hint, units_hint=args.units_hint,
                              density=args.density, pattern=args.pattern)
     with make_client(args) as client:
-        with Spinner() as spinner:
-            reply = client.extract(images, options, progress=spinner.update,
+        with ProgressDisplay(quiet=args.quiet) as shown:
+            reply = client.extract(images, options, progress=shown.update,
                                    timeout_s=args.timeout)
     if not reply.ok:
         err = reply.error

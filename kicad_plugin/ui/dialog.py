@@ -14,6 +14,7 @@ from .. import review
 from ..bridge import BridgeCallError, BridgeClient
 from ..daemon_control import StartError, start_daemon
 from ..images import ROLES, ImageError, ImageSession
+from ..progress_text import progress_label
 from .preview_panel import PreviewPanel
 from .wxutil import ask_yes_no, clipboard_content, run_in_thread, show_error, thumbnail
 
@@ -448,6 +449,7 @@ class Ds2fpDialog(wx.Dialog):
         self.started_at = time.monotonic()
         self._set_reading_state(True)
         self.progress_text.SetLabel("sending...")
+        self.progress_percent = None
         images, options = self.images.requests(), self.options()
 
         def progress(message: Dict[str, Any]) -> None:
@@ -463,7 +465,8 @@ class Ds2fpDialog(wx.Dialog):
 
     def _pulse(self) -> None:
         if self.current_rid is not None and not self.closed:
-            self.gauge.Pulse()
+            if getattr(self, "progress_percent", None) is None:
+                self.gauge.Pulse()  # no step count yet (older daemon, queue): keep moving
             elapsed = time.monotonic() - self.started_at
             label = self.progress_text.GetLabel().split("  (")[0]
             self.progress_text.SetLabel(f"{label}  ({elapsed:.0f} s)")
@@ -472,11 +475,9 @@ class Ds2fpDialog(wx.Dialog):
     def _on_progress(self, rid: str, message: Dict[str, Any]) -> None:
         if rid != self.current_rid:
             return
-        stage = message.get("stage", "")
-        pos = message.get("queue_position")
-        text = {"queued": f"waiting in the daemon's queue (position {pos})",
-                "reading": "reading the screenshots...",
-                "building": "building the footprint..."}.get(stage, stage)
+        text, self.progress_percent = progress_label(message)
+        if self.progress_percent is not None:
+            self.gauge.SetValue(self.progress_percent)
         self.progress_text.SetLabel(text)
 
     def _on_extracted(self, rid: str, result: Dict[str, Any]) -> None:

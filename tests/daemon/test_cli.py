@@ -3,12 +3,13 @@
 import importlib.util
 import io
 import json
+import time
 
 import pytest
 
 from daemon.cli import main
 from daemon.commands.extract_cmd import default_roles
-from daemon.commands.progress import Spinner
+from daemon.commands.progress import ProgressDisplay
 from schemas.protocol import Progress
 from tests.daemon.conftest import SCRIPTED, eval_pages
 from tests.daemon.fake_readers import RECORDED
@@ -63,16 +64,28 @@ def test_no_daemon_gives_a_hint(pages, capsys):
     assert "no daemon at tcp://127.0.0.1:9" in err and "ds2fp serve" in err
 
 
-def test_spinner_shows_stage_and_elapsed():
+def test_progress_bar_on_a_terminal():
     out = io.StringIO()
-    with Spinner(stream=out, enabled=True) as spinner:
-        spinner.update(Progress(stage="queued", queue_position=2))
-        import time
-
+    with ProgressDisplay(stream=out, tty=True) as shown:
+        shown.update(Progress(stage="queued", queue_position=2))
+        time.sleep(0.25)
+        shown.update(Progress(stage="reading", step="page 2/2: OCR", done=1, total=4))
         time.sleep(0.25)
     text = out.getvalue()
     assert "queued (position 2)" in text and " s" in text
+    assert "[#####...............]  25% page 2/2: OCR" in text
     assert text.endswith("\r\033[K")
+
+
+def test_plain_step_lines_otherwise():
+    out = io.StringIO()
+    with ProgressDisplay(stream=out, tty=False) as shown:
+        for step in ("page 1/2: OCR", "page 1/2: OCR", "page 2/2: OCR", "reading the values"):
+            shown.update(Progress(stage="reading", step=step, done=0, total=4))
+    lines = out.getvalue().splitlines()
+    assert [line.split(" s  ")[1] for line in lines] == \
+        ["page 1/2: OCR", "page 2/2: OCR", "reading the values"]
+    assert all(line.startswith("ds2fp: ") for line in lines) and "\r" not in out.getvalue()
 
 
 def test_keys_command(tmp_path, capsys):

@@ -79,6 +79,10 @@ CASES = [
     (["keys", "/proc/nope"], "No such file or directory"),
     (["plugin-rpc", "--connect", "garbage"], "not a ZeroMQ endpoint"),
     (["plugin-rpc", "--timeout", "0"], "must be greater than 0"),
+    (["gui", "{tmp}/missing.png"], "no such image"),
+    (["gui", "--connect", "garbage"], "not a ZeroMQ endpoint"),
+    (["build", "{r}", "--lib", "{lib}", "--register", "nowhere"], "invalid choice"),
+    (["build", "{r}", "--json", "--register", "project"], "--register needs --lib"),
     (["nosuchcommand"], "invalid choice"),
 ]
 

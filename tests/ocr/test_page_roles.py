@@ -112,3 +112,18 @@ def test_real_soic_page_swapped(engine):
     assert result.footprint.name.startswith("SOIC-8_3.9x4.9")
     assert result.reading.body_width is not None
     assert expect["pads_total"] == len(result.footprint.pads)
+
+
+def test_ocr_reader_reports_each_page(engine, rendered):
+    """Progress by step (issue 14 item 3): each page's OCR, then reading, build, check."""
+    from daemon.readers.ocr_reader import OcrReader
+
+    png = _png
+    steps = []
+    extract([ImageInput(png(rendered["soic_table"]), "package", "p.png"),
+                      ImageInput(png(rendered["soic_land"]), "land_pattern", "l.png")],
+                     ExtractOptions(), OcrReader(engine=engine), progress=steps.append)
+    assert [s.step for s in steps] == [
+        "page 1/2: OCR", "page 2/2: OCR", "reading the values",
+        "building and checking the footprint", "checking every value against the pages (OCR)"]
+    assert [s.done for s in steps] == [0, 1, 2, 3, 4] and {s.total for s in steps} == {5}

@@ -30,6 +30,9 @@ def test_gui_reads_and_writes_under_xvfb(tmp_path, xvfb_display):
     assert data["steps"][:2] == ["added 2 file(s)", "read"]
     assert data["review"]["name"] == "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm"
     assert (lib / "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm.kicad_mod").exists()
+    # the dialog showed each step the bridge reported (issue 14 item 3)
+    assert any(label.startswith("reading 2 pages") for label in data["progress"]), data
+    assert "building and checking the footprint..." in data["progress"]
 
 
 def test_gui_without_a_display_says_so(monkeypatch, capsys):
