@@ -167,6 +167,7 @@ def resolve_land(ctx: BuildContext) -> Land:
     c = _printed(ctx, "row_spacing", lp.row_spacing, origin, "C (row spacing)")
     z = lp.overall_span.nominal if lp.overall_span is not None else None
     g = lp.gap.nominal if lp.gap is not None else None
+    lp = _orient_exposed_pad(ctx, lp)
     x2 = lp.exposed_pad_width.nominal if lp.exposed_pad_width is not None else None
     if g is not None and x2 is not None and g < x2 and (c is None or y is None):
         # A gap between the rows narrower than the exposed pad between them is impossible:
@@ -225,6 +226,34 @@ def resolve_land(ctx: BuildContext) -> Land:
                  f"no hole size on the page: drill {_fmt(land.drill)} mm = maximum lead width "
                  f"+ {HOLE_OVER_LEAD_MM} mm; for square pins use the diagonal", "drill")
     return land
+
+
+def _band_distance(value: float, band) -> float:
+    """How far `value` lies outside the toleranced package size (0 inside, 0.05 mm slack)."""
+    lo, hi = band.least - 0.05, band.most + 0.05
+    return max(lo - value, value - hi, 0.0)
+
+
+def _orient_exposed_pad(ctx: BuildContext, lp: LandPattern) -> LandPattern:
+    """The land pattern with its exposed pad turned to match the package's, when the two
+    printed sizes fit the package's E2 (across the rows) and D2 (along) only the other way
+    round: land-pattern tables name the centre pad's sides by their own letters (Microchip's
+    W2 and T2), which say nothing about the rows."""
+    r = ctx.reading
+    a, b = lp.exposed_pad_width, lp.exposed_pad_length
+    pa, pb = r.exposed_pad_width, r.exposed_pad_length
+    if a is None or b is None or pa is None or pb is None:
+        return lp
+    straight = _band_distance(a.nominal, pa) + _band_distance(b.nominal, pb)
+    turned = _band_distance(b.nominal, pa) + _band_distance(a.nominal, pb)
+    if turned + 0.05 > straight:
+        return lp
+    ctx.warn("exposed_pad_turned",
+             f"the land pattern's exposed pad {_fmt(a.nominal)} x {_fmt(b.nominal)} mm fits "
+             f"the package's E2 {_fmt(pa.nominal)} (across the rows) x D2 {_fmt(pb.nominal)} "
+             f"only turned: used as {_fmt(b.nominal)} across x {_fmt(a.nominal)} along",
+             "land_pattern.exposed_pad_width", severity="info")
+    return lp.model_copy(update={"exposed_pad_width": b, "exposed_pad_length": a})
 
 
 def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,

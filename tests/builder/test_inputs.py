@@ -267,3 +267,29 @@ def test_pad_to_ep_gap_derives_the_row_spacing():
     xs = sorted({round(p.x, 3) for p in spec.pads if p.role == "signal"})
     assert xs == [-1.5, 1.5]  # C = 1.65 + 0.5 + 0.85 = 3.0
     assert any(i.code == "gap_is_pad_to_ep" for i in spec.issues)
+
+
+def test_land_exposed_pad_is_turned_to_fit_the_package():
+    """Microchip prints the centre pad as W2 x T2 (1.45 x 1.75), which says nothing about the
+    rows; the package's E2 1.5-1.75 (across) x D2 1.3-1.55 (along) fits only turned. The OCR
+    reader read it straight and built the exposed pad 90 degrees off (EP1.45x1.75)."""
+    from footprint_writer.builder import build_footprint
+    from schemas.reading import DatasheetReading, LandPattern
+    from schemas.toleranced import Toleranced as T  # noqa: N817
+
+    reading = DatasheetReading(
+        units="mm", family="dfn", pin_count=8, exposed_pad=True, pitch=T(nom=0.5),
+        body_length=T(nom=2.0), body_width=T(nom=3.0), lead_width=T(min=0.2, max=0.3),
+        lead_length=T(min=0.3, max=0.5), exposed_pad_width=T(min=1.5, max=1.75),
+        exposed_pad_length=T(min=1.3, max=1.55),
+        land_pattern=LandPattern(pitch=T(nom=0.5), row_spacing=T(nom=2.9),
+                                 pad_width=T(nom=0.3), pad_length=T(nom=0.75), gap=T(nom=0.2),
+                                 exposed_pad_width=T(nom=1.45),
+                                 exposed_pad_length=T(nom=1.75)))
+    spec = build_footprint(reading)
+    ep = next(p for p in spec.pads if p.role == "exposed")
+    assert (ep.size_x, ep.size_y) == (1.75, 1.45)
+    assert spec.name == "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm"
+    codes = {i.code: i.severity for i in spec.issues}
+    assert codes["exposed_pad_turned"] == "info" and codes["gap_is_pad_to_ep"] == "info"
+    assert not [i for i in spec.issues if i.severity == "warning"]
