@@ -14,7 +14,9 @@ import uuid
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from schemas.protocol import (
+    FIRST_KINDS,
     PROTOCOL_VERSION,
+    REQUEST_KINDS,
     SUPPORTED_VERSIONS,
     CancelResult,
     ExtractOptions,
@@ -77,6 +79,7 @@ class ZmqClient:
         self._context = zmq.Context()
         self._socket = None
         self.limits: Optional[Limits] = None  # learnt from ping; used to refuse early
+        self.kinds: List[str] = list(FIRST_KINDS)  # request kinds the daemon serves (ping)
 
     # ---- socket ------------------------------------------------------------------------
 
@@ -125,6 +128,7 @@ class ZmqClient:
                            [], timeout_s=wait, retries=min(self.retries, 1))
         if reply.ok and reply.ping is not None:
             self.limits = reply.ping.limits
+            self.kinds = list(reply.ping.kinds)
         return reply
 
     def info(self) -> Reply:
@@ -162,21 +166,50 @@ class ZmqClient:
             return refused
         return self._call(request, datas, progress=progress, overall_s=total + self.timeout_s)
 
-    def _refuse_early(self, rid: str, datas: List[bytes]) -> Optional[Reply]:
+    def batch(self, parts: Sequence[tuple], options: Optional[ExtractOptions] = None,
+              progress: Optional[ProgressCallback] = None,
+              request_id: Optional[str] = None,
+              timeout_s: Optional[float] = None) -> Reply:
+        """Send up to MAX_BATCH_PARTS parts, each (name, images[, options]) with images as
+        for `extract`; the final reply's `batch.parts` holds one item per part."""
+        from schemas.protocol import BatchPart
+
+        rid = request_id or new_request_id()
+        datas, metas = [], []
+        for part in parts:
+            part_datas, part_metas = _split_images(part[1])
+            datas += part_datas
+            metas.append(BatchPart(name=part[0], images=part_metas,
+                                   options=part[2] if len(part) > 2 else None))
+        total = timeout_s or self.extract_timeout_s * max(1, len(metas))
+        request = Request(protocol=PROTOCOL_VERSION, id=rid, kind="batch", parts=metas,
+                          options=options or ExtractOptions(), timeout_s=min(total, 3600.0))
+        refused = self._refuse_early(rid, datas, kind="batch")
+        if refused is not None:
+            return refused
+        if self.limits is not None and "batch" not in self.kinds:
+            return _local_error(rid, "batch", "bad_request",
+                                f"the daemon at {self.endpoint} has no batch requests",
+                                hint="update the daemon, or send the parts one by one")
+        return self._call(request, datas, progress=progress,
+                          overall_s=request.timeout_s + self.timeout_s)
+
+    def _refuse_early(self, rid: str, datas: List[bytes],
+                      kind: str = "extract") -> Optional[Reply]:
         """The daemon drops over-size frames silently (MAXMSGSIZE): say so before sending."""
         if self.limits is None:
             pinged = self.ping()
             if not pinged.ok:
-                return Reply(id=rid, kind="extract", status="error", error=pinged.error)
+                return Reply(id=rid, kind=kind, status="error", error=pinged.error)
         limits = self.limits
         if limits is None:
             return None
-        if len(datas) > limits.max_images:
-            return _local_error(rid, "extract", "too_large",
+        if kind == "extract" and len(datas) > limits.max_images:
+            return _local_error(rid, kind, "too_large",
                                 f"{len(datas)} images; the daemon takes {limits.max_images}")
         for index, data in enumerate(datas):
             if len(data) > limits.max_message_bytes:
-                return _local_error(rid, "extract", "too_large",
+                return _local_error(rid, kind, "too_large",
                                     f"image {index + 1} is {len(data)} bytes; the daemon "
                                     f"accepts {limits.max_message_bytes}",
                                     hint="crop the screenshot or save it as PNG")
@@ -253,6 +286,7 @@ class InProcessClient:
         return Reply(id=new_request_id(), kind="ping", status="ok", ping=PingResult(
             state="ready", queue_length=0, reader=str(info.get("reader", "?")),
             model=info.get("model"), limits=limits, protocol_versions=list(SUPPORTED_VERSIONS),
+            kinds=list(REQUEST_KINDS),
             uptime_s=round(time.monotonic() - self.started, 3)))
 
     def info(self) -> Reply:
@@ -260,8 +294,11 @@ class InProcessClient:
         from schemas.protocol import InfoResult
 
         info = self._reader_info()
+        from daemon.readers.base import display_name
+
         return Reply(id=new_request_id(), kind="info", status="ok", info=InfoResult(
             reader=str(info.get("reader", "?")), model=info.get("model"),
+            display_name=display_name(info),
             device=info.get("device"), dtype=info.get("dtype"), details=info,
             versions=versions()))
 
@@ -309,6 +346,45 @@ class InProcessClient:
             with self._lock:
                 self._running.pop(rid, None)
         return Reply(id=rid, kind="extract", status="ok", extract=result)
+
+    def batch(self, parts: Sequence[tuple], options: Optional[ExtractOptions] = None,
+              progress: Optional[ProgressCallback] = None,
+              request_id: Optional[str] = None,
+              timeout_s: Optional[float] = None) -> Reply:
+        """The same batch as the daemon runs (pipeline.extract_batch), in this process."""
+        from daemon import pipeline
+
+        rid = request_id or new_request_id()
+        inputs = []
+        for part in parts:
+            datas, metas = _split_images(part[1])
+            inputs.append(pipeline.BatchInput(
+                name=part[0], options=part[2] if len(part) > 2 else None,
+                images=[pipeline.ImageInput(data=d, role=m.role, name=m.name)
+                        for d, m in zip(datas, metas)]))
+        started = time.monotonic()
+        deadline = started + timeout_s if timeout_s else None
+        cancelled = threading.Event()
+        with self._lock:
+            self._running[rid] = cancelled
+
+        def stop() -> bool:
+            return cancelled.is_set() or (deadline is not None and time.monotonic() > deadline)
+
+        def notify(step) -> None:
+            if progress is not None:
+                progress(Progress(stage=step.stage, step=step.step, done=step.done,
+                                  total=step.total,
+                                  elapsed_s=round(time.monotonic() - started, 3)))
+
+        try:
+            result = pipeline.extract_batch(inputs, options or ExtractOptions(), self.reader,
+                                            limits=self.image_limits, should_stop=stop,
+                                            progress=notify)
+        finally:
+            with self._lock:
+                self._running.pop(rid, None)
+        return Reply(id=rid, kind="batch", status="ok", batch=result)
 
     def cancel(self, request_id: str) -> Reply:
         """Stop a running extract (called from another thread, e.g. a dialog's Cancel)."""

@@ -244,3 +244,51 @@ def build(reading, options: ExtractOptions):
     except Ds2fpError as exc:
         message = exc.message if not exc.hint else f"{exc.message} ({exc.hint})"
         return None, [Issue(code="build_failed", severity="error", message=message[:1000])]
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """One part of a batch: a label, its images, and its options (None: the batch's)."""
+
+    name: str
+    images: Sequence[ImageLike]
+    options: Optional[ExtractOptions] = None
+
+
+def extract_batch(parts: Sequence[BatchInput], options: Optional[ExtractOptions],
+                  reader: Reader, limits: Optional[ImageLimits] = None,
+                  should_stop: Optional[Callable[[], bool]] = None,
+                  progress: Optional[ProgressCallback] = None):
+    """Every part through `extract`, one after the other; a part that fails becomes a typed
+    error in its own item and the batch goes on. A cancel or deadline stops the batch: the
+    parts done stay done, the rest are answered `cancelled` (or `timeout`) without a read.
+
+    Returns schemas.protocol.BatchResult."""
+    from daemon.errors import error_from_exception
+    from schemas.protocol import BatchItem, BatchResult, ErrorInfo
+
+    stop = should_stop or (lambda: False)
+    notify = progress or (lambda step: None)
+    items = []
+    for index, part in enumerate(parts):
+        label = f"part {index + 1}/{len(parts)}" + (f" ({part.name})" if part.name else "")
+        if stop():
+            items.append(BatchItem(name=part.name, status="error", error=ErrorInfo(
+                code="cancelled", message=f"{label}: the batch was stopped before it")))
+            continue
+
+        def inner(step: Step, label=label, index=index) -> None:
+            notify(Step(stage=step.stage, step=f"{label}: {step.step}"[:200], done=index,
+                        total=len(parts)))
+
+        try:
+            result = extract(part.images, part.options or options, reader, limits=limits,
+                             should_stop=stop, progress=inner)
+        except Exception as exc:  # this part's error; the batch goes on
+            error = error_from_exception(exc)
+            if stop() and error.code in ("cancelled", "internal", "model_error"):
+                error = ErrorInfo(code="cancelled", message=f"{label}: stopped during it")
+            items.append(BatchItem(name=part.name, status="error", error=error))
+            continue
+        items.append(BatchItem(name=part.name, status="ok", extract=result))
+    return BatchResult(parts=items)

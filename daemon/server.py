@@ -25,6 +25,7 @@ from daemon.wire import Incoming, WireError, encode_reply, parse_frames
 from daemon.worker import Worker
 from footprint_writer.errors import Ds2fpError
 from schemas.protocol import (
+    REQUEST_KINDS,
     SUPPORTED_VERSIONS,
     CancelResult,
     ErrorInfo,
@@ -228,7 +229,7 @@ class Server:
             if state == "queued":  # answer now; the worker will skip it
                 self._finish(router, job, Reply.failure(job.id, "cancelled",
                                                         "cancelled while queued",
-                                                        kind="extract"))
+                                                        kind=job.request.kind))
             # A running job is answered by the worker once the reader notices the stop.
             result = CancelResult(target=target, state=state, cancelled=True)
         return Reply(id=incoming.request.id, kind="cancel", status="ok", cancel=result)
@@ -242,12 +243,12 @@ class Server:
                 self._send_raw(router, identity, known.reply, incoming.delimiter)
                 return None
             known.identity, known.delimiter = identity, incoming.delimiter
-            return Reply(id=request.id, kind="extract", status="progress",
+            return Reply(id=request.id, kind=request.kind, status="progress",
                          progress=Progress(stage="queued" if known.state == "queued"
                                            else "reading", elapsed_s=self._elapsed(known)))
         if self.state in ("failed", "stopping"):
             error = self.fatal_error or ErrorInfo(code="busy", message="daemon is stopping")
-            return Reply(id=request.id, kind="extract", status="error", error=error)
+            return Reply(id=request.id, kind=request.kind, status="error", error=error)
         timeout = request.timeout_s or self.config.default_timeout_s
         job = Job(request=request, images=incoming.images, identity=identity,
                   delimiter=incoming.delimiter, deadline=time.monotonic() + timeout)
@@ -255,21 +256,23 @@ class Server:
             self._precheck(job)
             self.jobs.put_nowait(job)
         except RequestError as exc:
-            return Reply(id=request.id, kind="extract", status="error", error=exc.to_error())
+            return Reply(id=request.id, kind=request.kind, status="error", error=exc.to_error())
         except queue.Full:
             self.counters["busy"] += 1
             return Reply.failure(request.id, "busy",
                                  f"{self.config.queue_capacity} requests are already waiting",
-                                 hint="retry in a few seconds", kind="extract")
+                                 hint="retry in a few seconds", kind=request.kind)
         self.table.add(job)
         position = self.table.counts()["queued"]
-        return Reply(id=request.id, kind="extract", status="progress",
+        return Reply(id=request.id, kind=request.kind, status="progress",
                      progress=Progress(stage="queued", queue_position=position))
+
+    _on_batch = _on_extract  # a batch is queued and run as one job (worker: extract_batch)
 
     def _precheck(self, job: Job) -> None:
         """Cheap checks on the I/O thread; decoding happens on the worker."""
         limit = self.config.limits.max_bytes
-        for meta, data in zip(job.request.images, job.images):
+        for meta, data in zip(job.request.image_metas(), job.images):
             if len(data) > limit:
                 label = meta.name or "an image"
                 raise RequestError(f"{label} is {len(data)} bytes; the limit is {limit}",
@@ -300,7 +303,7 @@ class Server:
             self.state = "failed"
             log.error("%s", self.fatal_error.message)
             for job in self.table.live():
-                self._finish(router, job, Reply(id=job.id, kind="extract", status="error",
+                self._finish(router, job, Reply(id=job.id, kind=job.request.kind, status="error",
                                                 error=self.fatal_error))
             self.stop()
         elif what == "started":
@@ -314,7 +317,7 @@ class Server:
                 _, _, stage, step, done, total = message
                 job.progress = Progress(stage=stage, step=step[:200], done=done, total=total)
                 self._send(router, job.identity, Reply(
-                    id=job.id, kind="extract", status="progress",
+                    id=job.id, kind=job.request.kind, status="progress",
                     progress=job.progress.model_copy(
                         update={"elapsed_s": self._elapsed(job)})), job.delimiter)
         elif what == "done":
@@ -332,7 +335,7 @@ class Server:
         self.state = "failed"
         log.error("the worker thread died; stopping")
         for job in self.table.live():
-            self._finish(router, job, Reply(id=job.id, kind="extract", status="error",
+            self._finish(router, job, Reply(id=job.id, kind=job.request.kind, status="error",
                                             error=self.fatal_error))
         self.stop()
 
@@ -349,7 +352,7 @@ class Server:
                 last = job.progress if job.state != "queued" and job.progress else \
                     Progress(stage="queued" if job.state == "queued" else "reading")
                 self._send(router, job.identity, Reply(
-                    id=job.id, kind="extract", status="progress",
+                    id=job.id, kind=job.request.kind, status="progress",
                     progress=last.model_copy(update={"elapsed_s": self._elapsed(job)})),
                     job.delimiter)
             if now > job.deadline:
@@ -359,7 +362,7 @@ class Server:
                 self._finish(router, job, Reply.failure(
                     job.id, "timeout", f"no result within {timeout:g} s ({job.state})",
                     hint="the daemon may be overloaded; raise the timeout or use a smaller model",
-                    kind="extract"))
+                    kind=job.request.kind))
 
     def _drain(self, router: zmq.Socket, pull: zmq.Socket, worker: Worker) -> None:
         """Stop the worker and answer every request still open."""
@@ -369,7 +372,7 @@ class Server:
             if job.state == "queued":
                 self._finish(router, job, Reply.failure(job.id, "cancelled",
                                                         "the daemon is shutting down",
-                                                        kind="extract"))
+                                                        kind=job.request.kind))
         worker.stopping.set()
         deadline = time.monotonic() + self.config.stop_grace_s
         while worker.is_alive() and time.monotonic() < deadline:
@@ -379,7 +382,7 @@ class Server:
         for job in self.table.live():
             self._finish(router, job, Reply.failure(job.id, "cancelled",
                                                     "the daemon is shutting down",
-                                                    kind="extract"))
+                                                    kind=job.request.kind))
         log.info("stopped; %s", self.counters)
 
     # ---- replies ---------------------------------------------------------------------
@@ -432,13 +435,16 @@ class Server:
             reader=str(self.reader_info.get("reader", "?")),
             model=self.reader_info.get("model") or self.config.model_name,
             limits=self.limits(), protocol_versions=list(SUPPORTED_VERSIONS),
-            uptime_s=round(time.monotonic() - self.started, 3))
+            kinds=list(REQUEST_KINDS), uptime_s=round(time.monotonic() - self.started, 3))
 
     def info_result(self) -> InfoResult:
         info = dict(self.reader_info)
+        from daemon.readers.base import display_name
+
+        model = _str_or_none(info.get("model") or self.config.model_name)
         return InfoResult(
-            reader=str(info.get("reader", "?")),
-            model=_str_or_none(info.get("model") or self.config.model_name),
+            reader=str(info.get("reader", "?")), model=model,
+            display_name=display_name({**info, "model": model}),
             device=_str_or_none(info.get("device")), dtype=_str_or_none(info.get("dtype")),
             memory=info.get("memory") if isinstance(info.get("memory"), dict) else {},
             details=_jsonable(info), versions=versions())

@@ -13,7 +13,7 @@ from typing import List, Optional
 from pydantic import ValidationError
 
 from daemon.errors import RequestError
-from schemas.protocol import MAX_IMAGES, SUPPORTED_VERSIONS, Reply, Request
+from schemas.protocol import MAX_BATCH_PARTS, MAX_IMAGES, SUPPORTED_VERSIONS, Reply, Request
 
 _ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,64}$")
 MAX_HEADER_BYTES = 64 * 1024
@@ -78,11 +78,13 @@ def parse_frames(frames: List[bytes]) -> Incoming:
     except ValidationError as exc:
         raise WireError(f"invalid request: {_short(exc)}", request_id=rid,
                         delimiter=delimiter) from None
-    if len(images) > MAX_IMAGES:
-        raise WireError(f"{len(images)} image frames; at most {MAX_IMAGES}", code="too_large",
+    most = MAX_IMAGES * (MAX_BATCH_PARTS if request.kind == "batch" else 1)
+    if len(images) > most:
+        raise WireError(f"{len(images)} image frames; at most {most}", code="too_large",
                         request_id=rid, delimiter=delimiter)
-    if len(images) != len(request.images):
-        raise WireError(f"header describes {len(request.images)} images but "
+    described = request.image_metas()
+    if len(images) != len(described):
+        raise WireError(f"header describes {len(described)} images but "
                         f"{len(images)} image frames followed", request_id=rid,
                         delimiter=delimiter)
     return Incoming(request=request, images=[bytes(i) for i in images], delimiter=delimiter)

@@ -86,6 +86,8 @@ class Worker(threading.Thread):
 
     def _run_job(self, job: Job, reader: Reader, push: zmq.Socket) -> Reply:
         request = job.request
+        if request.kind == "batch":
+            return self._run_batch(job, reader, push)
         images = [ImageInput(data=data, role=meta.role, name=meta.name)
                   for data, meta in zip(job.images, request.images)]
         t0 = time.perf_counter()
@@ -111,6 +113,23 @@ class Worker(threading.Thread):
         result.timings["total_worker"] = round(time.perf_counter() - t0, 6)
         log.info("request %s done in %.2f s", job.id, time.perf_counter() - t0)
         return Reply(id=job.id, kind="extract", status="ok", extract=result)
+
+    def _run_batch(self, job: Job, reader: Reader, push: zmq.Socket) -> Reply:
+        """A batch: each part through pipeline.extract_batch; one part's error is its own."""
+        request, frames = job.request, iter(job.images)
+        parts = [pipeline.BatchInput(
+            name=part.name, options=part.options,
+            images=[ImageInput(data=next(frames), role=meta.role, name=meta.name)
+                    for meta in part.images]) for part in request.parts]
+        t0 = time.perf_counter()
+        result = pipeline.extract_batch(
+            parts, request.options, reader, limits=self.limits, should_stop=job.should_stop,
+            progress=lambda step: push.send_pyobj(
+                ("progress", job.id, step.stage, step.step, step.done, step.total)))
+        failed = sum(1 for item in result.parts if item.status != "ok")
+        log.info("batch %s: %d parts, %d failed, %.2f s", job.id, len(parts), failed,
+                 time.perf_counter() - t0)
+        return Reply(id=job.id, kind="batch", status="ok", batch=result)
 
     @staticmethod
     def _close(reader: Reader) -> None:

@@ -20,8 +20,11 @@ from schemas.text import FOOTPRINT_NAME_PATTERN, HINT_PATTERN
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
 MAX_IMAGES = 4
+MAX_BATCH_PARTS = 16  # a batch holds at most this many parts (4 images each at most)
 
-RequestKind = Literal["ping", "info", "extract", "cancel", "shutdown"]
+RequestKind = Literal["ping", "info", "extract", "batch", "cancel", "shutdown"]
+REQUEST_KINDS = ("ping", "info", "extract", "batch", "cancel", "shutdown")
+FIRST_KINDS = ("ping", "info", "extract", "cancel", "shutdown")  # daemons before `batch`
 ImageRole = Literal["package", "land_pattern", "both", "other"]
 ReplyStatus = Literal["ok", "error", "progress"]
 ErrorCode = Literal[
@@ -78,6 +81,18 @@ class ExtractOptions(BaseModel):
         return BuildOptions(name=self.name, density=self.density, pattern=self.pattern)
 
 
+class BatchPart(BaseModel):
+    """One part of a batch: its images (in frame order) and, optionally, its own options."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(default="", max_length=120, pattern=r"^[^\x00-\x1f\x7f]*$",
+                      description="a label for the part (the folder name), echoed back")
+    images: List[ImageMeta] = Field(min_length=1, max_length=MAX_IMAGES)
+    options: Optional[ExtractOptions] = Field(
+        default=None, description="this part's options; default: the request's")
+
+
 class Request(BaseModel):
     """The request envelope (the JSON header frame)."""
 
@@ -87,6 +102,8 @@ class Request(BaseModel):
     id: str = Field(pattern=_ID, description="client-chosen; retries reuse it")
     kind: RequestKind
     images: List[ImageMeta] = Field(default_factory=list, max_length=MAX_IMAGES)
+    parts: List[BatchPart] = Field(default_factory=list, max_length=MAX_BATCH_PARTS,
+                                   description="batch: the parts, their images in order")
     options: ExtractOptions = Field(default_factory=ExtractOptions)
     target: Optional[str] = Field(default=None, pattern=_ID, description="cancel: request id")
     timeout_s: Optional[float] = Field(default=None, gt=0.0, le=3600.0,
@@ -97,10 +114,22 @@ class Request(BaseModel):
         if self.kind == "extract" and not self.images:
             raise ValueError("extract needs 1 to 4 images")
         if self.kind != "extract" and self.images:
-            raise ValueError(f"{self.kind} takes no images")
+            raise ValueError(f"{self.kind} takes no images"
+                             + (" (give each part's images in `parts`)"
+                                if self.kind == "batch" else ""))
+        if self.kind == "batch" and not self.parts:
+            raise ValueError(f"batch needs 1 to {MAX_BATCH_PARTS} parts")
+        if self.kind != "batch" and self.parts:
+            raise ValueError(f"{self.kind} takes no parts")
         if self.kind == "cancel" and self.target is None:
             raise ValueError("cancel needs `target`, the id of the request to cancel")
         return self
+
+    def image_metas(self) -> List[ImageMeta]:
+        """Every image frame's description, in frame order (an extract's, or a batch's)."""
+        if self.kind == "batch":
+            return [meta for part in self.parts for meta in part.images]
+        return list(self.images)
 
 
 class Limits(BaseModel):
@@ -128,6 +157,9 @@ class PingResult(BaseModel):
     limits: Limits
     protocol_versions: List[int]
     uptime_s: float
+    kinds: List[str] = Field(default_factory=lambda: list(FIRST_KINDS),
+                             description="request kinds this daemon serves (older daemons "
+                                         "leave this out: then no batch)")
 
 
 class InfoResult(BaseModel):
@@ -137,6 +169,9 @@ class InfoResult(BaseModel):
     model: Optional[str] = None
     device: Optional[str] = None
     dtype: Optional[str] = None
+    display_name: str = Field(default="", description="what is reading, for people: "
+                                                      "'Qwen3-VL-4B-Instruct on cuda "
+                                                      "(bfloat16)', 'OCR reader (RapidOCR)'")
     memory: Dict[str, Any] = Field(default_factory=dict, description="bytes, by what they hold")
     details: Dict[str, Any] = Field(default_factory=dict, description="reader.info() as given")
     versions: Dict[str, str] = Field(default_factory=dict)
@@ -170,6 +205,23 @@ class ExtractResult(BaseModel):
     images: List[ImageReport] = Field(default_factory=list)
     timings: Dict[str, float] = Field(default_factory=dict, description="seconds per stage")
     reader: str = ""
+
+
+class BatchItem(BaseModel):
+    """One part's outcome: its extract result, or the typed error that stopped it."""
+
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    name: str = ""
+    status: Literal["ok", "error"]
+    extract: Optional[ExtractResult] = None
+    error: Optional[ErrorInfo] = None
+
+
+class BatchResult(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # newer daemons may add fields
+
+    parts: List[BatchItem] = Field(default_factory=list)
 
 
 class CancelResult(BaseModel):
@@ -213,6 +265,7 @@ class Reply(BaseModel):
     ping: Optional[PingResult] = None
     info: Optional[InfoResult] = None
     extract: Optional[ExtractResult] = None
+    batch: Optional[BatchResult] = None
     cancel: Optional[CancelResult] = None
 
     @property

@@ -18,4 +18,5 @@ COMMAND_MODULES = (
     "daemon.commands.ipc_cmd",
     "daemon.commands.eval_cmd",
     "daemon.commands.gui_cmd",
+    "daemon.commands.batch_cmd",
 )

@@ -36,10 +36,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"  queue: {p.queue_length}/{p.limits.queue_capacity}   running: {p.running or '-'}")
     if info.ok and info.info is not None:
         i = info.info
+        if i.display_name:
+            print(f"  reading with: {i.display_name}")
         print(f"  device: {i.device or '-'}   dtype: {i.dtype or '-'}")
         for key, value in sorted(i.memory.items()):
             print(f"  memory {key}: {value}")
     print(f"  limits: {p.limits.max_images} images, {p.limits.max_image_bytes} bytes and "
           f"{p.limits.max_image_pixels} px each, {p.limits.image_token_budget} visual tokens")
-    print(f"  protocol: {p.protocol_versions}   uptime: {p.uptime_s:.0f} s")
+    print(f"  protocol: {p.protocol_versions} ({', '.join(p.kinds)})   "
+          f"uptime: {p.uptime_s:.0f} s")
     return 0

@@ -54,3 +54,20 @@ class Reader:
 
     def close(self) -> None:
         """Free what the reader holds (GPU memory, sessions)."""
+
+
+def display_name(info: Dict[str, Any]) -> str:
+    """What is reading, for people (`ds2fp status`, the plugin): the reader's own
+    `display_name`, else the model's folder or hub name with its device and dtype."""
+    given = info.get("display_name")
+    if isinstance(given, str) and given.strip():
+        return given.strip()[:200]
+    reader = str(info.get("reader") or "?")
+    model = str(info.get("model") or "").rstrip("/\\")
+    short = model.replace("\\", "/").split("/")[-1] if model else ""
+    where = ", ".join(str(info[k]) for k in ("device", "dtype") if info.get(k))
+    if reader == "ocr":
+        return f"OCR reader ({short or 'RapidOCR'}{', ' + where if where else ''})"[:200]
+    if short:
+        return f"{short}{' on ' + where if where else ''} ({reader} reader)"[:200]
+    return f"{reader} reader"[:200]
