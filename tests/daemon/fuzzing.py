@@ -203,6 +203,28 @@ def valid_control(rng, corpus) -> Frames:
     return [b"", _dump(_header(rng, kind))]
 
 
+def malformed_batch(rng, corpus) -> Frames:
+    """Batch headers gone wrong: part counts, frame counts, types, bad images inside."""
+    n = rng.randint(1, 18)
+    parts = [{"name": f"p{i}", "images": [{"role": "both"}] * rng.randint(1, 4)}
+             for i in range(n)]
+    header = _header(rng, "batch", parts=parts)
+    frames = sum(len(p["images"]) for p in parts)
+    choice = rng.randrange(6)
+    if choice == 0:
+        frames += rng.choice([-1, 1, 7])
+    elif choice == 1:
+        header["parts"] = rng.choice(WRONG_VALUES)
+    elif choice == 2:
+        parts[0]["images"] = rng.choice([[], [{"role": "wrong"}] * 5, "x", None])
+    elif choice == 3:
+        parts[-1]["options"] = {"density": rng.choice(WRONG_VALUES)}
+    elif choice == 4:
+        parts[0]["name"] = "\x00\x1f" * rng.randint(1, 100)
+    images = [rng.choice([corpus.page, b"garbage", corpus.jpeg]) for _ in range(max(0, frames))]
+    return [b"", _dump(header)] + images
+
+
 def no_delimiter(rng, corpus) -> Frames:
     return valid_control(rng, corpus)[1:] if rng.random() < 0.5 else random_frames(rng, corpus)
 
@@ -215,7 +237,8 @@ CLASSES: Dict[str, Callable] = {
     "frame count mismatch": frame_count_mismatch, "garbage image": garbage_image,
     "truncated image": truncated_image, "PNG bomb": decompression_bomb,
     "0x0 / 1x1 images": tiny_images, "TIFF/SVG/PDF": other_formats,
-    "no delimiter": no_delimiter, "valid (control)": valid_control,
+    "no delimiter": no_delimiter, "malformed batch": malformed_batch,
+    "valid (control)": valid_control,
 }
 
 
