@@ -172,6 +172,8 @@ def build_kiutils(spec: FootprintSpec) -> Footprint:
                    generator=klc.GENERATOR, tedit=klc.TEDIT)
     fp.description = kiutils_text(spec.description) or None
     fp.tags = kiutils_text(spec.tags) or None
+    if spec.datasheet:  # KiCad 6 reads footprint properties; 7+ show it as the Datasheet field
+        fp.properties = {"Datasheet": kiutils_text(spec.datasheet)}
     attr = spec.attribute if spec.attribute in ("smd", "through_hole") else None
     fp.attributes = Attributes(type=attr)
     fp.graphicItems = _graphics(spec)

@@ -260,3 +260,13 @@ def summary(payload: Dict[str, Any]) -> str:
     if payload.get("edited"):
         origin_text = (origin_text + " " if origin_text else "") + "with your edits"
     return text + (f", {origin_text}" if origin_text else "")
+
+
+def datasheet_problem(url: str) -> Optional[str]:
+    """Why `url` cannot go into the footprint as its datasheet link, or None (the daemon's
+    schema has the same rule: http(s), no spaces or quotes)."""
+    if not url.startswith(("http://", "https://")) or len(url) <= len("https://"):
+        return "a datasheet link starts with http:// or https://"
+    if any(c.isspace() or c in "\"'<>" or ord(c) < 32 for c in url) or len(url) > 497:
+        return "a datasheet link has no spaces or quotes (at most 497 characters)"
+    return None

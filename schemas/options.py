@@ -4,7 +4,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.text import FOOTPRINT_NAME_PATTERN
+from schemas.text import DATASHEET_URL_PATTERN, FOOTPRINT_NAME_PATTERN
 
 Density = Literal["least", "nominal", "most"]
 PatternChoice = Literal["auto", "datasheet", "ipc"]
@@ -25,3 +25,7 @@ class BuildOptions(BaseModel):
     pattern: PatternChoice = "auto"
     thermal_vias: bool = Field(
         default=False, description="add a grid of tented thermal vias in an exposed pad")
+    datasheet: Optional[str] = Field(
+        default=None, pattern=DATASHEET_URL_PATTERN,
+        description="the datasheet's URL: into the description (KLC F9.1) and the "
+                    "Datasheet property")

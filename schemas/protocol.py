@@ -15,7 +15,7 @@ from schemas.footprint import FootprintSpec
 from schemas.options import BuildOptions, Density, PatternChoice
 from schemas.provenance import Issue
 from schemas.reading import DatasheetReading
-from schemas.text import FOOTPRINT_NAME_PATTERN, HINT_PATTERN
+from schemas.text import DATASHEET_URL_PATTERN, FOOTPRINT_NAME_PATTERN, HINT_PATTERN
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
@@ -76,9 +76,14 @@ class ExtractOptions(BaseModel):
     density: Density = "nominal"
     pattern: PatternChoice = "auto"
     build: bool = Field(default=True, description="False: return the reading only (review first)")
+    datasheet: Optional[str] = Field(
+        default=None, pattern=DATASHEET_URL_PATTERN,
+        description="the datasheet's URL (added within protocol 1: a daemon before it answers "
+                    "bad_request)")
 
     def build_options(self) -> BuildOptions:
-        return BuildOptions(name=self.name, density=self.density, pattern=self.pattern)
+        return BuildOptions(name=self.name, density=self.density, pattern=self.pattern,
+                            datasheet=self.datasheet)
 
 
 class BatchPart(BaseModel):

@@ -16,6 +16,10 @@ FOOTPRINT_NAME_RULE = ("letters, digits and _ . + - , ( ) [ ], at most 120, not 
 # Printable text in any script: no C0 control characters, no DEL.
 HINT_PATTERN = r"^[^\x00-\x1f\x7f]{0,120}$"
 FREE_TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+# A datasheet link as KLC F9.1 wants it in the description: http(s), no spaces or quotes
+# (a description is one quoted string; a URL with a space would read as two words).
+DATASHEET_URL_PATTERN = r"^https?://[^\s\"'<>\x00-\x1f\x7f]{1,490}$"
+DATASHEET_URL_RULE = "an http:// or https:// address without spaces or quotes"
 
 _NAME = re.compile(FOOTPRINT_NAME_PATTERN)
 

@@ -2,9 +2,10 @@
 
 Each sub-folder of PARTS holds the screenshots of one part (1-4 images; their roles come
 from their content, the file order is only a hint) and, optionally, `hints.json` with
-`part_name`, `package_hint`, `units_hint`, `name`, `roles`. The parts go to the daemon in
-`batch` requests of up to 16 (or are read in this process), every footprint that was built
-is written, and a table says what happened to each part. A bad part never stops the others.
+`part_name`, `package_hint`, `units_hint`, `name`, `roles`, `datasheet` (URL). The parts go
+to the daemon in `batch` requests of up to 16 (or are read in this process), every footprint
+that was built is written, and a table says what happened to each part. A bad part never stops
+the others.
 
 Exit status: 0 when every part was written; otherwise the number of parts that were not
 (at most 100). A failure of the command itself (bad flags, no daemon) is a `ds2fp: error:`
@@ -25,7 +26,7 @@ from daemon.eval.pages import IMAGE_SUFFIXES
 from footprint_writer.errors import Ds2fpError
 from schemas.protocol import MAX_BATCH_PARTS, MAX_IMAGES
 
-HINT_KEYS = ("part_name", "package_hint", "units_hint", "name", "roles")
+HINT_KEYS = ("part_name", "package_hint", "units_hint", "name", "roles", "datasheet")
 MAX_EXIT = 100
 
 

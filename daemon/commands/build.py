@@ -38,6 +38,9 @@ def register(subparsers) -> None:
                         help="land pattern: the datasheet's (auto prefers it) or IPC-7351B")
     parser.add_argument("--thermal-vias", action="store_true",
                         help="add thermal vias to an exposed pad")
+    parser.add_argument("--datasheet", default=None, metavar="URL",
+                        help="the datasheet's address: into the description and the "
+                             "Datasheet property (KLC F9.1)")
     parser.add_argument("--json", action="store_true",
                         help="print the footprint description (FootprintSpec JSON) to stdout")
     add_register_args(parser)
@@ -60,6 +63,11 @@ def make_spec(model, options: BuildOptions) -> FootprintSpec:
         update = {}
         if options.name:
             update["name"] = options.name
+        if options.datasheet:
+            update["datasheet"] = options.datasheet
+            if options.datasheet not in model.description:
+                update["description"] = ", ".join(
+                    p for p in (model.description, options.datasheet) if p)[:2000]
         # The file's own issues may be stale after an edit: add today's check findings.
         seen = {(i.code, i.message) for i in model.issues}
         fresh = refreshed + [i for i in check_footprint(model.model_copy(update=update))
@@ -95,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("nothing to do: give --lib My.pretty to write, or --json to print")
     plan = plan_from_args(args)
     options = BuildOptions(name=args.name, density=args.density, pattern=args.pattern,
-                           thermal_vias=args.thermal_vias)
+                           thermal_vias=args.thermal_vias, datasheet=args.datasheet)
     spec = make_spec(parse_input(_read(args.input)), options)
     out = sys.stderr if args.json else sys.stdout
     print(summary(spec), file=out)

@@ -29,6 +29,9 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="print reading, footprint and issues")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--part-name", default=None)
+    p.add_argument("--datasheet", default=None, metavar="URL",
+                   help="the datasheet's address: into the description and the Datasheet "
+                        "property (KLC F9.1)")
     p.add_argument("--package-hint", default=None, help="e.g. SOIC-8, D0008A")
     p.add_argument("--units-hint", choices=("mm", "mil", "inch"), default=None)
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
@@ -106,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
             raise Ds2fpError(f"cannot read {path}: {exc.strerror}") from None
     options = ExtractOptions(name=args.name, part_name=args.part_name,
                              package_hint=args.package_hint, units_hint=args.units_hint,
-                             density=args.density, pattern=args.pattern)
+                             density=args.density, pattern=args.pattern,
+                             datasheet=args.datasheet)
     with make_client(args) as client:
         with ProgressDisplay(quiet=args.quiet) as shown:
             reply = client.extract(images, options, progress=shown.update,

@@ -47,6 +47,9 @@ def register(subparsers) -> None:
     p.add_argument("--name", help="footprint name (one part)")
     p.add_argument("--thermal-vias", action="store_true",
                    help="add thermal vias to exposed pads")
+    p.add_argument("--datasheet", default=None, metavar="URL",
+                   help="the datasheet's address: into the description and the Datasheet "
+                        "property (KLC F9.1; a size file's size_source is used otherwise)")
     part = p.add_argument_group("one part (instead of SIZES)")
     part.add_argument("--family", choices=[f for f in FAMILIES if f != "other"])
     part.add_argument("--pins", type=int, help="terminal count (exposed pad not counted)")
@@ -60,7 +63,8 @@ def register(subparsers) -> None:
 
 
 def readings_from_args(args: argparse.Namespace) -> list:
-    """[(name, reading, small_pitch_table, paste_layout)] from SIZES or the part flags."""
+    """[(name, reading, small_pitch_table, paste_layout, datasheet)] from SIZES or the part
+    flags; --datasheet wins over a size file's own size_source."""
     from footprint_writer.ipc.kicad_yaml import load_definitions, parse_value
     from schemas.reading import DatasheetReading
 
@@ -74,7 +78,8 @@ def readings_from_args(args: argparse.Namespace) -> list:
             if d.reading is None:
                 print(f"ds2fp: skipped {d.key}: {'; '.join(d.unsupported)}", file=sys.stderr)
                 continue
-            out.append((d.key, d.reading, d.small_pitch_table, d.paste_layout))
+            out.append((d.key, d.reading, d.small_pitch_table, d.paste_layout,
+                        args.datasheet or d.datasheet))
         return out
     if args.family is None or args.pins is None:
         raise InputError("give SIZES.yaml, or --family and --pins with the package dimensions",
@@ -102,7 +107,7 @@ def readings_from_args(args: argparse.Namespace) -> list:
     if args.name is not None and not is_footprint_name(args.name):
         raise InputError(f"invalid --name {args.name!r}: {FOOTPRINT_NAME_RULE}",
                          hint=f"try --name {sanitize(args.name)}")
-    return [(args.name, reading, None, None)]
+    return [(args.name, reading, None, None, args.datasheet)]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("nothing to build: every definition was skipped")
     plan = plan_from_args(args)
     failures = 0
-    for name, reading, small_pitch, paste in items:
+    for name, reading, small_pitch, paste, datasheet in items:
         try:
             if args.lib is None:
                 result = land_pattern_from_package(reading, args.density,
@@ -124,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
                                       exclude_none=True),
                                   "working": result.working()}, indent=2))
                 continue
-            path = _write(name, reading, args, small_pitch, paste)
+            path = _write(name, reading, args, small_pitch, paste, datasheet)
             print(f"wrote {path}")
         except Ds2fpError as exc:
             if len(items) == 1:
@@ -136,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     return 2 if failures == len(items) else 0
 
 
-def _write(name, reading, args, small_pitch, paste):
+def _write(name, reading, args, small_pitch, paste, datasheet=None):
     import importlib
 
     from footprint_writer.ipc.build import build_ipc_footprint
@@ -145,7 +150,7 @@ def _write(name, reading, args, small_pitch, paste):
     write_footprint = importlib.import_module("footprint_writer.library").write_footprint
     spec, _ = build_ipc_footprint(reading, args.density, name=_valid_name(name),
                                   small_pitch_table=small_pitch, paste_layout=paste,
-                                  thermal_vias=args.thermal_vias)
+                                  thermal_vias=args.thermal_vias, datasheet=datasheet)
     return write_footprint(spec, args.lib, replace=args.replace)
 
 

@@ -20,7 +20,8 @@ from schemas.reading import DatasheetReading
 def build_ipc_footprint(reading: DatasheetReading, density: Density = "nominal", *,
                         name: Optional[str] = None, small_pitch_table: Optional[bool] = None,
                         paste_layout: Optional[Tuple[int, int]] = None,
-                        thermal_vias: bool = False) -> Tuple[FootprintSpec, IpcResult]:
+                        thermal_vias: bool = False,
+                        datasheet: Optional[str] = None) -> Tuple[FootprintSpec, IpcResult]:
     """(footprint, IPC working) for a reading with package dimensions."""
     try:
         from footprint_writer.builder import build_footprint
@@ -32,7 +33,8 @@ def build_ipc_footprint(reading: DatasheetReading, density: Density = "nominal",
     with_pattern = reading_mm.model_copy(update={"land_pattern": result.land_pattern})
     spec = build_footprint(with_pattern, BuildOptions(name=name, density=density,
                                                       pattern="datasheet",
-                                                      thermal_vias=thermal_vias))
+                                                      thermal_vias=thermal_vias,
+                                                      datasheet=datasheet))
     origin = f"IPC-7351B land pattern ({density} density)"
     update = {
         "description": spec.description.replace("datasheet land pattern", origin),

@@ -58,6 +58,16 @@ class KicadDefinition:
     unsupported: List[str] = field(default_factory=list)
     raw: Dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def datasheet(self) -> Optional[str]:
+        """The generator's `size_source` when it is a usable link (KLC F9.1)."""
+        import re
+
+        from schemas.text import DATASHEET_URL_PATTERN
+
+        source = str(self.raw.get("size_source") or "").strip()
+        return source if re.match(DATASHEET_URL_PATTERN, source) else None
+
 
 def parse_value(value: Any, name: str = "value") -> Toleranced:
     """One generator dimension -> Toleranced (mm)."""

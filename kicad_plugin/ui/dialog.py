@@ -120,14 +120,17 @@ class Ds2fpDialog(wx.Dialog):
         grid.AddGrowableCol(1)
         self.part_ctrl = wx.TextCtrl(self)
         self.part_ctrl.SetHint("e.g. MCP73831 (optional)")
+        self.datasheet_ctrl = wx.TextCtrl(self)
+        self.datasheet_ctrl.SetHint("https://... (KiCad's library rules want it)")
+        self.datasheet_ctrl.Bind(wx.EVT_TEXT, lambda e: self._schedule_rebuild())
         self.density_ctrl = wx.Choice(self, choices=[label for _, label in DENSITIES])
         self.density_ctrl.SetSelection(0)
         self.pattern_ctrl = wx.Choice(self, choices=[label for _, label in PATTERNS])
         self.pattern_ctrl.SetSelection(0)
         for ctrl in (self.density_ctrl, self.pattern_ctrl):
             ctrl.Bind(wx.EVT_CHOICE, lambda e: self._schedule_rebuild())
-        for label, ctrl in (("Part name", self.part_ctrl), ("Density", self.density_ctrl),
-                            ("Land pattern", self.pattern_ctrl)):
+        for label, ctrl in (("Part name", self.part_ctrl), ("Datasheet", self.datasheet_ctrl),
+                            ("Density", self.density_ctrl), ("Land pattern", self.pattern_ctrl)):
             grid.Add(wx.StaticText(self, label=label), 0, wx.ALIGN_CENTER_VERTICAL)
             grid.Add(ctrl, 1, wx.EXPAND)
         col.Add(grid, 0, wx.EXPAND | wx.BOTTOM, 8)
@@ -422,6 +425,9 @@ class Ds2fpDialog(wx.Dialog):
         part = self.part_ctrl.GetValue().strip()
         if part:
             opts["part_name"] = part
+        url = self.datasheet_ctrl.GetValue().strip()
+        if url and review.datasheet_problem(url) is None:  # a half-typed one waits
+            opts["datasheet"] = url
         return opts
 
     def _set_reading_state(self, reading: bool) -> None:
