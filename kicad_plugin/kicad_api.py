@@ -100,12 +100,22 @@ def load_footprint(library_dir: str, name: str) -> Any:
 
 def place_footprint(board: Any, library_dir: str, name: str, nickname: str = "",
                     at_mm: Optional[Tuple[float, float]] = None) -> Any:
-    """Load `name`, link it to library `nickname`, add it to `board` at `at_mm` (default:
-    placement_point), select it and refresh the editor. Returns the footprint."""
+    """Load `name`, link it to library `nickname`, add it to `board` with its pad field
+    centred on `at_mm` (default: placement_point), select it and refresh the editor.
+    Returns the footprint.
+
+    Centred on the pads, not on the origin: a through-hole footprint's origin is pad 1
+    (KLC F7.2), and the part should land where the user looked, not a body-width away."""
     fp = load_footprint(library_dir, name)
     if nickname:
         fp.SetFPID(pcbnew.LIB_ID(nickname, name))
     x, y = at_mm if at_mm is not None else placement_point(board)
+    fp.SetPosition(_point(0.0, 0.0))
+    pads = footprint_pads(fp)
+    if pads:
+        xs, ys = [p[1] for p in pads], [p[2] for p in pads]
+        x -= (min(xs) + max(xs)) / 2.0
+        y -= (min(ys) + max(ys)) / 2.0
     fp.SetPosition(_point(x, y))
     board.Add(fp)
     try:

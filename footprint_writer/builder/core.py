@@ -5,6 +5,7 @@ pattern chosen and completed (land.py); pads placed by the family's function (fa
 metadata, provenance and the geometry checks' findings attached.
 """
 
+from dataclasses import replace
 from typing import List, Optional
 
 from pydantic import ValidationError
@@ -17,7 +18,7 @@ from footprint_writer.checks import check_footprint
 from footprint_writer.errors import InputError
 from schemas.footprint import MAX_PADS, FootprintSpec
 from schemas.options import BuildOptions
-from schemas.provenance import Issue
+from schemas.provenance import Issue, Provenance
 from schemas.reading import DatasheetReading
 
 
@@ -46,6 +47,8 @@ def build_footprint(reading: DatasheetReading,
     if len(placement.pads) > MAX_PADS:
         raise InputError(f"{len(placement.pads)} pads: more than a footprint may have "
                          f"({MAX_PADS})")
+    if placement.attribute == "through_hole":
+        placement = anchor_at_pin1(ctx, placement)
     _cross_check_ipc(ctx)
     if not options.datasheet:
         ctx.warn("no_datasheet_url", "no datasheet URL: KiCad's library rules (KLC F9.1) want "
@@ -72,6 +75,32 @@ def build_footprint(reading: DatasheetReading,
     if checks:
         spec = spec.model_copy(update={"issues": (list(spec.issues) + checks)[:500]})
     return spec
+
+
+def anchor_at_pin1(ctx: BuildContext, placement):
+    """KLC F7.2: a through-hole footprint's origin is pad 1 (the families lay every part
+    out around its body centre; SMD parts keep that)."""
+    first = _pin1(placement.pads)
+    anchor = next((p for p in placement.pads if p.number == first and p.role == "signal"),
+                  None)
+    if anchor is None or (anchor.x == 0.0 and anchor.y == 0.0):
+        return placement
+    dx, dy = anchor.x, anchor.y
+    ctx.provenance["origin"] = Provenance(
+        source="derived", detail=f"pad {first} (KLC F7.2: through-hole parts are anchored "
+                                 f"at pad 1); the body centre is at ({fmt(-dx)}, {fmt(-dy)})")
+    for k, issue in enumerate(ctx.issues):
+        if issue.code == "origin_moved":  # the centring said before is not the last word
+            ctx.issues[k] = issue.model_copy(update={
+                "message": f"origin at pad {first}, as KiCad's through-hole footprints "
+                           f"(KLC F7.2); the page's coordinates were moved accordingly"})
+    pads = [p.model_copy(update={"x": round(p.x - dx, 4), "y": round(p.y - dy, 4)})
+            for p in placement.pads]
+    body = placement.body
+    if body is not None:
+        body = body.model_copy(update={"center_x": round(body.center_x - dx, 4),
+                                       "center_y": round(body.center_y - dy, 4)})
+    return replace(placement, pads=pads, body=body)
 
 
 def _pin1(pads) -> Optional[str]:

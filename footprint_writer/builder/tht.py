@@ -1,7 +1,8 @@
 """Through-hole rows: DIP and single/dual pin headers.
 
-Origin: ds2fp puts the origin at the centre of the pad field (our convention: origin at the
-body centre), not on pin 1 as KiCad's own THT library does. Pin 1 stays top-left.
+Origin: the rows are laid out around the body centre like every family; the builder then
+moves the origin onto pad 1 (KLC F7.2, as KiCad's own THT library does). Pin 1 stays
+top-left.
 
 - DIP: rows along y at x = -/+ C/2, numbered counter-clockwise like every dual row.
 - pin_header, 1 row: pins down the y axis, pin 1 at the top.

@@ -43,9 +43,12 @@ def signal(spec: FootprintSpec) -> List:
 
 
 def ccw_turn(spec: FootprintSpec) -> List[float]:
-    """Angles (deg, y up) of the signal pads in number order, unwrapped from pin 1."""
+    """Angles (deg, y up) of the signal pads in number order about the pad field's centre
+    (a through-hole part's origin is pad 1), unwrapped from pin 1."""
     pads = sorted(signal(spec), key=lambda p: int(p.number))
-    angles = [math.degrees(math.atan2(-p.y, p.x)) for p in pads]
+    cx = (min(p.x for p in pads) + max(p.x for p in pads)) / 2
+    cy = (min(p.y for p in pads) + max(p.y for p in pads)) / 2
+    angles = [math.degrees(math.atan2(-(p.y - cy), p.x - cx)) for p in pads]
     out = [angles[0]]
     for a in angles[1:]:
         while a < out[-1] - 1e-6:

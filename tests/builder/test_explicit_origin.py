@@ -1,5 +1,6 @@
 """Family 'other': the origin moves to the body centre, else to the pad-field centre, and
-bottom views are mirrored about that centre."""
+bottom views are mirrored about that centre; a through-hole part then takes pad 1 as its
+origin (KLC F7.2). The centring is tested on the SMD version of the connector."""
 
 import pytest
 
@@ -16,12 +17,17 @@ PADS = [{"number": "1", "kind": "tht", "shape": "rect", "x": 0.0, "y": 0.0,
          "size_x": 1.0, "size_y": 1.0, "drill": 1.0}]
 
 
-def explicit(view="top", units="mm", scale=1.0, **extra):
+def explicit(view="top", units="mm", scale=1.0, tht=False, **extra):
     pads = [{k: (v * scale if k in ("x", "y", "size_x", "size_y", "drill") else v)
-             for k, v in p.items()} for p in PADS]
+             for k, v in p.items()} for p in (PADS if tht else SMD_PADS)]
     return DatasheetReading.model_validate({
         "units": units, "family": "other", "pin_count": 2, "view": view,
         "numbering": "ccw" if view == "top" else "cw", "pads": pads, **extra})
+
+
+# The same connector as surface-mount lands (the origin rules without the KLC THT anchor).
+SMD_PADS = [{k: v for k, v in dict(p, kind="smd" if p["kind"] == "tht" else p["kind"]).items()
+             if not (k == "drill" and p["kind"] == "tht")} for p in PADS]
 
 
 def _xy(spec):
@@ -70,7 +76,7 @@ def test_bottom_view_is_mirrored_about_the_new_centre():
 
 
 def test_page_origin_already_at_the_centre_is_kept_silently():
-    pads = [dict(p, x=p["x"] - 1.0, y=p["y"] - 1.325) for p in PADS]
+    pads = [dict(p, x=p["x"] - 1.0, y=p["y"] - 1.325) for p in SMD_PADS]
     spec = build_footprint(DatasheetReading.model_validate(
         {"units": "mm", "family": "other", "pin_count": 2, "pads": pads}))
     assert "origin_moved" not in {i.code for i in spec.issues}
@@ -80,3 +86,13 @@ def test_page_origin_already_at_the_centre_is_kept_silently():
 def test_half_a_body_centre_is_an_input_error():
     with pytest.raises(InputError, match="body_center_y"):
         build_footprint(explicit(body_center_x=1.0))
+
+
+def test_through_hole_parts_are_anchored_at_pad_1():
+    """KLC F7.2: whatever the page's origin, pad 1 ends at (0, 0) and the body follows."""
+    spec = build_footprint(explicit(tht=True, body_center_x=1.0, body_center_y=1.5,
+                                    body_length={"nom": 5.9}, body_width={"nom": 4.5}))
+    assert spec.attribute == "through_hole"
+    assert _xy(spec) == {"1": (0.0, 0.0), "2": (2.0, 0.0), "peg": (1.0, 3.0)}
+    assert (spec.body.center_x, spec.body.center_y) == (1.0, 1.5)
+    assert "KLC F7.2" in spec.provenance["origin"].detail

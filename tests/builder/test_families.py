@@ -72,6 +72,8 @@ def test_family_dispatch_covers_this_issue():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_pin1_top_left_and_origin_at_centre(name):
+    """SMD parts: origin at the centre; through-hole parts: at pad 1 (KLC F7.2), the pad
+    field and body centred about the same point as before."""
     spec = build(CASES[name])
     pads = signal(spec)
     p1 = next(p for p in pads if p.number == "1")
@@ -79,10 +81,15 @@ def test_pin1_top_left_and_origin_at_centre(name):
     assert p1.y <= min(p.y for p in pads if abs(p.x - p1.x) < 1e-6) + 1e-9
     xs = [p.x for p in pads]
     ys = [p.y for p in pads]
+    cx, cy = (0.0, 0.0)
+    if spec.attribute == "through_hole":
+        assert (p1.x, p1.y) == (0.0, 0.0)
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     if name != "sot23":  # SOT-23 is centred on its rows, not on 3 pads
-        assert (min(xs) + max(xs)) / 2 == pytest.approx(0, abs=1e-9)
-        assert (min(ys) + max(ys)) / 2 == pytest.approx(0, abs=1e-9)
-    assert spec.body is None or (spec.body.center_x, spec.body.center_y) == (0, 0)
+        assert (min(xs) + max(xs)) / 2 == pytest.approx(cx, abs=1e-9)
+        assert (min(ys) + max(ys)) / 2 == pytest.approx(cy, abs=1e-9)
+    assert spec.body is None or (spec.body.center_x, spec.body.center_y) == \
+        pytest.approx((cx, cy), abs=1e-9)
     assert [p.number for p in pads][0] == "1"
 
 
@@ -222,18 +229,19 @@ def test_exposed_pad_from_package_when_land_pattern_lacks_it():
 
 def test_tht_dip_and_headers():
     dip = build(CASES["dip8"])
-    assert _xy(dip)["1"] == (-3.81, -3.81) and _xy(dip)["5"] == (3.81, 3.81)
+    # KLC F7.2: pad 1 at the origin, the rows 7.62 mm apart, 4 x 2.54 mm down
+    assert _xy(dip)["1"] == (0.0, 0.0) and _xy(dip)["5"] == (7.62, 7.62)
     assert dip.attribute == "through_hole" and dip.name == "DIP-8_W7.62mm"
     p1 = next(p for p in dip.pads if p.number == "1")
     assert p1.shape == "rect" and p1.drill.diameter == 0.8 and p1.size_x == 1.6
     assert {p.shape for p in dip.pads if p.number != "1"} == {"circle"}
     header = build(CASES["header_2x3"])
-    assert _xy(header) == {"1": (-1.27, -2.54), "2": (1.27, -2.54), "3": (-1.27, 0.0),
-                           "4": (1.27, 0.0), "5": (-1.27, 2.54), "6": (1.27, 2.54)}
+    assert _xy(header) == {"1": (0.0, 0.0), "2": (2.54, 0.0), "3": (0.0, 2.54),
+                           "4": (2.54, 2.54), "5": (0.0, 5.08), "6": (2.54, 5.08)}
     assert header.courtyard_class == "connector"
     assert header.name == "PinHeader_2x03_P2.54mm_Vertical"
     single = build(CASES["header_1x4"])
-    assert [y for _, y in _xy(single).values()] == [-3.81, -1.27, 1.27, 3.81]
+    assert [y for _, y in _xy(single).values()] == [0.0, 2.54, 5.08, 7.62]
 
 
 def test_tht_default_ring_when_no_pad_size():

@@ -68,6 +68,6 @@ def test_bga_partial_array_rejected():
 def test_to220_row_drill_from_lead():
     spec = build(family="to220", pin_count=3, pitch=T(nom=2.54),
                  lead_width=T(min=0.7, max=0.9))
-    assert [p.x for p in spec.pads] == [-2.54, 0.0, 2.54]
+    assert [p.x for p in spec.pads] == [0.0, 2.54, 5.08]  # anchored at pad 1 (KLC F7.2)
     assert spec.pads[0].shape == "rect" and spec.attribute == "through_hole"
     assert spec.pads[0].drill.diameter == pytest.approx(1.1)

@@ -118,6 +118,21 @@ def test_place_footprint_on_a_board(kicad):
     assert info["selected"] == pytest.approx([12.5, -3.0], abs=0.01)  # the selection centre
 
 
+@pytest.mark.parametrize("kicad", KICADS)
+def test_through_hole_part_lands_centred_on_the_point(kicad):
+    """A THT footprint's origin is pad 1 (KLC F7.2): placed with its pad field centred on
+    the point, so the part appears where the user looked, not 3.81 mm off."""
+    env = need_kicad(kicad)
+    lib = "/usr/share/kicad/footprints/Package_DIP.pretty"
+    name = "DIP-8_W7.62mm"
+    if not Path(lib, name + ".kicad_mod").exists():
+        pytest.skip("kicad-footprints not installed")
+    info = run_kicad_python(PLACE, env, str(REPO), lib, name)
+    assert (info["x"], info["y"]) == pytest.approx((12.5 - 3.81, -3.0 - 3.81))
+    assert info["pads"][0] == ["1", 0.0, 0.0]
+    assert info["selected"] == pytest.approx([12.5, -3.0], abs=0.6)
+
+
 LOAD_ALL = r'''
 import json, sys
 import pcbnew
