@@ -20,8 +20,10 @@ FAB_BEVEL_RATIO = 0.25
 
 TEXT_SIZE = 1.0
 TEXT_THICKNESS = 0.15
-FAB_TEXT_MIN = 0.25  # ${REFERENCE} shrinks to fit small bodies, down to this
+FAB_TEXT_MIN = 0.5  # KLC F5.2: ${REFERENCE} shrinks to fit small bodies, down to this
 TEXT_OFFSET = 0.73  # reference/value centre beyond the courtyard edge
+
+MIN_ANNULAR_RING = 0.15  # KLC F7.5: plated pads keep this much copper round the hole
 
 ROUNDRECT_RATIO = 0.25  # KLC: radius 25 % of the short side ...
 ROUNDRECT_MAX_RADIUS = 0.25  # ... at most 0.25 mm

@@ -30,6 +30,19 @@ def body_box(spec: FootprintSpec) -> Optional[Box]:
             b.center_x + b.size_x / 2, b.center_y + b.size_y / 2)
 
 
+def outline_box(spec: FootprintSpec) -> Optional[Box]:
+    """What the fab layer outlines (KLC F5.2 wants a drawing on every footprint): the body,
+    else the bounding box of the copper pads (a part whose page gave no body size)."""
+    box = body_box(spec)
+    if box is not None:
+        return box
+    pads = [p for p in spec.pads if p.has_copper and p.role != "paste_window"]
+    if not pads:
+        return None
+    return (min(p.x - p.size_x / 2 for p in pads), min(p.y - p.size_y / 2 for p in pads),
+            max(p.x + p.size_x / 2 for p in pads), max(p.y + p.size_y / 2 for p in pads))
+
+
 def pin1_pad(spec: FootprintSpec) -> Optional[Pad]:
     if spec.pin1 is None:
         return None
@@ -55,14 +68,15 @@ def pad_field(spec: FootprintSpec) -> Optional[Box]:
 
 
 def fab_outline(spec: FootprintSpec) -> List[Point]:
-    """Closed body outline with the pin-1 bevel on the corner nearest pin 1 (KLC F5.2)."""
-    box = body_box(spec)
+    """Closed body outline with the pin-1 bevel on the corner nearest pin 1 (KLC F5.2);
+    around the pads when the body is unknown."""
+    box = outline_box(spec)
     if box is None:
         return []
     x0, y0, x1, y1 = box
     corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     p1 = pin1_pad(spec)
-    if not spec.body.pin1_bevel or p1 is None:
+    if (spec.body is not None and not spec.body.pin1_bevel) or p1 is None:
         return corners
     bevel = min(klc.FAB_BEVEL_MAX, klc.FAB_BEVEL_RATIO * min(x1 - x0, y1 - y0))
     k = min(range(4), key=lambda i: (math.hypot(corners[i][0] - p1.x, corners[i][1] - p1.y), i))
@@ -322,8 +336,9 @@ def _triangle(side: str, box: Box, distance: float, length: float, width: float)
 
 
 def fab_text_size(spec: FootprintSpec) -> float:
-    """${REFERENCE} on F.Fab: 1 mm, shrunk to fit the body (5 characters), min 0.25 mm."""
-    box = body_box(spec)
+    """${REFERENCE} on F.Fab: 1 mm, shrunk to fit the body (5 characters), down to KLC's
+    0.5 mm minimum (F5.2; on smaller bodies it overhangs, as in KiCad's own)."""
+    box = outline_box(spec)
     if box is None:
         return klc.TEXT_SIZE
     w, h = box[2] - box[0], box[3] - box[1]

@@ -141,7 +141,7 @@ def _line(a, b, layer: str, width: float) -> FpLine:
 def _graphics(spec: FootprintSpec) -> list:
     items: list = []
     crt = graphics.courtyard_box(spec)
-    body = graphics.body_box(spec)
+    body = graphics.outline_box(spec)  # the body, else the pad field (THT origin: pad 1)
     cx = (body[0] + body[2]) / 2 if body else 0.0
     cy = (body[1] + body[3]) / 2 if body else 0.0
     top = crt[1] if crt else -1.0
@@ -172,8 +172,8 @@ def build_kiutils(spec: FootprintSpec) -> Footprint:
                    generator=klc.GENERATOR, tedit=klc.TEDIT)
     fp.description = kiutils_text(spec.description) or None
     fp.tags = kiutils_text(spec.tags) or None
-    if spec.datasheet:  # KiCad 6 reads footprint properties; 7+ show it as the Datasheet field
-        fp.properties = {"Datasheet": kiutils_text(spec.datasheet)}
+    # spec.datasheet is not written as a property: KLC F9.1 (kicad-library-utils'
+    # check_footprint) refuses a datasheet field on a footprint; the link is in the descr.
     attr = spec.attribute if spec.attribute in ("smd", "through_hole") else None
     fp.attributes = Attributes(type=attr)
     fp.graphicItems = _graphics(spec)

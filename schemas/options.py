@@ -27,5 +27,4 @@ class BuildOptions(BaseModel):
         default=False, description="add a grid of tented thermal vias in an exposed pad")
     datasheet: Optional[str] = Field(
         default=None, pattern=DATASHEET_URL_PATTERN,
-        description="the datasheet's URL: into the description (KLC F9.1) and the "
-                    "Datasheet property")
+        description="the datasheet's URL: into the description (KLC F9.1)")

@@ -39,8 +39,7 @@ def register(subparsers) -> None:
     parser.add_argument("--thermal-vias", action="store_true",
                         help="add thermal vias to an exposed pad")
     parser.add_argument("--datasheet", default=None, metavar="URL",
-                        help="the datasheet's address: into the description and the "
-                             "Datasheet property (KLC F9.1)")
+                        help="the datasheet's address, into the description (KLC F9.1)")
     parser.add_argument("--json", action="store_true",
                         help="print the footprint description (FootprintSpec JSON) to stdout")
     add_register_args(parser)

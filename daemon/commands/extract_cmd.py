@@ -30,8 +30,7 @@ def register(subparsers) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--part-name", default=None)
     p.add_argument("--datasheet", default=None, metavar="URL",
-                   help="the datasheet's address: into the description and the Datasheet "
-                        "property (KLC F9.1)")
+                   help="the datasheet's address, into the description (KLC F9.1)")
     p.add_argument("--package-hint", default=None, help="e.g. SOIC-8, D0008A")
     p.add_argument("--units-hint", choices=("mm", "mil", "inch"), default=None)
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")

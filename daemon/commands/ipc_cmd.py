@@ -48,8 +48,8 @@ def register(subparsers) -> None:
     p.add_argument("--thermal-vias", action="store_true",
                    help="add thermal vias to exposed pads")
     p.add_argument("--datasheet", default=None, metavar="URL",
-                   help="the datasheet's address: into the description and the Datasheet "
-                        "property (KLC F9.1; a size file's size_source is used otherwise)")
+                   help="the datasheet's address, into the description (KLC F9.1; a size "
+                        "file's size_source is used otherwise)")
     part = p.add_argument_group("one part (instead of SIZES)")
     part.add_argument("--family", choices=[f for f in FAMILIES if f != "other"])
     part.add_argument("--pins", type=int, help="terminal count (exposed pad not counted)")

@@ -21,8 +21,8 @@ def make_body(ctx: BuildContext, rows_along_y: bool = True) -> Optional[Body]:
     r = ctx.reading
     if r.body_length is None or r.body_width is None:
         missing = "body_length (D)" if r.body_length is None else "body_width (E1)"
-        ctx.warn("no_body", f"no {missing} on the reading: no fab outline; the courtyard "
-                            "follows the pads only", missing.split(" ")[0])
+        ctx.warn("no_body", f"no {missing} on the reading: the fab outline is drawn around "
+                 "the pads; the courtyard follows the pads only", missing.split(" ")[0])
         return None
     d, e1 = r.body_length.nominal, r.body_width.nominal
     size_x, size_y = (e1, d) if rows_along_y else (d, e1)

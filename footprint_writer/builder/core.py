@@ -10,6 +10,7 @@ from typing import List, Optional
 
 from pydantic import ValidationError
 
+from footprint_writer import conventions as klc
 from footprint_writer.builder.context import BuildContext, Land, fmt
 from footprint_writer.builder.convert import reading_to_mm
 from footprint_writer.builder.families import FAMILY_BUILDERS, STANDARD_NUMBERING
@@ -47,6 +48,7 @@ def build_footprint(reading: DatasheetReading,
     if len(placement.pads) > MAX_PADS:
         raise InputError(f"{len(placement.pads)} pads: more than a footprint may have "
                          f"({MAX_PADS})")
+    placement = replace(placement, pads=keep_annular_ring(ctx, placement.pads))
     if placement.attribute == "through_hole":
         placement = anchor_at_pin1(ctx, placement)
     _cross_check_ipc(ctx)
@@ -75,6 +77,36 @@ def build_footprint(reading: DatasheetReading,
     if checks:
         spec = spec.model_copy(update={"issues": (list(spec.issues) + checks)[:500]})
     return spec
+
+
+def keep_annular_ring(ctx: BuildContext, pads):
+    """KLC F7.5: every plated pad keeps MIN_ANNULAR_RING of copper round its hole; a smaller
+    pad (the page's, or one squeezed by the pitch) is grown, and the user is told which."""
+    ring = klc.MIN_ANNULAR_RING
+    grown, out = [], []
+    for pad in pads:
+        if pad.kind != "tht" or pad.drill is None or pad.shape == "custom" \
+                or pad.role == "thermal_via":
+            out.append(pad)
+            continue
+        hole_x = pad.drill.diameter + 2 * abs(pad.drill.offset_x)
+        hole_y = (pad.drill.slot_length or pad.drill.diameter) + 2 * abs(pad.drill.offset_y)
+        size_x = max(pad.size_x, round(hole_x + 2 * ring, 4))
+        size_y = max(pad.size_y, round(hole_y + 2 * ring, 4))
+        if (size_x, size_y) != (pad.size_x, pad.size_y):
+            grown.append((pad, size_x, size_y))
+            pad = pad.model_copy(update={"size_x": size_x, "size_y": size_y})
+        out.append(pad)
+    if grown:
+        first, sx, sy = grown[0]
+        names = ", ".join(p.number or "unnumbered" for p, _, _ in grown[:12])
+        ctx.warn("annular_ring_grown",
+                 f"{len(grown)} plated pad(s) grown to keep a {ring:g} mm annular ring (KLC "
+                 f"F7.5): pad {first.number or '?'} {fmt(first.size_x)} x "
+                 f"{fmt(first.size_y)} -> {fmt(sx)} x {fmt(sy)} mm for drill "
+                 f"{fmt(first.drill.diameter)} mm; check the gap to the next pad (pads "
+                 f"{names})", "land_pattern.pad_diameter")
+    return out
 
 
 def anchor_at_pin1(ctx: BuildContext, placement):

@@ -127,7 +127,8 @@ def place_explicit(ctx: BuildContext) -> Placement:
             detail=f"x = body_length {tol_text(r.body_length)}, y = body_width "
                    f"{tol_text(r.body_width)} mm")
     elif r.height is not None:
-        ctx.warn("no_body", "no body size on the reading: no fab outline", "body_length")
+        ctx.warn("no_body", "no body size on the reading: the fab outline is drawn around "
+                 "the pads", "body_length")
     has_tht = any(p.kind == "tht" and p.role == "signal" for p in pads)
     name = sanitize(r.part_name or r.package_name or f"Footprint_{len(pads)}pads")
     return Placement(pads=pads, name=name, body=body,

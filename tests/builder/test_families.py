@@ -250,7 +250,18 @@ def test_tht_default_ring_when_no_pad_size():
     assert spec.pads[0].size_x == pytest.approx(1.7)
     assert spec.provenance["pad_size"].source == "default"
     tight = dict(CASES["header_1x4"], land={"pitch": 1.27, "drill": 0.8})
-    assert build(tight).pads[0].size_x == pytest.approx(1.02)  # pitch - 0.25 mm gap
+    squeezed = build(tight)
+    # pitch - 0.25 mm gap would be 1.02 (a 0.11 mm ring); KLC F7.5 keeps 0.15 mm: 1.1
+    assert squeezed.pads[0].size_x == pytest.approx(1.1)
+    assert "annular_ring_grown" in {i.code for i in squeezed.issues}
+
+
+def test_datasheet_pad_smaller_than_the_ring_is_grown_and_said():
+    case = dict(CASES["header_1x4"], land={"pitch": 2.54, "drill": 1.0, "pad_diameter": 1.2})
+    spec = build(case)
+    assert {p.size_x for p in spec.pads} == {1.3}  # 1.0 + 2 x 0.15
+    issue = next(i for i in spec.issues if i.code == "annular_ring_grown")
+    assert issue.severity == "warning" and "1.2 x 1.2 -> 1.3 x 1.3" in issue.message
 
 
 def test_tht_drill_derived_from_lead():
