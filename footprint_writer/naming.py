@@ -66,8 +66,9 @@ def dip_name(pins: int, row_spacing: float, family: str = "DIP",
 
 def header_name(rows: int, cols: int, pitch: float, orientation: str = "Vertical",
                 kind: str = "PinHeader", suffix: Sequence[str] = ()) -> str:
-    """`PinHeader_{rows}x{cols:02d}_P{pitch}mm_{orientation}` (rows = 1 or 2)."""
-    return sanitize("_".join([kind, f"{rows}x{cols:02d}", f"P{mm(pitch)}mm", orientation,
+    """`PinHeader_{rows}x{cols:02d}_P{pitch}mm_{orientation}` (rows = 1 or 2); the pitch
+    with two decimals, as KiCad's connector libraries write it (`P2.00mm`, `P1.25mm`)."""
+    return sanitize("_".join([kind, f"{rows}x{cols:02d}", f"P{pitch:.2f}mm", orientation,
                               *suffix]))
 
 

@@ -34,6 +34,8 @@ def _pad(i: int, rp) -> Pad:
         raise InputError(f"pads[{i}] (number {rp.number!r}) is smd but has a drill",
                          hint="kind 'tht' for plated holes, 'npth' for bare holes")
     shape = rp.shape
+    if rp.kind == "smd" and shape == "rect":
+        shape = "roundrect"  # KLC F6.3: SMD lands are rounded rectangles (25 %, <= 0.25 mm)
     ratio = roundrect_ratio(rp.size_x, rp.size_y) if shape == "roundrect" else None
     if drill is not None and drill.slot_length and shape == "circle":
         shape = "oval"
@@ -104,6 +106,12 @@ def _flag_inferred(ctx: BuildContext, pads: Sequence[Pad]) -> None:
 def place_explicit(ctx: BuildContext) -> Placement:
     r = ctx.reading
     pads: List[Pad] = [_pad(i, rp) for i, rp in enumerate(r.pads)]
+    rounded = [rp.number or "unnumbered" for rp in r.pads if rp.kind == "smd" and
+               rp.shape == "rect"]
+    if rounded:
+        ctx.warn("pads_rounded", f"{len(rounded)} rectangular SMD land(s) drawn as rounded "
+                 f"rectangles (KLC F6.3: 25 % corner radius, at most 0.25 mm; pads "
+                 f"{', '.join(rounded[:12])})", "pads", severity="info")
     ctx.provenance["pad_size"] = Provenance(
         source="datasheet_drawing", detail=f"{len(pads)} pads dimensioned on the drawing")
     pads = _recentre(ctx, pads)
