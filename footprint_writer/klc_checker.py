@@ -90,20 +90,23 @@ KIND_ALIASES = {"Chip": "R", "TactSwitch": "SW"}
 
 
 def pair(names: Iterable[str], index: Dict[str, Path]) -> Dict[str, Optional[Path]]:
-    """Each name's official counterpart: the same name, else the first of the same kind,
-    else the most similar name (a maker's part: `USB4105` -> the GCT USB4105 receptacle)."""
+    """Each name's official counterpart: the same name, else the nearest name of the same
+    kind (`SOIC-8-1EP_..._EP2.51x3.2mm_ThermalVias` -> KiCad's `..._EP2.514x3.2mm_...`), else
+    the nearest name at all (a maker's part: `USB4105` -> the GCT USB4105 receptacle)."""
     import difflib
 
-    by_kind: Dict[str, Path] = {}
-    for name, path in sorted(index.items()):
-        by_kind.setdefault(kind_of(name), path)
+    by_kind: Dict[str, List[str]] = {}
+    for name in sorted(index):
+        by_kind.setdefault(kind_of(name), []).append(name)
     out: Dict[str, Optional[Path]] = {}
     for n in names:
+        if n in index:
+            out[n] = index[n]
+            continue
         kind = KIND_ALIASES.get(kind_of(n), kind_of(n))
-        found = index.get(n) or by_kind.get(kind)
-        if found is None:
-            close = [k for k in index if n.lower() in k.lower()] or \
-                difflib.get_close_matches(n, list(index), n=1, cutoff=0.4)
-            found = index[sorted(close)[0]] if close else None
-        out[n] = found
+        same = by_kind.get(kind, [])
+        close = difflib.get_close_matches(n, same, n=1, cutoff=0.0) if same else \
+            ([k for k in index if n.lower() in k.lower()][:1]
+             or difflib.get_close_matches(n, list(index), n=1, cutoff=0.4))
+        out[n] = index[close[0]] if close else None
     return out

@@ -23,3 +23,8 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 else
     echo "setup_dev: not root or no apt-get; KiCad tests will be skipped unless KiCad 6 is installed" >&2
 fi
+
+# KiCad's library checker for tests/writer/test_klc.py: best effort (it needs the network or
+# KLC_UTILS_SOURCE naming a local mirror); without it that test skips and says why.
+timeout 120 bash scripts/fetch_klc.sh >/dev/null 2>&1 \
+    || echo "setup_dev: KLC checker not fetched; tests/writer/test_klc.py will skip" >&2
