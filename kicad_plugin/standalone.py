@@ -72,6 +72,7 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--drop", action="append", default=[],
                    help="hand this file to the dialog's drop handler")
     p.add_argument("--part", default="", help="part name to type")
+    p.add_argument("--datasheet", default="", help="datasheet link to type")
     p.add_argument("--edit", action="append", default=[], metavar="KEY=VALUE",
                    help="type a key value during review (e.g. pitch=0.5)")
     p.add_argument("--library", help="library folder to write to")
@@ -166,6 +167,7 @@ class AutoDriver:
             self.wx.SafeYield()
             self.step(f"dropped {len(self.args.drop)} file(s)")
         d.part_ctrl.SetValue(self.args.part)
+        d.datasheet_ctrl.SetValue(self.args.datasheet)
         self.wait(lambda: getattr(d, "status_state", None) is not None, self.read)
 
     def read(self) -> None:

@@ -11,6 +11,7 @@ from daemon.cli import main
 from tests.plugin.conftest import DFN, READINGS, REPO, need_datasheet
 
 pytestmark = [pytest.mark.kicad]
+URL = "https://ww1.microchip.com/downloads/en/DeviceDoc/MCP73831.pdf"
 
 
 def test_gui_reads_and_writes_under_xvfb(tmp_path, xvfb_display):
@@ -22,14 +23,16 @@ def test_gui_reads_and_writes_under_xvfb(tmp_path, xvfb_display):
         [sys.executable, "-m", "daemon.cli", "gui", str(pages / "package_p20.png"),
          str(pages / "land_pattern_p21.png"),
          "--reader", f"file:{READINGS / f'{DFN}.json'}",
-         "--dialog-args", f"--auto --library {lib} --result {result} --timeout 120"],
+         "--dialog-args", f"--auto --library {lib} --result {result} --timeout 120 "
+                          f"--datasheet {URL}"],
         cwd=str(REPO), env=env, capture_output=True, text=True, timeout=240)
     assert result.exists(), proc.stderr[-3000:]
     data = json.loads(result.read_text())
     assert proc.returncode == 0 and data["ok"], (data, proc.stderr[-2000:])
     assert data["steps"][:2] == ["added 2 file(s)", "read"]
     assert data["review"]["name"] == "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm"
-    assert (lib / "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm.kicad_mod").exists()
+    written = lib / "DFN-8-1EP_3x2mm_P0.5mm_EP1.75x1.45mm.kicad_mod"
+    assert URL in written.read_text().split("(descr ", 1)[1].split("\n", 1)[0]  # the field
     # the dialog showed each step the bridge reported (issue 14 item 3)
     assert any(label.startswith("reading 2 pages") for label in data["progress"]), data
     assert "building and checking the footprint..." in data["progress"]
