@@ -30,9 +30,10 @@ def register(subparsers) -> None:
     p.add_argument("--bind", default="tcp://127.0.0.1:5557", type=endpoint,
                    help="ZeroMQ endpoint (default %(default)s; non-loopback needs --curve-dir)")
     p.add_argument("--max-new-tokens", type=positive_int, default=None)
-    p.add_argument("--kv-cache", choices=["dynamic", "static"], default=None,
+    p.add_argument("--kv-cache", choices=["auto", "dynamic", "static"], default=None,
                    help="model reader: 'static' compiles the decode step (2-4x faster on a "
-                        "GPU, about a minute more warm-up; default dynamic)")
+                        "GPU, about a minute more warm-up at start); default auto: static "
+                        "on a GPU, dynamic on a CPU")
     p.add_argument("--image-token-budget", type=positive_int, default=None,
                    help="visual tokens per image, 32x32 px each (default "
                         f"{ImageLimits.token_budget} for model readers; others get full pages)")

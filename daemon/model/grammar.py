@@ -140,7 +140,16 @@ class ReadingGrammar:
         self.vocab_size = vocab_size
 
     def logits_processor(self):
-        """A new processor for one `generate` call (xgrammar's processor is single-use)."""
+        """A new processor for one greedy `generate` call: the mask only where the model's
+        own choice breaks the grammar (daemon.model.fast_grammar; same tokens as full
+        masking)."""
+        from daemon.model.fast_grammar import LazyGrammarProcessor
+
+        return LazyGrammarProcessor(self.compiled, self.vocab_size)
+
+    def full_mask_processor(self):
+        """xgrammar's own processor: the whole mask on every step (the reference the lazy
+        one is tested and benchmarked against; single-use)."""
         from xgrammar.contrib.hf import LogitsProcessor
 
         return LogitsProcessor(self.compiled)

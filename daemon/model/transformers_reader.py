@@ -21,7 +21,7 @@ class TransformersReader(Reader):
     def __init__(self, model: str, device: str = "auto", dtype: Optional[str] = None,
                  max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
                  image_token_budget: int = DEFAULT_IMAGE_TOKEN_BUDGET, offline: bool = False,
-                 warm_up: bool = True, kv_cache: str = "dynamic"):
+                 warm_up: bool = True, kv_cache: str = "auto"):
         self.runner = QwenVLRunner(model, device=device, dtype=dtype,
                                    max_new_tokens=max_new_tokens,
                                    image_token_budget=image_token_budget, offline=offline,

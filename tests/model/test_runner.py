@@ -174,3 +174,27 @@ def test_static_kv_cache_reads_the_same_as_the_dynamic_one(tiny_model):
 def test_unknown_kv_cache_is_refused(tiny_model):
     with pytest.raises(ValueError, match="kv_cache"):
         QwenVLRunner(str(tiny_model), kv_cache="paged")
+
+
+@pytest.mark.parametrize("choice, device, resolved", [
+    ("auto", "cuda", "static"), ("auto", "cuda:1", "static"), ("auto", "cpu", "dynamic"),
+    ("dynamic", "cuda", "dynamic"), ("static", "cpu", "static")])
+def test_kv_cache_auto_is_static_on_a_gpu(choice, device, resolved):
+    from daemon.model.runner import resolve_kv_cache
+
+    assert resolve_kv_cache(choice, device) == resolved
+
+
+def test_default_kv_cache_on_cpu_is_dynamic_and_warm_up_says_so(tiny_model, caplog):
+    import logging
+
+    runner = QwenVLRunner(str(tiny_model), device="cpu", offline=True, max_new_tokens=8,
+                          image_token_budget=64).load()
+    try:
+        assert runner.info()["kv_cache"] == "dynamic"
+        with caplog.at_level(logging.INFO, logger="daemon.model.runner"):
+            runner.warm_up()
+        assert any("warm-up" in r.getMessage() and "dynamic KV cache" in r.getMessage()
+                   for r in caplog.records)
+    finally:
+        runner.free()
