@@ -1,7 +1,7 @@
 """The toolbar button: a pcbnew.ActionPlugin that opens the ds2fp dialog (KiCad 6 to 10)."""
 
 import os
-from typing import Any, Optional
+from typing import Any, Dict, List, Optional
 
 from . import kicad_api
 from .launch import factory_from_config, read_install
@@ -16,6 +16,7 @@ class KicadHost:
 
     def __init__(self, board: Any):
         self.board = board
+        self.placed: List[Dict[str, Any]] = []  # what was placed, for the review and tests
 
     def project_dir(self) -> Optional[str]:
         return kicad_api.project_dir(self.board)
@@ -23,6 +24,8 @@ class KicadHost:
     def place(self, library_dir: str, name: str, nickname: str) -> str:
         x, y = kicad_api.placement_point(self.board)
         kicad_api.place_footprint(self.board, library_dir, name, nickname, (x, y))
+        self.placed.append({"library": library_dir, "name": name, "nickname": nickname,
+                            "at": [round(x, 3), round(y, 3)]})
         return f"placed at ({x:.2f}, {y:.2f}) mm, selected: press M to move it"
 
 
@@ -44,11 +47,12 @@ class Ds2fpAction(kicad_api.ActionPlugin):
 
         config, problem = read_install()
         parent = wx.FindWindowByName("PcbFrame")
-        dialog = Ds2fpDialog(parent, KicadHost(kicad_api.current_board()),
-                             factory_from_config(config),
+        host = KicadHost(kicad_api.current_board())
+        dialog = Ds2fpDialog(parent, host, factory_from_config(config),
                              start_command=config.start_command if config else None,
                              log_dir=config.log_dir if config else "",
                              install_problem=problem)
+        _drive_for_tests(dialog, host)
         try:
             # Modal on purpose: KiCad 7+ records board changes made inside Run() as one
             # undoable commit. The dialog's own work runs on threads, so KiCad stays live.
@@ -56,3 +60,26 @@ class Ds2fpAction(kicad_api.ActionPlugin):
         finally:
             dialog.shutdown()
             dialog.Destroy()
+
+
+AUTO_ENV = "DS2FP_PLUGIN_AUTO"
+
+
+def _drive_for_tests(dialog: Any, host: Any) -> None:
+    """Under tests/plugin/test_kicad_gui.py only: $DS2FP_PLUGIN_AUTO names a JSON file of
+    kicad_plugin.standalone --auto options, and the dialog is clicked through as a user
+    would (the same driver as the standalone runner; errors are recorded, not shown)."""
+    path = os.environ.get(AUTO_ENV)
+    if not path:
+        return
+    import argparse
+    import json
+
+    from .standalone import AutoDriver, parse_args
+
+    with open(path, encoding="utf-8") as handle:
+        options = json.load(handle)
+    args = parse_args([])
+    vars(args).update(options)
+    args.auto = True
+    AutoDriver(dialog, argparse.Namespace(**vars(args)), host).start()

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from collections import deque
 from typing import Any, Callable, Dict, List, Optional
 
@@ -49,6 +50,7 @@ class BridgeClient:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._session = uuid.uuid4().hex[:8]
         self._stderr_tail: deque = deque(maxlen=40)
         self._log = None
 
@@ -165,7 +167,9 @@ class BridgeClient:
     # calls -------------------------------------------------------------------------------
 
     def new_id(self) -> str:
-        return f"p{os.getpid()}-{next(self._ids)}"
+        """Unique across dialogs: the daemon answers a repeated id with the first request's
+        cached reply (a retry), so a second dialog in the same KiCad must not reuse ids."""
+        return f"p{os.getpid()}-{self._session}-{next(self._ids)}"
 
     def _send(self, message: Dict[str, Any]) -> None:
         proc = self._proc

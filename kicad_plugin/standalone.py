@@ -171,6 +171,7 @@ class AutoDriver:
         self.wait(lambda: getattr(d, "status_state", None) is not None, self.read)
 
     def read(self) -> None:
+        self._read_at = time.monotonic()
         self.result["status"] = self.dialog.status_text.GetLabel()
         self._watch_event_loop()
         self.dialog.on_read()
@@ -221,6 +222,7 @@ class AutoDriver:
 
     def edit(self) -> None:
         d = self.dialog
+        self.result["read_to_review_s"] = round(time.monotonic() - self._read_at, 2)
         self.result["extracted"] = _summary(d.payload)
         if not self.args.edit:
             self.wx.CallLater(400, self.review)

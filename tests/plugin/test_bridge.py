@@ -336,3 +336,14 @@ def test_closing_the_bridge_cancels_a_running_read(png):
     b.close()
     assert time.monotonic() - started < 5.0
     assert rec.answer("x")["error"]["code"] == "cancelled"
+
+
+def test_request_ids_differ_between_dialogs():
+    """Two dialogs in one KiCad (one process) must not send the same request id: the daemon
+    answers a repeated id with the first request's cached reply. Found in the running GUI:
+    a read after a cancelled one came back 'cancelled'."""
+    from kicad_plugin.bridge import BridgeClient
+
+    clients = [BridgeClient(["true"]) for _ in range(3)]  # never started: ids only
+    ids = {c.new_id() for c in clients} | {clients[0].new_id()}
+    assert len(ids) == 4

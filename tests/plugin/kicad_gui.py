@@ -1,0 +1,180 @@
+"""A running KiCad PCB editor under Xvfb, driven as a user would: install.py into a private
+HOME, a fresh project, `pcbnew board.kicad_pcb`, the ds2fp toolbar button found on the screen
+(its icon, matched in a screenshot) and clicked with xdotool, the dialog driven by the
+plugin's own test driver ($DS2FP_PLUGIN_AUTO), Ctrl+S, screenshots of each step."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, Optional
+
+REPO = Path(__file__).resolve().parents[2]
+ICON = REPO / "kicad_plugin" / "icons" / "ds2fp_24.png"
+KICAD_COMMON = '{"meta": {"filename": "kicad_common.json", "version": 1}}\n'
+DIALOG_TITLE = "ds2fp: footprint"
+
+
+def gui_reason() -> str:
+    """'' when a KiCad 6 PCB editor can be run and clicked here, else why not."""
+    for tool, package in (("pcbnew", "kicad"), ("Xvfb", "xvfb"), ("xdotool", "xdotool")):
+        if shutil.which(tool) is None:
+            return f"{tool} missing (Debian {package}; scripts/setup_dev.sh installs it)"
+    return ""
+
+
+class KicadSession:
+    """One PCB editor on one display, with its private HOME and project."""
+
+    def __init__(self, root: Path, display: str, endpoint: str, shots: Path):
+        self.root, self.display, self.endpoint, self.shots = root, display, endpoint, shots
+        self.home = root / "home"
+        self.project = root / "board"
+        self.board = self.project / "board.kicad_pcb"
+        self.proc: Optional[subprocess.Popen] = None
+        self.window = ""
+        self.times: Dict[str, float] = {}
+
+    # -- set-up ----------------------------------------------------------------------------
+
+    def install(self) -> str:
+        """install.py into the private HOME (the plugin, its config naming the daemon)."""
+        config = self.home / ".config" / "kicad" / "6.0"
+        config.mkdir(parents=True)
+        for table in ("fp-lib-table", "sym-lib-table"):  # else KiCad asks on first start
+            template = Path("/usr/share/kicad/template") / table
+            text = template.read_text() if template.exists() else f"({table.replace('-', '_')})\n"
+            (config / table).write_text(text)
+        (config / "kicad_common.json").write_text(KICAD_COMMON)  # no first-run wizard
+        (self.home / ".local" / "share" / "kicad" / "6.0").mkdir(parents=True)
+        proc = subprocess.run([sys.executable, str(REPO / "install.py"), "--home",
+                               str(self.home), "--no-venv", "--python", sys.executable,
+                               "--kicad-version", "6.0", "--no-ping", "--endpoint",
+                               self.endpoint], capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stdout[-2000:] + proc.stderr[-2000:])
+        return proc.stdout
+
+    def new_project(self) -> None:
+        self.project.mkdir(parents=True)
+        subprocess.run(["/usr/bin/python3", "-c", "import pcbnew, sys; "
+                        "pcbnew.SaveBoard(sys.argv[1], pcbnew.BOARD())", str(self.board)],
+                       check=True, capture_output=True, timeout=120)
+
+    def env(self, auto: Optional[dict] = None) -> dict:
+        env = dict(os.environ, HOME=str(self.home), DISPLAY=self.display,
+                   XDG_CONFIG_HOME=str(self.home / ".config"),
+                   XDG_DATA_HOME=str(self.home / ".local" / "share"),
+                   DS2FP_CONFIG=str(self.home / ".config" / "ds2fp" / "plugin.json"))
+        env.pop("DS2FP_PLUGIN_AUTO", None)
+        if auto is not None:
+            path = self.root / "auto.json"
+            path.write_text(json.dumps(auto))
+            env["DS2FP_PLUGIN_AUTO"] = str(path)
+        return env
+
+    # -- the editor ------------------------------------------------------------------------
+
+    def start(self, auto: dict, timeout_s: float = 90.0) -> None:
+        self._env = self.env(auto)
+        log = open(self.root / "pcbnew.log", "ab")
+        started = time.monotonic()
+        self.proc = subprocess.Popen(["pcbnew", str(self.board)], env=self._env, stdout=log,
+                                     stderr=subprocess.STDOUT)
+        while time.monotonic() - started < timeout_s:
+            self.window = self.xdo("search", "--name", "PCB Editor").split("\n")[0]
+            if self.window:
+                break
+            if self.proc.poll() is not None:
+                raise RuntimeError("pcbnew exited: " + self.log_tail())
+            time.sleep(0.3)
+        else:
+            raise RuntimeError("no PCB Editor window: " + self.log_tail())
+        self.times["start_s"] = round(time.monotonic() - started, 1)
+        time.sleep(3.0)  # toolbars and plugins load after the frame shows
+
+    def xdo(self, *args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=self._env, capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+
+    def shot(self, name: str) -> Path:
+        from PIL import ImageGrab
+
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.png"
+        ImageGrab.grab(xdisplay=self.display).save(path)
+        return path
+
+    def find_button(self):
+        """(x, y, separation) of the ds2fp icon on the editor's toolbars: the best match
+        and how much better it is than the 50th best place (a hover highlight or another
+        toolbar colour shifts the mismatch, not the separation)."""
+        import numpy as np
+        from numpy.lib.stride_tricks import sliding_window_view
+        from PIL import Image, ImageGrab
+
+        screen = np.asarray(ImageGrab.grab(xdisplay=self.display).convert("RGB"),
+                            dtype=np.float32)[:140]
+        icon = np.asarray(Image.open(ICON).convert("RGBA"), dtype=np.float32)
+        alpha = icon[..., 3:4] / 255.0
+        background = screen[4, 4]
+        expected = icon[..., :3] * alpha + background * (1.0 - alpha)
+        windows = sliding_window_view(screen, expected.shape)[:, :, 0]
+        mismatch = np.abs(windows - expected).mean(axis=(2, 3, 4))
+        y, x = np.unravel_index(mismatch.argmin(), mismatch.shape)
+        h, w = expected.shape[:2]
+        runner_up = float(np.partition(mismatch.ravel(), 50)[50])
+        return int(x + w // 2), int(y + h // 2), runner_up / max(float(mismatch.min()), 1e-3)
+
+    def click_button(self) -> str:
+        """Click the ds2fp button; the dialog's window id (waits for it)."""
+        self.xdo("mousemove", "--sync", "700", "400")  # off the toolbars: no hover highlight
+        time.sleep(0.5)
+        x, y, separation = self.find_button()
+        if separation < 2.0:
+            raise RuntimeError(f"no ds2fp button on the toolbar (best match only "
+                               f"{separation:.1f}x better than elsewhere)")
+        self.xdo("mousemove", "--sync", str(x), str(y))
+        time.sleep(0.3)
+        clicked = time.monotonic()
+        self.xdo("click", "1")
+        while time.monotonic() - clicked < 30:
+            dialog = self.xdo("search", "--name", DIALOG_TITLE)
+            if dialog:
+                self.times["click_to_dialog_s"] = round(time.monotonic() - clicked, 2)
+                self.times["button_at"] = [x, y]
+                return dialog
+            time.sleep(0.1)
+        raise RuntimeError("the ds2fp dialog did not open: " + self.log_tail())
+
+    def wait_closed(self, timeout_s: float = 180.0) -> None:
+        started = time.monotonic()
+        while time.monotonic() - started < timeout_s:
+            if not self.xdo("search", "--name", DIALOG_TITLE):
+                return
+            time.sleep(0.3)
+        raise RuntimeError("the ds2fp dialog stayed open")
+
+    def save(self) -> None:
+        self.xdo("windowactivate", "--sync", self.window)
+        time.sleep(0.3)
+        before = self.board.stat().st_mtime
+        self.xdo("key", "--window", self.window, "ctrl+s")
+        started = time.monotonic()
+        while time.monotonic() - started < 20 and self.board.stat().st_mtime == before:
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def log_tail(self) -> str:
+        path = self.root / "pcbnew.log"
+        return path.read_text(errors="replace")[-1500:] if path.exists() else ""
