@@ -309,43 +309,23 @@ class InProcessClient:
         from daemon import pipeline
         from daemon.errors import error_from_exception
 
-        rid = request_id or new_request_id()
         datas, metas = _split_images(images)
         inputs = [pipeline.ImageInput(data=d, role=m.role, name=m.name)
                   for d, m in zip(datas, metas)]
-        started = time.monotonic()
-        deadline = started + timeout_s if timeout_s else None
-        cancelled = threading.Event()
-        with self._lock:
-            self._running[rid] = cancelled
-
-        def timed_out() -> bool:
-            return deadline is not None and time.monotonic() > deadline
-
-        def stop() -> bool:
-            return cancelled.is_set() or timed_out()
-
-        def notify(step) -> None:
-            if progress is not None:
-                progress(Progress(stage=step.stage, step=step.step, done=step.done,
-                                  total=step.total,
-                                  elapsed_s=round(time.monotonic() - started, 3)))
-
-        try:
-            result = pipeline.extract(inputs, options or ExtractOptions(), self.reader,
-                                      limits=self.image_limits, should_stop=stop,
-                                      progress=notify)
-        except Exception as exc:
-            error = error_from_exception(exc)
-            if error.code == "cancelled" and timed_out() and not cancelled.is_set():
-                error = error.model_copy(update={"code": "timeout"})
-            if error.code == "internal":
-                log.exception("in-process extract failed")
-            return Reply(id=rid, kind="extract", status="error", error=error)
-        finally:
-            with self._lock:
-                self._running.pop(rid, None)
-        return Reply(id=rid, kind="extract", status="ok", extract=result)
+        with _LocalRequest(self, request_id, timeout_s, progress) as req:
+            try:
+                result = pipeline.extract(inputs, options or ExtractOptions(), self.reader,
+                                          limits=self.image_limits, should_stop=req.stop,
+                                          progress=req.notify)
+            except Exception as exc:
+                error = error_from_exception(exc)
+                if error.code == "cancelled" and req.timed_out() and \
+                        not req.cancelled.is_set():
+                    error = error.model_copy(update={"code": "timeout"})
+                if error.code == "internal":
+                    log.exception("in-process extract failed")
+                return Reply(id=req.id, kind="extract", status="error", error=error)
+        return Reply(id=req.id, kind="extract", status="ok", extract=result)
 
     def batch(self, parts: Sequence[tuple], options: Optional[ExtractOptions] = None,
               progress: Optional[ProgressCallback] = None,
@@ -354,7 +334,6 @@ class InProcessClient:
         """The same batch as the daemon runs (pipeline.extract_batch), in this process."""
         from daemon import pipeline
 
-        rid = request_id or new_request_id()
         inputs = []
         for part in parts:
             datas, metas = _split_images(part[1])
@@ -362,29 +341,11 @@ class InProcessClient:
                 name=part[0], options=part[2] if len(part) > 2 else None,
                 images=[pipeline.ImageInput(data=d, role=m.role, name=m.name)
                         for d, m in zip(datas, metas)]))
-        started = time.monotonic()
-        deadline = started + timeout_s if timeout_s else None
-        cancelled = threading.Event()
-        with self._lock:
-            self._running[rid] = cancelled
-
-        def stop() -> bool:
-            return cancelled.is_set() or (deadline is not None and time.monotonic() > deadline)
-
-        def notify(step) -> None:
-            if progress is not None:
-                progress(Progress(stage=step.stage, step=step.step, done=step.done,
-                                  total=step.total,
-                                  elapsed_s=round(time.monotonic() - started, 3)))
-
-        try:
+        with _LocalRequest(self, request_id, timeout_s, progress) as req:
             result = pipeline.extract_batch(inputs, options or ExtractOptions(), self.reader,
-                                            limits=self.image_limits, should_stop=stop,
-                                            progress=notify)
-        finally:
-            with self._lock:
-                self._running.pop(rid, None)
-        return Reply(id=rid, kind="batch", status="ok", batch=result)
+                                            limits=self.image_limits, should_stop=req.stop,
+                                            progress=req.notify)
+        return Reply(id=req.id, kind="batch", status="ok", batch=result)
 
     def cancel(self, request_id: str) -> Reply:
         """Stop a running extract (called from another thread, e.g. a dialog's Cancel)."""
@@ -414,3 +375,37 @@ class InProcessClient:
             return dict(self.reader.info())
         except Exception as exc:
             return {"reader": getattr(self.reader, "name", "?"), "info_error": str(exc)}
+
+
+class _LocalRequest:
+    """One in-process request: its id, its cancel flag (registered so `cancel` finds it),
+    its deadline, and pipeline steps turned into Progress for the caller."""
+
+    def __init__(self, client: "InProcessClient", request_id: Optional[str],
+                 timeout_s: Optional[float], progress: Optional[ProgressCallback]):
+        self.client, self.progress = client, progress
+        self.id = request_id or new_request_id()
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout_s if timeout_s else None
+        self.cancelled = threading.Event()
+
+    def __enter__(self) -> "_LocalRequest":
+        with self.client._lock:
+            self.client._running[self.id] = self.cancelled
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self.client._lock:
+            self.client._running.pop(self.id, None)
+
+    def timed_out(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def stop(self) -> bool:
+        return self.cancelled.is_set() or self.timed_out()
+
+    def notify(self, step) -> None:
+        if self.progress is not None:
+            self.progress(Progress(stage=step.stage, step=step.step, done=step.done,
+                                   total=step.total,
+                                   elapsed_s=round(time.monotonic() - self.started, 3)))

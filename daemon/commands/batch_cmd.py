@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
-from daemon.client import DEFAULT_ENDPOINT
-from daemon.commands.argtypes import endpoint, positive_float
+from daemon.commands.extract_cmd import add_reader_args
 from daemon.commands.register_args import add_register_args, finish, plan_from_args
 from daemon.eval.pages import IMAGE_SUFFIXES
 from footprint_writer.errors import Ds2fpError
@@ -41,18 +40,7 @@ def register(subparsers) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
     p.add_argument("--pattern", choices=("auto", "datasheet", "ipc"), default="auto")
-    p.add_argument("--connect", default=DEFAULT_ENDPOINT, type=endpoint, help="daemon endpoint")
-    p.add_argument("--curve-dir", type=Path, default=None,
-                   help="keys folder from `ds2fp keys` (remote daemons)")
-    p.add_argument("--timeout", type=positive_float, default=600.0,
-                   help="seconds per part to wait for a result")
-    p.add_argument("--in-process", action="store_true",
-                   help="read here instead of asking a daemon (no daemon needed)")
-    p.add_argument("--reader", default="model",
-                   help="with --in-process: model | ocr | file:READING.json | ...")
-    p.add_argument("--ground", action=argparse.BooleanOptionalAction, default=None)
-    p.add_argument("--model", default=None, help="with --in-process --reader model")
-    p.add_argument("--device", default=None)
+    add_reader_args(p, timeout_help="seconds per part to wait for a result")
     add_register_args(p)
     p.set_defaults(func=run)
 

@@ -35,12 +35,19 @@ def register(subparsers) -> None:
     p.add_argument("--units-hint", choices=("mm", "mil", "inch"), default=None)
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
     p.add_argument("--pattern", choices=("auto", "datasheet", "ipc"), default="auto")
+    add_reader_args(p, timeout_help="seconds to wait for a result")
+    add_register_args(p)
+    p.set_defaults(func=run)
+
+
+def add_reader_args(p: argparse.ArgumentParser, timeout_help: str) -> None:
+    """Where the reading happens: a daemon (--connect, --curve-dir) or this process
+    (--in-process --reader ...); shared by extract and batch."""
     p.add_argument("--connect", default=DEFAULT_ENDPOINT, type=endpoint,
                    help="daemon endpoint")
     p.add_argument("--curve-dir", type=Path, default=None,
                    help="keys folder from `ds2fp keys` (remote daemons)")
-    p.add_argument("--timeout", type=positive_float, default=600.0,
-                   help="seconds to wait for a result")
+    p.add_argument("--timeout", type=positive_float, default=600.0, help=timeout_help)
     p.add_argument("--in-process", action="store_true",
                    help="read here instead of asking a daemon (no daemon needed)")
     p.add_argument("--reader", default="model",
@@ -50,8 +57,6 @@ def register(subparsers) -> None:
                         "(default: on for model readers; the ocr reader always does)")
     p.add_argument("--model", default=None, help="with --in-process --reader model")
     p.add_argument("--device", default=None)
-    add_register_args(p)
-    p.set_defaults(func=run)
 
 
 def default_roles(count: int) -> List[str]:
