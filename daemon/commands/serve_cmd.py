@@ -34,6 +34,10 @@ def register(subparsers) -> None:
                    help="model reader: 'static' compiles the decode step (2-4x faster on a "
                         "GPU, about a minute more warm-up at start); default auto: static "
                         "on a GPU, dynamic on a CPU")
+    p.add_argument("--decode", choices=["generate", "jump-forward"], default=None,
+                   help="model reader: 'jump-forward' feeds the tokens the grammar forces "
+                        "without a model step each (opt-in, not yet measured on a GPU; "
+                        "default generate)")
     p.add_argument("--image-token-budget", type=positive_int, default=None,
                    help="visual tokens per image, 32x32 px each (default "
                         f"{ImageLimits.token_budget} for model readers; others get full pages)")
@@ -99,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     reader_options = dict(model=args.model, device=args.device, dtype=args.dtype,
                           max_new_tokens=args.max_new_tokens,
                           image_token_budget=budget, offline=args.offline,
-                          kv_cache=args.kv_cache)
+                          kv_cache=args.kv_cache, decode=args.decode)
     if not is_model_kind(args.reader):
         reader_options = {}
     if args.simulate_latency is not None:

@@ -16,7 +16,7 @@ API_KEY_ENV = "DS2FP_ENDPOINT_API_KEY"
 def make_model_reader(model: str = DEFAULT_MODEL, device: Optional[str] = None,
                       dtype: Optional[str] = None, max_new_tokens: Optional[int] = None,
                       image_token_budget: Optional[int] = None, offline: bool = False,
-                      kv_cache: Optional[str] = None,
+                      kv_cache: Optional[str] = None, decode: Optional[str] = None,
                       endpoint: Optional[str] = None, api_key: Optional[str] = None,
                       **unknown) -> Reader:
     """A TransformersReader, or an OpenAICompatReader when `endpoint` (…/v1) is given."""
@@ -37,5 +37,7 @@ def make_model_reader(model: str = DEFAULT_MODEL, device: Optional[str] = None,
         limits["image_token_budget"] = image_token_budget
     if kv_cache is not None:
         limits["kv_cache"] = kv_cache
+    if decode is not None:
+        limits["decode"] = decode
     return TransformersReader(model, device=device or "auto", dtype=dtype, offline=offline,
                               **limits)

@@ -32,6 +32,7 @@ class Generation:
     prefill_s: float  # time to the first new token
     total_s: float
     truncated: bool  # stopped by max_new_tokens, not by the end of the answer
+    model_steps: Optional[int] = None  # forward passes after the prompt (jump-forward: fewer)
 
 
 class _StopWhen:
@@ -62,6 +63,7 @@ def _is_oom(exc: BaseException) -> bool:
 
 
 KV_CACHES = ("auto", "dynamic", "static")
+DECODERS = ("generate", "jump-forward")
 
 
 def resolve_kv_cache(choice: str, device: str) -> str:
@@ -78,9 +80,12 @@ class QwenVLRunner:
     def __init__(self, model: str, device: str = "auto", dtype: Optional[str] = None,
                  max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
                  image_token_budget: int = DEFAULT_IMAGE_TOKEN_BUDGET, offline: bool = False,
-                 kv_cache: str = "auto"):
+                 kv_cache: str = "auto", decode: str = "generate"):
         if kv_cache not in KV_CACHES:
             raise ValueError(f"kv_cache must be one of {KV_CACHES}, not {kv_cache!r}")
+        if decode not in DECODERS:
+            raise ValueError(f"decode must be one of {DECODERS}, not {decode!r}")
+        self.decode = decode
         if max_new_tokens < 1:
             raise ValueError("max_new_tokens must be at least 1")
         if image_token_budget < 64:
@@ -213,6 +218,8 @@ class QwenVLRunner:
             messages, tokenize=True, add_generation_prompt=True, return_dict=True,
             return_tensors="pt").to(self.device)
         prompt_tokens = int(inputs["input_ids"].shape[1])
+        if self.decode == "jump-forward":
+            return self._jump_forward(inputs, limit, should_stop, started, prompt_tokens)
         stop = _StopWhen(should_stop, started)
         config = self.model.generation_config
         with torch.inference_mode():
@@ -235,6 +242,24 @@ class QwenVLRunner:
         return Generation(text=text, prompt_tokens=prompt_tokens, new_tokens=len(new),
                           prefill_s=stop.first_token_s or total, total_s=total,
                           truncated=not ended and len(new) >= limit)
+
+    def _jump_forward(self, inputs, limit: int, should_stop, started: float,
+                      prompt_tokens: int) -> Generation:
+        """Our own greedy loop with the grammar's forced stretches fed without a model step
+        each (daemon.model.decode); opt-in, see its docstring."""
+        from daemon.model.decode import greedy_decode
+
+        new, steps, first_s, stopped = greedy_decode(
+            self.model, inputs, self.grammar, self.stop_token_ids, limit, should_stop,
+            tokenizer=self.processor.tokenizer, jump_forward=True)
+        if stopped:
+            raise ReadCancelledError("cancelled while the model was generating")
+        total = time.perf_counter() - started
+        ended = bool(new) and new[-1] in self.stop_token_ids
+        text = self.processor.tokenizer.decode(new, skip_special_tokens=True)
+        return Generation(text=text, prompt_tokens=prompt_tokens, new_tokens=len(new),
+                          prefill_s=first_s or total, total_s=total,
+                          truncated=not ended and len(new) >= limit, model_steps=steps)
 
     def _recover_from_oom(self) -> None:
         import torch
@@ -269,7 +294,7 @@ class QwenVLRunner:
             "dtype": str(self.dtype).replace("torch.", "") if self.dtype else None,
             "max_new_tokens": self.max_new_tokens,
             "image_token_budget": self.image_token_budget, "offline": self.offline,
-            "kv_cache": self.kv_cache,
+            "kv_cache": self.kv_cache, "decode": self.decode,
             "load_s": round(self.load_s, 2),
             "warm_up_s": None if self.warm_up_s is None else round(self.warm_up_s, 2),
             "memory": self.memory(),

@@ -21,11 +21,11 @@ class TransformersReader(Reader):
     def __init__(self, model: str, device: str = "auto", dtype: Optional[str] = None,
                  max_new_tokens: int = DEFAULT_MAX_NEW_TOKENS,
                  image_token_budget: int = DEFAULT_IMAGE_TOKEN_BUDGET, offline: bool = False,
-                 warm_up: bool = True, kv_cache: str = "auto"):
+                 warm_up: bool = True, kv_cache: str = "auto", decode: str = "generate"):
         self.runner = QwenVLRunner(model, device=device, dtype=dtype,
                                    max_new_tokens=max_new_tokens,
                                    image_token_budget=image_token_budget, offline=offline,
-                                   kv_cache=kv_cache)
+                                   kv_cache=kv_cache, decode=decode)
         self.runner.load()
         if warm_up:
             self.runner.warm_up()
