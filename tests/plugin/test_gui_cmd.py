@@ -2,6 +2,7 @@
 back in ds2fp's Python, under Xvfb; and the clear errors when it cannot open."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,7 +19,7 @@ def test_gui_reads_and_writes_under_xvfb(tmp_path, xvfb_display):
     pages = need_datasheet(DFN)
     result = tmp_path / "result.json"
     lib = tmp_path / "G.pretty"
-    env = {"DISPLAY": xvfb_display, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = dict(os.environ, DISPLAY=xvfb_display, HOME=str(tmp_path))
     proc = subprocess.run(
         [sys.executable, "-m", "daemon.cli", "gui", str(pages / "package_p20.png"),
          str(pages / "land_pattern_p21.png"),
