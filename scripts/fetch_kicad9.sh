@@ -6,7 +6,7 @@
 #
 # Uses a private apt state folder for the backports index; needs apt-get and Debian 12.
 set -euo pipefail
-ROOT=${1:?usage: fetch_kicad9.sh TARGET_DIR}
+ROOT=$(realpath -m "${1:?usage: fetch_kicad9.sh TARGET_DIR}")  # absolute: the script cd's
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/lists/partial" "$WORK/archives/partial" "$ROOT"

@@ -29,3 +29,10 @@ fi
 # KLC_UTILS_SOURCE naming a local mirror); without it that test skips and says why.
 timeout 120 bash scripts/fetch_klc.sh >/dev/null 2>&1 \
     || echo "setup_dev: KLC checker not fetched; tests/writer/test_klc.py will skip" >&2
+
+# KiCad 9 (Debian backports, unpacked into .cache/kicad9, nothing installed) so the plugin
+# tests, the running-editor test included, also run against KiCad 9; best effort.
+if [ ! -x .cache/kicad9/usr/bin/pcbnew ] && command -v apt-get >/dev/null 2>&1; then
+    timeout 600 bash scripts/fetch_kicad9.sh .cache/kicad9 >/dev/null 2>&1 \
+        || echo "setup_dev: KiCad 9 not unpacked; its plugin tests will skip" >&2
+fi

@@ -18,19 +18,34 @@ KICAD_COMMON = '{"meta": {"filename": "kicad_common.json", "version": 1}}\n'
 DIALOG_TITLE = "ds2fp: footprint"
 
 
-def gui_reason() -> str:
-    """'' when a KiCad 6 PCB editor can be run and clicked here, else why not."""
-    for tool, package in (("pcbnew", "kicad"), ("Xvfb", "xvfb"), ("xdotool", "xdotool")):
+def pcbnew_binary(version: str) -> str:
+    """The PCB editor of that KiCad: Debian's (6), or the unpacked backports build (9)."""
+    if version == "6":
+        return shutil.which("pcbnew") or ""
+    root = os.environ.get("DS2FP_KICAD9_ROOT", "")
+    path = Path(root) / "usr" / "bin" / "pcbnew"
+    return str(path) if root and path.exists() else ""
+
+
+def gui_reason(version: str = "6") -> str:
+    """'' when that KiCad's PCB editor can be run and clicked here, else why not."""
+    for tool, package in (("Xvfb", "xvfb"), ("xdotool", "xdotool")):
         if shutil.which(tool) is None:
             return f"{tool} missing (Debian {package}; scripts/setup_dev.sh installs it)"
+    if not pcbnew_binary(version):
+        return ("pcbnew missing (Debian kicad)" if version == "6" else
+                "KiCad 9 not unpacked (scripts/fetch_kicad9.sh; DS2FP_KICAD9_ROOT)")
     return ""
 
 
 class KicadSession:
     """One PCB editor on one display, with its private HOME and project."""
 
-    def __init__(self, root: Path, display: str, endpoint: str, shots: Path):
+    def __init__(self, root: Path, display: str, endpoint: str, shots: Path,
+                 version: str = "6"):
         self.root, self.display, self.endpoint, self.shots = root, display, endpoint, shots
+        self.version = version
+        self.series = f"{version}.0"
         self.home = root / "home"
         self.project = root / "board"
         self.board = self.project / "board.kicad_pcb"
@@ -42,17 +57,17 @@ class KicadSession:
 
     def install(self) -> str:
         """install.py into the private HOME (the plugin, its config naming the daemon)."""
-        config = self.home / ".config" / "kicad" / "6.0"
+        config = self.home / ".config" / "kicad" / self.series
         config.mkdir(parents=True)
         for table in ("fp-lib-table", "sym-lib-table"):  # else KiCad asks on first start
             template = Path("/usr/share/kicad/template") / table
             text = template.read_text() if template.exists() else f"({table.replace('-', '_')})\n"
             (config / table).write_text(text)
         (config / "kicad_common.json").write_text(KICAD_COMMON)  # no first-run wizard
-        (self.home / ".local" / "share" / "kicad" / "6.0").mkdir(parents=True)
+        (self.home / ".local" / "share" / "kicad" / self.series).mkdir(parents=True)
         proc = subprocess.run([sys.executable, str(REPO / "install.py"), "--home",
                                str(self.home), "--no-venv", "--python", sys.executable,
-                               "--kicad-version", "6.0", "--no-ping", "--endpoint",
+                               "--kicad-version", self.series, "--no-ping", "--endpoint",
                                self.endpoint], capture_output=True, text=True, timeout=300)
         if proc.returncode != 0:
             raise RuntimeError(proc.stdout[-2000:] + proc.stderr[-2000:])
@@ -65,11 +80,18 @@ class KicadSession:
                        check=True, capture_output=True, timeout=120)
 
     def env(self, auto: Optional[dict] = None) -> dict:
+        # PATH without a pyenv/venv first: KiCad's embedded Python takes its prefix from the
+        # first python3 on PATH, and another one has no wxPython (no Python plugins then).
         env = dict(os.environ, HOME=str(self.home), DISPLAY=self.display,
+                   PATH="/usr/bin:/bin",
                    XDG_CONFIG_HOME=str(self.home / ".config"),
                    XDG_DATA_HOME=str(self.home / ".local" / "share"),
                    DS2FP_CONFIG=str(self.home / ".config" / "ds2fp" / "plugin.json"))
         env.pop("DS2FP_PLUGIN_AUTO", None)
+        if self.version != "6":
+            root = os.environ["DS2FP_KICAD9_ROOT"]
+            env["LD_LIBRARY_PATH"] = f"{root}/usr/lib/x86_64-linux-gnu"
+            env["PYTHONPATH"] = f"{root}/usr/lib/python3/dist-packages"
         if auto is not None:
             path = self.root / "auto.json"
             path.write_text(json.dumps(auto))
@@ -82,8 +104,8 @@ class KicadSession:
         self._env = self.env(auto)
         log = open(self.root / "pcbnew.log", "ab")
         started = time.monotonic()
-        self.proc = subprocess.Popen(["pcbnew", str(self.board)], env=self._env, stdout=log,
-                                     stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen([pcbnew_binary(self.version), str(self.board)],
+                                     env=self._env, stdout=log, stderr=subprocess.STDOUT)
         while time.monotonic() - started < timeout_s:
             self.window = self.xdo("search", "--name", "PCB Editor").split("\n")[0]
             if self.window:
@@ -95,6 +117,22 @@ class KicadSession:
             raise RuntimeError("no PCB Editor window: " + self.log_tail())
         self.times["start_s"] = round(time.monotonic() - started, 1)
         time.sleep(3.0)  # toolbars and plugins load after the frame shows
+        self.dismiss_notices()
+
+    def dismiss_notices(self) -> None:
+        """Close KiCad's message boxes over the editor (KiCad 9 unpacked outside /usr says
+        its API schema file is missing): Return on each visible "KiCad PCB Editor Error",
+        "... Warning" or "... Message" window of this pcbnew."""
+        for _ in range(5):
+            visible = self.xdo("search", "--onlyvisible", "--pid", str(self.proc.pid), "")
+            others = [w for w in visible.split() if self.xdo("getwindowname", w).endswith(
+                ("Error", "Warning", "Message"))]
+            if not others:
+                return
+            for w in others:
+                self.xdo("windowactivate", "--sync", w)
+                self.xdo("key", "--window", w, "Return")
+            time.sleep(0.8)
 
     def xdo(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env=self._env, capture_output=True,

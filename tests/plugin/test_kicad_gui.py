@@ -5,7 +5,8 @@ writes into the project's library, registers it and places the footprint; Ctrl+S
 disk: the .kicad_mod, the project's fp-lib-table and the footprint on the saved board. Before
 that, in the same editor, the paths a user hits: a non-image file, the daemon not running,
 closing the dialog during a read. Screenshots of every step go to
-tests/artifacts/kicad_gui/ (look at them). KiCad 9's GUI is not run here (see docs/plugin.md).
+tests/artifacts/kicad_gui/ (look at them). The same in KiCad 9 where scripts/fetch_kicad9.sh
+has unpacked it (DS2FP_KICAD9_ROOT; screenshots in tests/artifacts/kicad9_gui/).
 """
 
 import json
@@ -35,16 +36,18 @@ print(json.dumps([{"lib": str(fp.GetFPID().GetLibNickname()),
 '''
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory, xvfb_display):
-    if gui_reason():
-        pytest.skip(gui_reason())
-    need_kicad("6")
+@pytest.fixture(scope="module", params=["6", "9"], ids=["kicad6", "kicad9"])
+def editor(request, tmp_path_factory, xvfb_display):
+    version = request.param
+    if gui_reason(version):
+        pytest.skip(gui_reason(version))
+    need_kicad(version)
     pages = need_datasheet(DFN)
-    root = tmp_path_factory.mktemp("kicad_gui")
+    root = tmp_path_factory.mktemp(f"kicad{version}_gui")
     daemon = Daemon(["--reader", "ocr"], root / "daemon")
     daemon.wait_ready(timeout=120)
-    session = KicadSession(root, xvfb_display, daemon.endpoint, SHOTS)
+    shots = SHOTS if version == "6" else SHOTS.parent / f"kicad{version}_gui"
+    session = KicadSession(root, xvfb_display, daemon.endpoint, shots, version=version)
     session.install()
     session.new_project()
     session.pages = pages
@@ -113,7 +116,7 @@ def test_4_read_write_register_place_save(editor):
     data = run_dialog(editor, "5_read", image=[str(editor.pages / "package_p20.png"),
                                               str(editor.pages / "land_pattern_p21.png")],
                       part="MCP73831", library=str(lib),
-                      screenshot=str(SHOTS / "5_review.png"))
+                      screenshot=str(editor.shots / "5_review.png"))
     assert data["ok"], data
     assert data["steps"] == ["added 2 file(s)", "read", "screenshot", "write"]
     assert data["status"].startswith("daemon ready (ocr")
@@ -126,10 +129,11 @@ def test_4_read_write_register_place_save(editor):
     assert read_library_entries(editor.project / "fp-lib-table") == \
         [("Parts", "${KIPRJMOD}/Parts.pretty")]
     proc = subprocess.run([KICAD_PYTHON, "-c", BOARD, str(editor.board)], capture_output=True,
-                          text=True, timeout=120, env=need_kicad("6"))
+                          text=True, timeout=120, env=need_kicad(editor.version))
     footprints = json.loads(proc.stdout)
     assert footprints == [{"lib": "Parts", "name": NAME,
                            "pads": ["1", "2", "3", "4", "5", "6", "7", "8", "9"]}]
     editor.times["read_to_review_s"] = data["read_to_review_s"]
-    (SHOTS / "times.json").write_text(json.dumps(editor.times, indent=1))
-    print(f"\nKiCad GUI: {editor.times}; screenshots in {SHOTS}", file=sys.stderr)
+    (editor.shots / "times.json").write_text(json.dumps(editor.times, indent=1))
+    print(f"\nKiCad {editor.version} GUI: {editor.times}; screenshots in {editor.shots}",
+          file=sys.stderr)
