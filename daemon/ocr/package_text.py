@@ -4,6 +4,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import squash
+from daemon.ocr.outline_codes import outline_code
 from daemon.ocr.tokens import OcrToken
 
 # (pattern over squashed upper-case text, family); first match in reading order wins.
@@ -36,11 +37,14 @@ def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
 
 
 def family_from_text(text: str) -> Optional[str]:
+    """The family a text names, or the one its outline code implies (daemon.ocr.outline_codes:
+    TO-236AB, MO-178AA, DO-214AC ...)."""
     up = text.upper()
     for pattern, family in FAMILY_PATTERNS:
         if re.search(pattern, up):
             return family
-    return None
+    code = outline_code(up)
+    return code.family if code is not None else None
 
 
 def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Optional[str]:
@@ -78,6 +82,10 @@ def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
                 if 1 <= n <= 1024 and not (pattern.startswith("(?:") and "SOT" in m.group(0)
                                            and n == 23):
                     return n
+    for text in texts:  # no count printed: one an outline code fixes (MS-012AA: 8)
+        code = outline_code(text)
+        if code is not None and code.pins is not None:
+            return code.pins
     return None
 
 

@@ -1,0 +1,53 @@
+"""Outline codes instead of family names (issue 11, class 3): the family and, where the code
+fixes it, the lead count, from typed data; a printed family name or count still wins."""
+
+import pytest
+
+from daemon.ocr.outline_codes import OUTLINE_CODES, outline_code
+from daemon.ocr.package_text import detect_family, family_from_text, pin_count_from_text
+from daemon.ocr.tokens import OcrToken
+
+
+def tokens(*texts):
+    return [OcrToken(text=t, box=(40, 40 + 60 * k, 600, 80 + 60 * k)) for k, t in
+            enumerate(texts)]
+
+
+@pytest.mark.parametrize("title, family, pins", [
+    ("Case outline TO-236AB", "sot23", 3),
+    ("Package: MO-178AA", "sot23", 5),
+    ("MO178-AB (6 leads shown)", "sot23", 6),
+    ("Outline conforms to JEDEC MS-012AA", "soic", 8),
+    ("JEDEC MS-012 AC", "soic", 16),
+    ("MO-187 BA", "msop", 10),
+    ("TO-252AA", "dpak", 3),
+    ("D-PAK", "dpak", 3),
+    ("TO-220AB", "to220", 3),
+    ("DO-214AC (SMA)", "molded", 2),
+    ("JEDEC MO-220 VGGD-8", "qfn", None),
+    ("MO-229", "dfn", None),
+    ("SC-88 / SOT-363", "sot23", 6),
+])
+def test_codes_give_family_and_leads(title, family, pins):
+    toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
+    assert detect_family(toks) == family
+    assert pin_count_from_text(toks) == pins
+
+
+def test_a_printed_family_and_count_win():
+    toks = tokens("14-Lead TSSOP (MO-153)", "MS-012AA is not this page")
+    assert detect_family(toks) == "tssop"
+    assert pin_count_from_text(toks) == 14
+    assert family_from_text("SOT-23-5 (MO-178AA)") == "sot23"
+
+
+def test_no_code_no_guess():
+    assert outline_code("MODEL 12345, TO BE CONFIRMED") is None
+    assert pin_count_from_text(tokens("Package outline", "Top view")) is None
+
+
+def test_every_code_has_a_source_and_a_known_family():
+    from schemas.reading import FAMILIES
+
+    for code in OUTLINE_CODES:
+        assert code.source and code.family in FAMILIES
