@@ -17,7 +17,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from daemon.commands.extract_cmd import add_reader_args
 from daemon.commands.register_args import add_register_args, finish, plan_from_args
@@ -76,7 +76,7 @@ class PartInput:
     options: object  # ExtractOptions
 
 
-def collect_parts(folder: Path, base_options) -> (List[PartInput], List[PartOutcome]):
+def collect_parts(folder: Path, base_options) -> Tuple[List[PartInput], List[PartOutcome]]:
     """(parts to read, outcomes of folders that cannot be sent), in name order."""
     from pydantic import ValidationError
 
@@ -104,8 +104,7 @@ def collect_parts(folder: Path, base_options) -> (List[PartInput], List[PartOutc
             roles = hints.pop("roles", None) or default_roles(len(images))
             if len(roles) != len(images) or any(r not in ROLES for r in roles):
                 raise Ds2fpError(f"hints.json roles {roles} do not fit {len(images)} images")
-            options = base_options.model_copy(update=hints)
-            options = type(base_options).model_validate(options.model_dump())
+            options = type(base_options).model_validate({**base_options.model_dump(), **hints})
             data = [(p.read_bytes(), role, p.name) for p, role in zip(images, roles)]
         except ValidationError as exc:
             refused.append(PartOutcome(sub.name, "failed",

@@ -73,11 +73,8 @@ def greedy_decode(model, inputs, grammar, stop_token_ids: List[int], limit: int,
 def _forced(proc: LazyGrammarProcessor, token: int, tokenizer, room: int) -> List[int]:
     """The tokens the grammar forces after `token` (accepted into the matcher), at most
     `room`; the processor is left as if it had seen them chosen one by one."""
+    proc.take(token)
     matcher = proc.matcher
-    if proc.accepted is None:  # the mask path: the matcher has not seen the token yet
-        if not matcher.accept_token(token):
-            raise RuntimeError(f"the grammar refused token {token} chosen under its mask")
-    proc.accepted, proc.started = None, False  # the next call starts from the matcher as is
     text = matcher.find_jump_forward_string()
     forced: List[int] = []
     if not text:

@@ -72,6 +72,13 @@ class LazyGrammarProcessor:
         self._xgr.apply_token_bitmask_inplace(scores, self._on(scores.device))
         return scores
 
+    def take(self, token: int) -> None:
+        """Make the matcher current with `token`, chosen from the scores this processor just
+        returned, so a caller may feed it more tokens (jump-forward) before the next call."""
+        if self.accepted is None and not self.matcher.accept_token(token):
+            raise RuntimeError(f"the grammar refused token {token} chosen under its mask")
+        self.accepted, self.started = None, False  # the next call starts from the matcher
+
     def _on(self, device: torch.device) -> torch.Tensor:
         """The bitmask on the logits' device, through one reused buffer (no allocation and
         no pageable copy per step)."""

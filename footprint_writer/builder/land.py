@@ -169,14 +169,6 @@ def resolve_land(ctx: BuildContext) -> Land:
     g = lp.gap.nominal if lp.gap is not None else None
     lp = _orient_exposed_pad(ctx, lp)
     x2 = lp.exposed_pad_width.nominal if lp.exposed_pad_width is not None else None
-    if g is not None and x2 is not None and g < x2 and (c is None or y is None):
-        # A gap between the rows narrower than the exposed pad between them is impossible:
-        # the G printed is the pad-to-exposed-pad gap (Microchip's "Contact Pad to Center
-        # Pad"), and the row gap is X2 + 2·G.
-        ctx.warn("gap_is_pad_to_ep", f"G {_fmt(g)} mm is narrower than the exposed pad "
-                 f"X2 {_fmt(x2)} mm, so it is the pad-to-exposed-pad gap: row gap "
-                 f"X2 + 2·G = {_fmt(x2 + 2 * g)} mm", "land_pattern.gap", severity="info")
-        g = x2 + 2 * g
     land.row_spacing, land.pad_length = _complete_rows(ctx, "row_spacing", c, y, z, g, origin,
                                                        ep_across=x2)
     if land.pad_width is not None and land.pad_length is not None:
@@ -260,6 +252,15 @@ def _complete_rows(ctx: BuildContext, key: str, c, y, z, g, origin: str,
                    only_c: bool = False, ep_across=None):
     """Fill C and Y from any two of C, Y, Z, G; report printed values that disagree (a
     printed G that is the pad-to-exposed-pad gap, (C − Y − X2)/2, agrees)."""
+    if g is not None and ep_across is not None and g < ep_across and (c is None or y is None):
+        # A gap between the rows narrower than the exposed pad between them is impossible:
+        # the G printed is the pad-to-exposed-pad gap (Microchip's "Contact Pad to Center
+        # Pad"), and the row gap is X2 + 2·G.
+        ctx.warn("gap_is_pad_to_ep", f"G {_fmt(g)} mm is narrower than the exposed pad "
+                 f"X2 {_fmt(ep_across)} mm, so it is the pad-to-exposed-pad gap: row gap "
+                 f"X2 + 2·G = {_fmt(ep_across + 2 * g)} mm", "land_pattern.gap",
+                 severity="info")
+        g = ep_across + 2 * g
     derived_c = derived_y = None
     if c is None:
         if z is not None and y is not None:

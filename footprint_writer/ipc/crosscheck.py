@@ -183,15 +183,12 @@ def cross_check(reading_mm: DatasheetReading, used: Mapping[str, Optional[float]
     issues = [Issue(code="ipc_difference", severity="warning", field=field,
                     message=f"{message}: check this value on the page")
               for field, message in concerns(used, results, reading_mm)]
-    band = {name: sorted((completed(results["least"].land_pattern).get(name),
-                          completed(results["most"].land_pattern).get(name)),
-                         key=lambda v: (v is None, v))
-            for name in DIMENSIONS}
+    least, most = (completed(results[d].land_pattern) for d in ("least", "most"))
     parts = []
     for d in diffs:
-        lo, hi = band[d.field]
-        span = f"{lo:g}..{hi:g}" if lo is not None and hi is not None and lo != hi \
-            else f"{d.ipc:g}"
+        lo, hi = least.get(d.field), most.get(d.field)
+        span = f"{min(lo, hi):g}..{max(lo, hi):g}" if lo is not None and hi is not None \
+            and lo != hi else f"{d.ipc:g}"
         parts.append(f"{d.letter} {d.datasheet:g} vs {d.ipc:g} ({span})")
     fill = "; ".join(f"toe {f.toe:+.3f}, heel {f.heel:+.3f}"
                      + (f", side {f.side:+.3f}" if f.side is not None else "")
