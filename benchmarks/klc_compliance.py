@@ -3,7 +3,8 @@
 Builds several hundred footprints across every family ds2fp makes, as a user would (with a
 datasheet link): IPC-7351B over the KiCad generator's size definitions (with and without
 thermal vias), DIP-4..48 at 7.62 and 15.24 mm, pin headers 1xN and 2xN at 1.00, 1.27, 2.00
-and 2.54 mm, and the example and evaluation-page readings. Each is paired with the official
+and 2.54 mm, molded diodes, DPAK, BGA 6x6..16x16, TO-220, SON, and the example and
+evaluation-page readings. Each is paired with the official
 footprint of the same name (else kind, else nearest name) and both go through KiCad's
 library checker (scripts/fetch_klc.sh; F9.3, the 3D model, left out). Prints per rule how
 many of the paired ds2fp footprints and of their official partners violate it, and every
@@ -84,6 +85,35 @@ def header_specs():
                 yield "header", build_footprint(reading, BuildOptions(datasheet=URL))
 
 
+def family_specs():
+    """The families the size definitions leave out: molded diodes, DPAK, BGA, TO-220, SON."""
+    ds = dict(units="mm")
+    cases = [dict(family="molded", pin_count=2, body_length=t(lo=b - 0.3, hi=b + 0.3),
+                  body_width=t(lo=w - 0.3, hi=w + 0.3), lead_width=t(lo=lw - 0.2, hi=lw + 0.2),
+                  lead_length=t(lo=0.75, hi=1.6), overall_length=t(lo=b + 0.8, hi=b + 1.6))
+             for b, w, lw in ((4.3, 2.6, 1.45), (4.3, 3.6, 2.1), (6.9, 5.9, 3.0))]
+    cases += [dict(family="dpak", pin_count=3, pitch=t(2.28), body_length=t(lo=6.35, hi=6.73),
+                   body_width=t(lo=5.97, hi=6.22), lead_width=t(lo=0.64, hi=0.89),
+                   lead_length=t(lo=0.89, hi=1.27), overall_width=t(lo=9.4, hi=10.41),
+                   exposed_pad_width=t(lo=4.95, hi=5.46), exposed_pad_length=t(lo=5.21, hi=5.5))]
+    cases += [dict(family="bga", pin_count=n * n, pitch=t(p), ball_diameter=t(p / 2),
+                   body_length=t(n * p + 1), body_width=t(n * p + 1), pins_along_length=n)
+              for p in (0.5, 0.8, 1.0) for n in (6, 8, 10, 12, 16)]
+    cases += [dict(family="to220", pin_count=n, pitch=t(2.54 if n < 5 else 1.7),
+                   lead_width=t(lo=0.7, hi=0.9), body_length=t(10.0), body_width=t(4.5))
+              for n in (2, 3, 5)]
+    cases += [dict(family="son", pin_count=n, pitch=t(0.65 if n < 10 else 0.5),
+                   body_length=t(3.0), body_width=t(3.0), lead_width=t(lo=0.25, hi=0.35),
+                   lead_length=t(lo=0.3, hi=0.5), exposed_pad=True,
+                   exposed_pad_width=t(1.6), exposed_pad_length=t(2.4)) for n in (6, 8, 10)]
+    for case in cases:
+        try:
+            spec, _ = build_ipc_footprint(DatasheetReading(**ds, **case), datasheet=URL)
+        except Ds2fpError:
+            continue
+        yield case["family"], spec
+
+
 def reading_specs():
     sources = sorted((ROOT / "examples").glob("*_reading.json")) + \
         sorted((ROOT / "tests" / "fixtures" / "readings").glob("*.json"))
@@ -106,7 +136,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     out = Path(tempfile.mkdtemp(prefix="ds2fp-klc-")) / "Ds2fp.pretty"
     ours, source_of = {}, {}
-    for generator in (ipc_specs, dip_specs, header_specs, reading_specs):
+    for generator in (ipc_specs, dip_specs, header_specs, family_specs, reading_specs):
         for source, spec in generator():
             if spec.name in ours:
                 continue

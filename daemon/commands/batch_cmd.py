@@ -40,6 +40,9 @@ def register(subparsers) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--density", choices=("least", "nominal", "most"), default="nominal")
     p.add_argument("--pattern", choices=("auto", "datasheet", "ipc"), default="auto")
+    p.add_argument("--datasheet", default=None, metavar="URL",
+                   help="datasheet address for every part without its own in hints.json "
+                        "(into the description, KLC F9.1)")
     add_reader_args(p, timeout_help="seconds per part to wait for a result")
     add_register_args(p)
     p.set_defaults(func=run)
@@ -138,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
     if args.lib is None and not args.json:
         raise Ds2fpError("nothing to do", hint="give --lib My.pretty to write, or --json")
     plan = plan_from_args(args)
-    base = ExtractOptions(density=args.density, pattern=args.pattern)
+    base = ExtractOptions(density=args.density, pattern=args.pattern,
+                          datasheet=args.datasheet)
     parts, outcomes = collect_parts(args.folder, base)
     with make_client(args) as client:
         for start in range(0, len(parts), MAX_BATCH_PARTS):

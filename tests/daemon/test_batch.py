@@ -152,3 +152,17 @@ def test_display_name(info, name):
     from daemon.readers.base import display_name
 
     assert display_name(info) == name
+
+
+def test_batch_datasheet_flag_and_per_part_hints(parts, tmp_path, capsys):
+    """--datasheet for every part; a part's hints.json link wins for that part."""
+    own = "https://example.com/own.pdf"
+    (parts / "b_good" / "hints.json").write_text(json.dumps({"name": "SOIC-8_Second",
+                                                             "datasheet": own}))
+    lib = tmp_path / "U.pretty"
+    main(["batch", str(parts), "--lib", str(lib), "--in-process", "--reader",
+          f"file:{RECORDED}", "--quiet", "--datasheet", "https://example.com/all.pdf"])
+    capsys.readouterr()
+    texts = {p.stem: p.read_text() for p in lib.glob("*.kicad_mod")}
+    assert own in texts.pop("SOIC-8_Second")
+    assert all("https://example.com/all.pdf" in t for t in texts.values()) and texts
