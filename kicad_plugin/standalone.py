@@ -83,6 +83,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=180.0, help="--auto time limit (s)")
     p.add_argument("--cancel-after", type=float, default=None, metavar="S",
                    help="--auto: press Cancel S seconds after Read")
+    p.add_argument("--close-after", type=float, default=None, metavar="S",
+                   help="--auto: close the dialog S seconds after Read")
     return p.parse_args(argv)
 
 
@@ -182,6 +184,9 @@ class AutoDriver:
         if self.args.cancel_after is not None:
             self.wx.CallLater(int(self.args.cancel_after * 1000), self.cancel)
             return
+        if getattr(self.args, "close_after", None) is not None:
+            self.wx.CallLater(int(self.args.close_after * 1000), self.close_while_reading)
+            return
         self.wait(lambda: self.dialog.payload is not None and self.dialog.current_rid is None,
                   self.edit)
 
@@ -214,6 +219,12 @@ class AutoDriver:
         d.refresh_status()
         self.wait(lambda: getattr(d, "status_state", None) is not None,
                   lambda: self._after_cancel())
+
+    def close_while_reading(self) -> None:
+        """The user closes the window while the read runs (the bridge must cancel it)."""
+        self.result["busy_before_close"] = self.dialog.current_rid is not None
+        self.step("close")
+        self.finish(ok=True)
 
     def _after_cancel(self) -> None:
         self.result["status_after_cancel"] = self.dialog.status_text.GetLabel()

@@ -188,6 +188,46 @@ class KicadSession:
             time.sleep(0.1)
         raise RuntimeError("the ds2fp dialog did not open: " + self.log_tail())
 
+    def find_text(self, words: str, region=None):
+        """Centre (x, y) of the first text run holding `words` on the screen (OCR, the same
+        engine the OCR reader uses), or None."""
+        from PIL import ImageGrab
+
+        from daemon.ocr.engine import OcrEngine
+
+        if getattr(self, "_ocr", None) is None:
+            self._ocr = OcrEngine()
+        image = ImageGrab.grab(xdisplay=self.display)
+        x0, y0 = (region[0], region[1]) if region else (0, 0)
+        if region:
+            image = image.crop(region)
+        for token in self._ocr.read(image).tokens:
+            if words.lower() in token.text.lower():
+                return int(x0 + token.cx), int(y0 + token.cy)
+        return None
+
+    def open_external_plugins_menu(self) -> str:
+        """Tools > External Plugins, as a user opens it; the text of the ds2fp entry."""
+        self.xdo("windowactivate", "--sync", self.window)
+        tools = self.find_text("Tools", region=(0, 0, 800, 30))
+        if tools is None:
+            raise RuntimeError("no Tools menu on the menu bar")
+        self.xdo("mousemove", "--sync", str(tools[0]), str(tools[1]))
+        self.xdo("click", "1")
+        time.sleep(1.0)
+        external = self.find_text("External Plugins")
+        if external is None:
+            raise RuntimeError("no External Plugins entry in the Tools menu")
+        self.xdo("mousemove", "--sync", str(external[0]), str(external[1]))
+        time.sleep(1.5)  # the submenu opens on hover
+        entry = self.find_text("ds2fp")
+        return "" if entry is None else "ds2fp"
+
+    def close_menus(self) -> None:
+        for _ in range(3):
+            self.xdo("key", "Escape")
+            time.sleep(0.3)
+
     def wait_closed(self, timeout_s: float = 180.0) -> None:
         started = time.monotonic()
         while time.monotonic() - started < timeout_s:

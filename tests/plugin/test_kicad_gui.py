@@ -78,6 +78,15 @@ def set_endpoint(session, endpoint):
     path.write_text(json.dumps(config))
 
 
+def test_0_tools_menu_lists_ds2fp(editor):
+    """Tools > External Plugins holds the ds2fp entry (besides the toolbar button)."""
+    try:
+        assert editor.open_external_plugins_menu() == "ds2fp"
+        editor.shot("1b_tools_external_plugins")
+    finally:
+        editor.close_menus()
+
+
 def test_1_non_image_file_is_refused_in_words(editor, tmp_path):
     junk = tmp_path / "notes.png"
     junk.write_text("this is not a screenshot")
@@ -101,7 +110,7 @@ def test_2_daemon_down_says_how_to_start_it(editor):
     assert "Traceback" not in editor.log_tail()
 
 
-def test_3_closing_during_a_read(editor):
+def test_3_cancel_during_a_read(editor):
     data = run_dialog(editor, "4_cancel", image=[str(editor.pages / "package_p20.png"),
                                                  str(editor.pages / "land_pattern_p21.png")],
                       cancel_after=1.5)
@@ -109,6 +118,23 @@ def test_3_closing_during_a_read(editor):
     assert data["busy_before_cancel"] is True
     assert data["after_cancel"]["read_enabled"] and not data["after_cancel"]["cancel_enabled"]
     assert data["status_after_cancel"].startswith("daemon")  # the bridge still serves
+
+
+def test_3b_closing_the_dialog_during_a_read(editor):
+    """The window closed while the daemon reads: the dialog goes, KiCad stays, no traceback,
+    and the daemon is free again soon (the read was cancelled, not left running)."""
+    data = run_dialog(editor, "4b_close", image=[str(editor.pages / "package_p20.png"),
+                                                 str(editor.pages / "land_pattern_p21.png")],
+                      close_after=1.5)
+    assert data["ok"] and data["busy_before_close"] is True, data
+    assert editor.proc.poll() is None and "Traceback" not in editor.log_tail()
+    from daemon.client import ZmqClient
+
+    with ZmqClient(editor.endpoint) as client:
+        deadline = time.monotonic() + 10
+        while client.ping().ping.state != "ready" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert client.ping().ping.state == "ready"
 
 
 def test_4_read_write_register_place_save(editor):
