@@ -14,12 +14,14 @@ fi
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     if ! dpkg -s kicad kicad-footprints python3-wxgtk4.0 >/dev/null 2>&1 \
-            || ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1; then
+            || ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1 \
+            || ! command -v pdftoppm >/dev/null 2>&1; then
         apt-get update -qq
         # python3-wxgtk4.0: KiCad's wxPython, for the plugin dialog tests under Xvfb;
-        # xdotool clicks the ds2fp button in a running PCB editor (tests/plugin/test_kicad_gui.py)
+        # xdotool clicks the ds2fp button in a running PCB editor (tests/plugin/test_kicad_gui.py);
+        # poppler-utils renders the wide real-page set (scripts/rebuild_wide_pages.py)
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            kicad kicad-footprints python3-wxgtk4.0 xvfb xauth xdotool >/dev/null
+            kicad kicad-footprints python3-wxgtk4.0 xvfb xauth xdotool poppler-utils >/dev/null
     fi
 else
     echo "setup_dev: not root or no apt-get; KiCad tests will be skipped unless KiCad 6 is installed" >&2
