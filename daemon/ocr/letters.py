@@ -33,6 +33,17 @@ NEXPERIA: Dict[str, Optional[str]] = {
 }
 NEXPERIA_MARKS = {"bp", "HE", "Lp"}
 
+# Family-specific meanings laid over JEDEC letters. SOT-223 (JEDEC TO-261AA) and its makers'
+# tables name the tab lead's width b1, b2 or D1 (WPMtek AMS1117: D1 2.90-3.00), never the
+# body; the IPC tab calculation takes it as exposed_pad_length (the tab along the row).
+FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
+    "sot223": {"b1": "exposed_pad_length", "b2": "exposed_pad_length",
+               "B1": "exposed_pad_length", "D1": "exposed_pad_length"},
+    # JEDEC MS-026 (LQFP/TQFP): D and E are lead tip to lead tip, D1 and E1 the body.
+    "qfp": {"D": "overall_length", "D1": "body_length", "E": "overall_width",
+            "E1": "body_width"},
+}
+
 # IPC-7351 land-pattern letters (Microchip "Recommended Land Pattern" tables and others).
 LAND: Dict[str, Optional[str]] = {
     "E": "pitch", "C": "row_spacing", "C1": "row_spacing", "C2": "row_spacing_2",
@@ -41,6 +52,8 @@ LAND: Dict[str, Optional[str]] = {
     "Z1": "overall_span", "Z2": "overall_span_2", "W2": "exposed_pad_width",
     "T2": "exposed_pad_length", "X2": "exposed_pad_width", "Y2": "exposed_pad_length",
     "X3": "tab_width", "Y3": "tab_length", "V": None, "EV": None,
+    # Diodes Inc. "Suggested Pad Layout" tables: E1 the pitch, E2 two pitches (pins 1-3).
+    "E1": "pitch", "E2": None,
 }
 
 # Description words (upper case, spaces removed) -> field, checked in order; first match wins.

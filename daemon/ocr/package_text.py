@@ -28,6 +28,9 @@ _COUNT_PATTERNS = (
     r"\b(?:[A-Z]{1,3})0{1,3}([1-9]\d{0,2})[A-Z]\b",  # TI package designators: D0008A, PW0014A
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
     r"(\d{1,3})(?!\d|\.)",
+    # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L" (never SOT23 / SOT223: not counts).
+    r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
+    r"HTSSOP|MSOP)(\d{1,3})L?\b",
 )
 FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
 

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.callouts import LandCallouts, classify, collect, land_region
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
+    FAMILY_LETTERS,
     JEDEC,
     LAND,
     LAND_DESCRIPTIONS,
@@ -38,6 +39,7 @@ from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
 
 NO_LEAD = ("dfn", "qfn", "son")
+TAB_FAMILIES = ("sot223", "dpak")
 QUAD = ("qfn", "qfp", "bga")
 _ASCII = re.compile(r"[^ -~]")
 
@@ -118,13 +120,14 @@ def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> O
     return by_letter
 
 
-def package_letters(table: DimensionTable) -> Tuple[str, Dict[str, Optional[str]]]:
+def package_letters(table: DimensionTable, family: Optional[str] = None
+                    ) -> Tuple[str, Dict[str, Optional[str]]]:
     symbols = set(table.symbols)
     if {"B", "G", "K"} <= symbols and not ({"e", "E1"} & symbols):
         return "onsemi", ONSEMI
     if symbols & NEXPERIA_MARKS:
-        return "nexperia", NEXPERIA
-    return "jedec", JEDEC
+        return "nexperia", {**NEXPERIA, **FAMILY_LETTERS.get(family or "", {})}
+    return "jedec", {**JEDEC, **FAMILY_LETTERS.get(family or "", {})}
 
 
 class ReadingBuilder:
@@ -213,7 +216,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             b.log.add(f"package table in {table.unit} ignored (reading is in {unit})")
             continue
         b.set_unit(unit)
-        style, letters = package_letters(table)
+        style, letters = package_letters(table, family)
         if style == "nexperia":
             _nexperia_pitch(b, table, family)
         for row in table.rows:
@@ -261,8 +264,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         raise ReaderError("pin count not found on the page (it may cover several variants); "
                           "give the part name or a package hint such as SOIC-8")
     land = LandPattern(**{k: v for k, v in b.land.items() if v is not None}) if b.land else None
-    exposed = bool(b.fields.get("exposed_pad_length") or b.fields.get("exposed_pad_width")
-                   or b.land.get("exposed_pad_width") or b.land.get("exposed_pad_length"))
+    # SOT-223 and DPAK print their tab as exposed_pad_*: a pad of its own, not an EP.
+    exposed = family not in TAB_FAMILIES and bool(
+        b.fields.get("exposed_pad_length") or b.fields.get("exposed_pad_width")
+        or b.land.get("exposed_pad_width") or b.land.get("exposed_pad_length"))
     view = "bottom" if any(re.search(r"VIEWEDFROMSOLDER|SOLDERSIDEVIEW", squash(t.text))
                            for t in tokens_all) else "top"
     notes = "ocr: " + "; ".join(b.log.notes + [f"pins from {b.pin_count_source}"])

@@ -67,10 +67,8 @@ def unit_of(text: str) -> Optional[str]:
     up = squash(text)
     if up.rstrip(".:") in _BARE_UNITS:
         return _BARE_UNITS[up.rstrip(".:")]
-    for word, unit in _UNIT_WORDS:
-        if word in up:
-            return unit
-    return None
+    found = [(up.find(word), unit) for word, unit in _UNIT_WORDS if word in up]
+    return min(found)[1] if found else None  # "(mm)/(inch)": the first one named
 
 
 def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:

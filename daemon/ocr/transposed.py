@@ -82,13 +82,19 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
             if column_word(word):
                 kind = kind or column_word(word)
                 continue
-            values = [v for v in parse_values(tok.text) if not v.degrees]
+            values = _one_unit([v for v in parse_values(tok.text) if not v.degrees])
+            if not values and unit_of(tok.text):
+                unit = unit or unit_of(tok.text)
             if len(values) != 1:
                 continue
             col = min(range(len(xs)), key=lambda i: abs(xs[i] - tok.cx))
             if abs(xs[col] - tok.cx) <= 0.6 * spacing:
                 cells.setdefault(col, values[0].value)
         if not cells:
+            if kind is None and not any(re.search(r"\d", t.text) for t in row) \
+                    and y - last_y <= 2.0 * h:
+                last_y = y  # a label or units row under the letters ("(mm)/(inch)")
+                continue
             break
         value_rows.append((kind, cells))
         last_y = y
@@ -117,6 +123,16 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
     box = (min(t.box[0] for t in toks) - 3 * h, min(t.box[1] for t in toks),
            max(t.box[2] for t in toks) + h, last_y + h)
     return DimensionTable(unit=unit, rows=out, box=box)
+
+
+def _one_unit(values):
+    """`3.600/0.142` under a "(mm)/(inch)" title: the same length twice; the millimetre one
+    (the larger, by 25.4) stays."""
+    if len(values) == 2 and values[1].value > 0:
+        a, b = sorted(v.value for v in values)
+        if a > 0 and abs(b / a - 25.4) <= 0.03 * 25.4:
+            return [max(values, key=lambda v: v.value)]
+    return values
 
 
 def _row_kinds(labels: List[Optional[str]]) -> List[str]:

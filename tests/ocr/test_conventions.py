@@ -1,0 +1,94 @@
+"""Makers' conventions as typed data (issue 11): hand-placed tokens, one rule each.
+
+Each case is a convention seen on a real page of the wide set (eval/wide_pages) and drawn
+here with made-up numbers, so the test runs without the page."""
+
+import pytest
+
+from daemon.ocr.letters import FAMILY_LETTERS, JEDEC
+from daemon.ocr.package_text import pin_count_from_text
+from daemon.ocr.reading import OcrInput, package_letters, parse
+from daemon.ocr.tables import DimensionTable, TableRow, unit_of
+from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.ocr.transposed import find_transposed_tables
+
+
+def _tok(text, x, y, w=60, h=20):
+    return OcrToken(text, (x, y, x + w, y + h))
+
+
+def _row(y, cells, x0=200, step=100):
+    return [_tok(t, x0 + i * step, y) for i, t in enumerate(cells) if t]
+
+
+def test_transposed_land_table_under_a_units_row_with_mm_inch_pairs():
+    """Diodes' "Suggested Pad Layout": letters, a 'Dimensions' row, '(mm)/(inch)' under each
+    letter, then 'Value 3.600/0.142 ...': the millimetre half of each pair is read."""
+    toks = (_row(100, ["Z", "G", "X", "Y", "E1", "E2"])
+            + [_tok("Dimensions", 60, 118)] + _row(130, ["(mm)/(inch)"] * 6)
+            + [_tok("Value", 60, 162)]
+            + _row(160, ["3.600/0.142", "1.600/0.063", "0.700/0.028", "1.000/0.039",
+                         "0.950/0.037", "1.900/0.075"]))
+    (table,) = find_transposed_tables(toks)
+    got = {r.symbol: r.values for r in table.rows}
+    assert table.unit == "mm"
+    assert got["Z"] == {"nom": 3.6} and got["X"] == {"nom": 0.7} and got["E1"] == {"nom": 0.95}
+
+
+def test_unit_title_names_the_first_unit():
+    assert unit_of("(mm)/(inch)") == "mm"
+    assert unit_of("inch (mm)") == "inch"
+
+
+def test_diodes_land_letters_give_the_pitch():
+    page = OcrPage(tokens=[_tok("Suggested Pad Layout", 40, 20, 300), _tok("SOT-23", 40, 50)]
+                   + _row(100, ["Z", "G", "X", "Y", "E1", "E2"]) + [_tok("Value", 60, 132)]
+                   + _row(130, ["3.6", "1.6", "0.7", "1.0", "0.95", "1.9"])
+                   + [_tok("Dimensions in mm", 40, 200, 200)], width=900, height=300)
+    reading = parse([OcrInput(page, "land_pattern")])
+    lp = reading.land_pattern
+    assert lp.pitch.nominal == 0.95 and lp.pad_width.nominal == 0.7
+    assert lp.pad_length.nominal == 1.0 and lp.overall_span.nominal == 3.6
+
+
+@pytest.mark.parametrize("family, symbol, field", [
+    ("sot223", "D1", "exposed_pad_length"), ("sot223", "b1", "exposed_pad_length"),
+    ("qfp", "D", "overall_length"), ("qfp", "D1", "body_length"), ("qfp", "E1", "body_width"),
+    ("soic", "D", "body_length"), ("soic", "D1", None)])
+def test_family_letters_overlay_jedec(family, symbol, field):
+    table = DimensionTable("mm", [TableRow(symbol, "", {"nom": 1.0}), TableRow("A", "", {})],
+                           (0, 0, 1, 1))
+    style, letters = package_letters(table, family)
+    assert style == "jedec"
+    assert letters[symbol] == field
+    assert JEDEC["D"] == "body_length"  # the base table is not changed by an overlay
+    for overlay in FAMILY_LETTERS.values():
+        assert set(overlay.values()) - {None} <= {
+            "exposed_pad_length", "exposed_pad_width", "overall_length", "overall_width",
+            "body_length", "body_width"}
+
+
+def test_sot223_tab_is_a_pad_not_an_exposed_pad():
+    """WPMtek SOT-223: D1 (the tab) read as exposed_pad_length, the reading has no EP."""
+    head = ["Symbol", "Min", "Max"]
+    rows = [("A", "1.52", "1.80"), ("b", "0.66", "0.84"), ("D", "6.45", "6.85"),
+            ("D1", "2.90", "3.00"), ("E", "3.45", "3.85"), ("E1", "6.83", "7.07"),
+            ("e", "2.30", ""), ("L", "0.90", "1.15")]
+    toks = [_tok("SOT-223 PACKAGE OUTLINE DIMENSIONS", 40, 10, 400),
+            _tok("Dimensions In Millimeters", 250, 50, 250)]
+    toks += [_tok(t, 60 + i * 200, 80) for i, t in enumerate(head)]
+    for k, (sym, lo, hi) in enumerate(rows):
+        y = 110 + 30 * k
+        toks += [_tok(sym, 60, y, 30)] + ([_tok(lo, 260, y)] if lo else [])
+        toks += [_tok(hi, 460, y)] if hi else []
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=500), "package")])
+    assert reading.family == "sot223" and not reading.exposed_pad
+    assert reading.exposed_pad_length.max == 3.0
+    assert reading.body_width.max == 3.85 and reading.overall_width.max == 7.07  # E/E1 swap
+
+
+@pytest.mark.parametrize("title, pins", [
+    ("LQFP48 package mechanical data", 48), ("SOP-16L Package", 16), ("UFQFPN48", 48),
+    ("SSOP24: plastic shrink small outline", 24), ("SOT223", None), ("SOT23", None)])
+def test_pin_count_glued_to_the_family(title, pins):
+    assert pin_count_from_text([_tok(title, 10, 10, 300)]) == pins
