@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from daemon.ocr.dual_units import mm_of_pair, one_unit
 from daemon.ocr.layout import line_height, squash
 from daemon.ocr.numbers import PrintedValue, lone_multiplier, parse_values
 from daemon.ocr.tokens import OcrToken
@@ -103,14 +104,15 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
     upright = [t for t in inside if not t.vertical
                and not any(in_box(t, v.box, 0.2 * h) for v in vertical)]
     toks = upright + vertical
-    words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC", squash(t.text))]
+    words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC|^MAX\.?$|^MIN\.?$",
+                                          squash(t.text))]
     lone = [(t, lone_multiplier(t.text)) for t in toks]
     lone = [(t, m) for t, m in lone if m]
     out: List[Callout] = []
     for tok in toks:
         if _is_note(tok.text) or lone_multiplier(tok.text):
             continue
-        for v in parse_values(tok.text):
+        for v in one_unit(parse_values(tok.text)):
             if v.degrees or v.radius:
                 continue
             if v.multiplier is None:
@@ -120,7 +122,29 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
             keys = tuple(sorted({squash(w.text) for w in words if w is not tok and
                                  abs(w.cy - tok.cy) < 2.5 * h and abs(w.cx - tok.cx) < 6 * h}))
             out.append(Callout(v, tok, keys))
-    return _pair_dual_units(out, h)
+    return _pair_dual_units(_pair_stacked_units(out, h), h)
+
+
+def _pair_stacked_units(callouts: List[Callout], h: float) -> List[Callout]:
+    """onsemi's footprints stack the inch value under the millimetre one (`0.91` over
+    `0.036`): each such pair becomes its millimetre callout."""
+    drop = set()
+    for upper in callouts:
+        for lower in callouts:
+            if upper is lower or id(lower) in drop or id(upper) in drop:
+                continue
+            dy = lower.token.cy - upper.token.cy
+            if not (0 < dy < 1.8 * h and abs(lower.token.cx - upper.token.cx) < 2.5 * h):
+                continue
+            if upper.value.bracket or lower.value.bracket:
+                continue
+            mm = mm_of_pair(upper.value, lower.value)
+            if mm is None:
+                continue
+            keep, gone = (upper, lower) if mm.value == upper.value.value else (lower, upper)
+            keep.value = replace(mm, text=keep.value.text)
+            drop.add(id(gone))
+    return [c for c in callouts if id(c) not in drop]
 
 
 def _nearest_multiplier(tok: OcrToken, lone, h: float) -> Optional[int]:
@@ -167,7 +191,7 @@ def _pair_dual_units(callouts: List[Callout], h: float) -> List[Callout]:
 
 def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
              package_pitch: Optional[float], overall_width: Optional[float],
-             family: Optional[str]) -> LandCallouts:
+             family: Optional[str], body_width: Optional[float] = None) -> LandCallouts:
     """Assign callout values to land-pattern features (see the module docstring)."""
     result = LandCallouts(unit=unit, values=[c.value for c in callouts])
     scale = 1.0 if unit == "mm" else (25.4 if unit == "inch" else 0.0254)
@@ -236,16 +260,41 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
         spans = [c for c in spans if c.value.value > result.pad_length.value]
     if spans and family not in ("pin_header",):
         span = max(spans, key=lambda c: c.value.value)
-        if overall_width is not None and span.value.value > overall_width:
+        # Wider than tip to tip: outer edge to outer edge, unless the pads would then
+        # leave less than half the body between them (SC-70's (2.2) centres on E 2.1).
+        inner = span.value.value - 2 * result.pad_length.value if result.pad_length else None
+        if overall_width is not None and span.value.value > overall_width and not (
+                body_width and inner is not None and inner < 0.5 * body_width):
             result.overall_span = span.value
         else:
             result.row_spacing = span.value
+        _pads_from_gap(result, span, [c for c in spans if c is not span])
         if family in EXPOSED_PAD_FAMILIES and result.pad_length is not None:
             _exposed_pad(result, [c for c in spans if c is not span])
     return result
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
+
+
+def _pads_from_gap(result: LandCallouts, span: Callout, others: Sequence[Callout]) -> None:
+    """Outside span Z and inside gap G both printed (onsemi: 4.19 and 2.36): the pad's
+    length along the span is (Z - G) / 2, so of the two pad sizes the one equal to it is
+    the length and the other the width; Z is then outer edge to outer edge."""
+    if result.pad_width is None or result.pad_length is None:
+        return
+    z = span.value.value
+    for gap in others:
+        g = gap.value.value
+        length = (z - g) / 2.0
+        if not 0 < g < z or length <= 0:
+            continue
+        tol = max(0.011, 0.02 * length)
+        if abs(result.pad_width.value - length) <= tol < abs(result.pad_length.value - length):
+            result.pad_width, result.pad_length = result.pad_length, result.pad_width
+        if abs(result.pad_length.value - length) <= tol:
+            result.overall_span, result.row_spacing = span.value, None
+            return
 
 
 def _exposed_pad(result: LandCallouts, rest: Sequence[Callout]) -> None:

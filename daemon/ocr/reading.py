@@ -238,7 +238,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         if n:
             b.pin_count, b.pin_count_source = n, "title"
     if not package_tables:
-        _package_from_callouts(inputs, page_tables, b)
+        _package_from_callouts(inputs, page_tables, b, family)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
@@ -338,7 +338,7 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
         break
 
 
-def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
+def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) -> None:
     """Package outlines without a table (TI style: `.189-.197 [4.81-5.00]` on the drawing,
     no letters): tip-to-tip width is the widest range marked TYP, the two widest other
     ranges are body length and body width, a lone MAX is the seated height, a count of N
@@ -354,7 +354,8 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
                 region = (0, 0, page.width, land[1])
         callouts = collect(page.tokens, region)
         if not any(c.value.bracket for c in callouts):
-            continue  # only dual-dimensioned drawings say clearly which numbers are sizes
+            _sizes_from_drawing(item, callouts, b, family)
+            continue
         unit = "mm"
         if not b.set_unit(unit):
             continue
@@ -390,6 +391,67 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder) -> None:
             b.log.add(f"package callouts ({', '.join(sorted(found))})")
 
 
+def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> None:
+    """A single-unit outline without a table (daemon.ocr.package_callouts): limit pairs and
+    ranges beside dimension lines, their axes from the drawing's pixels."""
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import assign_sizes, axis_of, stacked_limits, title_height
+
+    page = item.page
+    unit = page_unit(page.tokens) or b.unit or "mm"
+    if unit != "mm" or not b.set_unit(unit):
+        return  # inch-only outlines without a table: not read (no page of that kind seen)
+    h = line_height(page.tokens)
+    drawing = Drawing(item.image) if item.image is not None else None
+
+    def read(callouts):
+        dims = stacked_limits(callouts, h)
+        for d in dims:
+            d.axis = d.axis or axis_of(drawing, d.box, h)
+        pitch = b.fields.get("pitch") or b.land.get("pitch")
+        pitch_value = pitch.nominal if pitch else _printed_pitch(dims, b.pin_count)
+        height = title_height(page.tokens)
+        if height is None:
+            limits = [d.value for d in dims if d.value.qualifier == "MAX"
+                      and not d.value.is_range and not d.value.multiplier
+                      and 0.3 <= d.value.value <= 6.0]
+            height = limits[0] if len(limits) == 1 else None
+        found = assign_sizes(dims, family, pitch_value, height.value if height else None)
+        if height is not None:
+            found["height"] = height
+        return found
+
+    found = read(callouts)
+    if item.rotated is not None and not {"body_length", "body_width"} <= set(found):
+        # Sizes along y are often written upwards: read the outline again turned.
+        try:
+            region = (0, 0, page.width, page.height)
+            extra = item.rotated(region)
+            again = read(collect(list(page.tokens) + extra, region))
+            if len(again) > len(found):
+                found = again
+                b.log.add(f"outline read turned ({len(extra)} runs)")
+        except Exception as exc:  # the upright reading still counts
+            b.log.add(f"outline turned pass failed: {type(exc).__name__}")
+    for name, value in found.items():
+        b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
+    if found:
+        b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
+
+
+def _printed_pitch(dims, pin_count: Optional[int]) -> Optional[float]:
+    """The pitch as an outline prints it: a count of N-2 or N-4 (`4X 0.65`), else the
+    smallest TYP / BSC value under 2.6 mm."""
+    if pin_count:
+        counted = [d.value.value for d in dims if d.value.multiplier in (pin_count - 2,
+                                                                          pin_count - 4)]
+        if counted:
+            return min(counted)
+    basic = [d.value.value for d in dims if d.value.qualifier in ("TYP", "BSC")
+             and not d.value.is_range and 0.3 <= d.value.value < 2.6]
+    return min(basic) if basic else None
+
+
 def _unit_from_values(callouts, b: ReadingBuilder) -> str:
     """The page names no unit: `.050`-style numbers are inches (US drawings print inches
     without the leading zero), anything else millimetres; the reading's notes say so."""
@@ -404,8 +466,10 @@ def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
         unit = "mm"
     pitch = b.fields.get("pitch")
     overall = b.fields.get("overall_width")
+    body = b.fields.get("body_width")
     return classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
-                    overall.nominal if overall else None, family)
+                    overall.nominal if overall else None, family,
+                    body.nominal if body else None)
 
 
 def _incomplete(lc: LandCallouts, family) -> bool:

@@ -16,6 +16,7 @@ The result is an ordinary DimensionTable, so letters are mapped like any other t
 import re
 from typing import Dict, List, Optional, Sequence
 
+from daemon.ocr.dual_units import one_unit
 from daemon.ocr.layout import line_height, row_y, rows, squash
 from daemon.ocr.numbers import parse_values
 from daemon.ocr.tables import DimensionTable, TableRow, column_word, unit_of
@@ -82,7 +83,7 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
             if column_word(word):
                 kind = kind or column_word(word)
                 continue
-            values = _one_unit([v for v in parse_values(tok.text) if not v.degrees])
+            values = one_unit([v for v in parse_values(tok.text) if not v.degrees])
             if not values and unit_of(tok.text):
                 unit = unit or unit_of(tok.text)
             if len(values) != 1:
@@ -123,16 +124,6 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
     box = (min(t.box[0] for t in toks) - 3 * h, min(t.box[1] for t in toks),
            max(t.box[2] for t in toks) + h, last_y + h)
     return DimensionTable(unit=unit, rows=out, box=box)
-
-
-def _one_unit(values):
-    """`3.600/0.142` under a "(mm)/(inch)" title: the same length twice; the millimetre one
-    (the larger, by 25.4) stays."""
-    if len(values) == 2 and values[1].value > 0:
-        a, b = sorted(v.value for v in values)
-        if a > 0 and abs(b / a - 25.4) <= 0.03 * 25.4:
-            return [max(values, key=lambda v: v.value)]
-    return values
 
 
 def _row_kinds(labels: List[Optional[str]]) -> List[str]:

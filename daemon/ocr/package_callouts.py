@@ -1,0 +1,200 @@
+"""Package outlines drawn without a table: the sizes printed on the drawing itself.
+
+Most makers that print no dimension table write each size beside its dimension line:
+a limit pair stacked max over min (TI: `3.1` over `2.9`) or min over max (Diodes:
+`2.820(0.111)` over `3.100(0.122)`), a range (`1.50 - 1.75`), a tolerance (`2.90±0.10`),
+or one value with BSC / TYP / MAX. Which size is which follows from the drawing, not from
+the page's template:
+
+- the axis a size measures is the direction of its dimension line, found in the pixels
+  next to the text (daemon.ocr.drawing): a long horizontal run beside it is an x size,
+  a long vertical run a y size;
+- leaded two-row parts: across the rows two sizes nest, tip to tip E and the body E1
+  (E - E1 is two feet, 0.25 to 3.5 mm); the largest size on the other axis is the body
+  length D. Only one axis may fit that pattern, else nothing is assigned;
+- no-lead parts (QFN, DFN, SON): the largest size on each axis is the body;
+- quad leaded parts (QFP): on each axis the largest is tip to tip, the next the body;
+- the seated height is the title's "1.1 max height" (TI), else the one MAX value.
+
+Pitch multiples (pins 1 to 3, `1.90`) are never body sizes. Where the drawing does not
+settle a size it is left out, and the builder says what is missing.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Sequence
+
+from daemon.ocr.callouts import Callout
+from daemon.ocr.layout import squash
+from daemon.ocr.numbers import PrintedValue
+from daemon.ocr.tokens import OcrToken
+
+TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
+NO_LEAD = ("qfn", "dfn", "son")
+_MIN_BODY_MM = 0.8
+_TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
+
+
+@dataclass
+class Dim:
+    """One printed size of the outline: its value, where it is written, the axis it
+    measures (x, y, or None when the drawing does not say)."""
+
+    value: PrintedValue
+    box: tuple
+    axis: Optional[str] = None
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def stacked_limits(callouts: Sequence[Callout], h: float) -> List[Dim]:
+    """Callouts as sizes, with two single values stacked at one place (within 1.7 lines,
+    centred alike) joined into one limit pair min..max."""
+    order = sorted(callouts, key=lambda c: (c.token.cy, c.token.cx) if not c.token.vertical
+                   else (c.token.cx, c.token.cy))
+    used = set()
+    out: List[Dim] = []
+    for upper in order:
+        if id(upper) in used:
+            continue
+        used.add(id(upper))
+        v = upper.value
+        box = upper.token.box
+        label = next((k.rstrip(".") for k in upper.keywords if k.rstrip(".") in ("MAX", "MIN")),
+                     None)
+        if v.qualifier is None and label and not v.is_range:
+            out.append(Dim(replace(v, qualifier=label), box, "y" if upper.token.vertical
+                           else None))
+            continue
+        if _single(v):
+            below = [c for c in order if id(c) not in used and _single(c.value)
+                     and c.token.vertical == upper.token.vertical
+                     and _stacked(upper.token, c.token, h)]
+            if below:
+                lower = min(below, key=lambda c: c.token.cy)
+                lo, hi = sorted((v.value, lower.value.value))
+                if hi > 0 and lo / hi >= 0.5 and lo != hi:
+                    used.add(id(lower))
+                    v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi,
+                                text=f"{v.text}/{lower.value.text}", tolerance=False)
+                    t = lower.token.box
+                    box = (min(box[0], t[0]), box[1], max(box[2], t[2]), t[3])
+        # Text written upwards runs along its dimension line (aligned dimensioning).
+        out.append(Dim(v, box, "y" if upper.token.vertical else None))
+    return out
+
+
+def _stacked(upper: OcrToken, lower: OcrToken, h: float) -> bool:
+    """`lower` is the next line under `upper`: below it upright, right of it when the text
+    runs upwards (turned 90 degrees, the line under is to the right)."""
+    if upper.vertical:
+        return (0 < lower.cx - upper.cx < 1.7 * h and abs(lower.cy - upper.cy) < 1.5 * h)
+    return 0 < lower.cy - upper.cy < 1.7 * h and abs(lower.cx - upper.cx) < 1.5 * h
+
+
+def _single(v: PrintedValue) -> bool:
+    return (v.lo is None and v.hi is None and v.multiplier is None and not v.paren
+            and v.qualifier is None and "." in v.text and not v.diameter)
+
+
+def title_height(tokens: Sequence[OcrToken]) -> Optional[PrintedValue]:
+    """"SOT - 1.1 max height", "VQFN - 1 mm max height": the seated height's limit."""
+    for tok in tokens:
+        m = _TITLE_HEIGHT.search(squash(tok.text))
+        if m and len(tok.text) <= 60:
+            value = float(m.group(1))
+            if 0.2 <= value <= 10:
+                return PrintedValue(value, qualifier="MAX", text=m.group(0))
+    return None
+
+
+def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
+    """x or y: which way the dimension line next to the text at `box` runs; None when the
+    pixels do not say (no line, or long lines both ways)."""
+    if drawing is None:
+        return None
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    hi = max(2, int(round(h)))
+    horizontal = vertical = 0
+    for y in range(y0 - int(1.5 * hi), y1 + int(1.5 * hi) + 1):
+        for a, b in _runs_in(drawing, y, x0 - 10 * hi, x1 + 10 * hi, row=True):
+            length = b - a + 1
+            outside = a < x0 - hi or b > x1 + hi or not y0 <= y <= y1
+            touches = a <= x1 + hi and b >= x0 - hi
+            if length >= 2 * hi and outside and touches:
+                horizontal = max(horizontal, length)
+    for x in range(x0 - int(1.5 * hi), x1 + int(1.5 * hi) + 1):
+        for a, b in _runs_in(drawing, x, y0 - 10 * hi, y1 + 10 * hi, row=False):
+            length = b - a + 1
+            outside = a < y0 - hi or b > y1 + hi or not x0 <= x <= x1
+            touches = a <= y1 + hi and b >= y0 - hi
+            if length >= 2 * hi and outside and touches:
+                vertical = max(vertical, length)
+    if horizontal >= 1.5 * vertical and horizontal:
+        return "x"
+    if vertical >= 1.5 * horizontal and vertical:
+        return "y"
+    return None
+
+
+def _runs_in(drawing, index: int, start: int, stop: int, row: bool):
+    if row:
+        if not 0 <= index < drawing.height:
+            return []
+        start, stop = max(0, start), min(drawing.width, stop)
+        line = drawing.dark[index, start:stop]
+    else:
+        if not 0 <= index < drawing.width:
+            return []
+        start, stop = max(0, start), min(drawing.height, stop)
+        line = drawing.dark[start:stop, index]
+    if stop <= start:
+        return []
+    return drawing._runs(line, start)
+
+
+def _pitch_multiple(value: PrintedValue, pitch: Optional[float]) -> bool:
+    """A pin span: one or two pitches (SOT-23's 1.90), or any multiple printed as a basic
+    dimension (`3.81 BSC`). A toleranced size near three pitches is a body (2.65-3.00)."""
+    if not pitch:
+        return False
+    k = round(value.value / pitch)
+    near = k >= 1 and abs(value.value - k * pitch) <= 0.012 * k
+    return near and (k <= 2 or value.qualifier in ("BSC", "TYP", "REF"))
+
+
+def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
+                 height: Optional[float] = None) -> Dict[str, PrintedValue]:
+    """Body / tip-to-tip sizes from sizes with known axes (see the module docstring). A
+    size whose upper limit is the seated height is the side view's height, not the body."""
+    sizes = [d for d in dims if d.axis and d.value.value >= _MIN_BODY_MM
+             and not (height and d.value.hi is not None and abs(d.value.hi - height) < 1e-6)
+             and ("." in d.value.text or d.value.lo is not None)  # not a pin number
+             and not d.value.multiplier and d.value.qualifier not in ("MAX", "MIN")
+             and not d.value.diameter and not d.value.radius and not d.value.paren
+             and not _pitch_multiple(d.value, pitch)]
+    by_axis = {axis: sorted({d.value.value: d.value for d in sizes if d.axis == axis
+                             }.values(), key=lambda v: -v.value) for axis in ("x", "y")}
+    found: Dict[str, PrintedValue] = {}
+    if family in NO_LEAD:
+        if by_axis["x"] and by_axis["y"]:
+            found["body_width"], found["body_length"] = by_axis["x"][0], by_axis["y"][0]
+        return found
+    if family == "qfp":
+        if len(by_axis["x"]) >= 2 and len(by_axis["y"]) >= 2:
+            found.update(overall_width=by_axis["x"][0], body_width=by_axis["x"][1],
+                         overall_length=by_axis["y"][0], body_length=by_axis["y"][1])
+        return found
+    if family not in TWO_ROW_LEADED:
+        return found
+    fits = []
+    for across, along in (("x", "y"), ("y", "x")):
+        vals = by_axis[across]
+        if len(vals) >= 2 and by_axis[along] and 0.25 <= vals[0].value - vals[1].value <= 3.5:
+            fits.append((vals[0], vals[1], by_axis[along][0]))
+    if len(fits) == 1:
+        overall, body, length = fits[0]
+        found.update(overall_width=overall, body_width=body, body_length=length)
+    return found

@@ -1,0 +1,134 @@
+"""Outline sizes drawn without a table (daemon.ocr.package_callouts) and dual-unit pairs
+(daemon.ocr.dual_units): hand-placed tokens and a drawn dimension line per rule."""
+
+import pytest
+from PIL import Image, ImageDraw
+
+from daemon.ocr.callouts import Callout, classify, collect
+from daemon.ocr.drawing import Drawing
+from daemon.ocr.dual_units import mm_of_pair, one_unit
+from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.package_callouts import (
+    Dim,
+    assign_sizes,
+    axis_of,
+    stacked_limits,
+    title_height,
+)
+from daemon.ocr.tokens import OcrToken
+
+H = 20
+
+
+def _tok(text, x, y, w=50, vertical=False):
+    return OcrToken(text, (x, y, x + w, y + H)) if not vertical else \
+        OcrToken(text, (x, y, x + H, y + w), vertical=True)
+
+
+def _callout(text, x, y, **kw):
+    tok = _tok(text, x, y, **kw)
+    return Callout(parse_values(text)[0], tok)
+
+
+@pytest.mark.parametrize("text, mm", [
+    ("2.820(0.111)", 2.82), ("0.067 (1.70)", 1.70), ("10.54 (.415)", 10.54),
+    ("3.600/0.142", 3.6)])
+def test_inline_dual_units_keep_the_millimetres(text, mm):
+    (value,) = one_unit(parse_values(text))
+    assert value.value == mm and not value.paren
+
+
+def test_two_lengths_are_not_a_pair():
+    assert len(one_unit(parse_values("1.27 (0.65)"))) == 2
+    assert mm_of_pair(PrintedValue(2.0, text="2.0"), PrintedValue(0.5, text="0.5")) is None
+
+
+def test_stacked_inch_under_mm_is_one_callout():
+    """onsemi's footprint: 0.91 over 0.036, 2.36 over 0.093 (mm over inch)."""
+    toks = [_tok("0.91", 100, 100), _tok("0.036", 100, 122), _tok("2.36", 300, 100),
+            _tok("0.093", 300, 122)]
+    got = sorted(c.value.value for c in collect(toks, (0, 0, 1000, 1000)))
+    assert got == [0.91, 2.36]
+
+
+def test_outer_span_and_inner_gap_orient_the_pad():
+    """Z 4.19 and G 2.36 printed: the pad is (4.19 - 2.36) / 2 = 0.915 long, so of the
+    two pad sizes 0.91 is the length and 1.22 the width."""
+    toks = [_tok("0.91", 300, 100), _tok("1.22", 600, 200), _tok("2.36", 300, 300),
+            _tok("4.19", 300, 350)]
+    lc = classify(collect(toks, (0, 0, 1000, 1000)), "mm", 2, None, None, "sod")
+    assert lc.pad_length.value == 0.91 and lc.pad_width.value == 1.22
+    assert lc.overall_span.value == 4.19 and lc.row_spacing is None
+
+
+def test_stacked_limits_pair_in_order_and_only_once():
+    """TI stacks four numbers in one column: 2.4 / 1.8 then 1.4 / 1.1."""
+    cs = [_callout(t, 400, 300 + 20 * i) for i, t in enumerate(["2.4", "1.8", "1.4", "1.1"])]
+    dims = stacked_limits(cs, H)
+    assert [(d.value.lo, d.value.hi) for d in dims] == [(1.8, 2.4), (1.1, 1.4)]
+
+
+def test_text_written_upwards_measures_y():
+    cs = [_callout("2.650", 100, 300, vertical=True), _callout("3.000", 122, 300,
+                                                               vertical=True)]
+    (dim,) = stacked_limits(cs, H)
+    assert (dim.value.lo, dim.value.hi, dim.axis) == (2.65, 3.0, "y")
+
+
+def _drawing(horizontal: bool):
+    im = Image.new("L", (600, 600), 255)
+    d = ImageDraw.Draw(im)
+    if horizontal:
+        d.line([(100, 330), (500, 330)], fill=0, width=2)  # dimension line under the text
+    else:
+        d.line([(330, 100), (330, 500)], fill=0, width=2)  # beside the text
+    return Drawing(im)
+
+
+def test_axis_from_the_dimension_line_next_to_the_text():
+    box = (270, 300, 320, 320)
+    assert axis_of(_drawing(True), box, H) == "x"
+    assert axis_of(_drawing(False), box, H) == "y"
+    assert axis_of(Drawing(Image.new("L", (600, 600), 255)), box, H) is None
+
+
+def _dim(lo, hi, axis, **kw):
+    return Dim(PrintedValue(round((lo + hi) / 2, 4), lo, hi, text=f"{lo}/{hi}", **kw),
+               (0, 0, 1, 1), axis)
+
+
+def test_two_row_part_nests_tip_to_tip_and_body_across_the_rows():
+    """SC-70 (TI DCK): x 1.8-2.4 and 1.1-1.4 nest; y 1.85-2.15 is the length; the side
+    view's 0.8-1.1 is the seated height, not a body size."""
+    dims = [_dim(1.8, 2.4, "x"), _dim(1.1, 1.4, "x"), _dim(1.85, 2.15, "y"),
+            _dim(0.8, 1.1, "y")]
+    found = assign_sizes(dims, "sot23", 0.65, height=1.1)
+    assert (found["overall_width"].value, found["body_width"].value,
+            found["body_length"].value) == (2.1, 1.25, 2.0)
+    # Without the height the side view fits the pattern too: ambiguous, nothing assigned.
+    assert assign_sizes(dims, "sot23", 0.65) == {}
+
+
+def test_pin_spans_are_not_sizes_but_a_body_near_three_pitches_is():
+    dims = [_dim(2.82, 3.10, "x"), _dim(1.8, 2.0, "x"), _dim(2.65, 3.0, "y"),
+            _dim(1.5, 1.7, "y")]
+    found = assign_sizes(dims, "sot23", 0.95)
+    assert found["body_length"].lo == 2.82 and found["overall_width"].lo == 2.65
+    assert found["body_width"].lo == 1.5
+
+
+def test_no_lead_body_is_the_largest_each_way_and_qfp_nests_both_ways():
+    qfn = assign_sizes([_dim(2.9, 3.1, "x"), _dim(2.9, 3.1, "y"), _dim(1.61, 1.75, "y")],
+                       "qfn", 0.5)
+    assert qfn["body_width"].value == qfn["body_length"].value == 3.0
+    qfp = assign_sizes([_dim(8.8, 9.2, "x"), _dim(6.8, 7.2, "x"), _dim(8.8, 9.2, "y"),
+                        _dim(6.8, 7.2, "y")], "qfp", 0.5)
+    assert qfp["body_length"].value == 7.0 and qfp["overall_length"].value == 9.0
+    assert assign_sizes([_dim(2.9, 3.1, "x")], "qfn", 0.5) == {}
+
+
+@pytest.mark.parametrize("title, height", [
+    ("SOT - 1.1 max height", 1.1), ("VQFN - 1 mm max height", 1.0), ("PLASTIC QUAD", None)])
+def test_title_height(title, height):
+    got = title_height([_tok(title, 10, 10, 300)])
+    assert (got.value if got else None) == height
