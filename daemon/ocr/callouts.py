@@ -284,17 +284,19 @@ def _pads_from_gap(result: LandCallouts, span: Callout, others: Sequence[Callout
     if result.pad_width is None or result.pad_length is None:
         return
     z = span.value.value
-    for gap in others:
-        g = gap.value.value
-        length = (z - g) / 2.0
-        if not 0 < g < z or length <= 0:
-            continue
-        tol = max(0.011, 0.02 * length)
-        if abs(result.pad_width.value - length) <= tol < abs(result.pad_length.value - length):
-            result.pad_width, result.pad_length = result.pad_length, result.pad_width
-        if abs(result.pad_length.value - length) <= tol:
-            result.overall_span, result.row_spacing = span.value, None
-            return
+
+    def fits(pad: PrintedValue, length: float) -> bool:
+        return length > 0 and abs(pad.value - length) <= max(0.011, 0.02 * length)
+
+    # Z with a gap G ((Z - G) / 2) or with the centre spacing C (Z - C): the length as
+    # read first, and only then the two pad sizes swapped.
+    gaps = [c.value.value for c in others if 0 < c.value.value < z]
+    lengths = [(z - g) / 2.0 for g in gaps] + [z - g for g in gaps]
+    if any(fits(result.pad_length, n) for n in lengths):
+        result.overall_span, result.row_spacing = span.value, None
+    elif any(fits(result.pad_width, n) for n in lengths[:len(gaps)]):
+        result.pad_width, result.pad_length = result.pad_length, result.pad_width
+        result.overall_span, result.row_spacing = span.value, None
 
 
 def _exposed_pad(result: LandCallouts, rest: Sequence[Callout]) -> None:

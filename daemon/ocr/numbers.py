@@ -65,10 +65,26 @@ def normalise(text: str) -> str:
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)
+    # Two decimals OCR glued into one run: "9.9010.10" is 9.90 and 10.10, "3.904.10" is
+    # 3.90 and 4.10 (one number never has two points; the first takes the second's decimals).
+    text = _split_glued(text)
     # Decimal comma "0,50" (but not a thousands separator "1,000").
     text = re.sub(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?!\d)", r"\1.\2", text)
     text = re.sub(r"(?<![\d,])0,(\d+)", r"0.\1", text)
     return text
+
+
+_GLUED = re.compile(r"(?<![\d.])(\d{1,3})\.(\d+)\.(\d{1,3})(?![\d.])")
+
+
+def _split_glued(text: str) -> str:
+    def split(m):
+        whole, mid, tail = m.group(1), m.group(2), m.group(3)
+        k = len(tail)
+        if len(mid) <= k:
+            return m.group(0)
+        return f"{whole}.{mid[:k]} {mid[k:]}.{tail}"
+    return _GLUED.sub(split, text)
 
 
 def _qualifier(text: str) -> Optional[str]:

@@ -30,6 +30,16 @@ from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.tokens import OcrToken
 
 TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
+
+# Lead pitches the JEDEC outlines of each family use (MO-178/193/203, MS-012/013, MO-150,
+# MO-153, MO-187, MS-026, MO-220/229): a lone printed value equal to one of them, on an
+# outline that marks no pitch otherwise, is the pitch.
+FAMILY_PITCHES: Dict[str, tuple] = {
+    "sot23": (0.95, 0.65, 0.5), "soic": (1.27,), "ssop": (0.65, 0.635, 0.5),
+    "tssop": (0.65, 0.5, 0.4), "msop": (0.65, 0.5), "qfp": (0.4, 0.5, 0.65, 0.8, 1.0),
+    "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
+    "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
+}
 NO_LEAD = ("qfn", "dfn", "son")
 _MIN_BODY_MM = 0.8
 _TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
@@ -49,13 +59,61 @@ def _decimals(text: str) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def stacked_limits(callouts: Sequence[Callout], h: float) -> List[Dim]:
+def has_limit_legend(tokens: Sequence[OcrToken], h: float) -> bool:
+    """A key of the words MAX, TYP and MIN on their own, close together (Avia: "Typ" left,
+    MAX over MIN right): each size is printed nominal, maximum, minimum in that layout."""
+    words = {}
+    for tok in tokens:
+        word = squash(tok.text).rstrip(".")
+        if word in ("MAX", "MIN", "TYP", "NOM"):
+            words.setdefault("TYP" if word == "NOM" else word, tok)
+    if set(words) != {"MAX", "MIN", "TYP"}:
+        return False
+    mx, mn, typ = words["MAX"], words["MIN"], words["TYP"]
+    return (mx.cy < mn.cy and typ.cx < min(mx.cx, mn.cx)
+            and max(t.cy for t in words.values()) - min(t.cy for t in words.values()) < 5 * h)
+
+
+def _legend_triples(callouts: Sequence[Callout], h: float, used: set) -> List[Dim]:
+    """Under a MAX/TYP/MIN key: `9.90 10.10` (nominal, maximum) with `9.70` under the
+    maximum is one size 9.70 / 9.90 / 10.10."""
+    out = []
+    by_token: dict = {}
+    for c in callouts:
+        by_token.setdefault(id(c.token), []).append(c)
+    for group in by_token.values():
+        vals = [c.value for c in group]
+        if len(vals) == 2 and vals[0].value < vals[1].value:
+            nom, mx = vals[0].value, vals[1].value
+        elif len(vals) == 1 and vals[0].is_range:
+            nom, mx = vals[0].lo, vals[0].hi
+        else:
+            continue
+        tok = group[0].token
+        below = [c for c in callouts if id(c) not in used and c.token is not tok
+                 and _single(c.value) and 0 < c.token.cy - tok.cy < 1.7 * h
+                 and tok.cx - h < c.token.cx < tok.box[2] + h and c.value.value < nom]
+        if not below:
+            continue
+        low = min(below, key=lambda c: c.token.cy)
+        used.update(id(c) for c in group)
+        used.add(id(low))
+        value = PrintedValue(nom, low.value.value, mx, text=f"{tok.text}/{low.value.text}",
+                             tolerance=True)
+        out.append(Dim(value, (tok.box[0], tok.box[1], max(tok.box[2], low.token.box[2]),
+                               low.token.box[3])))
+    return out
+
+
+def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
+                   ) -> List[Dim]:
     """Callouts as sizes, with two single values stacked at one place (within 1.7 lines,
-    centred alike) joined into one limit pair min..max."""
+    centred alike) joined into one limit pair min..max; under a MAX/TYP/MIN key
+    (`has_limit_legend`) the nominal, maximum, minimum triples first."""
     order = sorted(callouts, key=lambda c: (c.token.cy, c.token.cx) if not c.token.vertical
                    else (c.token.cx, c.token.cy))
-    used = set()
-    out: List[Dim] = []
+    used: set = set()
+    out: List[Dim] = _legend_triples(order, h, used) if legend else []
     for upper in order:
         if id(upper) in used:
             continue
@@ -117,19 +175,27 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
         return None
     x0, y0, x1, y1 = (int(round(v)) for v in box)
     hi = max(2, int(round(h)))
+    # A dimension line broken by its text: collinear runs on both sides of the text.
+    broken_x = _broken(drawing, range(y0, y1 + 1), x0, x1, hi, row=True)
+    broken_y = _broken(drawing, range(x0, x1 + 1), y0, y1, hi, row=False)
+    if broken_x != broken_y:
+        return "x" if broken_x else "y"
     horizontal = vertical = 0
     for y in range(y0 - int(1.5 * hi), y1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, y, x0 - 10 * hi, x1 + 10 * hi, row=True):
             length = b - a + 1
             outside = a < x0 - hi or b > x1 + hi or not y0 <= y <= y1
-            touches = a <= x1 + hi and b >= x0 - hi
+            # under or over the text, or broken by it (ending at the text's edge)
+            touches = a <= (x0 + x1) / 2 <= b or abs(b - x0) <= 0.6 * hi \
+                or abs(a - x1) <= 0.6 * hi
             if length >= 2 * hi and outside and touches:
                 horizontal = max(horizontal, length)
     for x in range(x0 - int(1.5 * hi), x1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, x, y0 - 10 * hi, y1 + 10 * hi, row=False):
             length = b - a + 1
             outside = a < y0 - hi or b > y1 + hi or not x0 <= x <= x1
-            touches = a <= y1 + hi and b >= y0 - hi
+            touches = a <= (y0 + y1) / 2 <= b or abs(b - y0) <= 0.6 * hi \
+                or abs(a - y1) <= 0.6 * hi
             if length >= 2 * hi and outside and touches:
                 vertical = max(vertical, length)
     if horizontal >= 1.5 * vertical and horizontal:
@@ -137,6 +203,20 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     if vertical >= 1.5 * horizontal and vertical:
         return "y"
     return None
+
+
+def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
+    """On one of `lines` (rows or columns through the text), a run of at least a line's
+    height ends at the text's near edge and another starts at its far edge."""
+    reach = int(0.8 * h)
+    for index in lines:
+        runs = _runs_in(drawing, index, lo - 12 * h, hi_edge + 12 * h, row=row)
+        before = any(b - a + 1 >= h and lo - reach <= b <= lo + reach // 2 for a, b in runs)
+        after = any(b - a + 1 >= h and hi_edge - reach // 2 <= a <= hi_edge + reach
+                    for a, b in runs)
+        if before and after:
+            return True
+    return False
 
 
 def _runs_in(drawing, index: int, start: int, stop: int, row: bool):

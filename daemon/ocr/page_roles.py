@@ -49,6 +49,8 @@ CUES: Tuple[RoleCue, ...] = (
             "TI 'PACKAGE OUTLINE', onsemi 'CASE OUTLINE'"),
     RoleCue(r"PACKAGEDIMENSION|MECHANICALDATA|MECHANICALDRAWING|PACKAGEDRAWING", PACKAGE, 3,
             "onsemi 'PACKAGE DIMENSIONS', ST 'mechanical data'"),
+    RoleCue(r"^PACKAGEDESCRIPTION$", PACKAGE, 3,
+            "Linear Technology / ADI 'PACKAGE DESCRIPTION' pages (outline beside its pads)"),
     RoleCue(r"SEATINGPLANE|GAUGEPLANE", PACKAGE, 2, "JEDEC side views"),
     RoleCue(r"SIDEVIEW|ENDVIEW|FRONTVIEW", PACKAGE, 2, "package side/end views"),
     RoleCue(r"OVERALLHEIGHT|MOLDEDPACKAGE|STANDOFF|LEADTHICKNESS|CONTACTTHICKNESS|FOOTLENGTH"

@@ -315,10 +315,19 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
     for item, tables in zip(inputs, page_tables):
         page = item.page
         boxes = [t.box for t in tables]
-        region = land_region(page.tokens, page.width, page.height, item.role, boxes)
-        if region is None:
-            continue
-        callouts = collect(page.tokens, region, boxes)
+        land_fig = _land_figure(item, boxes)
+        source = page.tokens
+        if land_fig is not None:  # the land pattern's own figure on a shared page
+            h = line_height(page.tokens)
+            x0, y0, x1, y1 = land_fig.box
+            region = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+            source = land_fig.tokens
+            b.log.add("land pattern figure found in the drawing")
+        else:
+            region = land_region(page.tokens, page.width, page.height, item.role, boxes)
+            if region is None:
+                continue
+        callouts = collect(source, region, boxes)
         unit = b.unit or page_unit(page.tokens) or hints.units_hint or _unit_from_values(
             callouts, b)
         lc = _classify(callouts, unit, b, family)
@@ -327,7 +336,7 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
             # around the callouts already found (small crops are enlarged, and cheap).
             try:
                 extra = item.rotated(_focus(callouts, region, line_height(page.tokens)))
-                callouts = collect(list(page.tokens) + extra, region, boxes)
+                callouts = collect(list(source) + extra, region, boxes)
                 lc = _classify(callouts, unit, b, family)
                 b.log.add(f"rotated pass ({len(extra)} runs)")
             except Exception as exc:  # the upright pass still counts
@@ -348,11 +357,16 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             continue
         page = item.page
         region = (0, 0, page.width, page.height)
-        if item.role == "both":
+        tokens = page.tokens
+        land_fig = _land_figure(item, []) if item.role == "both" else None
+        if land_fig is not None:
+            mine = {id(t) for t in land_fig.tokens}
+            tokens = [t for t in page.tokens if id(t) not in mine]
+        elif item.role == "both":
             land = land_region(page.tokens, page.width, page.height, "both", [])
             if land is not None and land[1] > 0:
                 region = (0, 0, page.width, land[1])
-        callouts = collect(page.tokens, region)
+        callouts = collect(tokens, region)
         if not any(c.value.bracket for c in callouts):
             _sizes_from_drawing(item, callouts, b, family)
             continue
@@ -391,11 +405,44 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             b.log.add(f"package callouts ({', '.join(sorted(found))})")
 
 
+def _land_figure(item: OcrInput, table_boxes):
+    """On a page with both drawings, the land pattern's figure (daemon.ocr.figures), when
+    the ink separates the figures and a land heading sits against one of them."""
+    if item.role not in ("both", "land_pattern") or item.image is None:
+        return None
+    from daemon.ocr.callouts import heading_tokens
+    from daemon.ocr.figures import figures, land_figure, tokens_of
+
+    page = item.page
+    heads = heading_tokens(page.tokens, exclude=table_boxes)
+    if not heads:
+        return None
+    key = ("figures", tuple(table_boxes))
+    cache = item.__dict__.setdefault("_cache", {})
+    if key not in cache:
+        h = line_height(page.tokens)
+        figs = figures(item.image, page.tokens, h)
+        fig = land_figure(figs, heads, h) if len(figs) >= 2 else None
+        if fig is not None:
+            fig.tokens = tokens_of(fig, figs, page.tokens, h)
+        # Only a figure with dimensions of its own is a land pattern worth reading.
+        if fig is not None and sum(1 for t in fig.tokens if re.search(r"\d\.\d", t.text)) < 2:
+            fig = None
+        cache[key] = fig
+    return cache[key]
+
+
 def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> None:
     """A single-unit outline without a table (daemon.ocr.package_callouts): limit pairs and
     ranges beside dimension lines, their axes from the drawing's pixels."""
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import assign_sizes, axis_of, stacked_limits, title_height
+    from daemon.ocr.package_callouts import (
+        assign_sizes,
+        axis_of,
+        has_limit_legend,
+        stacked_limits,
+        title_height,
+    )
 
     page = item.page
     unit = page_unit(page.tokens) or b.unit or "mm"
@@ -404,12 +451,15 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
     h = line_height(page.tokens)
     drawing = Drawing(item.image) if item.image is not None else None
 
+    legend = has_limit_legend(page.tokens, h)
+
     def read(callouts):
-        dims = stacked_limits(callouts, h)
+        dims = stacked_limits(callouts, h, legend)
         for d in dims:
             d.axis = d.axis or axis_of(drawing, d.box, h)
         pitch = b.fields.get("pitch") or b.land.get("pitch")
-        pitch_value = pitch.nominal if pitch else _printed_pitch(dims, b.pin_count)
+        printed = None if pitch else _printed_pitch(dims, b.pin_count, family)
+        pitch_value = pitch.nominal if pitch else (printed.value if printed else None)
         height = title_height(page.tokens)
         if height is None:
             limits = [d.value for d in dims if d.value.qualifier == "MAX"
@@ -419,6 +469,8 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         found = assign_sizes(dims, family, pitch_value, height.value if height else None)
         if height is not None:
             found["height"] = height
+        if printed is not None:
+            found["pitch"] = printed
         return found
 
     found = read(callouts)
@@ -439,17 +491,30 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
 
 
-def _printed_pitch(dims, pin_count: Optional[int]) -> Optional[float]:
+def _printed_pitch(dims, pin_count: Optional[int], family: Optional[str]
+                   ) -> Optional[PrintedValue]:
     """The pitch as an outline prints it: a count of N-2 or N-4 (`4X 0.65`), else the
-    smallest TYP / BSC value under 2.6 mm."""
+    smallest TYP / BSC value under 2.6 mm, else the one plain value equal to a JEDEC pitch
+    of the family (package_callouts.FAMILY_PITCHES)."""
+    from daemon.ocr.package_callouts import FAMILY_PITCHES
+
+    def smallest(values):
+        return min(values, key=lambda v: v.value) if values else None
+
     if pin_count:
-        counted = [d.value.value for d in dims if d.value.multiplier in (pin_count - 2,
-                                                                          pin_count - 4)]
+        counted = [d.value for d in dims if d.value.multiplier in (pin_count - 2,
+                                                                    pin_count - 4)]
         if counted:
-            return min(counted)
-    basic = [d.value.value for d in dims if d.value.qualifier in ("TYP", "BSC")
+            return smallest(counted)
+    basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
              and not d.value.is_range and 0.3 <= d.value.value < 2.6]
-    return min(basic) if basic else None
+    if basic:
+        return smallest(basic)
+    standard = FAMILY_PITCHES.get(family or "", ())
+    plain = {d.value.value: d.value for d in dims if not d.value.is_range
+             and d.value.hi is None and not d.value.multiplier and "." in d.value.text
+             and any(abs(d.value.value - p) < 1e-6 for p in standard)}
+    return next(iter(plain.values())) if len(plain) == 1 else None
 
 
 def _unit_from_values(callouts, b: ReadingBuilder) -> str:

@@ -32,7 +32,8 @@ def _symbols(row: Sequence[OcrToken]) -> List[tuple]:
     """(symbol, qualifier, token) of a header row's letters ('A1 max' -> ('A1', 'max'))."""
     out = []
     for tok in row:
-        words = tok.text.replace("(", " ").replace(")", " ").split()
+        text = re.sub(r"\(\d\)", "", tok.text)  # footnote marks: D(1), E(1)
+        words = text.replace("(", " ").replace(")", " ").split()
         if not words:
             continue
         letter = words[0]
@@ -67,12 +68,13 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
     value_rows = []
     unit = None
     last_y = row_y(all_rows[index])
-    for row in all_rows[index + 1:index + 4]:
+    for row in all_rows[index + 1:index + 6]:
         y = row_y(row)
-        if y - last_y > 2.2 * h:
+        if y - last_y > 2.2 * h or len(value_rows) == 3:
             break
         kind = None
         cells: Dict[int, float] = {}
+        centres: Dict[int, float] = {}
         for tok in row:
             word = squash(tok.text)
             if tok.cx < left - 0.3 * spacing:
@@ -91,28 +93,34 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
             col = min(range(len(xs)), key=lambda i: abs(xs[i] - tok.cx))
             if abs(xs[col] - tok.cx) <= 0.6 * spacing:
                 cells.setdefault(col, values[0].value)
+                centres.setdefault(col, tok.cy)
         if not cells:
-            if kind is None and not any(re.search(r"\d", t.text) for t in row) \
-                    and y - last_y <= 2.0 * h:
-                last_y = y  # a label or units row under the letters ("(mm)/(inch)")
+            if not any(re.search(r"\d", t.text) for t in row) and y - last_y <= 2.0 * h:
+                # A label, units or qualifier row under the letters ("(mm)/(inch)",
+                # NXP's "max." under A): the qualifier belongs to the letter above it.
+                header = _with_qualifiers(header, row, xs, spacing)
+                last_y = y
                 continue
             break
-        value_rows.append((kind, cells))
+        value_rows.append((kind, cells, centres))
         last_y = y
     if not value_rows:
         return None
     unit = unit or default_unit
     if unit is None:
         return None
-    kinds = _row_kinds([k for k, _ in value_rows])
+    kinds = _row_kinds([k for k, _, _ in value_rows])
+    centred = _centred_between(value_rows, h)
     out: List[TableRow] = []
     for col, (symbol, qualifier, tok) in enumerate(header):
-        present = [(kind, cells[col]) for kind, (_, cells) in zip(kinds, value_rows)
+        present = [(kind, cells[col]) for kind, (_, cells, _) in zip(kinds, value_rows)
                    if col in cells]
         if not present:
             continue
         values: Dict[str, float] = {}
-        if len(present) == 1 and len(value_rows) > 1 and value_rows[0][0] is None:
+        if col in centred:
+            values[qualifier or "nom"] = centred[col]  # one value for both rows: basic
+        elif len(present) == 1 and len(value_rows) > 1 and value_rows[0][0] is None:
             values[qualifier or "nom"] = present[0][1]  # only in the upper row: basic
         else:
             for kind, value in present:
@@ -124,6 +132,40 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
     box = (min(t.box[0] for t in toks) - 3 * h, min(t.box[1] for t in toks),
            max(t.box[2] for t in toks) + h, last_y + h)
     return DimensionTable(unit=unit, rows=out, box=box)
+
+
+def _with_qualifiers(header, row, xs, spacing):
+    """Column words of a row under the letters ("max.") given to the nearest letter."""
+    header = list(header)
+    for tok in row:
+        kind = column_word(tok.text)
+        if not kind:
+            continue
+        col = min(range(len(xs)), key=lambda i: abs(xs[i] - tok.cx))
+        if abs(xs[col] - tok.cx) <= 0.6 * spacing and header[col][1] is None:
+            header[col] = (header[col][0], kind, header[col][2])
+    return header
+
+
+def _centred_between(value_rows, h: float) -> Dict[int, float]:
+    """Two value rows (max over min): a value printed once, centred between them, belongs
+    to both (NXP prints e, L, v, w, y this way); OCR puts it on one of the two rows."""
+    if len(value_rows) != 2:
+        return {}
+    (_, top, top_y), (_, bottom, bottom_y) = value_rows
+    if not top_y or not bottom_y:
+        return {}
+    y_top = sorted(top_y.values())[len(top_y) // 2]
+    y_bottom = max(bottom_y.values())
+    gap = y_bottom - y_top
+    if gap < 0.5 * h:
+        return {}
+    out = {}
+    for rows_cells, rows_y, other in ((top, top_y, bottom), (bottom, bottom_y, top)):
+        for col, cy in rows_y.items():
+            if col not in other and abs(cy - (y_top + y_bottom) / 2) < 0.25 * gap:
+                out[col] = rows_cells[col]
+    return out
 
 
 def _row_kinds(labels: List[Optional[str]]) -> List[str]:

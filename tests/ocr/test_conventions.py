@@ -92,3 +92,83 @@ def test_sot223_tab_is_a_pad_not_an_exposed_pad():
     ("SSOP24: plastic shrink small outline", 24), ("SOT223", None), ("SOT23", None)])
 def test_pin_count_glued_to_the_family(title, pins):
     assert pin_count_from_text([_tok(title, 10, 10, 300)]) == pins
+
+
+def test_nxp_table_with_a_qualifier_row_centred_values_and_footnote_marks():
+    """NXP SOT340-1: 'A' over 'max.', D(1) E(1) letters, and e / L / v printed once,
+    centred between the max and min rows."""
+    letters = ["A", "A1", "bp", "c", "D(1)", "E(1)", "e", "HE", "L", "Lp"]
+    toks = [_tok("UNIT", 40, 100)] + _row(100, letters) + [_tok("max.", 200, 122)]
+    toks += _row(150, ["2", "0.21", "0.38", "0.20", "8.4", "5.4", "", "7.9", "", "1.03"])
+    toks += [_tok("mm", 40, 161)]  # OCR puts the centred values on the lower row
+    toks += _row(165, ["", "", "", "", "", "", "0.65", "", "1.25", ""])
+    toks += _row(172, ["", "0.05", "0.25", "0.09", "8.0", "5.2", "", "7.6", "", "0.63"])
+    (table,) = find_transposed_tables(toks)
+    got = {r.symbol: r.values for r in table.rows}
+    assert got["A"] == {"max": 2.0}
+    assert got["D"] == {"max": 8.4, "min": 8.0} and got["E"] == {"max": 5.4, "min": 5.2}
+    assert got["e"] == {"nom": 0.65} and got["L"] == {"nom": 1.25}
+
+
+@pytest.mark.parametrize("text, values", [
+    ("9.9010.10", [9.9, 10.1]), ("3.904.10", [3.9, 4.1]), ("1.27", [1.27]),
+    ("0.05", [0.05]), ("10.10", [10.1])])
+def test_two_decimals_glued_by_ocr(text, values):
+    from daemon.ocr.numbers import parse_values
+
+    assert [v.value for v in parse_values(text)] == values
+
+
+def test_sop_is_the_soic_family():
+    from daemon.ocr.package_text import family_from_text
+
+    assert family_from_text("SOP-16L Package") == "soic"
+    assert family_from_text("SSOP24") == "ssop" and family_from_text("TSSOP-14") == "tssop"
+
+
+def test_limit_legend_gives_nominal_max_min():
+    """Avia's key: 'Typ' left of 'MAX' over 'MIN'; '9.90 10.10' with '9.70' under it."""
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.package_callouts import has_limit_legend, stacked_limits
+
+    toks = [_tok("9.90 10.10", 300, 100, 120), _tok("9.70", 370, 122),
+            _tok("MAX", 600, 400), _tok("Typ", 520, 420), _tok("MIN", 600, 440)]
+    assert has_limit_legend(toks, 20)
+    assert not has_limit_legend(toks[:2] + toks[3:], 20)
+    (dim,) = stacked_limits(collect(toks[:2], (0, 0, 900, 900)), 20, legend=True)
+    assert (dim.value.lo, dim.value.value, dim.value.hi) == (9.7, 9.9, 10.1)
+
+
+def test_land_figure_is_the_one_its_caption_sits_under():
+    """Linear's page: the land pattern top left with its caption under it, the package
+    outline beside it; each figure keeps its own numbers."""
+    from PIL import Image, ImageDraw
+
+    from daemon.ocr.figures import figures, land_figure, tokens_of
+
+    im = Image.new("L", (1200, 800), 255)
+    d = ImageDraw.Draw(im)
+    d.rectangle([100, 100, 400, 400], outline=0, width=3)  # land pattern
+    d.rectangle([700, 100, 1100, 500], outline=0, width=3)  # package outline
+    toks = [_tok("1.22", 200, 60), _tok("0.95", 420, 240), _tok("2.90", 1120, 280),
+            _tok("RECOMMENDED SOLDER PAD LAYOUT", 100, 430, 300)]
+    figs = figures(im, toks, 20)
+    assert len(figs) == 2
+    land = land_figure(figs, [toks[3]], 20)
+    assert land is not None and land.box[0] < 500
+    assert {t.text for t in tokens_of(land, figs, toks, 20)} >= {"1.22", "0.95"}
+    assert "2.90" not in {t.text for t in tokens_of(land, figs, toks, 20)}
+
+
+def test_outer_span_with_both_the_gap_and_the_centre_spacing():
+    """Linear: 3.85 MAX outside, 2.62 REF centres, 1.4 MIN inside, pads 0.62 x 1.22:
+    2.62 is a centre spacing (3.85 - 2.62 = 1.23), never a gap (which would make the pad
+    0.615 long and swap the sizes)."""
+    from daemon.ocr.callouts import classify, collect
+
+    toks = [_tok("0.62 MAX", 100, 100, 90), _tok("0.95 REF", 300, 100, 90),
+            _tok("1.22 REF", 500, 200, 90), _tok("3.85 MAX", 100, 400, 90),
+            _tok("2.62 REF", 300, 400, 90), _tok("1.4 MIN", 500, 400, 90)]
+    lc = classify(collect(toks, (0, 0, 900, 900)), "mm", 6, 0.95, None, "sot23")
+    assert (lc.pad_width.value, lc.pad_length.value) == (0.62, 1.22)
+    assert lc.overall_span.value == 3.85

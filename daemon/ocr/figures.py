@@ -1,0 +1,126 @@
+"""The figures of a page (top view, side view, land pattern ...) from the drawing's ink.
+
+A page that shows the package and its land pattern side by side (Linear Technology's
+"PACKAGE DESCRIPTION", many maker pages) cannot be split by headings alone: LTC captions
+the land pattern under its figure, beside the package's top view. The line art of each
+figure is one connected piece of ink once the text is taken out and small gaps are closed;
+each text run then belongs to the figure nearest to it. The land-pattern figure is the one
+its heading or caption sits against.
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+from daemon.ocr.tokens import OcrToken
+
+_MIN_CELLS = 12  # smaller ink pieces are marks, arrows or noise, not figures
+
+
+@dataclass
+class Figure:
+    box: Tuple[float, float, float, float]  # page pixels
+    cells: int
+    tokens: List[OcrToken] = field(default_factory=list)
+
+
+def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
+    """Figures of the page, largest first, each with the text runs nearest to it."""
+    import numpy as np
+
+    dark = np.asarray(image.convert("L")) < 140
+    dark = dark.copy()
+    for tok in tokens:  # text would bridge the figures it labels
+        x0, y0, x1, y1 = (int(round(v)) for v in tok.box)
+        dark[max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2] = False
+    step = max(4, int(round(h / 3)))
+    rows, cols = dark.shape[0] // step, dark.shape[1] // step
+    if rows < 4 or cols < 4:
+        return []
+    small = dark[:rows * step, :cols * step].reshape(rows, step, cols, step).any(axis=(1, 3))
+    grown = small.copy()  # close gaps of up to two cells (dashed lines, arrow tips)
+    for dy, dx in ((1, 0), (-1, 0), (0, 1), (0, -1), (2, 0), (-2, 0), (0, 2), (0, -2)):
+        grown |= np.roll(np.roll(small, dy, axis=0), dx, axis=1)
+    found = _components(grown)
+    out = [Figure((c0 * step, r0 * step, (c1 + 1) * step, (r1 + 1) * step), n)
+           for (r0, c0, r1, c1), n in found if n >= _MIN_CELLS]
+    out.sort(key=lambda f: -f.cells)
+    # A frame around the whole drawing (TI's border) is one figure holding the others.
+    out = [f for f in out if not any(g is not f and _inside(g.box, f.box) for g in out)
+           or f.cells < 0.5 * sum(g.cells for g in out)]
+    for tok in tokens:
+        if out:
+            min(out, key=lambda f: _distance(tok.box, f.box)).tokens.append(tok)
+    return out
+
+
+def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float
+                ) -> Optional[Figure]:
+    """The figure a land-pattern heading or caption sits against (just above or under it,
+    overlapping it sideways), or None when no figure is that close."""
+    best = None
+    for head in heads:
+        for fig in figs:
+            x0, y0, x1, y1 = fig.box
+            overlap = min(x1, head.box[2]) - max(x0, head.box[0])
+            if overlap <= 0:
+                continue
+            gap = max(y0 - head.box[3], head.box[1] - y1, 0)
+            if gap <= 4 * h and (best is None or gap < best[0]):
+                best = (gap, fig)
+    return None if best is None else best[1]
+
+
+def tokens_of(fig: Figure, figs: Sequence[Figure], tokens: Sequence[OcrToken], h: float
+              ) -> List[OcrToken]:
+    """The text runs that label `fig`: inside its box grown by three lines (dimension text
+    sits outside the extension lines) and not inside another figure's box."""
+    x0, y0, x1, y1 = fig.box
+    grown = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+    others = [g.box for g in figs if g is not fig]
+    out = []
+    for tok in tokens:
+        cx, cy = tok.cx, tok.cy
+        if not (grown[0] <= cx <= grown[2] and grown[1] <= cy <= grown[3]):
+            continue
+        inside_mine = x0 <= cx <= x1 and y0 <= cy <= y1
+        if not inside_mine and any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in others):
+            continue
+        out.append(tok)
+    return out
+
+
+def _components(mask) -> List[Tuple[Tuple[int, int, int, int], int]]:
+    """Connected pieces (4-neighbour) of a small boolean grid: (bbox, cell count)."""
+    rows, cols = mask.shape
+    seen = mask.copy()
+    seen[:] = False
+    out = []
+    for r, c in zip(*mask.nonzero()):
+        if seen[r, c]:
+            continue
+        queue = deque([(r, c)])
+        seen[r, c] = True
+        r0 = r1 = r
+        c0 = c1 = c
+        n = 0
+        while queue:
+            y, x = queue.popleft()
+            n += 1
+            r0, r1, c0, c1 = min(r0, y), max(r1, y), min(c0, x), max(c1, x)
+            for ny, nx in ((y + 1, x), (y - 1, x), (y, x + 1), (y, x - 1)):
+                if 0 <= ny < rows and 0 <= nx < cols and mask[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    queue.append((ny, nx))
+        out.append(((int(r0), int(c0), int(r1), int(c1)), n))
+    return out
+
+
+def _inside(a, b) -> bool:
+    return a[0] >= b[0] and a[1] >= b[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def _distance(box, fig_box) -> float:
+    dx = max(fig_box[0] - box[2], box[0] - fig_box[2], 0)
+    dy = max(fig_box[1] - box[3], box[1] - fig_box[3], 0)
+    return (dx * dx + dy * dy) ** 0.5
