@@ -14,6 +14,8 @@ the page's template:
   length D. Only one axis may fit that pattern, else nothing is assigned;
 - no-lead parts (QFN, DFN, SON): the largest size on each axis is the body;
 - quad leaded parts (QFP): on each axis the largest is tip to tip, the next the body;
+- two-terminal molded parts (SMA, SOD): along the terminals tip to tip nests over the body,
+  which is longer than it is wide;
 - the seated height is the title's "1.1 max height" (TI), else the one MAX value.
 
 Pitch multiples (pins 1 to 3, `1.90`) are never body sizes. Where the drawing does not
@@ -41,6 +43,7 @@ FAMILY_PITCHES: Dict[str, tuple] = {
     "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
 }
 NO_LEAD = ("qfn", "dfn", "son")
+TWO_TERMINAL_LEADED = ("molded", "sod")
 _MIN_BODY_MM = 0.8
 _TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
 
@@ -208,7 +211,7 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
 def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
     """On one of `lines` (rows or columns through the text), a run of at least a line's
     height ends at the text's near edge and another starts at its far edge."""
-    reach = int(0.8 * h)
+    reach = int(2 * h)
     for index in lines:
         runs = _runs_in(drawing, index, lo - 12 * h, hi_edge + 12 * h, row=row)
         before = any(b - a + 1 >= h and lo - reach <= b <= lo + reach // 2 for a, b in runs)
@@ -266,6 +269,17 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
         if len(by_axis["x"]) >= 2 and len(by_axis["y"]) >= 2:
             found.update(overall_width=by_axis["x"][0], body_width=by_axis["x"][1],
                          overall_length=by_axis["y"][0], body_length=by_axis["y"][1])
+        return found
+    if family in TWO_TERMINAL_LEADED:
+        # Along the terminals tip to tip nests over the body; the body is longer than wide.
+        fits = []
+        for along, across in (("x", "y"), ("y", "x")):
+            vals = by_axis[along]
+            if len(vals) >= 2 and by_axis[across] and 0.2 <= vals[0].value - vals[1].value <= 2.5 \
+                    and vals[1].value >= by_axis[across][0].value:
+                fits.append((vals[1], by_axis[across][0]))
+        if len(fits) == 1:
+            found["body_length"], found["body_width"] = fits[0]
         return found
     if family not in TWO_ROW_LEADED:
         return found

@@ -40,6 +40,7 @@ from daemon.readers.base import ReaderError, ReadHints
 
 NO_LEAD = ("dfn", "qfn", "son")
 TAB_FAMILIES = ("sot223", "dpak")
+TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
 _ASCII = re.compile(r"[^ -~]")
 
@@ -89,14 +90,27 @@ def _tol_from_printed(v: PrintedValue, source: str):
     return _tol({"nom": v.value}, source)
 
 
-def table_kind(table: DimensionTable, land_page: bool) -> str:
+def table_kind(table: DimensionTable, land_page: bool,
+               tokens: Sequence[OcrToken] = ()) -> str:
     symbols = set(table.symbols)
     descriptions = squash(" ".join(r.description for r in table.rows))
     if symbols & LAND_ONLY or "CONTACTPAD" in descriptions or "PADSPACING" in descriptions:
         return "land"
+    if land_page and _under_land_heading(table, tokens):
+        return "land"  # "Suggested Pad Layout" over a Symbol / Unit (mm) table
     if symbols & PACKAGE_ONLY or {"A", "B"} <= symbols:
         return "package"
     return "land" if land_page else "package"
+
+
+def _under_land_heading(table: DimensionTable, tokens: Sequence[OcrToken]) -> bool:
+    """A land-pattern heading above the table with no package heading between them."""
+    from daemon.ocr.callouts import PACKAGE_HEADING, heading_tokens
+
+    top = table.box[1]
+    lands = [t.cy for t in heading_tokens(tokens) if t.cy < top]
+    packages = [t.cy for t in heading_tokens(tokens, PACKAGE_HEADING) if t.cy < top]
+    return bool(lands) and max(lands) > max(packages, default=-1.0)
 
 
 def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> Optional[str]:
@@ -194,12 +208,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))
             for t in item.page.tokens if len(t.text) < 60)
         for table in tables:
-            (land_tables if table_kind(table, land_page) == "land" else package_tables
-             ).append(table)
+            kind = table_kind(table, land_page, item.page.tokens)
+            (land_tables if kind == "land" else package_tables).append(table)
 
     # Land pattern: a table if the page has one, else the drawing's callouts.
     for table in land_tables:
         b.set_unit(table.unit)
+        if family in TWO_TERMINAL and _two_terminal_table(b, table):
+            continue
         for row in table.rows:
             name = _row_field(row, "land", LAND)
             values = _table_values(row, table, b.unit)
@@ -284,6 +300,23 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
+    """A two-pad layout table without descriptions: its letters are the maker's own, so
+    the numbers' sums say which is which (daemon.ocr.land_solver)."""
+    from daemon.ocr.land_solver import solve_two_terminal
+
+    if any(r.description for r in table.rows):
+        return False
+    values = [_table_values(r, table, b.unit).get("nom") for r in table.rows]
+    solved = solve_two_terminal([v for v in values if v])
+    if not solved or "pad_width" not in solved:
+        return False
+    for name, value in solved.items():
+        b.put(b.land, name, _tol({"nom": value}, "datasheet_table"))
+    b.log.add("two-pad layout table read by its sums (Z = G + 2Y, C = G + Y)")
+    return True
 
 
 def _overlap(a: tuple, b: tuple) -> bool:

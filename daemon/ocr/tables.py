@@ -83,12 +83,22 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     return None
 
 
+_SYMBOL_TITLE = re.compile(r"^(SYMBOL|SYM\.?|DIM\.?|DIMENSION|ITEM|REF\.?)$")
+_UNIT_TITLE = re.compile(r"^(UNIT|DIMENSION|DIMENSIONS|VALUE|SIZE)S?\W*(IN)?\W*\(?"
+                         r"(MM|MILLIMETERS?|INCH(ES)?|MILS?)\)?\.?$")
+
+
 def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
     cols = []
     for tok in row:
         kind = column_word(tok.text)
         if kind:
             cols.append(Column(kind, tok.cx, tok.box[0], tok.box[2]))
+    if not cols and any(_SYMBOL_TITLE.match(squash(t.text)) for t in row):
+        # "Symbol | Unit (mm) | Unit (inch)": one value per row in each unit (MDD, Diodes).
+        for tok in row:
+            if _UNIT_TITLE.match(squash(tok.text)) and unit_of(tok.text):
+                cols.append(Column("nom", tok.cx, tok.box[0], tok.box[2], unit_of(tok.text)))
     return cols
 
 
@@ -104,7 +114,8 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
             continue
         cols = _header_columns(row)
         kinds = {c.kind for c in cols}
-        value_column = len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
+        value_column = (len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
+                        ) or (cols and all(c.unit for c in cols))
         if not value_column and (len(cols) < 2 or not (
                 {"min", "max"} <= kinds or {"min", "nom"} <= kinds)):
             continue
@@ -118,6 +129,8 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
 def _assign_units(cols: List[Column], above: Sequence[OcrToken], fallback: Optional[str]):
     unit_tokens = [(t, unit_of(t.text)) for t in above if unit_of(t.text)]
     for col in cols:
+        if col.unit:  # titled with its own unit
+            continue
         if unit_tokens:
             best = min(unit_tokens, key=lambda tu: (
                 0 if tu[0].box[0] - 20 <= col.x <= tu[0].box[2] + 20 else 1,

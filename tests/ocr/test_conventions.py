@@ -172,3 +172,34 @@ def test_outer_span_with_both_the_gap_and_the_centre_spacing():
     lc = classify(collect(toks, (0, 0, 900, 900)), "mm", 6, 0.95, None, "sot23")
     assert (lc.pad_width.value, lc.pad_length.value) == (0.62, 1.22)
     assert lc.overall_span.value == 3.85
+
+
+@pytest.mark.parametrize("values, want", [
+    ([1.68, 1.52, 3.93, 2.41, 5.45], {"pad_length": 1.52, "pad_width": 1.68, "gap": 2.41,
+                                       "row_spacing": 3.93, "overall_span": 5.45}),
+    ([0.91, 1.22, 2.36, 4.19], {"pad_length": 0.91, "pad_width": 1.22, "gap": 2.36,
+                                "overall_span": 4.19}),
+    ([1.0, 2.0], None)])
+def test_two_pad_layout_from_its_sums(values, want):
+    from daemon.ocr.land_solver import solve_two_terminal
+
+    assert solve_two_terminal(values) == want
+
+
+def test_symbol_unit_table_under_a_pad_layout_heading_is_the_land_pattern():
+    """MDD's SMA 'Suggested Pad Layout': Symbol | Unit (mm) | Unit (inch), letters A-E of
+    the maker's own; read by the sums, the package named by its outline code (D0-214AC as
+    OCR reads it)."""
+    rows = [("A", "1.68", "0.066"), ("B", "1.52", "0.060"), ("C", "3.93", "0.154"),
+            ("D", "2.41", "0.095"), ("E", "5.45", "0.215")]
+    toks = [_tok("Suggested Pad Layout", 20, 10, 300), _tok("D0-214AC/SMA", 500, 10, 150),
+            _tok("Symbol", 500, 100), _tok("Unit (mm)", 620, 100, 80),
+            _tok("Unit (inch)", 760, 100, 80)]
+    for k, (sym, mm, inch) in enumerate(rows):
+        y = 125 + 25 * k
+        toks += [_tok(sym, 515, y, 15), _tok(mm, 640, y), _tok(inch, 780, y)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=900, height=300), "land_pattern")])
+    assert reading.family == "molded" and reading.pin_count == 2
+    lp = reading.land_pattern
+    assert (lp.pad_length.nominal, lp.pad_width.nominal) == (1.52, 1.68)
+    assert (lp.row_spacing.nominal, lp.overall_span.nominal) == (3.93, 5.45)

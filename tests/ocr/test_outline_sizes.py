@@ -132,3 +132,12 @@ def test_no_lead_body_is_the_largest_each_way_and_qfp_nests_both_ways():
 def test_title_height(title, height):
     got = title_height([_tok(title, 10, 10, 300)])
     assert (got.value if got else None) == height
+
+
+def test_two_terminal_body_is_longer_than_wide():
+    """SMA: along x tip to tip 4.7-5.3 nests over the body 3.8-4.5; across, 2.3-2.8. The
+    other reading (y along) would make the body 2.15 long and 5.0 wide: refused."""
+    dims = [_dim(3.8, 4.5, "x"), _dim(4.7, 5.3, "x"), _dim(2.3, 2.8, "y"),
+            _dim(1.85, 2.45, "y")]
+    found = assign_sizes(dims, "molded", None)
+    assert (found["body_length"].value, found["body_width"].value) == (4.15, 2.55)
