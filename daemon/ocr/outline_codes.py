@@ -51,7 +51,7 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(rf"\bT[O0]{_D}252(?:{_D}AA)?\b|\bD-?PAK\b", "dpak", 3,
                 "JEDEC TO-252AA is DPAK: 2 leads + tab"),
     OutlineCode(rf"\bT[O0]{_D}263\b|\bD2-?PAK\b", "dpak", None, "JEDEC TO-263: D2PAK"),
-    OutlineCode(rf"\bT[O0]{_D}220(?:{_D}AB)?\b", "to220", 3, "JEDEC TO-220AB: 3 leads"),
+    OutlineCode(rf"\bT[O0]{_D}220(?:{_D}AB)?(?!\d)", "to220", 3, "JEDEC TO-220AB: 3 leads"),
     OutlineCode(rf"\bD[O0]{_D}214{_D}A[ABC]\b", "molded", 2,
                 "JEDEC DO-214AC/AA/AB: SMA/SMB/SMC"),
     OutlineCode(r"\bSOD-?(?:123F?|323F?|523|923)\b", "sod", 2, "SOD-123/323/523/923"),

@@ -16,6 +16,8 @@ the page's template:
 - quad leaded parts (QFP): on each axis the largest is tip to tip, the next the body;
 - two-terminal molded parts (SMA, SOD): along the terminals tip to tip nests over the body,
   which is longer than it is wide;
+- TO-220 (front and side views, nothing nests): each size by the JEDEC range it falls
+  in (JEDEC_WINDOWS), only where one printed range falls in it;
 - the seated height is the title's "1.1 max height" (TI), else the one MAX value.
 
 Pitch multiples (pins 1 to 3, `1.90`) are never body sizes. Where the drawing does not
@@ -248,6 +250,27 @@ def _pitch_multiple(value: PrintedValue, pitch: Optional[float]) -> bool:
     return near and (k <= 2 or value.qualifier in ("BSC", "TYP", "REF"))
 
 
+# Outlines whose views do not nest (TO-220: front and side views, leads hanging down): a
+# size is known by the JEDEC range it falls in, each window holding only its own letter.
+JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
+    # JEDEC TO-220AB: E 9.66-10.66 (width, along the leads), A 3.56-4.83 (thickness; from
+    # 4.0 here, as the mounting hole's 3.5-3.9 would share the window), b 0.51-1.02 (lead);
+    # b2 1.14-1.78 and c 0.31-0.61 fall outside every window.
+    "to220": {"body_length": (9.6, 10.7), "body_width": (4.0, 4.9), "lead_width": (0.62, 1.05)},
+}
+
+
+def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, PrintedValue]:
+    """Each field whose JEDEC window holds exactly one printed limit pair."""
+    found = {}
+    for name, (lo, hi) in windows.items():
+        inside = {d.value.value: d.value for d in dims if d.value.lo is not None
+                  and d.value.hi is not None and lo <= d.value.value <= hi}
+        if len(inside) == 1:
+            found[name] = next(iter(inside.values()))
+    return found
+
+
 def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
                  height: Optional[float] = None) -> Dict[str, PrintedValue]:
     """Body / tip-to-tip sizes from sizes with known axes (see the module docstring). A
@@ -261,6 +284,8 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
     by_axis = {axis: sorted({d.value.value: d.value for d in sizes if d.axis == axis
                              }.values(), key=lambda v: -v.value) for axis in ("x", "y")}
     found: Dict[str, PrintedValue] = {}
+    if family in JEDEC_WINDOWS:
+        return _by_window(dims, JEDEC_WINDOWS[family])
     if family in NO_LEAD:
         if by_axis["x"] and by_axis["y"]:
             found["body_width"], found["body_length"] = by_axis["x"][0], by_axis["y"][0]

@@ -21,6 +21,10 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     (r"P?DIP\b|DUALIN-?LINE", "dip"), (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
+    # EIA chip sizes only where the text says it is a size ("1812 Size", "0603 chip"), and
+    # the chip parts' own names: a bare 2010 is as likely a year.
+    (r"(?<!\d)(?:0201|0402|0603|0805|1206|1210|1812|2010|2512)\)?(?:SIZE|CHIP|CASE)"
+     r"|CHIP(?:INDUCTOR|RESISTOR|CAPACITOR|COIL|BEAD|FERRITE)", "chip"),
 )
 
 # Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".

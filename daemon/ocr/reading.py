@@ -263,6 +263,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         b.pin_count = _pins_from_part_row(tokens_all, hints.part_name)
         b.pin_count_source = "part row" if b.pin_count else ""
 
+    sizes = sum(1 for t in tokens_all if re.search(r"\d\.\d", t.text))
+    if family is None and (sizes or b.fields or b.land):
+        # Without the family no drawing can be read (which size nests in which depends on
+        # it), so this is what to ask for when sizes are printed.
+        raise ReaderError(f"no package family found on the page ({sizes} printed sizes "
+                          "found); give a package hint (e.g. --package-hint SOIC-8, SMA, "
+                          "1206)")
     if not b.fields and not b.land:
         raise ReaderError("no dimensions found: no dimension table or land-pattern callouts "
                           "on the page")

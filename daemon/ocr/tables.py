@@ -77,7 +77,8 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]", text):
         return "inch"
     if re.search(r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
-                 r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM|DIMENSIONS?\(MM\)|UNIT\(MM\)",
+                 r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM|DIMENSIONS?\(MM\)|UNIT\(MM\)"
+                 r"|\(INMM\)",
                  text):
         return "mm"
     return None

@@ -141,3 +141,26 @@ def test_two_terminal_body_is_longer_than_wide():
             _dim(1.85, 2.45, "y")]
     found = assign_sizes(dims, "molded", None)
     assert (found["body_length"].value, found["body_width"].value) == (4.15, 2.55)
+
+
+def test_to220_sizes_by_their_jedec_windows():
+    """IR TO-220AB: front and side views do not nest; E 10.29-10.54, A 4.20-4.69 and the
+    lead 0.69-0.93 each fall alone in their JEDEC window; the mounting hole 3.54-3.78 and
+    the shoulder 1.15-1.40 in none."""
+    dims = [_dim(10.29, 10.54, "x"), _dim(4.20, 4.69, "x"), _dim(3.54, 3.78, "x"),
+            _dim(0.69, 0.93, "x"), _dim(1.15, 1.40, "x"), _dim(14.84, 15.24, "y")]
+    found = assign_sizes(dims, "to220", 2.54)
+    assert found["body_length"].lo == 10.29 and found["body_width"].lo == 4.2
+    assert found["lead_width"].lo == 0.69
+    # Two ranges in one window: that size is left out.
+    assert "body_width" not in assign_sizes(dims + [_dim(4.3, 4.5, "y")], "to220", 2.54)
+
+
+@pytest.mark.parametrize("title, family", [
+    ("LQH43P_26 Series (1812 Size)", "chip"), ("Chip Inductor (Chip Coil)", "chip"),
+    ("Revision 2010", None), ("TO-220ABPackage Outline", "to220")])
+def test_chip_sizes_and_glued_outline_codes(title, family):
+    from daemon.ocr.layout import squash
+    from daemon.ocr.package_text import family_from_text
+
+    assert family_from_text(squash(title)) == family
