@@ -186,10 +186,17 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     if broken_x != broken_y:
         return "x" if broken_x else "y"
     horizontal = vertical = 0
+    # The text's own rows and columns, without the box's padding (a line just under the
+    # text often falls inside the OCR box).
+    ty0, ty1 = y0 + 0.2 * (y1 - y0), y1 - 0.2 * (y1 - y0)
+    tx0, tx1 = x0 + 0.2 * (x1 - x0), x1 - 0.2 * (x1 - x0)
     for y in range(y0 - int(1.5 * hi), y1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, y, x0 - 10 * hi, x1 + 10 * hi, row=True):
             length = b - a + 1
-            outside = a < x0 - hi or b > x1 + hi or not y0 <= y <= y1
+            if not _thin(drawing, y, a, b, row=True):
+                continue  # a filled pad or body, not a line
+            outside = a < x0 - hi or b > x1 + hi or not ty0 <= y <= ty1 \
+                or length >= x1 - x0 + 1.5 * hi
             # under or over the text, or broken by it (ending at the text's edge)
             touches = a <= (x0 + x1) / 2 <= b or abs(b - x0) <= 0.6 * hi \
                 or abs(a - x1) <= 0.6 * hi
@@ -198,7 +205,10 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     for x in range(x0 - int(1.5 * hi), x1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, x, y0 - 10 * hi, y1 + 10 * hi, row=False):
             length = b - a + 1
-            outside = a < y0 - hi or b > y1 + hi or not x0 <= x <= x1
+            if not _thin(drawing, x, a, b, row=False):
+                continue
+            outside = a < y0 - hi or b > y1 + hi or not tx0 <= x <= tx1 \
+                or length >= y1 - y0 + 1.5 * hi
             touches = a <= (y0 + y1) / 2 <= b or abs(b - y0) <= 0.6 * hi \
                 or abs(a - y1) <= 0.6 * hi
             if length >= 2 * hi and outside and touches:
@@ -222,6 +232,19 @@ def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
         if before and after:
             return True
     return False
+
+
+def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int = 4) -> bool:
+    """A line, not a filled area or its edge: four pixels to either side of the run, most
+    of its length is light on both sides."""
+    dark = drawing.dark
+    sides = []
+    for k in (index - offset, index + offset):
+        if row and 0 <= k < drawing.height:
+            sides.append(dark[k, a:b + 1].mean())
+        elif not row and 0 <= k < drawing.width:
+            sides.append(dark[a:b + 1, k].mean())
+    return not sides or max(sides) < 0.5
 
 
 def _runs_in(drawing, index: int, start: int, stop: int, row: bool):
@@ -275,12 +298,31 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
                  height: Optional[float] = None) -> Dict[str, PrintedValue]:
     """Body / tip-to-tip sizes from sizes with known axes (see the module docstring). A
     size whose upper limit is the seated height is the side view's height, not the body."""
-    sizes = [d for d in dims if d.axis and d.value.value >= _MIN_BODY_MM
+    found = _assign(dims, family, pitch, height)
+    if family in JEDEC_WINDOWS or not found:
+        return found
+    # A size whose axis the drawing did not show, larger than a size taken as the largest
+    # on its axis, may be the one that belonged there: then nothing is sure.
+    unknown = [d.value.value for d in _candidates(dims, pitch, height) if d.axis is None]
+    smallest = min(v.value for v in found.values())
+    taken = [v.value for v in found.values()]
+    if any(u > smallest and not any(abs(u - t) < 1e-6 for t in taken) for u in unknown):
+        return {}
+    return found
+
+
+def _candidates(dims: Sequence[Dim], pitch: Optional[float], height: Optional[float]):
+    return [d for d in dims if d.value.value >= _MIN_BODY_MM
              and not (height and d.value.hi is not None and abs(d.value.hi - height) < 1e-6)
              and ("." in d.value.text or d.value.lo is not None)  # not a pin number
              and not d.value.multiplier and d.value.qualifier not in ("MAX", "MIN")
              and not d.value.diameter and not d.value.radius and not d.value.paren
              and not _pitch_multiple(d.value, pitch)]
+
+
+def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
+            height: Optional[float]) -> Dict[str, PrintedValue]:
+    sizes = [d for d in _candidates(dims, pitch, height) if d.axis]
     by_axis = {axis: sorted({d.value.value: d.value for d in sizes if d.axis == axis
                              }.values(), key=lambda v: -v.value) for axis in ("x", "y")}
     found: Dict[str, PrintedValue] = {}

@@ -32,6 +32,7 @@ from daemon.ocr.package_text import (
     package_code,
     pin_count_from_text,
 )
+from daemon.ocr.pad_grid import is_crystal, read_grid
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_transposed_tables
@@ -264,6 +265,11 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         b.pin_count_source = "part row" if b.pin_count else ""
 
     sizes = sum(1 for t in tokens_all if re.search(r"\d\.\d", t.text))
+    if family is None and is_crystal(tokens_all, hints.package_hint):
+        for item in inputs:
+            grid = read_grid(item) if item.role in ("both", "land_pattern") else None
+            if grid is not None:
+                return grid
     if family is None and (sizes or b.fields or b.land):
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.

@@ -1,0 +1,172 @@
+"""Crystals and other small parts whose land pattern is a 1x2 or 2x2 grid of equal pads.
+
+SMD crystals (IQD CFPX, ECS ECX, Jauch JTX) print no package letters and no family a
+footprint generator knows; their "Solder Pad Layout" / "Suggested land" / "pad layout"
+figure gives one pad size and, on each axis, the pads' centre spacing, their gap, or both.
+Read per axis from the figure's callouts (axes as in daemon.ocr.package_callouts):
+
+- a pad p, a gap g and a centre spacing c with c = g + p: two pads at c;
+- two numbers a < b: either pad a at centre spacing b (gap b - a) or gap a with pad b
+  (centre a + b); the reading whose gap is at least 0.2 mm and whose outer span fits the
+  body (at most 1 mm over it) wins, and nothing is read when both or neither do;
+- one number: the pad's size, one pad on that axis.
+
+The grid's pads are numbered as KiCad's crystal footprints are: 2x2 counter-clockwise from
+the bottom left (1 and 3, the crystal's terminals, diagonal, as every 4-pad crystal page
+prints them), 1x2 left to right. The result is an explicit-pad reading (family "other");
+every pad is marked `inferred`, since its position is worked out from the spacings.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from daemon.ocr.layout import line_height, squash
+from daemon.ocr.tokens import OcrToken
+
+CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
+MIN_GAP_MM = 0.2
+
+
+@dataclass
+class Axis:
+    pad: float
+    count: int  # pads along this axis: 1 or 2
+    centre: Optional[float] = None
+
+
+def is_crystal(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> bool:
+    texts = ([hint] if hint else []) + [t.text for t in tokens if len(t.text) <= 90]
+    return any(CRYSTAL_WORDS.search(squash(t)) for t in texts)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(0.011, 0.01 * b)
+
+
+def solve_axis(values: Sequence[float], body: Optional[float]) -> Optional[Axis]:
+    """One axis of the grid from the numbers printed along it (see the module docstring)."""
+    vals = sorted({round(v, 4) for v in values if v > 0})
+    for g in vals:
+        for p in vals:
+            if g != p and any(_close(g + p, c) for c in vals if c not in (g, p)):
+                return Axis(p, 2, round(g + p, 4))
+    if len(vals) == 1:
+        return Axis(vals[0], 1)
+    if len(vals) != 2:
+        return None
+    a, b = vals
+    readings = []
+    for pad, centre in ((a, b), (b, a + b)):
+        gap = centre - pad
+        span = centre + pad
+        if gap >= MIN_GAP_MM and (body is None or span <= body + 1.0):
+            readings.append(Axis(pad, 2, round(centre, 4)))
+    return readings[0] if len(readings) == 1 else None
+
+
+def grid_pads(x: Axis, y: Axis) -> List[dict]:
+    """Pad dicts (ReadPad fields) of the grid, numbered as KiCad's crystals."""
+    xs = [-x.centre / 2, x.centre / 2] if x.count == 2 else [0.0]
+    ys = [-y.centre / 2, y.centre / 2] if y.count == 2 else [0.0]
+    if len(xs) == 2 and len(ys) == 2:  # ccw from bottom left (y grows downwards)
+        order = [(xs[0], ys[1]), (xs[1], ys[1]), (xs[1], ys[0]), (xs[0], ys[0])]
+    else:
+        order = [(px, py) for py in ys for px in xs]
+    return [dict(number=str(i + 1), kind="smd", shape="rect", x=round(px, 4), y=round(py, 4),
+                 size_x=x.pad, size_y=y.pad, inferred=True) for i, (px, py) in enumerate(order)]
+
+
+def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, List[float]]:
+    """Plain sizes (no counts, no limits) inside `region`, per measured axis."""
+    out: Dict[str, List[float]] = {"x": [], "y": []}
+    for d in dims:
+        cx, cy = (d.box[0] + d.box[2]) / 2, (d.box[1] + d.box[3]) / 2
+        if not (region[0] <= cx <= region[2] and region[1] <= cy <= region[3]):
+            continue
+        if d.axis in out and d.value.qualifier not in ("MAX", "MIN") and "." in d.value.text:
+            out[d.axis].append(d.value.value)
+    return out
+
+
+def body_sizes(dims, land_box) -> Dict[str, float]:
+    """The body: the largest size outside the land figure on each axis (a crystal's
+    outline is the largest thing drawn; its MAX limits count)."""
+    out: Dict[str, float] = {}
+    for axis in ("x", "y"):
+        vals = [d.value.value for d in dims if d.axis == axis and "." in d.value.text
+                and not _inside(d.box, land_box) and 0.8 <= d.value.value <= 15]
+        if vals:
+            out[axis] = max(vals)
+    return out
+
+
+def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
+    """A crystal's height: the smallest MAX (or ± size) outside the land figure that is
+    below both body sizes and not a pad detail (0.3 mm or more)."""
+    limit = min(body.values()) if body else 10.0
+    vals = [d.value for d in dims if not _inside(d.box, land_box) and "." in d.value.text
+            and 0.3 <= d.value.value < limit and (d.value.qualifier == "MAX"
+                                                  or d.value.tolerance)]
+    maxes = [v for v in vals if v.qualifier == "MAX"]
+    pick = maxes or vals
+    return min(v.value for v in pick) if len(pick) == 1 else None
+
+
+def _inside(box, region) -> bool:
+    if region is None:
+        return False
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+
+
+def read_grid(item, family_hint: Optional[str] = None):
+    """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
+    from daemon.ocr.callouts import collect, heading_tokens
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.figures import figures, land_figure
+    from daemon.ocr.package_callouts import axis_of, stacked_limits
+    from schemas.reading import DatasheetReading, ReadPad
+    from schemas.toleranced import Toleranced
+
+    page = item.page
+    if item.image is None:
+        return None
+    h = line_height(page.tokens)
+    tokens = list(page.tokens)
+    if item.rotated is not None:
+        try:
+            tokens += item.rotated((0, 0, page.width, page.height))
+        except Exception:  # the upright text still counts
+            pass
+    figs = figures(item.image, tokens, h)
+    heads = heading_tokens(tokens)
+    land = land_figure(figs, heads, h) if heads else None
+    if land is None:
+        return None
+    drawing = Drawing(item.image)
+    callouts = collect(tokens, (0, 0, page.width, page.height))
+    dims = stacked_limits(callouts, h)
+    for d in dims:
+        d.axis = d.axis or axis_of(drawing, d.box, h)
+    x0, y0, x1, y1 = land.box
+    region = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+    body = body_sizes(dims, region)
+    per_axis = axis_values(dims, region)
+    ax = solve_axis(per_axis["x"], body.get("x"))
+    ay = solve_axis(per_axis["y"], body.get("y"))
+    if ax is None or ay is None or ax.count * ay.count < 2:
+        return None
+    pads = [ReadPad(**p) for p in grid_pads(ax, ay)]
+    fields = {}
+    if "x" in body and "y" in body:
+        # body_length is x and body_width y, as the pads are laid out (family 'other')
+        fields["body_length"] = Toleranced(nom=body["x"], source="datasheet_drawing")
+        fields["body_width"] = Toleranced(nom=body["y"], source="datasheet_drawing")
+        height = seated_height(dims, region, body)
+        if height is not None:
+            fields["height"] = Toleranced(max=height, source="datasheet_drawing")
+    notes = (f"ocr: pad grid {ax.count}x{ay.count} (pad {ax.pad:g} x {ay.pad:g} mm, centres "
+             f"{ax.centre or 0:g} x {ay.centre or 0:g}); positions from the spacings")
+    return DatasheetReading(units="mm", family="other", pin_count=len(pads), pads=pads,
+                            notes=notes[:400], **fields)

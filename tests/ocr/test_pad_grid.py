@@ -1,0 +1,38 @@
+"""Crystals' pad grids (daemon.ocr.pad_grid): each axis from the numbers along it, and the
+grid numbered as KiCad's crystal footprints."""
+
+import pytest
+
+from daemon.ocr.pad_grid import Axis, grid_pads, is_crystal, solve_axis
+from daemon.ocr.tokens import OcrToken
+
+
+@pytest.mark.parametrize("values, body, want", [
+    ([0.85, 0.5, 1.35], 2.0, Axis(0.85, 2, 1.35)),  # ECS: pad, gap, centres
+    ([1.4, 2.2], 3.4, Axis(1.4, 2, 2.2)),  # IQD: pad and centres (gap 0.8)
+    ([1.15, 1.6], 2.7, Axis(1.15, 2, 1.6)),
+    ([0.8, 0.7], 2.0, Axis(0.8, 2, 1.5)),  # Jauch: gap 0.7 and pad 0.8 (0.1 gap refused)
+    ([1.4], 2.0, Axis(1.4, 1)),  # one pad on this axis
+    ([1.0, 1.5], None, None),  # no body to choose between the two readings
+])
+def test_axis_readings(values, body, want):
+    assert solve_axis(values, body) == want
+
+
+def test_two_by_two_numbered_like_kicad_with_the_crystal_pins_diagonal():
+    pads = grid_pads(Axis(1.4, 2, 2.2), Axis(1.15, 2, 1.6))
+    at = {p["number"]: (p["x"], p["y"]) for p in pads}
+    # KiCad Crystal_SMD_3225-4Pin: 1 (-1.1, 0.85), 2 (1.1, 0.85), 3 (1.1, -0.85), 4 (-1.1, -0.85)
+    assert at == {"1": (-1.1, 0.8), "2": (1.1, 0.8), "3": (1.1, -0.8), "4": (-1.1, -0.8)}
+    assert all(p["inferred"] and p["size_x"] == 1.4 and p["size_y"] == 1.15 for p in pads)
+
+
+def test_one_by_two_left_to_right():
+    pads = grid_pads(Axis(0.8, 2, 1.5), Axis(1.4, 1))
+    assert [(p["number"], p["x"], p["y"]) for p in pads] == [("1", -0.75, 0.0),
+                                                             ("2", 0.75, 0.0)]
+
+
+def test_crystal_words():
+    tok = OcrToken("Quartz Crystal Specification", (0, 0, 300, 20))
+    assert is_crystal([tok]) and is_crystal([], "XTAL 3225") and not is_crystal([], "SOIC-8")
