@@ -188,12 +188,13 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     horizontal = vertical = 0
     # The text's own rows and columns, without the box's padding (a line just under the
     # text often falls inside the OCR box).
+    side = max(2, int(round(hi / 6)))
     ty0, ty1 = y0 + 0.2 * (y1 - y0), y1 - 0.2 * (y1 - y0)
     tx0, tx1 = x0 + 0.2 * (x1 - x0), x1 - 0.2 * (x1 - x0)
     for y in range(y0 - int(1.5 * hi), y1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, y, x0 - 10 * hi, x1 + 10 * hi, row=True):
             length = b - a + 1
-            if not _thin(drawing, y, a, b, row=True):
+            if not _thin(drawing, y, a, b, row=True, offset=side):
                 continue  # a filled pad or body, not a line
             outside = a < x0 - hi or b > x1 + hi or not ty0 <= y <= ty1 \
                 or length >= x1 - x0 + 1.5 * hi
@@ -205,7 +206,7 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     for x in range(x0 - int(1.5 * hi), x1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, x, y0 - 10 * hi, y1 + 10 * hi, row=False):
             length = b - a + 1
-            if not _thin(drawing, x, a, b, row=False):
+            if not _thin(drawing, x, a, b, row=False, offset=side):
                 continue
             outside = a < y0 - hi or b > y1 + hi or not tx0 <= x <= tx1 \
                 or length >= y1 - y0 + 1.5 * hi
@@ -234,9 +235,9 @@ def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
     return False
 
 
-def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int = 4) -> bool:
-    """A line, not a filled area or its edge: four pixels to either side of the run, most
-    of its length is light on both sides."""
+def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int) -> bool:
+    """A line, not a filled area or its edge: `offset` pixels (a sixth of a text line) to
+    either side of the run, most of its length is light on both sides."""
     dark = drawing.dark
     sides = []
     for k in (index - offset, index + offset):

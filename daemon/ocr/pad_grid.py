@@ -144,7 +144,7 @@ def read_grid(item, family_hint: Optional[str] = None):
     land = land_figure(figs, heads, h) if heads else None
     if land is None:
         return None
-    drawing = Drawing(item.image)
+    drawing = Drawing(item.image, threshold=200)
     callouts = collect(tokens, (0, 0, page.width, page.height))
     dims = stacked_limits(callouts, h)
     for d in dims:

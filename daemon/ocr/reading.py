@@ -495,7 +495,9 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
     if unit != "mm" or not b.set_unit(unit):
         return  # inch-only outlines without a table: not read (no page of that kind seen)
     h = line_height(page.tokens)
-    drawing = Drawing(item.image) if item.image is not None else None
+    # Anti-aliased thin lines of small screenshots are grey: anything clearly darker than
+    # the paper counts (filled areas are told apart by _thin).
+    drawing = Drawing(item.image, threshold=200) if item.image is not None else None
 
     legend = has_limit_legend(page.tokens, h)
 
