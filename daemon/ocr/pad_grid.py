@@ -113,6 +113,30 @@ def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
     return min(v.value for v in pick) if len(pick) == 1 else None
 
 
+_CONNECTIONS = re.compile(r"PADCONNECTION|PINCONNECTION|PINASSIGNMENT|PADASSIGNMENT|"
+                          r"PINFUNCTION|PINOUT")
+
+
+def connection_count(tokens: Sequence[OcrToken], h: float) -> Optional[int]:
+    """The pads a "Pad Connections" list numbers (IQD: "1. Crystal ... 4. GND"; ECS: a
+    table 1-4), or None without such a list."""
+    heads = [t for t in tokens if _CONNECTIONS.search(squash(t.text)) and len(t.text) < 40]
+    if not heads:
+        return None
+    head = heads[0]
+    numbers = []
+    for tok in tokens:
+        if 0 < tok.cy - head.cy < 8 * h and abs(tok.box[0] - head.box[0]) < 12 * h:
+            m = re.match(r"^\s*([1-9])\s*(?:[.:)]|$|\s+[A-Za-z])", tok.text)
+            if m:
+                numbers.append(int(m.group(1)))
+    return max(numbers) if numbers else None
+
+
+def _grown(box, by: float):
+    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
+
+
 def _inside(box, region) -> bool:
     if region is None:
         return False
@@ -146,17 +170,24 @@ def read_grid(item, family_hint: Optional[str] = None):
         return None
     drawing = Drawing(item.image, threshold=200)
     callouts = collect(tokens, (0, 0, page.width, page.height))
+    # A number between two figures labels the nearer one (the underside view's terminal
+    # size beside the land pattern is not a pad size).
+    nearest = {id(t) for t in land.tokens}
+    callouts = [c for c in callouts if id(c.token) in nearest
+                or not _inside(c.token.box, _grown(land.box, 3 * h))]
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h)
-    x0, y0, x1, y1 = land.box
-    region = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+    region = _grown(land.box, 3 * h)
     body = body_sizes(dims, region)
     per_axis = axis_values(dims, region)
     ax = solve_axis(per_axis["x"], body.get("x"))
     ay = solve_axis(per_axis["y"], body.get("y"))
     if ax is None or ay is None or ax.count * ay.count < 2:
         return None
+    listed = connection_count(tokens, h)
+    if listed is not None and listed != ax.count * ay.count:
+        return None  # the page lists more (or fewer) pads than the figure was read with
     pads = [ReadPad(**p) for p in grid_pads(ax, ay)]
     fields = {}
     if "x" in body and "y" in body:

@@ -270,6 +270,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             grid = read_grid(item) if item.role in ("both", "land_pattern") else None
             if grid is not None:
                 return grid
+        raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "
+                          "and a spacing on each axis, or the pad count the page lists): "
+                          "give a larger screenshot of the pad layout, or the pads as a "
+                          "reading JSON")
     if family is None and (sizes or b.fields or b.land):
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.

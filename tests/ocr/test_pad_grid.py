@@ -36,3 +36,18 @@ def test_one_by_two_left_to_right():
 def test_crystal_words():
     tok = OcrToken("Quartz Crystal Specification", (0, 0, 300, 20))
     assert is_crystal([tok]) and is_crystal([], "XTAL 3225") and not is_crystal([], "SOIC-8")
+
+
+def test_pad_connections_list_counts_the_pads():
+    from daemon.ocr.pad_grid import connection_count
+
+    def tok(text, x, y):
+        return OcrToken(text, (x, y, x + 120, y + 20))
+
+    iqd = [tok("Pad Connections", 450, 140), tok("1. Crystal", 450, 173),
+           tok("2. GND", 450, 210), tok("3. Crystal", 450, 244), tok("4. GND", 450, 279)]
+    assert connection_count(iqd, 30) == 4
+    ecs = [tok("Pad Connections", 440, 400), tok("1", 450, 425), tok("In/Out", 500, 425),
+           tok("2", 450, 450), tok("Gnd", 500, 450)]
+    assert connection_count(ecs, 25) == 2
+    assert connection_count([tok("Dimensions", 0, 0)], 25) is None
