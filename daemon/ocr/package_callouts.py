@@ -185,40 +185,36 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     broken_y = _broken(drawing, range(x0, x1 + 1), y0, y1, hi, row=False)
     if broken_x != broken_y:
         return "x" if broken_x else "y"
-    horizontal = vertical = 0
-    # The text's own rows and columns, without the box's padding (a line just under the
-    # text often falls inside the OCR box).
-    side = max(2, int(round(hi / 6)))
-    ty0, ty1 = y0 + 0.2 * (y1 - y0), y1 - 0.2 * (y1 - y0)
-    tx0, tx1 = x0 + 0.2 * (x1 - x0), x1 - 0.2 * (x1 - x0)
-    for y in range(y0 - int(1.5 * hi), y1 + int(1.5 * hi) + 1):
-        for a, b in _runs_in(drawing, y, x0 - 10 * hi, x1 + 10 * hi, row=True):
-            length = b - a + 1
-            if not _thin(drawing, y, a, b, row=True, offset=side):
-                continue  # a filled pad or body, not a line
-            outside = a < x0 - hi or b > x1 + hi or not ty0 <= y <= ty1 \
-                or length >= x1 - x0 + 1.5 * hi
-            # under or over the text, or broken by it (ending at the text's edge)
-            touches = a <= (x0 + x1) / 2 <= b or abs(b - x0) <= 0.6 * hi \
-                or abs(a - x1) <= 0.6 * hi
-            if length >= 2 * hi and outside and touches:
-                horizontal = max(horizontal, length)
-    for x in range(x0 - int(1.5 * hi), x1 + int(1.5 * hi) + 1):
-        for a, b in _runs_in(drawing, x, y0 - 10 * hi, y1 + 10 * hi, row=False):
-            length = b - a + 1
-            if not _thin(drawing, x, a, b, row=False, offset=side):
-                continue
-            outside = a < y0 - hi or b > y1 + hi or not tx0 <= x <= tx1 \
-                or length >= y1 - y0 + 1.5 * hi
-            touches = a <= (y0 + y1) / 2 <= b or abs(b - y0) <= 0.6 * hi \
-                or abs(a - y1) <= 0.6 * hi
-            if length >= 2 * hi and outside and touches:
-                vertical = max(vertical, length)
+    horizontal = _longest_line(drawing, (x0, y0, x1, y1), hi, row=True)
+    vertical = _longest_line(drawing, (x0, y0, x1, y1), hi, row=False)
     if horizontal >= 1.5 * vertical and horizontal:
         return "x"
     if vertical >= 1.5 * horizontal and vertical:
         return "y"
     return None
+
+
+def _longest_line(drawing, box: tuple, hi: int, row: bool) -> int:
+    """The longest thin run along x (`row`) or y beside the text at `box`: under, over or
+    broken by it. Its own rows (columns) count without the OCR box's padding (a line just
+    under the text often falls inside the box)."""
+    x0, y0, x1, y1 = box
+    a0, a1, c0, c1 = (x0, x1, y0, y1) if row else (y0, y1, x0, x1)  # along, across
+    side = max(2, int(round(hi / 6)))
+    t0, t1 = c0 + 0.2 * (c1 - c0), c1 - 0.2 * (c1 - c0)
+    best = 0
+    for k in range(c0 - int(1.5 * hi), c1 + int(1.5 * hi) + 1):
+        for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
+            length = b - a + 1
+            if not _thin(drawing, k, a, b, row=row, offset=side):
+                continue  # a filled pad or body, not a line
+            outside = a < a0 - hi or b > a1 + hi or not t0 <= k <= t1 \
+                or length >= a1 - a0 + 1.5 * hi
+            touches = a <= (a0 + a1) / 2 <= b or abs(b - a0) <= 0.6 * hi \
+                or abs(a - a1) <= 0.6 * hi
+            if length >= 2 * hi and outside and touches:
+                best = max(best, length)
+    return best
 
 
 def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
