@@ -247,7 +247,7 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     elif not counts:
         small = sorted((c for c in rest if pitch_value is None
                         or c.value.value < 2.5 * pitch_value), key=lambda c: c.value.value)
-        pads = small[:2]
+        pads = _pads_by_spans(rest, small, pitch_value) or small[:2]
     pad_values = sorted({c.value.value: c for c in pads}.values(), key=lambda c: c.value.value)
     if len(pad_values) >= 2:
         result.pad_width = pad_values[0].value
@@ -275,6 +275,24 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
+
+
+def _pads_by_spans(rest: Sequence[Callout], small: Sequence[Callout],
+                   pitch: Optional[float]) -> List[Callout]:
+    """No counts on the drawing (ST's LQFP footprint: 0.20 0.30 1.20 7.30 9.70): the pad
+    length is the value an outside span and an inside gap confirm, (Z - G) / 2; the width
+    the smallest value under the pitch that is at least 0.45 pitch (the 0.20 between two
+    0.30 pads at 0.5 pitch is a gap, not a pad). Empty when the spans confirm nothing."""
+    if not pitch:
+        return []
+    values = [c.value.value for c in rest]
+    lengths = [c for c in small if c.value.value > pitch and any(
+        abs((z - g) / 2 - c.value.value) <= max(0.011, 0.01 * c.value.value)
+        for z in values for g in values if z > g > c.value.value)]
+    widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
+    if len({c.value.value for c in lengths}) != 1 or not widths:
+        return []
+    return [min(widths, key=lambda c: c.value.value), lengths[0]]
 
 
 def _pads_from_gap(result: LandCallouts, span: Callout, others: Sequence[Callout]) -> None:

@@ -203,3 +203,15 @@ def test_symbol_unit_table_under_a_pad_layout_heading_is_the_land_pattern():
     lp = reading.land_pattern
     assert (lp.pad_length.nominal, lp.pad_width.nominal) == (1.52, 1.68)
     assert (lp.row_spacing.nominal, lp.overall_span.nominal) == (3.93, 5.45)
+
+
+def test_uncounted_fine_pitch_pads_by_their_spans():
+    """ST's LQFP48 footprint prints no counts: 0.50 pitch, 0.20 between pads, 0.30 pad,
+    1.20 pad length, 7.30 inside, 9.70 outside, 5.80 a row's pads. The pad is 0.30 x 1.20
+    ((9.70 - 7.30) / 2 = 1.20), not the two smallest numbers 0.20 x 0.30."""
+    from daemon.ocr.callouts import classify, collect
+
+    texts = ["0.50", "0.20", "0.30", "1.20", "7.30", "9.70", "5.80"]
+    toks = [_tok(t, 100 + 90 * i, 100 + 40 * (i % 2)) for i, t in enumerate(texts)]
+    lc = classify(collect(toks, (0, 0, 900, 900)), "mm", 48, 0.5, 9.0, "qfp")
+    assert (lc.pad_width.value, lc.pad_length.value) == (0.3, 1.2)
