@@ -55,10 +55,30 @@ def family_from_text(text: str) -> Optional[str]:
     return code.family if code is not None else None
 
 
+# Names a user types as a package hint that are too short or too common to be read off a
+# page as a family (a bare "SMA" is also a connector, a bare "0603" a date or a part number).
+HINT_FAMILIES: Tuple[Tuple[str, str], ...] = (
+    (r"SM[ABC]J?|DO-?214A[ABC]", "molded"),
+    (r"(?:0201|0402|0603|0805|1206|1210|1812|2010|2512)(?:M|METRIC)?", "chip"),
+    (r"SOD-?\d{3}F?", "sod"),
+)
+
+
+def family_from_hint(hint: str) -> Optional[str]:
+    """The family a package hint names: as on a page, or one of HINT_FAMILIES exactly."""
+    family = family_from_text(hint) or family_from_text(squash(hint))
+    if family:
+        return family
+    for pattern, name in HINT_FAMILIES:
+        if re.fullmatch(pattern, squash(hint)):
+            return name
+    return None
+
+
 def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Optional[str]:
     """The family named first on the page (titles come first), or the user's hint."""
     if hint:
-        family = family_from_text(hint)
+        family = family_from_hint(hint)
         if family:
             return family
     best = None

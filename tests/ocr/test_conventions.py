@@ -215,3 +215,13 @@ def test_uncounted_fine_pitch_pads_by_their_spans():
     toks = [_tok(t, 100 + 90 * i, 100 + 40 * (i % 2)) for i, t in enumerate(texts)]
     lc = classify(collect(toks, (0, 0, 900, 900)), "mm", 48, 0.5, 9.0, "qfp")
     assert (lc.pad_width.value, lc.pad_length.value) == (0.3, 1.2)
+
+
+@pytest.mark.parametrize("hint, family", [
+    ("SMA", "molded"), ("smb", "molded"), ("1206", "chip"), ("0603", "chip"),
+    ("SOD-123", "sod"), ("SOIC-8", "soic"), ("TO-92", None)])
+def test_package_hints_the_error_suggests_are_understood(hint, family):
+    """The reader's 'give a package hint (e.g. SOIC-8, SMA, 1206)' must take its examples."""
+    from daemon.ocr.package_text import detect_family
+
+    assert detect_family([], hint) == family
