@@ -71,12 +71,19 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float
     return None if best is None else best[1]
 
 
+def label_region(fig: Figure, h: float) -> Tuple[float, float, float, float]:
+    """Where a figure's own dimension text sits: its box grown by three lines (the text is
+    written outside the extension lines)."""
+    x0, y0, x1, y1 = fig.box
+    return (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+
+
 def tokens_of(fig: Figure, figs: Sequence[Figure], tokens: Sequence[OcrToken], h: float
               ) -> List[OcrToken]:
-    """The text runs that label `fig`: inside its box grown by three lines (dimension text
-    sits outside the extension lines) and not inside another figure's box."""
+    """The text runs that label `fig`: inside its `label_region` and not inside another
+    figure's box."""
     x0, y0, x1, y1 = fig.box
-    grown = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+    grown = label_region(fig, h)
     others = [g.box for g in figs if g is not fig]
     out = []
     for tok in tokens:

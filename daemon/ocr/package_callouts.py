@@ -60,10 +60,6 @@ class Dim:
     axis: Optional[str] = None
 
 
-def _decimals(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def has_limit_legend(tokens: Sequence[OcrToken], h: float) -> bool:
     """A key of the words MAX, TYP and MIN on their own, close together (Avia: "Typ" left,
     MAX over MIN right): each size is printed nominal, maximum, minimum in that layout."""
@@ -355,4 +351,52 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
     if len(fits) == 1:
         overall, body, length = fits[0]
         found.update(overall_width=overall, body_width=body, body_length=length)
+    return found
+
+
+def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optional[str]
+                  ) -> Optional[PrintedValue]:
+    """The pitch as an outline prints it: a count of N-2 or N-4 (`4X 0.65`), else the
+    smallest TYP / BSC value under 2.6 mm, else the one plain value equal to a JEDEC pitch
+    of the family (FAMILY_PITCHES)."""
+    def smallest(values):
+        return min(values, key=lambda v: v.value) if values else None
+
+    if pin_count:
+        counted = [d.value for d in dims if d.value.multiplier in (pin_count - 2,
+                                                                    pin_count - 4)]
+        if counted:
+            return smallest(counted)
+    basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
+             and not d.value.is_range and 0.3 <= d.value.value < 2.6]
+    if basic:
+        return smallest(basic)
+    standard = FAMILY_PITCHES.get(family or "", ())
+    plain = {d.value.value: d.value for d in dims if not d.value.is_range
+             and d.value.hi is None and not d.value.multiplier and "." in d.value.text
+             and any(abs(d.value.value - p) < 1e-6 for p in standard)}
+    return next(iter(plain.values())) if len(plain) == 1 else None
+
+
+def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken], h: float,
+                 family: Optional[str], pitch: Optional[float], pin_count: Optional[int]
+                 ) -> Dict[str, PrintedValue]:
+    """Sizes, and the pitch and height where the outline prints them, from one set of
+    callouts: limit pairs joined, each size's axis from the drawing, then assign_sizes.
+    `pitch` is the one already read (a table or the land pattern), None if none."""
+    dims = stacked_limits(callouts, h, has_limit_legend(tokens, h))
+    for d in dims:
+        d.axis = d.axis or axis_of(drawing, d.box, h)
+    printed = None if pitch else printed_pitch(dims, pin_count, family)
+    pitch_value = pitch if pitch else (printed.value if printed else None)
+    height = title_height(tokens)
+    if height is None:
+        limits = [d.value for d in dims if d.value.qualifier == "MAX" and not d.value.is_range
+                  and not d.value.multiplier and 0.3 <= d.value.value <= 6.0]
+        height = limits[0] if len(limits) == 1 else None
+    found = assign_sizes(dims, family, pitch_value, height.value if height else None)
+    if height is not None:
+        found["height"] = height
+    if printed is not None:
+        found["pitch"] = printed
     return found

@@ -133,10 +133,6 @@ def connection_count(tokens: Sequence[OcrToken], h: float) -> Optional[int]:
     return max(numbers) if numbers else None
 
 
-def _grown(box, by: float):
-    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
-
-
 def _inside(box, region) -> bool:
     if region is None:
         return False
@@ -148,7 +144,7 @@ def read_grid(item, family_hint: Optional[str] = None):
     """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
     from daemon.ocr.callouts import collect, heading_tokens
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.figures import figures, land_figure
+    from daemon.ocr.figures import figures, label_region, land_figure
     from daemon.ocr.package_callouts import axis_of, stacked_limits
     from schemas.reading import DatasheetReading, ReadPad
     from schemas.toleranced import Toleranced
@@ -174,11 +170,11 @@ def read_grid(item, family_hint: Optional[str] = None):
     # size beside the land pattern is not a pad size).
     nearest = {id(t) for t in land.tokens}
     callouts = [c for c in callouts if id(c.token) in nearest
-                or not _inside(c.token.box, _grown(land.box, 3 * h))]
+                or not _inside(c.token.box, label_region(land, h))]
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h)
-    region = _grown(land.box, 3 * h)
+    region = label_region(land, h)
     body = body_sizes(dims, region)
     per_axis = axis_values(dims, region)
     ax = solve_axis(per_axis["x"], body.get("x"))

@@ -59,6 +59,8 @@ class OcrInput:
     # Optional: OCR of a region upright at the crop's own resolution (small print on a
     # large page that the whole-page pass read shrunk).
     upright: Optional[Callable[[tuple], List[OcrToken]]] = None
+    # What is worked out once per page and asked for twice (the page's figures).
+    cache: Dict[Any, Any] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -368,9 +370,9 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
         land_fig = _land_figure(item, boxes)
         source = page.tokens
         if land_fig is not None:  # the land pattern's own figure on a shared page
-            h = line_height(page.tokens)
-            x0, y0, x1, y1 = land_fig.box
-            region = (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+            from daemon.ocr.figures import label_region
+
+            region = label_region(land_fig, line_height(page.tokens))
             source = land_fig.tokens
             b.log.add("land pattern figure found in the drawing")
         else:
@@ -467,8 +469,8 @@ def _land_figure(item: OcrInput, table_boxes):
     heads = heading_tokens(page.tokens, exclude=table_boxes)
     if not heads:
         return None
-    key = ("figures", tuple(table_boxes))
-    cache = item.__dict__.setdefault("_cache", {})
+    key = ("land figure", tuple(table_boxes))
+    cache = item.cache
     if key not in cache:
         h = line_height(page.tokens)
         figs = figures(item.image, page.tokens, h)
@@ -483,16 +485,10 @@ def _land_figure(item: OcrInput, table_boxes):
 
 
 def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> None:
-    """A single-unit outline without a table (daemon.ocr.package_callouts): limit pairs and
-    ranges beside dimension lines, their axes from the drawing's pixels."""
+    """A single-unit outline without a table (daemon.ocr.package_callouts.read_outline),
+    read again turned when a body size is still missing."""
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import (
-        assign_sizes,
-        axis_of,
-        has_limit_legend,
-        stacked_limits,
-        title_height,
-    )
+    from daemon.ocr.package_callouts import read_outline
 
     page = item.page
     unit = page_unit(page.tokens) or b.unit or "mm"
@@ -502,28 +498,11 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
     # Anti-aliased thin lines of small screenshots are grey: anything clearly darker than
     # the paper counts (filled areas are told apart by _thin).
     drawing = Drawing(item.image, threshold=200) if item.image is not None else None
-
-    legend = has_limit_legend(page.tokens, h)
+    pitch = b.fields.get("pitch") or b.land.get("pitch")
 
     def read(callouts):
-        dims = stacked_limits(callouts, h, legend)
-        for d in dims:
-            d.axis = d.axis or axis_of(drawing, d.box, h)
-        pitch = b.fields.get("pitch") or b.land.get("pitch")
-        printed = None if pitch else _printed_pitch(dims, b.pin_count, family)
-        pitch_value = pitch.nominal if pitch else (printed.value if printed else None)
-        height = title_height(page.tokens)
-        if height is None:
-            limits = [d.value for d in dims if d.value.qualifier == "MAX"
-                      and not d.value.is_range and not d.value.multiplier
-                      and 0.3 <= d.value.value <= 6.0]
-            height = limits[0] if len(limits) == 1 else None
-        found = assign_sizes(dims, family, pitch_value, height.value if height else None)
-        if height is not None:
-            found["height"] = height
-        if printed is not None:
-            found["pitch"] = printed
-        return found
+        return read_outline(callouts, drawing, page.tokens, h, family,
+                            pitch.nominal if pitch else None, b.pin_count)
 
     found = read(callouts)
     if item.rotated is not None and not {"body_length", "body_width"} <= set(found):
@@ -541,32 +520,6 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
     if found:
         b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
-
-
-def _printed_pitch(dims, pin_count: Optional[int], family: Optional[str]
-                   ) -> Optional[PrintedValue]:
-    """The pitch as an outline prints it: a count of N-2 or N-4 (`4X 0.65`), else the
-    smallest TYP / BSC value under 2.6 mm, else the one plain value equal to a JEDEC pitch
-    of the family (package_callouts.FAMILY_PITCHES)."""
-    from daemon.ocr.package_callouts import FAMILY_PITCHES
-
-    def smallest(values):
-        return min(values, key=lambda v: v.value) if values else None
-
-    if pin_count:
-        counted = [d.value for d in dims if d.value.multiplier in (pin_count - 2,
-                                                                    pin_count - 4)]
-        if counted:
-            return smallest(counted)
-    basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
-             and not d.value.is_range and 0.3 <= d.value.value < 2.6]
-    if basic:
-        return smallest(basic)
-    standard = FAMILY_PITCHES.get(family or "", ())
-    plain = {d.value.value: d.value for d in dims if not d.value.is_range
-             and d.value.hi is None and not d.value.multiplier and "." in d.value.text
-             and any(abs(d.value.value - p) < 1e-6 for p in standard)}
-    return next(iter(plain.values())) if len(plain) == 1 else None
 
 
 def _unit_from_values(callouts, b: ReadingBuilder) -> str:
