@@ -64,6 +64,21 @@ HINT_FAMILIES: Tuple[Tuple[str, str], ...] = (
 )
 
 
+# Packages a page may name that no ds2fp family builds: the reader says so and asks for the
+# pads themselves instead of a package hint that could not help.
+UNSUPPORTED_PACKAGES = re.compile(r"\bT[O0]-?92\b|\bT[O0]-?226\b|\bS[O0]T-?143\b|"
+                                  r"\bS[O0]T-?89\b|\bD[O0]-?41\b|\bD[O0]-?35\b")
+
+
+def unsupported_package(tokens: Sequence[OcrToken]) -> Optional[str]:
+    """The first package name on the page that no family builds ("TO-92"), or None."""
+    for tok in reading_order(tokens):
+        m = UNSUPPORTED_PACKAGES.search(tok.text.upper())
+        if m and len(tok.text) <= 90:
+            return m.group(0)
+    return None
+
+
 def family_from_hint(hint: str) -> Optional[str]:
     """The family a package hint names: as on a page, or one of HINT_FAMILIES exactly."""
     family = family_from_text(hint) or family_from_text(squash(hint))

@@ -31,6 +31,7 @@ from daemon.ocr.package_text import (
     detect_family,
     package_code,
     pin_count_from_text,
+    unsupported_package,
 )
 from daemon.ocr.pad_grid import is_crystal, read_grid
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
@@ -277,6 +278,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
                           "give a larger screenshot of the pad layout, or the pads as a "
                           "reading JSON")
     if family is None and (sizes or b.fields or b.land):
+        named = unsupported_package(tokens_all)
+        if named:
+            raise ReaderError(f"the page is a {named}, which no ds2fp family builds: give "
+                              "its pads as a reading JSON (family 'other', explicit pads)")
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "

@@ -11,6 +11,7 @@ from daemon.ocr.reading import OcrInput, package_letters, parse
 from daemon.ocr.tables import DimensionTable, TableRow, unit_of
 from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_transposed_tables
+from daemon.readers.base import ReaderError
 
 
 def _tok(text, x, y, w=60, h=20):
@@ -225,3 +226,11 @@ def test_package_hints_the_error_suggests_are_understood(hint, family):
     from daemon.ocr.package_text import detect_family
 
     assert detect_family([], hint) == family
+
+
+def test_a_package_no_family_builds_says_so():
+    """onsemi's TO-92 page: no package hint can help, so the error asks for the pads."""
+    toks = [_tok("TO-92 (TO-226)", 100, 10, 200), _tok("CASE 29-11", 100, 40, 200),
+            _tok("4.45", 100, 100), _tok("5.20", 200, 100)]
+    with pytest.raises(ReaderError, match="TO-92, which no ds2fp family builds"):
+        parse([OcrInput(OcrPage(tokens=toks, width=800, height=300), "package")])
