@@ -38,6 +38,11 @@ def test_set_size_makers_and_split():
     held = {g["source"]["path"] + "#" + str(im["pdf_page"]) for g in gts
             if g["split"] == "heldout" for im in g["images"]}
     assert not tuned & held, "a held-out page is also a tuning page"
+    tuned_pdfs = {g["source"]["pdf_sha256"] for g in gts if g["split"] == "tune"}
+    held_gts = [g for g in gts if g["split"] == "heldout"]
+    assert len(held_gts) >= 10
+    assert not tuned_pdfs & {g["source"]["pdf_sha256"] for g in held_gts}, \
+        "a held-out part comes from a document that is also tuned on"
     assert any(im["format"] == "jpeg" for g in gts for im in g["images"])
     assert any(im["dpi"] <= 150 for g in gts for im in g["images"])
 
