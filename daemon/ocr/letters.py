@@ -42,7 +42,19 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     # JEDEC MS-026 (LQFP/TQFP): D and E are lead tip to lead tip, D1 and E1 the body.
     "qfp": {"D": "overall_length", "D1": "body_length", "E": "overall_width",
             "E1": "body_width"},
+    # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
+    # body_width x body_length), D its height above the board (not in the footprint).
+    "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,
+              "L": None, "L1": None},
 }
+
+# ST's TO-220 tables (L78xx, L79xx "TO-220 MECHANICAL DATA"): G1 is the pitch, G pins 1-3,
+# H2 the width, A the thickness, F the lead width; E is the lead thickness (not JEDEC's E).
+ST_TO220: Dict[str, Optional[str]] = {
+    "A": "body_width", "C": None, "D": None, "D1": None, "E": None, "F": "lead_width",
+    "F1": None, "F2": None, "G": None, "G1": "pitch", "H2": "body_length",
+}
+ST_TO220_MARKS = {"G1", "H2"}
 
 # IPC-7351 land-pattern letters (Microchip "Recommended Land Pattern" tables and others).
 LAND: Dict[str, Optional[str]] = {

@@ -23,30 +23,31 @@ class OutlineCode:
 
 
 _D = r"[- ]?"  # JEDEC codes are printed as MO-178AA, MO178-AA, MO 178 AA ...
+_V = r"(?:[- ]?|\s*VARIATION\s*)"  # ... and "MS-012 variation AA" in TI's notes
 
 OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(rf"\bT[O0]{_D}236(?:{_D}AB)?\b", "sot23", 3, "JEDEC TO-236AB is SOT-23"),
-    OutlineCode(rf"\bM[O0]{_D}178{_D}AA\b", "sot23", 5, "JEDEC MO-178 variation AA: SOT-23-5"),
-    OutlineCode(rf"\bM[O0]{_D}178{_D}AB\b", "sot23", 6, "JEDEC MO-178 variation AB: SOT-23-6"),
+    OutlineCode(rf"\bM[O0]{_D}178{_V}AA\b", "sot23", 5, "JEDEC MO-178 variation AA: SOT-23-5"),
+    OutlineCode(rf"\bM[O0]{_D}178{_V}AB\b", "sot23", 6, "JEDEC MO-178 variation AB: SOT-23-6"),
     OutlineCode(rf"\bM[O0]{_D}178\b", "sot23", None, "JEDEC MO-178: SOT-23-5/6"),
     OutlineCode(rf"\bM[O0]{_D}193\b", "sot23", None, "JEDEC MO-193: thin SOT-23 (TSOT)"),
     OutlineCode(rf"\bM[O0]{_D}203\b", "sot23", None, "JEDEC MO-203: SC-70 (SOT-323/353/363)"),
     OutlineCode(r"\bSOT-?353\b|\bSC-?88A\b", "sot23", 5, "EIAJ SC-88A is SOT-353, 5 leads"),
     OutlineCode(r"\bSOT-?363\b|\bSC-?88\b", "sot23", 6, "EIAJ SC-88 is SOT-363, 6 leads"),
     OutlineCode(rf"\bT[O0]{_D}261{_D}AA\b", "sot223", 3, "JEDEC TO-261AA is SOT-223"),
-    OutlineCode(rf"\bMS{_D}012{_D}AA\b", "soic", 8, "JEDEC MS-012 AA: SOIC-8, 3.9 mm"),
-    OutlineCode(rf"\bMS{_D}012{_D}AB\b", "soic", 14, "JEDEC MS-012 AB: SOIC-14"),
-    OutlineCode(rf"\bMS{_D}012{_D}AC\b", "soic", 16, "JEDEC MS-012 AC: SOIC-16"),
+    OutlineCode(rf"\bMS{_D}012{_V}AA\b", "soic", 8, "JEDEC MS-012 AA: SOIC-8, 3.9 mm"),
+    OutlineCode(rf"\bMS{_D}012{_V}AB\b", "soic", 14, "JEDEC MS-012 AB: SOIC-14"),
+    OutlineCode(rf"\bMS{_D}012{_V}AC\b", "soic", 16, "JEDEC MS-012 AC: SOIC-16"),
     OutlineCode(rf"\bMS{_D}01[23]\b", "soic", None, "JEDEC MS-012/013: SOIC 3.9/7.5 mm"),
-    OutlineCode(rf"\bM[O0]{_D}187{_D}AA\b", "msop", 8, "JEDEC MO-187 AA: MSOP-8"),
-    OutlineCode(rf"\bM[O0]{_D}187{_D}BA\b", "msop", 10, "JEDEC MO-187 BA: MSOP-10"),
+    OutlineCode(rf"\bM[O0]{_D}187{_V}AA\b", "msop", 8, "JEDEC MO-187 AA: MSOP-8"),
+    OutlineCode(rf"\bM[O0]{_D}187{_V}BA\b", "msop", 10, "JEDEC MO-187 BA: MSOP-10"),
     OutlineCode(rf"\bM[O0]{_D}187\b", "msop", None, "JEDEC MO-187: MSOP"),
     OutlineCode(rf"\bM[O0]{_D}153\b", "tssop", None, "JEDEC MO-153: TSSOP"),
     OutlineCode(rf"\bM[O0]{_D}150\b", "ssop", None, "JEDEC MO-150: SSOP"),
     OutlineCode(rf"\bMS{_D}026\b", "qfp", None, "JEDEC MS-026: LQFP/TQFP"),
     OutlineCode(rf"\bM[O0]{_D}220\b", "qfn", None, "JEDEC MO-220: QFN"),
     OutlineCode(rf"\bM[O0]{_D}229\b", "dfn", None, "JEDEC MO-229: DFN/SON"),
-    OutlineCode(rf"\bMS{_D}001{_D}BA\b", "dip", 8, "JEDEC MS-001 BA: PDIP-8"),
+    OutlineCode(rf"\bMS{_D}001{_V}BA\b", "dip", 8, "JEDEC MS-001 BA: PDIP-8"),
     OutlineCode(rf"\bMS{_D}001\b", "dip", None, "JEDEC MS-001: PDIP, 7.62 mm rows"),
     OutlineCode(rf"\bT[O0]{_D}252(?:{_D}AA)?\b|\bD-?PAK\b", "dpak", 3,
                 "JEDEC TO-252AA is DPAK: 2 leads + tab"),
@@ -56,6 +57,44 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
                 "JEDEC DO-214AC/AA/AB: SMA/SMB/SMC"),
     OutlineCode(r"\bSOD-?(?:123F?|323F?|523|923)\b", "sod", 2, "SOD-123/323/523/923"),
 )
+
+
+@dataclass(frozen=True)
+class Jep95Type:
+    """A package type of the JEDEC descriptive designation (JEP95 / JESD30: "R-PDSO-G8" is a
+    rectangular plastic dual small outline with 8 gull-wing leads)."""
+
+    body: str  # DSO, DIP, QFP, QFN, SON (after the thickness letter: PVQFN -> QFN)
+    leads: str  # G gull-wing, T through-hole, N no lead, J J-bent
+    family: str
+    max_pins: Optional[int] = None  # this family up to that count (small outlines: SOT-23)
+
+
+# Source: JEDEC JESD30 (descriptive designation system); TI prints it beside its letter codes
+# (D (R-PDSO-G8), P (R-PDIP-T8), RGT (S-PVQFN-N16), DBV (R-PDSO-G5)).
+JEP95_TYPES: Tuple[Jep95Type, ...] = (
+    Jep95Type("DSO", "G", "sot23", 6),  # TI's DBV/DCK/DBZ: R-PDSO-G3/G5/G6
+    Jep95Type("DSO", "G", "soic"),  # SOIC; TSSOP and MSOP share the designation
+    Jep95Type("DSO", "N", "son"),
+    Jep95Type("SON", "N", "son"),
+    Jep95Type("DIP", "T", "dip"),
+    Jep95Type("QFP", "G", "qfp"),
+    Jep95Type("QFN", "N", "qfn"),
+)
+_JEP95 = re.compile(r"\b[RS][- ]?[PC][TLVWUX]?(DSO|SON|DIP|QFP|QFN)[- ]?([GTNJ])(\d{1,3})\b")
+
+
+def jep95_designation(text: str) -> Optional[Tuple[str, int]]:
+    """(family, pin count) of a JEDEC descriptive designation in `text`, or None."""
+    m = _JEP95.search(text.upper())
+    if not m:
+        return None
+    pins = int(m.group(3))
+    for kind in JEP95_TYPES:
+        if kind.body == m.group(1) and kind.leads == m.group(2) and (
+                kind.max_pins is None or pins <= kind.max_pins):
+            return kind.family, pins
+    return None
 
 
 def outline_code(text: str) -> Optional[OutlineCode]:

@@ -4,7 +4,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import squash
-from daemon.ocr.outline_codes import outline_code
+from daemon.ocr.outline_codes import jep95_designation, outline_code
 from daemon.ocr.tokens import OcrToken
 
 # (pattern over squashed upper-case text, family); first match in reading order wins.
@@ -30,7 +30,8 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
 # Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".
 _COUNT_PATTERNS = (
     r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
-    r"\b(?:[A-Z]{1,3})0{1,3}([1-9]\d{0,2})[A-Z]\b",  # TI package designators: D0008A, PW0014A
+    # TI package designators, four digits: D0008A, PW0014A (not ST's drawing code P011C).
+    r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
     r"(\d{1,3})(?!\d|\.)",
     # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L" (never SOT23 / SOT223: not counts).
@@ -46,13 +47,16 @@ def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
 
 def family_from_text(text: str) -> Optional[str]:
     """The family a text names, or the one its outline code implies (daemon.ocr.outline_codes:
-    TO-236AB, MO-178AA, DO-214AC ...)."""
+    TO-236AB, MO-178AA, DO-214AC ...) or its JEDEC descriptive designation (R-PDSO-G8)."""
     up = text.upper()
     for pattern, family in FAMILY_PATTERNS:
         if re.search(pattern, up):
             return family
     code = outline_code(up)
-    return code.family if code is not None else None
+    if code is not None:
+        return code.family
+    designation = jep95_designation(up)
+    return designation[0] if designation else None
 
 
 # Names a user types as a package hint that are too short or too common to be read off a
@@ -129,6 +133,9 @@ def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
         code = outline_code(text)
         if code is not None and code.pins is not None:
             return code.pins
+        designation = jep95_designation(text)  # R-PDSO-G8: 8
+        if designation:
+            return designation[1]
     return None
 
 

@@ -24,6 +24,8 @@ from daemon.ocr.letters import (
     ONSEMI,
     PACKAGE_DESCRIPTIONS,
     PACKAGE_ONLY,
+    ST_TO220,
+    ST_TO220_MARKS,
 )
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.package_text import (
@@ -39,6 +41,7 @@ from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
+from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
 TAB_FAMILIES = ("sot223", "dpak")
@@ -143,6 +146,8 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
     symbols = set(table.symbols)
     if {"B", "G", "K"} <= symbols and not ({"e", "E1"} & symbols):
         return "onsemi", ONSEMI
+    if family == "to220" and ST_TO220_MARKS <= symbols:
+        return "st_to220", ST_TO220
     if symbols & NEXPERIA_MARKS:
         return "nexperia", {**NEXPERIA, **FAMILY_LETTERS.get(family or "", {})}
     return "jedec", {**JEDEC, **FAMILY_LETTERS.get(family or "", {})}
@@ -366,6 +371,15 @@ def _fix_letter_styles(b: ReadingBuilder, family: Optional[str]) -> None:
     # No-lead packages: "overall width" E is the body itself.
     if family in NO_LEAD and f.get("overall_width") and not f.get("body_width"):
         f["body_width"] = f.pop("overall_width")
+    # SOT-23 leads are 0.95 apart; a "pitch" of 1.9 is the e of pins 1 to 2 (onsemi's
+    # 318-08 table prints only that one), the pitch its half.
+    pitch = f.get("pitch")
+    if family == "sot23" and pitch is not None and b.unit and \
+            1.7 <= to_mm(pitch.nominal, b.unit) <= 2.1:
+        half = {k: getattr(pitch, k) / 2 for k in ("min", "nom", "max")
+                if getattr(pitch, k) is not None}
+        f["pitch"] = _tol(half, "derived")
+        b.log.add("SOT-23: pitch is half the printed e (pins 1 to 2)")
 
 
 def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -> None:

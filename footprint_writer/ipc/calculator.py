@@ -18,6 +18,7 @@ from footprint_writer.ipc.families import (
     THT_DUAL,
     TWO_TERMINAL,
 )
+from footprint_writer.ipc.jedec_leads import as_toleranced, jedec_leads
 from footprint_writer.ipc.result import IpcResult
 from footprint_writer.ipc.rounding import clean, up_to_base
 from footprint_writer.ipc.thermal import paste_windows, thermal_via_grid
@@ -157,6 +158,26 @@ def _row(reading: DatasheetReading, L: Toleranced, table: T.LeadTable,
     return zgx(Ld, S, IpcDim.of(width), table.goals(density), table.round_base)
 
 
+def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue]) -> DatasheetReading:
+    """The reading with the foot length and lead width the page leaves out taken from the
+    family's JEDEC outline (jedec_leads.py), each reported as an assumption to check."""
+    pitch = reading.pitch.nominal if reading.pitch is not None else None
+    outline = jedec_leads(reading.family, pitch)
+    if outline is None:
+        return reading
+    update = {}
+    if reading.lead_length is None and reading.lead_spacing is None:
+        update["lead_length"] = as_toleranced(outline.lead_length)
+    if reading.lead_width is None:
+        update["lead_width"] = as_toleranced(outline.lead_width)
+    for name, value in update.items():
+        issues.append(Issue(
+            code="jedec_lead_assumed", severity="warning", field=name,
+            message=f"{name} is not on the page; IPC used {value.min:g}-{value.max:g} mm of "
+                    f"{outline.outline} at {pitch:g} mm pitch: check it against the drawing"))
+    return reading.model_copy(update=update) if update else reading
+
+
 def _pins_per_side(reading: DatasheetReading, geometry: str) -> Tuple[int, int]:
     """(pins_x, pins_y): pads per top/bottom row and per left/right row."""
     n = reading.pin_count
@@ -186,6 +207,8 @@ def _smd_rows(reading: DatasheetReading, density: Density, geometry: str,
               paste_layout: Optional[Tuple[int, int]]) -> IpcResult:
     table = _lead_table(reading, forced_small)
     no_lead = reading.family in NO_LEAD_FAMILIES
+    if geometry in (DUAL, QUAD) and FAMILY_LEAD.get(reading.family) == "gullwing":
+        reading = _with_jedec_leads(reading, issues)
     pins_x, pins_y = _pins_per_side(reading, geometry)
     if geometry == TWO_TERMINAL:
         span_x = _need(reading, "body_length" if reading.family != "sod" else "overall_width",

@@ -73,10 +73,39 @@ def test_min_greater_than_max_is_a_reading_error():
 
 
 def test_missing_dimension_names_it():
-    dims = dict(SOIC8)
+    """No JEDEC outline has 1.0 mm pitch SOIC leads: the missing foot length is an error."""
+    dims = dict(SOIC8, pitch=T(nom=1.0))
     del dims["lead_length"]
     with pytest.raises(InputError, match="lead_length"):
         land_pattern_from_package(reading("soic", 8, **dims))
+
+
+def test_missing_foot_and_lead_width_from_the_jedec_outline_flagged():
+    """TI's old SOIC drawing gives E, E1, D and e but no L or b the reader can tie: MS-012's
+    L 0.40-1.27 and b 0.31-0.51 (the SOIC8 values above) give the same pads, flagged."""
+    dims = {k: v for k, v in SOIC8.items() if k not in ("lead_length", "lead_width")}
+    result = land_pattern_from_package(reading("soic", 8, **dims))
+    full = land_pattern_from_package(reading("soic", 8, **SOIC8))
+    assert result.land_pattern == full.land_pattern
+    assumed = {i.field: i for i in result.issues if i.code == "jedec_lead_assumed"}
+    assert set(assumed) == {"lead_length", "lead_width"}
+    assert all(i.severity == "warning" and "MS-012" in i.message for i in assumed.values())
+    assert not [i for i in full.issues if i.code == "jedec_lead_assumed"]
+
+
+@pytest.mark.parametrize("family, pitch, outline", [
+    ("tssop", 0.65, "MO-153"), ("msop", 0.5, "MO-187 BA"), ("qfp", 0.5, "MS-026"),
+    ("sot23", 0.95, "MO-178"), ("sot23", 0.65, "MO-203"), ("ssop", 0.65, "MO-150"),
+    ("soic", 0.635, None), ("dfn", 0.5, None), ("qfp", None, None)])
+def test_jedec_lead_table_by_family_and_pitch(family, pitch, outline):
+    from footprint_writer.ipc.jedec_leads import jedec_leads
+
+    got = jedec_leads(family, pitch)
+    if outline is None:
+        assert got is None
+    else:
+        assert outline in got.outline
+        assert got.lead_length[0] < got.lead_length[1] and got.lead_width[1] < pitch
 
 
 def test_unknown_density_rejected():

@@ -234,3 +234,67 @@ def test_a_package_no_family_builds_says_so():
             _tok("4.45", 100, 100), _tok("5.20", 200, 100)]
     with pytest.raises(ReaderError, match="TO-92, which no ds2fp family builds"):
         parse([OcrInput(OcrPage(tokens=toks, width=800, height=300), "package")])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("(R-PDSO-G8)", ("soic", 8)), ("D (R-PDSO-G14)", ("soic", 14)),
+    ("DBV (R-PDSO-G5)", ("sot23", 5)), ("P (R-PDIP-T8)", ("dip", 8)),
+    ("RGT (S-PVQFN-N16)", ("qfn", 16)), ("DRC (S-PVSON-N10)", ("son", 10)),
+    ("PLASTIC SMALL OUTLINE", None), ("R-PZIP-T9", None)])
+def test_jedec_descriptive_designation(text, want):
+    """TI's old drawings title the package 'D (R-PDSO-G8)' (JEDEC JESD30) and nothing else."""
+    from daemon.ocr.outline_codes import jep95_designation
+    from daemon.ocr.package_text import family_from_text
+
+    assert jep95_designation(text) == want
+    if want:
+        assert family_from_text(text) == want[0]
+        assert pin_count_from_text([_tok(text, 10, 10, 300)]) == want[1]
+
+
+def test_outline_variation_in_a_note_gives_the_count():
+    """TI: 'E. Reference JEDEC MS-012 variation AA.' is an 8-lead SOIC."""
+    toks = [_tok("PLASTIC SMALL OUTLINE", 300, 10, 300),
+            _tok("E. Reference JEDEC MS-012 variation AA.", 10, 500, 400)]
+    assert pin_count_from_text(toks) == 8
+
+
+@pytest.mark.parametrize("code, pins", [("D0008A", 8), ("PW0014A", 14), ("P011C", None),
+                                         ("DBV0005A", 5)])
+def test_ti_designator_has_four_digits(code, pins):
+    """ST's drawing number P011C under a TO-220 is not an 11-pin package."""
+    assert pin_count_from_text([_tok(code, 10, 10, 100)]) == pins
+
+
+def test_st_to220_letters():
+    """ST's 'TO-220 MECHANICAL DATA': G1 the pitch, G pins 1-3, H2 the width, A the
+    thickness, F the lead width, E the lead thickness."""
+    rows = [("A", "4.40", "4.60"), ("D", "2.40", "2.72"), ("E", "0.49", "0.70"),
+            ("F", "0.61", "0.88"), ("G", "4.95", "5.15"), ("G1", "2.4", "2.7"),
+            ("H2", "10.0", "10.40"), ("L2", "16.4", "")]
+    toks = [_tok("TO-220 MECHANICAL DATA", 200, 10, 300), _tok("mm.", 360, 30),
+            _tok("DIM.", 60, 60),
+            _tok("MIN.", 260, 60), _tok("MAX.", 460, 60), _tok("P011C", 600, 500)]
+    for k, (sym, lo, hi) in enumerate(rows):
+        y = 90 + 30 * k
+        toks += [_tok(sym, 60, y, 30), _tok(lo, 260, y)] + ([_tok(hi, 460, y)] if hi else [])
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=600), "package")])
+    assert reading.family == "to220" and reading.pin_count == 3
+    assert (reading.pitch.min, reading.pitch.max) == (2.4, 2.7)
+    assert reading.body_length.max == 10.4 and reading.body_width.min == 4.4
+    assert reading.lead_width.max == 0.88
+
+
+def test_sot23_pitch_printed_as_pins_1_to_2_is_halved():
+    """onsemi's SOT-23 (318-08) table prints only e = 1.78/1.90/2.04, pins 1 to 2."""
+    head = ["DIM", "MIN", "NOM", "MAX"]
+    rows = [("A", "0.89", "1.00", "1.11"), ("D", "2.80", "2.90", "3.04"),
+            ("E", "1.20", "1.30", "1.40"), ("e", "1.78", "1.90", "2.04"),
+            ("HE", "2.10", "2.40", "2.64")]
+    toks = [_tok("SOT-23 (TO-236)", 40, 10, 300), _tok("MILLIMETERS", 300, 40, 200)]
+    toks += [_tok(t, 60 + i * 150, 70) for i, t in enumerate(head)]
+    for k, row in enumerate(rows):
+        toks += [_tok(t, 60 + i * 150, 100 + 30 * k) for i, t in enumerate(row)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
+    assert reading.pitch.nominal == 0.95 and reading.pitch.source == "derived"
+    assert (reading.pitch.min, reading.pitch.max) == (0.89, 1.02)

@@ -1,0 +1,61 @@
+"""JEDEC foot length (L) and lead width (b) of the gull-wing outlines, as typed data.
+
+Many package drawings print the body (E1, D), the tip-to-tip span (E) and the pitch but not
+the foot length or the lead width, or print them where the reader cannot tie them to their
+letter (TI's old inch drawings, Avia's SOP-16). IPC-7351B needs both. Where the page gives
+neither, the JEDEC outline the family and pitch belong to fixes them: these are the ranges
+the registered outlines allow, the same the KiCad library's generated footprints use. The
+result is never silent: every value taken from here is reported as an assumption (an
+`Issue` naming the outline), for the reviewer to check against the drawing.
+"""
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from schemas.toleranced import Toleranced
+
+
+@dataclass(frozen=True)
+class JedecLeads:
+    """L and b (min, max in mm) of one outline at one pitch."""
+
+    families: Tuple[str, ...]
+    pitch: float
+    lead_length: Tuple[float, float]
+    lead_width: Tuple[float, float]
+    outline: str
+
+
+# Source: JEDEC MS-012, MS-013, MO-150, MO-153, MO-187, MS-026, MO-178, MO-203 outline
+# tables (L foot length, b lead width, min/max).
+JEDEC_LEADS: Tuple[JedecLeads, ...] = (
+    JedecLeads(("soic",), 1.27, (0.40, 1.27), (0.31, 0.51), "JEDEC MS-012/MS-013 (SOIC)"),
+    JedecLeads(("ssop",), 0.65, (0.55, 0.95), (0.22, 0.38), "JEDEC MO-150 (SSOP)"),
+    JedecLeads(("tssop",), 0.65, (0.45, 0.75), (0.19, 0.30), "JEDEC MO-153 (TSSOP)"),
+    JedecLeads(("tssop",), 0.5, (0.45, 0.75), (0.17, 0.27), "JEDEC MO-153 (TSSOP)"),
+    JedecLeads(("msop",), 0.65, (0.40, 0.80), (0.22, 0.38), "JEDEC MO-187 AA (MSOP)"),
+    JedecLeads(("msop",), 0.5, (0.40, 0.80), (0.17, 0.33), "JEDEC MO-187 BA (MSOP)"),
+    JedecLeads(("qfp",), 0.8, (0.45, 0.75), (0.30, 0.45), "JEDEC MS-026 (LQFP/TQFP)"),
+    JedecLeads(("qfp",), 0.65, (0.45, 0.75), (0.22, 0.38), "JEDEC MS-026 (LQFP/TQFP)"),
+    JedecLeads(("qfp",), 0.5, (0.45, 0.75), (0.17, 0.27), "JEDEC MS-026 (LQFP/TQFP)"),
+    JedecLeads(("qfp",), 0.4, (0.45, 0.75), (0.13, 0.23), "JEDEC MS-026 (LQFP/TQFP)"),
+    JedecLeads(("sot23",), 0.95, (0.30, 0.60), (0.30, 0.50), "JEDEC MO-178 (SOT-23)"),
+    JedecLeads(("sot23",), 0.65, (0.26, 0.46), (0.15, 0.30), "JEDEC MO-203 (SC-70)"),
+)
+_PITCH_EPS = 0.011  # 0.635 (25 mil) reads as 0.65's neighbour, not as 0.65
+
+
+def jedec_leads(family: Optional[str], pitch: Optional[float]) -> Optional[JedecLeads]:
+    """The outline whose L and b a part of this family and pitch has, or None."""
+    if family is None or pitch is None:
+        return None
+    for entry in JEDEC_LEADS:
+        if family in entry.families and abs(entry.pitch - pitch) <= _PITCH_EPS:
+            return entry
+    return None
+
+
+def as_toleranced(limits: Tuple[float, float]) -> Toleranced:
+    """A JEDEC range as a Toleranced of source `default` (a convention, not the page)."""
+    low, high = limits
+    return Toleranced(min=low, max=high, source="default")
