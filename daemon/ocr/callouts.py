@@ -21,7 +21,10 @@ from daemon.ocr.tokens import OcrToken
 
 LAND_HEADING = re.compile(
     r"LANDPATTERN|FOOTPRINT|PADLAYOUT|BOARDLAYOUT|PCBLAYOUT|MOUNTINGPAD|SOLDERINGPATTERN|"
-    r"RECOMMENDEDPAD|PADDIMENSION|PCBOARDLAYOUT|PCBPATTERN|LAYOUTPATTERN|SOLDERPAD")
+    r"RECOMMENDEDPAD|PADDIMENSION|PCBOARDLAYOUT|PCBPATTERN|LAYOUTPATTERN|SOLDERPAD|"
+    r"SUGGESTEDLAND|RECOMMENDEDLAND")
+# A feature line that gives the part's size ("2.0x1.6mm Footprint", ECS) is no heading.
+_SIZE_PHRASE = re.compile(r"^\d+(?:\.\d+)?X\d+(?:\.\d+)?(?:MM)?FOOTPRINT")
 PACKAGE_HEADING = re.compile(r"PACKAGEOUTLINE|PACKAGEINFORMATION|PACKAGEDIMENSION|CASEOUTLINE|"
                              r"MECHANICALDATA|PACKAGEDRAWING")
 HEADER_PITCHES = (1.0, 1.25, 1.27, 1.5, 2.0, 2.5, 2.54, 3.0, 3.5, 3.81, 3.96, 5.0, 5.08)
@@ -59,7 +62,8 @@ def in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
 def heading_tokens(tokens: Sequence[OcrToken], pattern=LAND_HEADING,
                    exclude: Sequence[tuple] = ()) -> List[OcrToken]:
     return [t for t in tokens if not t.vertical and len(t.text) <= 60
-            and pattern.search(squash(t.text)) and not any(in_box(t, b) for b in exclude)]
+            and pattern.search(squash(t.text)) and not _SIZE_PHRASE.match(squash(t.text))
+            and not any(in_box(t, b) for b in exclude)]
 
 
 def land_region(tokens: Sequence[OcrToken], width: int, height: int, role: str,

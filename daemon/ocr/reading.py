@@ -264,6 +264,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             b.pin_count, b.pin_count_source = n, "title"
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
+    elif "pitch" not in b.fields:
+        _pitch_beside_table(inputs, page_tables, b, family)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
@@ -416,6 +418,32 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
         break
+
+
+def _pitch_beside_table(inputs, page_tables, b: ReadingBuilder, family) -> None:
+    """A package table without e (Vishay's HVM DIP: A, E, L only) leaves the pitch on the
+    drawing ("0.100 [2.54] typ."): one TYP or BSC value there that is a standard pitch of
+    the family (FAMILY_PITCHES) is it."""
+    from daemon.ocr.package_callouts import FAMILY_PITCHES
+
+    standard = FAMILY_PITCHES.get(family or "", ())
+    if not standard or b.unit not in (None, "mm"):
+        return
+    found = set()
+    for item, tables in zip(inputs, page_tables):
+        if item.role not in ("package", "both"):
+            continue
+        page = item.page
+        callouts = collect(page.tokens, (0, 0, page.width, page.height), [t.box for t in tables])
+        dual = any(c.value.bracket for c in callouts)
+        for c in callouts:
+            v = c.value
+            if (v.bracket or not dual) and not v.is_range and v.qualifier in ("TYP", "BSC") \
+                    and any(abs(v.value - p) < 0.006 for p in standard):
+                found.add(v.value)
+    if len(found) == 1:
+        b.put(b.fields, "pitch", _tol({"nom": found.pop()}, "datasheet_drawing"))
+        b.log.add("pitch from the drawing (TYP/BSC beside the table)")
 
 
 def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) -> None:

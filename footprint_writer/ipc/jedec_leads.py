@@ -26,7 +26,7 @@ class JedecLeads:
     outline: str
 
 
-# Source: JEDEC MS-012, MS-013, MO-150, MO-153, MO-187, MS-026, MO-178, MO-203 outline
+# Source: JEDEC MS-012, MS-013, MO-150, MO-153, MO-187, MS-026, MO-178, MO-203, MS-001 outline
 # tables (L foot length, b lead width, min/max).
 JEDEC_LEADS: Tuple[JedecLeads, ...] = (
     JedecLeads(("soic",), 1.27, (0.40, 1.27), (0.31, 0.51), "JEDEC MS-012/MS-013 (SOIC)"),
@@ -41,6 +41,8 @@ JEDEC_LEADS: Tuple[JedecLeads, ...] = (
     JedecLeads(("qfp",), 0.4, (0.45, 0.75), (0.13, 0.23), "JEDEC MS-026 (LQFP/TQFP)"),
     JedecLeads(("sot23",), 0.95, (0.30, 0.60), (0.30, 0.50), "JEDEC MO-178 (SOT-23)"),
     JedecLeads(("sot23",), 0.65, (0.26, 0.46), (0.15, 0.30), "JEDEC MO-203 (SC-70)"),
+    # Through-hole: L is the tip to the seating plane; only b (the hole) is used.
+    JedecLeads(("dip",), 2.54, (2.92, 3.81), (0.36, 0.56), "JEDEC MS-001 (PDIP)"),
 )
 _PITCH_EPS = 0.011  # 0.635 (25 mil) reads as 0.65's neighbour, not as 0.65
 

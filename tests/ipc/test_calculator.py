@@ -272,3 +272,16 @@ def test_son_uses_no_lead_table():
     res = land_pattern_from_package(r)
     assert res.geometry == "dual" and "3-13" in res.tables[0]
     assert res.courtyard_excess == 0.25
+
+
+def test_dip_without_lead_width_takes_ms001_flagged():
+    """A DIP page that prints pitch and row spacing but no lead width: MS-001's b
+    0.36-0.56 mm sizes the hole, reported as an assumption."""
+    r = reading("dip", 8, pitch=T(nom=2.54), overall_width=T(nom=7.62))
+    result = land_pattern_from_package(r)
+    with_b = land_pattern_from_package(reading("dip", 8, pitch=T(nom=2.54),
+                                               overall_width=T(nom=7.62),
+                                               lead_width=T(min=0.36, max=0.56)))
+    assert result.land_pattern == with_b.land_pattern
+    (issue,) = [i for i in result.issues if i.code == "jedec_lead_assumed"]
+    assert issue.field == "lead_width" and "MS-001" in issue.message

@@ -298,3 +298,30 @@ def test_sot23_pitch_printed_as_pins_1_to_2_is_halved():
     reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
     assert reading.pitch.nominal == 0.95 and reading.pitch.source == "derived"
     assert (reading.pitch.min, reading.pitch.max) == (0.89, 1.02)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("2.0x1.6mm Footprint", False), ("Figure2) Suggestedland", True),
+    ("RECOMMENDEDLAND PATTERN", True), ("Soldering footprint", True)])
+def test_land_headings(text, heading):
+    """ECS prints the part's size as '2.0x1.6mm Footprint' in its feature list: no heading;
+    its caption 'Figure 2) Suggested land' (OCR drops the space and the word after) is."""
+    from daemon.ocr.callouts import heading_tokens
+
+    assert bool(heading_tokens([_tok(text, 10, 10, 300)])) is heading
+
+
+def test_pitch_beside_a_table_without_e():
+    """Vishay's HVM DIP: the table has A, E, L only; '0.100 [2.54] typ.' on the drawing is
+    the pitch (a standard DIP pitch marked TYP); other drawing values are not taken."""
+    head = ["DIM.", "MIN.", "MAX."]
+    rows = [("A", "7.87", "8.38"), ("E", "7.62", "10.79"), ("L", "6.86", "7.36")]
+    toks = [_tok("DIP-4 (High voltage)", 40, 10, 300), _tok("MILLIMETERS", 300, 400, 200),
+            _tok("0.100 [2.54] typ.", 300, 200, 160), _tok("0.094 [2.38]", 60, 250, 120),
+            _tok("0.086 [2.18]", 60, 272, 120)]
+    toks += [_tok(t, 60 + i * 200, 430) for i, t in enumerate(head)]
+    for k, row in enumerate(rows):
+        toks += [_tok(t, 60 + i * 200, 460 + 30 * k) for i, t in enumerate(row)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=600), "package")])
+    assert reading.family == "dip" and reading.pitch.nominal == 2.54
+    assert reading.pitch.source == "datasheet_drawing"
