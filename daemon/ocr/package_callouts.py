@@ -273,7 +273,16 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     # 4.0 here, as the mounting hole's 3.5-3.9 would share the window), b 0.51-1.02 (lead);
     # b2 1.14-1.78 and c 0.31-0.61 fall outside every window.
     "to220": {"body_length": (9.6, 10.7), "body_width": (4.0, 4.9), "lead_width": (0.62, 1.05)},
+    # JEDEC MS-001 (PDIP, 0.300"): D 9.02-26.92 by lead count, E1 6.10-7.11, E (shoulder)
+    # 7.62-8.26 whose midpoint stays under the eB lead spread's 8.26+, A 5.33 max whose
+    # limit pair (3.68-5.08) sits over the lead's L (3.18-3.81) and the body's A2 (3.43).
+    "dip": {"body_length": (8.8, 60.0), "body_width": (5.5, 7.2), "overall_width": (7.4, 8.2),
+            "height": (4.0, 5.5)},
 }
+# Seated heights a lone MAX may be, per family (a DIP's "0.030 MAX DEPTH" is its ejector
+# mark, not its 5 mm height).
+HEIGHT_RANGE: Dict[str, tuple] = {"dip": (2.5, 6.0)}
+_HEIGHT_DEFAULT = (0.3, 6.0)
 
 
 def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, PrintedValue]:
@@ -369,12 +378,16 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
             return smallest(counted)
     basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
              and not d.value.is_range and 0.3 <= d.value.value < 2.6]
+    standard = FAMILY_PITCHES.get(family or "", ())
+    if len(standard) == 1:  # DIP, TO-220, SOT-223: a TYP lead width is not the pitch
+        basic = [v for v in basic if abs(v.value - standard[0]) < 0.006]
     if basic:
         return smallest(basic)
-    standard = FAMILY_PITCHES.get(family or "", ())
+    # A plain value that is a standard pitch; for one-pitch families also a toleranced one
+    # (Fairchild's DIP: "0.100 +/-0.010 (2.540 +/-0.254)" with TYP beside the pair).
     plain = {d.value.value: d.value for d in dims if not d.value.is_range
-             and d.value.hi is None and not d.value.multiplier and "." in d.value.text
-             and any(abs(d.value.value - p) < 1e-6 for p in standard)}
+             and (d.value.hi is None or len(standard) == 1) and not d.value.multiplier
+             and "." in d.value.text and any(abs(d.value.value - p) < 1e-6 for p in standard)}
     return next(iter(plain.values())) if len(plain) == 1 else None
 
 
@@ -391,8 +404,9 @@ def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken
     pitch_value = pitch if pitch else (printed.value if printed else None)
     height = title_height(tokens)
     if height is None:
+        low, high = HEIGHT_RANGE.get(family or "", _HEIGHT_DEFAULT)
         limits = [d.value for d in dims if d.value.qualifier == "MAX" and not d.value.is_range
-                  and not d.value.multiplier and 0.3 <= d.value.value <= 6.0]
+                  and not d.value.multiplier and low <= d.value.value <= high]
         height = limits[0] if len(limits) == 1 else None
     found = assign_sizes(dims, family, pitch_value, height.value if height else None)
     if height is not None:

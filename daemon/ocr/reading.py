@@ -7,6 +7,7 @@ where there is no table (daemon.ocr.callouts); family and pin count come from th
 is left out, and pages without dimensions are a ReaderError, never a guess.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -141,6 +142,18 @@ def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> O
     return by_letter
 
 
+def _variant_row(row: TableRow, tokens_all, hints) -> Optional[TableRow]:
+    """A row lettered for one lead count ("D-8", "S-8": ALD's tables) as its plain letter,
+    or None when the page's own count is another (a D-14 row under an 8-pin title)."""
+    m = re.fullmatch(r"([A-Za-z]\d?)-(\d{1,3})", row.symbol)
+    if not m:
+        return row
+    pins = pin_count_from_text(tokens_all, hints.package_hint)
+    if pins is not None and pins != int(m.group(2)):
+        return None
+    return dataclasses.replace(row, symbol=m.group(1))
+
+
 def package_letters(table: DimensionTable, family: Optional[str] = None
                     ) -> Tuple[str, Dict[str, Optional[str]]]:
     symbols = set(table.symbols)
@@ -245,6 +258,9 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         if style == "nexperia":
             _nexperia_pitch(b, table, family)
         for row in table.rows:
+            row = _variant_row(row, tokens_all, hints)
+            if row is None:
+                continue
             name = _row_field(row, "package", letters)
             values = _table_values(row, table, unit)
             if not name or not values:

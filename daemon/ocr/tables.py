@@ -17,7 +17,7 @@ from daemon.ocr.tokens import OcrToken
 
 COLUMN_WORDS = {"MIN": "min", "MINIMUM": "min", "NOM": "nom", "NOMINAL": "nom", "TYP": "nom",
                 "TYPICAL": "nom", "MAX": "max", "MAXIMUM": "max", "VALUE": "nom"}
-_SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?$")
+_SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?(?:-\d{1,3})?$")  # D-8: ALD, one lead count
 _UNIT_WORDS = (("MILLIMETER", "mm"), ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"),
                ("INMM", "mm"), ("[MM]", "mm"))
 _BARE_UNITS = {"MM": "mm", "INCH": "inch", "INCHES": "inch", "IN.": "inch", "MIL": "mil",

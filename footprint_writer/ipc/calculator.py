@@ -18,7 +18,7 @@ from footprint_writer.ipc.families import (
     THT_DUAL,
     TWO_TERMINAL,
 )
-from footprint_writer.ipc.jedec_leads import as_toleranced, jedec_leads
+from footprint_writer.ipc.jedec_leads import as_toleranced, dip_row_spacing, jedec_leads
 from footprint_writer.ipc.result import IpcResult
 from footprint_writer.ipc.rounding import clean, up_to_base
 from footprint_writer.ipc.thermal import paste_windows, thermal_via_grid
@@ -320,7 +320,16 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
     update = {"pitch": _lp(pitch), "drill": _lp(drill), "pad_diameter": _lp(pad)}
     if geometry == THT_DUAL:
         row = _need(reading, "overall_width", "row spacing (DIP: E, lead centre to centre)")
-        update["row_spacing"] = _lp(row.nominal)
+        spacing = row.nominal
+        if reading.family == "dip":
+            spacing = dip_row_spacing(row.nominal)
+            if abs(spacing - row.nominal) > 1e-6:
+                issues.append(Issue(
+                    code="dip_row_standard", severity="info", field="overall_width",
+                    message=f"row spacing {spacing:g} mm, the standard DIP row nearest the "
+                            f"printed {row.nominal:g} mm (a shoulder or lead spread, not "
+                            "the lead centres)"))
+        update["row_spacing"] = _lp(spacing)
     elif reading.rows == 2:
         update["row_spacing"] = _lp(pitch)
     return IpcResult(family=reading.family, density=density, geometry=geometry,

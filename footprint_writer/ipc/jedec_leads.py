@@ -61,3 +61,16 @@ def as_toleranced(limits: Tuple[float, float]) -> Toleranced:
     """A JEDEC range as a Toleranced of source `default` (a convention, not the page)."""
     low, high = limits
     return Toleranced(min=low, max=high, source="default")
+
+
+# DIP lead-centre rows (JEDEC MS-001 0.300", MS-010 / MS-011 0.600", 0.400" and 0.900"
+# outlines). A page's E is often the shoulder or the lead spread (0.300-0.325"), always a
+# little over the row it belongs to.
+DIP_ROWS_MM = (7.62, 10.16, 15.24, 22.86)
+_DIP_ROW_REACH_MM = 0.8
+
+
+def dip_row_spacing(printed: float) -> float:
+    """The standard row nearest a printed DIP width within 0.8 mm, else the printed one."""
+    nearest = min(DIP_ROWS_MM, key=lambda r: abs(r - printed))
+    return nearest if abs(nearest - printed) <= _DIP_ROW_REACH_MM else printed

@@ -285,3 +285,16 @@ def test_dip_without_lead_width_takes_ms001_flagged():
     assert result.land_pattern == with_b.land_pattern
     (issue,) = [i for i in result.issues if i.code == "jedec_lead_assumed"]
     assert issue.field == "lead_width" and "MS-001" in issue.message
+
+
+@pytest.mark.parametrize("printed, row", [(7.94, 7.62), (7.87, 7.62), (7.62, 7.62),
+                                          (15.56, 15.24), (10.3, 10.16), (9.0, 9.0)])
+def test_dip_rows_are_the_standard_row_nearest_the_printed_width(printed, row):
+    """A DIP page's E is the shoulder (0.300-0.325", midpoint 7.94): the lead centres are
+    the 0.300" row; a width no standard row is near stays as printed."""
+    r = reading("dip", 8, pitch=T(nom=2.54), overall_width=T(nom=printed),
+                lead_width=T(min=0.36, max=0.56))
+    result = land_pattern_from_package(r)
+    assert result.land_pattern.row_spacing.nom == row
+    flagged = [i for i in result.issues if i.code == "dip_row_standard"]
+    assert bool(flagged) is (printed != row)

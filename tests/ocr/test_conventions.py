@@ -325,3 +325,20 @@ def test_pitch_beside_a_table_without_e():
     reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=600), "package")])
     assert reading.family == "dip" and reading.pitch.nominal == 2.54
     assert reading.pitch.source == "datasheet_drawing"
+
+
+@pytest.mark.parametrize("title, length", [("8 Pin Plastic DIP Package", 10.54),
+                                           ("14 Pin Plastic DIP Package", None)])
+def test_rows_lettered_for_one_lead_count(title, length):
+    """ALD's PDIP tables letter D and S per lead count ('D-8'): the row is D where the page
+    is that count, and no size where the title names another."""
+    head = ["Dim", "Min", "Max"]
+    rows = [("A", "3.81", "5.08"), ("D-8", "9.40", "11.68"), ("E", "5.59", "7.11"),
+            ("E1", "7.62", "8.26"), ("e", "2.29", "2.79")]
+    toks = [_tok(title, 40, 10, 300), _tok("Millimeters", 260, 40, 200)]
+    toks += [_tok(t, 60 + i * 200, 70) for i, t in enumerate(head)]
+    for k, row in enumerate(rows):
+        toks += [_tok(t, 60 + i * 200, 100 + 30 * k) for i, t in enumerate(row)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
+    got = reading.body_length.nominal if reading.body_length else None
+    assert got == length

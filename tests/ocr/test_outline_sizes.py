@@ -164,3 +164,28 @@ def test_chip_sizes_and_glued_outline_codes(title, family):
     from daemon.ocr.package_text import family_from_text
 
     assert family_from_text(squash(title)) == family
+
+
+def test_dip_sizes_by_their_jedec_windows():
+    """Fairchild's N14A drawing (no table): MS-001's windows pick D, E1 and the shoulder E
+    out of the three views; the eB spread (8.26+) and the lead's L (3.18-3.81) stay out."""
+    eb = Dim(PrintedValue(8.255, 7.874, 9.271, text="8.255+1.016-0.381", tolerance=True),
+             (0, 0, 1, 1))
+    dims = [_dim(18.80, 19.56, None), _dim(6.096, 6.604, None), _dim(7.62, 8.128, None), eb,
+            _dim(3.683, 5.08, None), _dim(3.175, 3.81, None)]
+    found = assign_sizes(dims, "dip", 2.54)
+    assert found["body_length"].lo == 18.80 and found["body_width"].lo == 6.096
+    assert found["overall_width"].lo == 7.62 and found["height"].hi == 5.08
+
+
+def test_dip_pitch_is_the_standard_one_not_a_typ_lead_width():
+    """'0.060 (1.524) TYP' (the lead's shoulder) and '0.050 (1.270) TYP' are not a DIP's
+    pitch; the toleranced 2.540 +/-0.254 beside TYP is."""
+    from daemon.ocr.package_callouts import printed_pitch
+
+    values = [PrintedValue(1.524, text="1.524", qualifier="TYP"),
+              PrintedValue(1.27, text="1.270", qualifier="TYP"),
+              PrintedValue(2.54, 2.286, 2.794, text="2.540±0.254", tolerance=True)]
+    dims = [Dim(v, (0, 0, 10, 10)) for v in values]
+    assert printed_pitch(dims, 14, "dip").value == 2.54
+    assert printed_pitch(dims, 14, "dfn").value == 1.27  # no single standard: the smallest TYP
