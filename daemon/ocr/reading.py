@@ -29,6 +29,7 @@ from daemon.ocr.letters import (
     ST_TO220_MARKS,
 )
 from daemon.ocr.numbers import PrintedValue
+from daemon.ocr.outline_family import family_from_outline
 from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
@@ -216,7 +217,12 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             if family is None:
                 raise
             # The page names Type-C but draws a package (a USB-C controller's QFN, say).
+    guess = family_from_outline(tokens_all) if family is None else None
+    if guess is not None:
+        family = guess.family
     b = ReadingBuilder()
+    if guess is not None:
+        b.log.add(f"{guess.why} (check the family and count)")
     land_tables: List[DimensionTable] = []
     package_tables: List[DimensionTable] = []
     page_tables: List[List[DimensionTable]] = []
@@ -278,8 +284,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         n = pin_count_from_text(tokens_all, hints.package_hint)
         if n:
             b.pin_count, b.pin_count_source = n, "title"
+    if b.pin_count is None and guess is not None:
+        b.pin_count, b.pin_count_source = guess.pins, "JEDEC outline"
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
+    if guess is not None:
+        for name, value in guess.sizes.items():
+            if name not in b.fields:
+                b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
     elif "pitch" not in b.fields:
         _pitch_beside_table(inputs, page_tables, b, family)
     if not land_tables:

@@ -342,3 +342,26 @@ def test_rows_lettered_for_one_lead_count(title, length):
     reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
     got = reading.body_length.nominal if reading.body_length else None
     assert got == length
+
+
+def _w5500_like(extra=()):
+    texts = ["Package Descriptions", "7.00±0.10", "9.00±0.20", "-0.50BSC", "0,22±0.05",
+             "0.60±0.15", "1.00 REF", "48", "#1", *extra]
+    return [_tok(t, 100 + 90 * (i % 6), 40 + 60 * (i // 6), 80) for i, t in enumerate(texts)]
+
+
+def test_untitled_quad_flat_pack_from_its_jedec_sizes():
+    """WIZnet's W5500 drawing names no package: 7.00 body, 9.00 tips, 0.50 BSC is MS-026's
+    LQFP-48, read as such and said so in the notes."""
+    from daemon.ocr.outline_family import family_from_outline
+
+    guess = family_from_outline(_w5500_like())
+    assert (guess.family, guess.pins) == ("qfp", 48)
+    reading = parse([OcrInput(OcrPage(tokens=_w5500_like(), width=800, height=400),
+                              "package")])
+    assert reading.family == "qfp" and reading.pin_count == 48
+    assert reading.body_length.nominal == 7.0 and reading.overall_width.nominal == 9.0
+    assert "MS-026 LQFP-48" in reading.notes
+    # A pin label over 48 (or sizes of no registered outline) and nothing is guessed.
+    assert family_from_outline(_w5500_like(["64"])) is None
+    assert family_from_outline(_w5500_like()[:2]) is None

@@ -1,0 +1,82 @@
+"""The family of an outline whose crop names none, from its printed sizes alone.
+
+A screenshot of a drawing often leaves the title out (WIZnet's W5500 "Package Descriptions"
+page: 7.00 +/-0.10 and 9.00 +/-0.20 both ways, 0.50 BSC, a "48" beside pin 48). Only
+outlines whose sizes fix both the family and the lead count are recognised, from JEDEC's
+registered combinations; anything else stays "no family found" and the reader asks for a
+package hint. A recognised outline is reported in the reading's notes for the reviewer.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Optional, Sequence, Set, Tuple
+
+from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.tokens import OcrToken
+
+# JEDEC MS-026 (LQFP / TQFP): (body D1 = E1 in mm, pitch e) -> lead count. Tip to tip
+# (D = E) is the body + 2.00 mm on every variation.
+MS026_LEADS: Dict[Tuple[float, float], int] = {
+    (7.0, 0.8): 32, (7.0, 0.5): 48, (7.0, 0.4): 64,
+    (10.0, 0.8): 44, (10.0, 0.65): 52, (10.0, 0.5): 64, (10.0, 0.4): 80,
+    (12.0, 0.5): 80, (14.0, 0.8): 64, (14.0, 0.65): 80, (14.0, 0.5): 100, (14.0, 0.4): 120,
+    (20.0, 0.65): 112, (20.0, 0.5): 144, (20.0, 0.4): 176, (24.0, 0.5): 176,
+    (28.0, 0.65): 160, (28.0, 0.5): 208,
+}
+MS026_TIP_OVER_BODY_MM = 2.0
+_EPS = 0.011
+
+
+@dataclass(frozen=True)
+class OutlineGuess:
+    family: str
+    pins: int
+    why: str
+    sizes: Dict[str, PrintedValue]  # reading fields, the values as printed
+
+
+def _sizes(tokens: Sequence[OcrToken]
+           ) -> Tuple[Dict[float, PrintedValue], Dict[float, PrintedValue]]:
+    """(toleranced sizes, basic pitches) printed on the page, by value, as printed."""
+    sizes, pitches = {}, {}
+    for tok in tokens:
+        for v in parse_values(tok.text):
+            if v.degrees or v.paren or v.multiplier:
+                continue
+            if v.qualifier in ("BSC", "TYP") and v.lo is None:
+                pitches.setdefault(round(v.value, 3), v)
+            elif v.lo is not None and v.hi is not None:
+                sizes.setdefault(round(v.value, 3), v)
+    return sizes, pitches
+
+
+def _find(values: Dict[float, PrintedValue], target: float) -> Optional[PrintedValue]:
+    return next((v for k, v in values.items() if abs(k - target) < _EPS), None)
+
+
+def _labels(tokens: Sequence[OcrToken]) -> Set[int]:
+    """Bare integers on the drawing (pin-number labels, "#1" included)."""
+    return {int(m.group(1)) for t in tokens
+            for m in [re.fullmatch(r"#?(\d{1,3})", t.text.strip())] if m}
+
+
+def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """An MS-026 quad flat pack from its body, tip-to-tip span and pitch, or None. Refused
+    when a pin label larger than the count is printed (the page is another outline)."""
+    sizes, pitches = _sizes(tokens)
+    matches = []
+    for (body, pitch), pins in MS026_LEADS.items():
+        found = (_find(pitches, pitch), _find(sizes, body),
+                 _find(sizes, body + MS026_TIP_OVER_BODY_MM))
+        if all(found):
+            matches.append((body, pitch, pins, found))
+    if len(matches) != 1:
+        return None
+    body, pitch, pins, (e, d1, d) = matches[0]
+    if any(n > pins for n in _labels(tokens)):
+        return None
+    why = (f"no family named: a {body:g} x {body:g} mm body with {body + 2:g} mm tips at "
+           f"{pitch:g} mm pitch is JEDEC MS-026 LQFP-{pins}")
+    return OutlineGuess("qfp", pins, why, {
+        "pitch": e, "body_length": d1, "body_width": d1, "overall_length": d,
+        "overall_width": d})
