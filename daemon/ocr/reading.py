@@ -143,6 +143,61 @@ def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> O
     return by_letter
 
 
+def _onsemi_pitch_fits(table: DimensionTable, unit: str, family) -> bool:
+    """onsemi's G is the pitch: where the family's pitches are known, it must be one (or a
+    SOT-23's pins 1 to 2), or the table only shares onsemi's letters."""
+    from daemon.ocr.package_callouts import FAMILY_PITCHES
+
+    standard = FAMILY_PITCHES.get(family or "")
+    row = next((r for r in table.rows if r.symbol == "G"), None)
+    if not standard or row is None:
+        return True
+    values = _table_values(row, table, unit)
+    if not values:
+        return True
+    lo, hi = min(values.values()), max(values.values())
+    g = to_mm((lo + hi) / 2, unit)
+    return any(abs(g - k * p) <= 0.06 * k for p in standard for k in (1, 2))
+
+
+def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "ReadingBuilder",
+                                family) -> None:
+    """A table whose letters follow no known convention: each letter is found on the
+    drawing, and its value is read as the size drawn there (the axis of its dimension
+    line, the nesting of the views: package_callouts.assign_sizes)."""
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import Dim, assign_sizes, axis_of
+
+    page = item.page
+    if item.image is None or unit != "mm":
+        b.log.add("maker letters not read (no drawing to place them on)")
+        return
+    h = line_height(page.tokens)
+    drawing = Drawing(item.image, threshold=200)
+    dims = []
+    for row in table.rows:
+        values = _table_values(row, table, unit)
+        labels = [t for t in page.tokens if t.text.strip() == row.symbol and row.symbol
+                  and not _inside_box(t.box, table.box)]
+        if not values or len(labels) != 1:
+            continue
+        lo, hi = min(values.values()), max(values.values())
+        nominal = values.get("nom", round((lo + hi) / 2, 4))
+        value = PrintedValue(nominal, lo if hi > lo else None, hi if hi > lo else None,
+                             text=f"{row.symbol} {lo:g}-{hi:g}")
+        dims.append(Dim(value, labels[0].box, axis_of(drawing, labels[0].box, h)))
+    pitch = b.fields.get("pitch") or b.land.get("pitch")
+    found = assign_sizes(dims, family, pitch.nominal if pitch else None)
+    for name, value in found.items():
+        b.put(b.fields, name, _tol_from_printed(value, "datasheet_table"))
+    b.log.add(f"maker letters read from the drawing ({', '.join(sorted(found)) or 'none'})")
+
+
+def _inside_box(box, region) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+
+
 def _variant_row(row: TableRow, tokens_all, hints) -> Optional[TableRow]:
     """A row lettered for one lead count ("D-8", "S-8": ALD's tables) as its plain letter,
     or None when the page's own count is another (a D-14 row under an 8-pin title)."""
@@ -261,6 +316,12 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             continue
         b.set_unit(unit)
         style, letters = package_letters(table, family)
+        if style == "onsemi" and not _onsemi_pitch_fits(table, unit, family):
+            # B, G and K but G is no pitch of the family (UMW, MCC): the maker's own letters,
+            # whose meaning only the drawing shows.
+            item = next(i for i, ts in zip(inputs, page_tables) if table in ts)
+            _maker_letters_from_drawing(item, table, unit, b, family)
+            continue
         if style == "nexperia":
             _nexperia_pitch(b, table, family)
         for row in table.rows:
@@ -322,6 +383,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "
                           "found); give a package hint (e.g. --package-hint SOIC-8, SMA, "
                           "1206)")
+    if not b.fields and not b.land and any("maker letters" in n for n in b.log.notes):
+        raise ReaderError("the package table's letters are the maker's own and the drawing "
+                          "does not show what each measures: give the land pattern (a "
+                          "second screenshot) or the dimensions as a reading JSON")
     if not b.fields and not b.land:
         raise ReaderError("no dimensions found: no dimension table or land-pattern callouts "
                           "on the page")

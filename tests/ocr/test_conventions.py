@@ -365,3 +365,49 @@ def test_untitled_quad_flat_pack_from_its_jedec_sizes():
     # A pin label over 48 (or sizes of no registered outline) and nothing is guessed.
     assert family_from_outline(_w5500_like(["64"])) is None
     assert family_from_outline(_w5500_like()[:2]) is None
+
+
+def _maker_letter_page():
+    """A SOT-23 drawn with letters A (length, a horizontal line), B (tip to tip) and C
+    (body), both vertical, and a table of its own letters (MCC's A-L): G is the standoff."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("L", (1000, 600), 255)
+    d = ImageDraw.Draw(im)
+    d.rectangle([(100, 150), (400, 280)], outline=0, width=2)  # the body
+    d.line([(100, 112), (190, 112)], fill=0, width=2)  # A's line, broken by the letter
+    d.line([(215, 112), (400, 112)], fill=0, width=2)
+    d.line([(470, 110), (470, 195)], fill=0, width=2)  # B's line
+    d.line([(470, 225), (470, 320)], fill=0, width=2)
+    d.line([(440, 150), (440, 195)], fill=0, width=2)  # C's line
+    d.line([(440, 225), (440, 280)], fill=0, width=2)
+    toks = [_tok("SOT-23", 40, 10, 120), _tok("A", 193, 100, 20), _tok("B", 462, 198, 20),
+            _tok("C", 432, 198, 20), _tok("DIMENSIONS", 650, 340, 200),
+            _tok("DIM", 600, 400, 50), _tok("MIN", 700, 400, 50), _tok("MAX", 800, 400, 50),
+            _tok("MM", 750, 370, 40)]
+    rows = [("A", "2.80", "3.04"), ("B", "2.10", "2.64"), ("C", "1.20", "1.40"),
+            ("G", "0.01", "0.15"), ("K", "0.30", "0.51")]
+    for k, row in enumerate(rows):
+        toks += [_tok(t, 600 + i * 100, 430 + 30 * k, 50) for i, t in enumerate(row)]
+    return OcrInput(OcrPage(tokens=toks, width=1000, height=600), "package", image=im)
+
+
+def test_maker_letters_are_read_from_the_drawing():
+    """B, G and K look like onsemi's letters, but G (0.01-0.15) is no SOT-23 pitch: the
+    letters are the maker's own, so each is read as the size its dimension line shows."""
+    reading = parse([_maker_letter_page()])
+    assert reading.family == "sot23"
+    assert reading.body_length.nominal == 2.92
+    assert (reading.overall_width.min, reading.overall_width.max) == (2.1, 2.64)
+    assert (reading.body_width.min, reading.body_width.max) == (1.2, 1.4)
+    assert reading.pitch is None and reading.height is None  # not onsemi's G and C
+    assert "maker letters read from the drawing" in reading.notes
+
+
+def test_maker_letters_the_drawing_cannot_place_say_so():
+    """No drawing to find the letters on (or none of them drawn): a clear error naming
+    what to give, not 'no dimensions found' beside a full table."""
+    page = _maker_letter_page()
+    blank = OcrInput(page.page, "package", image=None)
+    with pytest.raises(ReaderError, match="letters are the maker's own"):
+        parse([blank])
