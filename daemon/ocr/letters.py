@@ -44,6 +44,9 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
             "E1": "body_width"},
     # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
     # body_width x body_length), D its height above the board (not in the footprint).
+    # PDIP: b1 is the lead's shoulder (JEDEC) or the lead in the hole (ALD); the reader
+    # keeps the narrower of b and b1 as the lead width.
+    "dip": {"b1": "lead_width", "b2": None},
     "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,
               "L": None, "L1": None},
 }
@@ -85,6 +88,7 @@ PACKAGE_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
     ("EXPOSEDPADWIDTH", "exposed_pad_width"), ("MOLDEDPACKAGEWIDTH", "body_width"),
     ("MOLDEDPACKAGELENGTH", "body_length"), ("OVERALLLENGTH", "body_length"),
     ("OVERALLWIDTH", "overall_width"), ("CONTACTWIDTH", "lead_width"),
+    ("UPPERLEADWIDTH", None), ("OVERALLROWSPACING", None),  # PDIP shoulder, lead spread
     ("LEADWIDTH", "lead_width"), ("CONTACTLENGTH", "lead_length"),
     ("FOOTLENGTH", "lead_length"), ("FOOTPRINT", None), ("ANGLE", None),
     ("CONTACT-TO", None),

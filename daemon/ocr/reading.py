@@ -337,7 +337,15 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
                 if n and float(n).is_integer():
                     b.pin_count, b.pin_count_source = int(n), "table N"
                 continue
-            b.put(b.fields, name, _tol(values, "datasheet_table"))
+            value = _tol(values, "datasheet_table")
+            if name == "lead_width" and family in ("dip", "pin_header") and value is not None \
+                    and "lead_width" in b.fields and value.least < b.fields[name].least:
+                # Through-hole leads: b and b1 are the lead in the hole and its shoulder, in
+                # either order (JEDEC MS-001 b < b1; ALD's table the other way round): the
+                # hole is sized by the narrower.
+                b.fields[name] = value
+                continue
+            b.put(b.fields, name, value)
         b.log.add(f"package table ({style} letters, {table.unit})")
     _fix_letter_styles(b, family)
 

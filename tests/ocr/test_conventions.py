@@ -66,7 +66,7 @@ def test_family_letters_overlay_jedec(family, symbol, field):
     for overlay in FAMILY_LETTERS.values():
         assert set(overlay.values()) - {None} <= {
             "exposed_pad_length", "exposed_pad_width", "overall_length", "overall_width",
-            "body_length", "body_width"}
+            "body_length", "body_width", "lead_width"}
 
 
 def test_sot223_tab_is_a_pad_not_an_exposed_pad():
@@ -411,3 +411,19 @@ def test_maker_letters_the_drawing_cannot_place_say_so():
     blank = OcrInput(page.page, "package", image=None)
     with pytest.raises(ReaderError, match="letters are the maker's own"):
         parse([blank])
+
+
+@pytest.mark.parametrize("rows, width", [
+    ([("b", "0.89", "1.65"), ("b1", "0.38", "0.51")], (0.38, 0.51)),  # ALD: b1 in the hole
+    ([("b", "0.36", "0.56"), ("b1", "1.14", "1.78")], (0.36, 0.56)),  # JEDEC MS-001
+])
+def test_dip_lead_width_is_the_narrower_of_b_and_b1(rows, width):
+    """The hole is sized by the lead that goes through it, not by its shoulder."""
+    head = ["Dim", "Min", "Max"]
+    rows = [("A", "3.81", "5.08"), ("e", "2.29", "2.79")] + rows
+    toks = [_tok("8 Pin Plastic DIP Package", 40, 10, 300), _tok("Millimeters", 260, 40, 200)]
+    toks += [_tok(t, 60 + i * 200, 70) for i, t in enumerate(head)]
+    for k, row in enumerate(rows):
+        toks += [_tok(t, 60 + i * 200, 100 + 30 * k) for i, t in enumerate(row)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
+    assert (reading.lead_width.min, reading.lead_width.max) == width
