@@ -11,7 +11,8 @@ How each measured value is taken from a `FootprintSpec`:
 - signal pads: copper pads of role `signal`; pads sharing one position (USB-C A1/B12 share
   a land) count once, so `signal_pads` counts lands, not numbers.
 - `pitch`: the smallest spacing between distinct pad-centre coordinates of signal pads, per
-  axis (this also gives 0.95 for a SOT-23 whose pins 1 and 2 are 1.9 apart).
+  axis over the pads not longer along it (this also gives 0.95 for a SOT-23 whose pins 1
+  and 2 are 1.9 apart).
 - `row_spacing`: the span of signal pad centres across the rows: on the axis with exactly
   two distinct coordinates, else (quad rows) either axis.
 - `signal_pad`: the most common signal pad size, sorted `[short, long]`;
@@ -95,13 +96,25 @@ def _distinct(values: Sequence[float]) -> List[float]:
 
 
 def measured_pitch(spec: FootprintSpec) -> Optional[float]:
-    """Smallest spacing of distinct signal-pad coordinates on either axis."""
+    """Smallest spacing of distinct signal-pad coordinates on either axis, each axis over
+    the pads that are not longer along it (a row's pads stand across the row): the end
+    rows of a quad with unequal sides (DHVQFN16: 6 and 2 a side) do not count in the
+    long rows' spacing, while a SOT-23's pin 3 still halves pins 1-2."""
     lands = _signal_lands(spec)
     steps = []
     for axis in ("x", "y"):
-        coords = _distinct([getattr(p, axis) for p in lands])
+        row_pads = [p for p in lands if _extent(p, axis) <= _extent(p, _OTHER[axis]) + 1e-6]
+        coords = _distinct([getattr(p, axis) for p in row_pads])
         steps += [b - a for a, b in zip(coords, coords[1:])]
     return round(min(steps), 4) if steps else None
+
+
+_OTHER = {"x": "y", "y": "x"}
+
+
+def _extent(pad: Pad, axis: str) -> float:
+    x0, y0, x1, y1 = pad.bbox()
+    return x1 - x0 if axis == "x" else y1 - y0
 
 
 def measured_row_spacings(spec: FootprintSpec) -> List[float]:

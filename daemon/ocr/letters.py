@@ -30,8 +30,9 @@ NEXPERIA: Dict[str, Optional[str]] = {
     "Q": None, "v": None, "w": None, "y": None, "Z": None, "ZD": None, "ZE": None,
     "D1": None, "E1": None, "Dh": "exposed_pad_length",
     "Eh": "exposed_pad_width", "k": None,
+    "Dn": "exposed_pad_length", "En": "exposed_pad_width",  # OCR reads the small h as n
 }
-NEXPERIA_MARKS = {"bp", "HE", "Lp"}
+NEXPERIA_MARKS = {"bp", "HE", "Lp", "Dh", "Eh"}
 
 # Family-specific meanings laid over JEDEC letters. SOT-223 (JEDEC TO-261AA) and its makers'
 # tables name the tab lead's width b1, b2 or D1 (WPMtek AMS1117: D1 2.90-3.00), never the
@@ -47,6 +48,11 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     # PDIP: b1 is the lead's shoulder (JEDEC) or the lead in the hole (ALD); the reader
     # keeps the narrower of b and b1 as the lead width.
     "dip": {"b1": "lead_width", "b2": None},
+    # No-lead parts: b and L are the terminal's width and length (NXP's HVQFN / DHVQFN
+    # tables, whose gull-wing tables call them bp and Lp).
+    "qfn": {"b": "lead_width", "L": "lead_length"},
+    "dfn": {"b": "lead_width", "L": "lead_length"},
+    "son": {"b": "lead_width", "L": "lead_length"},
     "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,
               "L": None, "L1": None},
 }
@@ -58,6 +64,14 @@ ST_TO220: Dict[str, Optional[str]] = {
     "F1": None, "F2": None, "G": None, "G1": "pitch", "H2": "body_length",
 }
 ST_TO220_MARKS = {"G1", "H2"}
+
+# NXP / Philips DIP outlines (SOT38-4 ...): E is the body, e1 the row centres, ME the
+# shoulder and MH the lead spread; b1 the lead in the hole.
+NXP_DIP: Dict[str, Optional[str]] = {
+    **JEDEC, "E": "body_width", "E1": None, "e1": "overall_width", "ME": None, "MH": None,
+    "b1": "lead_width", "Z": None,
+}
+NXP_DIP_MARKS = {"ME", "MH"}
 
 # IPC-7351 land-pattern letters (Microchip "Recommended Land Pattern" tables and others).
 LAND: Dict[str, Optional[str]] = {

@@ -94,6 +94,16 @@ def family_from_hint(hint: str) -> Optional[str]:
     return None
 
 
+def _titled(text: str) -> Optional[str]:
+    """The text to look for a family in: all of a short run; of a long one only a name
+    before a colon at its start (NXP: "DHVQFN16: plastic dual in-line compatible ... quad
+    flat package"), since notes paragraphs mention other packages."""
+    if len(text) <= 90:
+        return text
+    head, colon, _ = text.partition(":")
+    return head if colon and len(head) <= 24 else None
+
+
 def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Optional[str]:
     """The family named first on the page (titles come first), or the user's hint."""
     if hint:
@@ -102,9 +112,10 @@ def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Opt
             return family
     best = None
     for tok in reading_order(tokens):
-        if len(tok.text) > 90:  # notes paragraphs mention other packages
+        text = _titled(tok.text)
+        if text is None:
             continue
-        for squashed in (tok.text.upper(), squash(tok.text)):
+        for squashed in (text.upper(), squash(text)):
             family = family_from_text(squashed)
             if family:
                 # A big title outranks a label somewhere in the drawing.
@@ -118,8 +129,8 @@ def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Opt
 def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
                         ) -> Optional[int]:
     """Pins named in the title ("8-Lead", "TSSOP-14", "SOT-23-5") or in the hint."""
-    texts = ([hint] if hint else []) + [t.text for t in reading_order(tokens)
-                                        if len(t.text) <= 90]
+    texts = ([hint] if hint else []) + [text for t in reading_order(tokens)
+                                        for text in [_titled(t.text)] if text]
     for text in texts:
         up = text.upper()
         for pattern in _COUNT_PATTERNS:

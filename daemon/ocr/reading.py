@@ -22,6 +22,8 @@ from daemon.ocr.letters import (
     LAND_ONLY,
     NEXPERIA,
     NEXPERIA_MARKS,
+    NXP_DIP,
+    NXP_DIP_MARKS,
     ONSEMI,
     PACKAGE_DESCRIPTIONS,
     PACKAGE_ONLY,
@@ -217,6 +219,8 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
         return "onsemi", ONSEMI
     if family == "to220" and ST_TO220_MARKS <= symbols:
         return "st_to220", ST_TO220
+    if family == "dip" and symbols & NXP_DIP_MARKS:
+        return "nxp_dip", NXP_DIP
     if symbols & NEXPERIA_MARKS:
         return "nexperia", {**NEXPERIA, **FAMILY_LETTERS.get(family or "", {})}
     return "jedec", {**JEDEC, **FAMILY_LETTERS.get(family or "", {})}
@@ -232,6 +236,7 @@ class ReadingBuilder:
         self.pin_count: Optional[int] = None
         self.pin_count_source = ""
         self.log = ParseLog()
+        self.terminal_span: Optional[float] = None  # NXP e1: terminals' span along D
 
     def set_unit(self, unit: str) -> bool:
         if self.unit is None:
@@ -283,9 +288,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
     page_tables: List[List[DimensionTable]] = []
     for item in inputs:
         unit_default = page_unit(item.page.tokens) or hints.units_hint
-        tables = find_tables(item.page.tokens, unit_default)
-        tables += [t for t in find_transposed_tables(item.page.tokens, unit_default)
-                   if not any(_overlap(t.box, o.box) for o in tables)]
+        tables = _merge_tables(find_tables(item.page.tokens, unit_default),
+                               find_transposed_tables(item.page.tokens, unit_default))
         page_tables.append(tables)
         land_page = item.role == "land_pattern" or any(
             re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))
@@ -328,6 +332,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             row = _variant_row(row, tokens_all, hints)
             if row is None:
                 continue
+            if style == "nexperia" and family in ("qfn", "qfp") and row.symbol == "e1":
+                b.terminal_span = _table_values(row, table, unit).get("nom")
             name = _row_field(row, "package", letters)
             values = _table_values(row, table, unit)
             if not name or not values:
@@ -418,6 +424,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         or b.land.get("exposed_pad_width") or b.land.get("exposed_pad_length"))
     view = "bottom" if any(re.search(r"VIEWEDFROMSOLDER|SOLDERSIDEVIEW", squash(t.text))
                            for t in tokens_all) else "top"
+    along = _pins_along_length(b, family)
+    if along is not None:
+        b.fields["pins_along_length"] = along
+        b.log.add(f"{along} terminals along D (e1 / e + 1)")
     notes = "ocr: " + "; ".join(b.log.notes + [f"pins from {b.pin_count_source}"])
     code = package_code(tokens_all)
     data = dict(units=b.unit or "mm", family=family, pin_count=b.pin_count,
@@ -432,6 +442,20 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:
+    """NXP's quad tables print e1, the span of the terminals along D: e1 / e + 1 of them on
+    each long side, the rest on the short ones (DHVQFN16: 2.5 / 0.5 + 1 = 6, then 2)."""
+    span, pitch, n = b.terminal_span, b.fields.get("pitch"), b.pin_count
+    if family not in ("qfn", "qfp") or not span or pitch is None or not n:
+        return None
+    steps = span / pitch.nominal
+    k = round(steps) + 1
+    other = n - 2 * k
+    if abs(steps - round(steps)) > 0.05 or other < 2 or other % 2:
+        return None
+    return k
 
 
 def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
@@ -449,6 +473,20 @@ def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
         b.put(b.land, name, _tol({"nom": value}, "datasheet_table"))
     b.log.add("two-pad layout table read by its sums (Z = G + 2Y, C = G + Y)")
     return True
+
+
+def _merge_tables(tables: List[DimensionTable], transposed: List[DimensionTable]
+                  ) -> List[DimensionTable]:
+    """Row tables and letters-as-columns tables of one page. Where both read the same
+    place, the one with more lettered rows wins (NXP's unit column 'mm / inches' also
+    looks like a two-row table)."""
+    out = list(tables)
+    for t in transposed:
+        clash = [o for o in out if _overlap(t.box, o.box)]
+        if any(len(o.symbols) >= len(t.symbols) for o in clash):
+            continue
+        out = [o for o in out if o not in clash] + [t]
+    return out
 
 
 def _overlap(a: tuple, b: tuple) -> bool:

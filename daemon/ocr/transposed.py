@@ -73,11 +73,14 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
         if y - last_y > 2.2 * h or len(value_rows) == 3:
             break
         kind = None
+        new_unit = False
         cells: Dict[int, float] = {}
         centres: Dict[int, float] = {}
         for tok in row:
             word = squash(tok.text)
             if tok.cx < left - 0.3 * spacing:
+                if unit and unit_of(tok.text) and unit_of(tok.text) != unit:
+                    new_unit = True  # NXP: the inch rows under the mm rows
                 unit = unit or unit_of(tok.text)
                 for w in tok.text.split():
                     kind = kind or column_word(w)
@@ -94,6 +97,8 @@ def _parse(all_rows, index, header, h, default_unit) -> Optional[DimensionTable]
             if abs(xs[col] - tok.cx) <= 0.6 * spacing:
                 cells.setdefault(col, values[0].value)
                 centres.setdefault(col, tok.cy)
+        if new_unit:
+            break  # the other unit's block: this table ends with the first unit's rows
         if not cells:
             if not any(re.search(r"\d", t.text) for t in row) and y - last_y <= 2.0 * h:
                 # A label, units or qualifier row under the letters ("(mm)/(inch)",

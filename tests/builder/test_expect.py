@@ -62,3 +62,17 @@ def test_shared_lands_count_once_and_drill_tolerance_is_asymmetric():
     assert failures(score_against_expect(spec, expect)) == []
     low = dict(expect, drills=[0.8])
     assert [r.field for r in failures(score_against_expect(spec, low))] == ["drills"]
+
+
+def test_quad_with_unequal_sides_pitch_is_the_rows_own():
+    """DHVQFN16: 6 pads a long side at 0.5, 2 a short side whose centres sit 0.4375 mm past
+    the long rows' last pads: the pitch is still 0.5."""
+    pads = []
+    for i in range(6):
+        x = -1.25 + 0.5 * i
+        pads += [Pad(number=str(2 + i), x=x, y=1.6, size_x=0.25, size_y=0.7),
+                 Pad(number=str(15 - i), x=x, y=-1.6, size_x=0.25, size_y=0.7)]
+    for k, y in enumerate((-0.25, 0.25)):
+        pads += [Pad(number=str(16 - k * 15), x=-1.6875, y=y, size_x=0.7, size_y=0.25),
+                 Pad(number=str(8 + k), x=1.6875, y=y, size_x=0.7, size_y=0.25)]
+    assert measured_pitch(FootprintSpec(name="DHVQFN-16", pads=pads)) == pytest.approx(0.5)

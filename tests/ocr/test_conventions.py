@@ -66,7 +66,7 @@ def test_family_letters_overlay_jedec(family, symbol, field):
     for overlay in FAMILY_LETTERS.values():
         assert set(overlay.values()) - {None} <= {
             "exposed_pad_length", "exposed_pad_width", "overall_length", "overall_width",
-            "body_length", "body_width", "lead_width"}
+            "body_length", "body_width", "lead_width", "lead_length"}
 
 
 def test_sot223_tab_is_a_pad_not_an_exposed_pad():
@@ -427,3 +427,52 @@ def test_dip_lead_width_is_the_narrower_of_b_and_b1(rows, width):
         toks += [_tok(t, 60 + i * 200, 100 + 30 * k) for i, t in enumerate(row)]
     reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
     assert (reading.lead_width.min, reading.lead_width.max) == width
+
+
+def _nxp_transposed(title, header, mm_max, mm_min, centred, inch_rows=True):
+    """An NXP outline table: letters as columns, an mm block (max over min, basic values
+    centred between) and below it the inch block, 'mm' / 'inches' in the unit column."""
+    toks = [_tok(title, 40, 10, 700), _tok("UNIT", 40, 100, 50)]
+    toks += [_tok(t, 150 + 70 * i, 100, 40) for i, t in enumerate(header)]
+    toks += [_tok("mm", 40, 150, 40)]
+    for i, (hi, lo, mid) in enumerate(zip(mm_max, mm_min, centred)):
+        x = 150 + 70 * i
+        toks += [_tok(mid, x, 150, 40)] if mid else [_tok(hi, x, 136, 40), _tok(lo, x, 164, 40)]
+    if inch_rows:
+        toks += [_tok("inches", 40, 220, 60)]
+        toks += [_tok("0.0" + str(i + 1), 150 + 70 * i, 206, 40) for i in range(len(header))]
+        toks += [_tok("0.0" + str(i + 2), 150 + 70 * i, 234, 40) for i in range(len(header))]
+    return OcrPage(tokens=toks, width=1400, height=400)
+
+
+def test_nxp_dip_letters_and_the_inch_block_under_the_mm_block():
+    """NXP SOT38-4: E is the body, e1 the row centres, ME the shoulder, b1 the lead; the
+    inch rows under the mm rows are not a third (min) row of the mm block."""
+    header = ["A", "b", "b1", "D(1)", "E(1)", "e", "e1", "L", "ME", "MH"]
+    page = _nxp_transposed("DIP16: plastic dual in-line package; 16 leads (300 mil)", header,
+                           ["", "1.73", "0.53", "19.50", "6.48", "", "", "3.60", "8.25", "10.0"],
+                           ["", "1.30", "0.38", "18.55", "6.20", "", "", "3.05", "7.80", "8.3"],
+                           ["4.2", "", "", "", "", "2.54", "7.62", "", "", ""])
+    reading = parse([OcrInput(page, "package")])
+    assert reading.family == "dip" and reading.pin_count == 16
+    assert (reading.body_width.min, reading.body_width.max) == (6.2, 6.48)
+    assert reading.overall_width.nominal == 7.62 and reading.pitch.nominal == 2.54
+    assert (reading.lead_width.min, reading.lead_width.max) == (0.38, 0.53)
+    assert reading.body_length.min == 18.55
+
+
+def test_nxp_quad_with_terminal_span_and_a_long_title():
+    """NXP SOT763-1: the family is the name before the colon of a long title; e1 (2.5) over
+    e (0.5) gives 6 terminals along D; OCR's 'En' for Eh is the exposed pad's width."""
+    header = ["A1", "b", "D(1)", "Dh", "E(1)", "En", "e", "e1", "L"]
+    title = ("DHVQFN16: plastic dual in-line compatible thermal enhanced very thin quad flat "
+             "package; no leads; 16 terminals")
+    page = _nxp_transposed(title, header,
+                           ["0.05", "0.30", "3.6", "2.15", "2.6", "1.15", "", "", "0.5"],
+                           ["0.00", "0.18", "3.4", "1.85", "2.4", "0.85", "", "", "0.3"],
+                           ["", "", "", "", "", "", "0.5", "2.5", ""])
+    page.tokens.append(_tok("16 terminals; body 2.5 x 3.5 x 0.85 mm", 40, 40, 300))
+    reading = parse([OcrInput(page, "package")])
+    assert reading.family == "qfn" and reading.pin_count == 16
+    assert reading.pins_along_length == 6 and reading.exposed_pad
+    assert reading.exposed_pad_width.max == 1.15 and reading.lead_length.max == 0.5
