@@ -47,6 +47,10 @@ FAMILY_PITCHES: Dict[str, tuple] = {
 NO_LEAD = ("qfn", "dfn", "son")
 TWO_TERMINAL_LEADED = ("molded", "sod")
 _MIN_BODY_MM = 0.8
+# Two-row gull-wing outlines: the body is at least this share of the tip-to-tip span (SOT-223
+# 0.5, SOT-23 0.57, SOIC 0.65); a smaller "body" is a side view's thickness (LTC's TSOT-23
+# 0.80-0.90 against 2.90).
+_MIN_BODY_TO_TIPS = 0.45
 _TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
 
 
@@ -355,7 +359,8 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
     fits = []
     for across, along in (("x", "y"), ("y", "x")):
         vals = by_axis[across]
-        if len(vals) >= 2 and by_axis[along] and 0.25 <= vals[0].value - vals[1].value <= 3.5:
+        if len(vals) >= 2 and by_axis[along] and 0.25 <= vals[0].value - vals[1].value <= 3.5 \
+                and vals[1].value >= _MIN_BODY_TO_TIPS * vals[0].value:
             fits.append((vals[0], vals[1], by_axis[along][0]))
     if len(fits) == 1:
         overall, body, length = fits[0]

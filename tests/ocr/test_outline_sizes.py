@@ -189,3 +189,13 @@ def test_dip_pitch_is_the_standard_one_not_a_typ_lead_width():
     dims = [Dim(v, (0, 0, 10, 10)) for v in values]
     assert printed_pitch(dims, 14, "dip").value == 2.54
     assert printed_pitch(dims, 14, "dfn").value == 1.27  # no single standard: the smallest TYP
+
+
+def test_a_side_view_thickness_is_no_body_across_the_rows():
+    """LTC's TSOT-23: x holds 2.90 (length) and 0.80-0.90 (the side view's A2), y holds the
+    2.80 tips and the 1.50-1.75 body. 0.85 against 2.90 is no body (under 0.45 of the
+    span), so only the y reading fits."""
+    dims = [_dim(2.9, 2.9, "x"), _dim(0.8, 0.9, "x"), _dim(2.8, 2.8, "y"), _dim(1.5, 1.75, "y")]
+    found = assign_sizes(dims, "sot23", 0.95, height=1.0)
+    assert found["overall_width"].value == 2.8 and found["body_width"].value == 1.625
+    assert found["body_length"].value == 2.9
