@@ -118,6 +118,11 @@ CLASS_PAGES = {
     "t08_IRF9540N_IR_TO-220AB": "TO-220 by JEDEC windows; outline code glued to a title",
     "t10_CFPX-180_IQD_crystal_3225": "crystal pad grid",
     "t11_PCA9555_NXP_SSOP-24": "NXP transposed table with a qualifier row",
+    "h04_TL071_TI_D_SOIC-8": "JEDEC descriptive designation; foot and lead from MS-012",
+    "h08_L7809_ST_TO-220": "ST's TO-220 letters; a drawing code is no pin count",
+    "t04_LTC3429_Linear_TSOT-23-6": "a side view's thickness is no body",
+    "t15_CD4007C_Fairchild_N14A_DIP-14": "DIP drawing by MS-001 windows; standard row",
+    "t21_74HC595_NXP_SOT38-4_DIP-16": "NXP DIP letters; the inch block ends the mm block",
 }
 
 
