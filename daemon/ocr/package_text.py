@@ -161,3 +161,32 @@ def package_code(tokens: Sequence[OcrToken]) -> Optional[str]:
                 code = m.group(1)
                 return f"CASE {code}" if pattern.startswith("CASE") else code
     return None
+
+
+_COUNT_MARK = re.compile(r"^(\d{1,3})\s*[xX]$")
+_LEAD_WIDTH_MM = (0.15, 0.65)
+
+
+def lead_count_from_marks(tokens: Sequence[OcrToken], h: float) -> Optional[int]:
+    """A DIP drawing that prints no pin count still marks its lead width with the number of
+    leads ("4x" beside 0.024 [0.60] / 0.020 [0.51]: Vishay's HVM DIP). The largest such mark
+    beside a lead-width value, even and at least 4, or None."""
+    from daemon.ocr.dual_units import one_unit
+    from daemon.ocr.numbers import parse_values
+
+    widths = []
+    for tok in tokens:
+        values = one_unit(parse_values(tok.text))
+        if any(_LEAD_WIDTH_MM[0] <= v.value <= _LEAD_WIDTH_MM[1] for v in values):
+            widths.append(tok)
+    counts = []
+    for tok in tokens:
+        m = _COUNT_MARK.match(tok.text.strip())
+        if not m:
+            continue
+        if any(abs(w.cy - tok.cy) <= 1.5 * h and
+               min(abs(w.box[2] - tok.box[0]), abs(tok.box[2] - w.box[0])) <= 6 * h
+               for w in widths):
+            counts.append(int(m.group(1)))
+    best = max(counts, default=None)
+    return best if best is not None and best >= 4 and best % 2 == 0 else None

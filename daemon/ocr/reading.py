@@ -35,6 +35,7 @@ from daemon.ocr.outline_family import family_from_outline
 from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
+    lead_count_from_marks,
     package_code,
     pin_count_from_text,
     unsupported_package,
@@ -361,6 +362,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             b.pin_count, b.pin_count_source = n, "title"
     if b.pin_count is None and guess is not None:
         b.pin_count, b.pin_count_source = guess.pins, "JEDEC outline"
+    if b.pin_count is None and family == "dip":
+        n = lead_count_from_marks(tokens_all, line_height(tokens_all))
+        if n:
+            b.pin_count, b.pin_count_source = n, f"the {n}x mark on the lead width"
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
     if guess is not None:

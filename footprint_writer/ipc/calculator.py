@@ -322,7 +322,7 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
         row = _need(reading, "overall_width", "row spacing (DIP: E, lead centre to centre)")
         spacing = row.nominal
         if reading.family == "dip":
-            spacing = dip_row_spacing(row.nominal)
+            spacing = dip_row_spacing(row.nominal, row.min)
             if abs(spacing - row.nominal) > 1e-6:
                 issues.append(Issue(
                     code="dip_row_standard", severity="info", field="overall_width",

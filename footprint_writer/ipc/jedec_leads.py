@@ -70,7 +70,13 @@ DIP_ROWS_MM = (7.62, 10.16, 15.24, 22.86)
 _DIP_ROW_REACH_MM = 0.8
 
 
-def dip_row_spacing(printed: float) -> float:
-    """The standard row nearest a printed DIP width within 0.8 mm, else the printed one."""
+def dip_row_spacing(printed: float, least: Optional[float] = None) -> float:
+    """The standard row a printed DIP width belongs to: the one its minimum is (Vishay's
+    E 7.62-10.79, the leads' spread from the row outwards), else the one nearest the
+    nominal within 0.8 mm, else the printed value."""
+    if least is not None:
+        for row in DIP_ROWS_MM:
+            if abs(row - least) <= 0.06:
+                return row
     nearest = min(DIP_ROWS_MM, key=lambda r: abs(r - printed))
     return nearest if abs(nearest - printed) <= _DIP_ROW_REACH_MM else printed

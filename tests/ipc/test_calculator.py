@@ -288,11 +288,15 @@ def test_dip_without_lead_width_takes_ms001_flagged():
 
 
 @pytest.mark.parametrize("printed, row", [(7.94, 7.62), (7.87, 7.62), (7.62, 7.62),
-                                          (15.56, 15.24), (10.3, 10.16), (9.0, 9.0)])
+                                          (15.56, 15.24), (10.3, 10.16), (9.0, 9.0),
+                                          ((7.62, 10.79), 7.62), ((7.2, 11.2), 9.2)])
 def test_dip_rows_are_the_standard_row_nearest_the_printed_width(printed, row):
     """A DIP page's E is the shoulder (0.300-0.325", midpoint 7.94): the lead centres are
-    the 0.300" row; a width no standard row is near stays as printed."""
-    r = reading("dip", 8, pitch=T(nom=2.54), overall_width=T(nom=printed),
+    the 0.300" row; Vishay's E 7.62-10.79 starts at the row; a width no standard row is
+    near stays as printed."""
+    width = T(min=printed[0], max=printed[1]) if isinstance(printed, tuple) else T(nom=printed)
+    printed = width.nominal
+    r = reading("dip", 8, pitch=T(nom=2.54), overall_width=width,
                 lead_width=T(min=0.36, max=0.56))
     result = land_pattern_from_package(r)
     assert result.land_pattern.row_spacing.nom == row

@@ -476,3 +476,16 @@ def test_nxp_quad_with_terminal_span_and_a_long_title():
     assert reading.family == "qfn" and reading.pin_count == 16
     assert reading.pins_along_length == 6 and reading.exposed_pad
     assert reading.exposed_pad_width.max == 1.15 and reading.lead_length.max == 0.5
+
+
+@pytest.mark.parametrize("marks, pins", [(["4x"], 4), (["2x", "4x"], 4), (["3x"], None),
+                                         ([], None)])
+def test_dip_pin_count_from_the_lead_width_mark(marks, pins):
+    """Vishay's HVM DIP prints no count; '4x' beside the lead width 0.024 [0.60] /
+    0.020 [0.51] is the number of leads (odd or under 4: not a DIP's count)."""
+    from daemon.ocr.package_text import lead_count_from_marks
+
+    toks = [_tok("0.024 [0.60]", 300, 100, 110), _tok("0.020 [0.51]", 300, 122, 110),
+            _tok("0.100 [2.54] typ.", 300, 300, 150)]
+    toks += [_tok(m, 415 + 40 * i, 112, 30) for i, m in enumerate(marks)]
+    assert lead_count_from_marks(toks, 20) == pins
