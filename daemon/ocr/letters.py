@@ -43,8 +43,6 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     # JEDEC MS-026 (LQFP/TQFP): D and E are lead tip to lead tip, D1 and E1 the body.
     "qfp": {"D": "overall_length", "D1": "body_length", "E": "overall_width",
             "E1": "body_width"},
-    # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
-    # body_width x body_length), D its height above the board (not in the footprint).
     # PDIP: b1 is the lead's shoulder (JEDEC) or the lead in the hole (ALD); the reader
     # keeps the narrower of b and b1 as the lead width.
     "dip": {"b1": "lead_width", "b2": None},
@@ -53,6 +51,8 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     "qfn": {"b": "lead_width", "L": "lead_length"},
     "dfn": {"b": "lead_width", "L": "lead_length"},
     "son": {"b": "lead_width", "L": "lead_length"},
+    # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
+    # body_width x body_length), D its height above the board (not in the footprint).
     "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,
               "L": None, "L1": None},
 }
@@ -68,8 +68,8 @@ ST_TO220_MARKS = {"G1", "H2"}
 # NXP / Philips DIP outlines (SOT38-4 ...): E is the body, e1 the row centres, ME the
 # shoulder and MH the lead spread; b1 the lead in the hole.
 NXP_DIP: Dict[str, Optional[str]] = {
-    **JEDEC, "E": "body_width", "E1": None, "e1": "overall_width", "ME": None, "MH": None,
-    "b1": "lead_width", "Z": None,
+    **JEDEC, **FAMILY_LETTERS["dip"], "E": "body_width", "E1": None, "e1": "overall_width",
+    "ME": None, "MH": None, "Z": None,
 }
 NXP_DIP_MARKS = {"ME", "MH"}
 

@@ -7,12 +7,11 @@ where there is no table (daemon.ocr.callouts); family and pin count come from th
 is left out, and pages without dimensions are a ReaderError, never a guess.
 """
 
-import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from daemon.ocr.callouts import LandCallouts, classify, collect, land_region
+from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
     FAMILY_LETTERS,
@@ -181,7 +180,7 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     for row in table.rows:
         values = _table_values(row, table, unit)
         labels = [t for t in page.tokens if t.text.strip() == row.symbol and row.symbol
-                  and not _inside_box(t.box, table.box)]
+                  and not in_box(t, table.box)]
         if not values or len(labels) != 1:
             continue
         lo, hi = min(values.values()), max(values.values())
@@ -196,11 +195,6 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     b.log.add(f"maker letters read from the drawing ({', '.join(sorted(found)) or 'none'})")
 
 
-def _inside_box(box, region) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
-
-
 def _variant_row(row: TableRow, tokens_all, hints) -> Optional[TableRow]:
     """A row lettered for one lead count ("D-8", "S-8": ALD's tables) as its plain letter,
     or None when the page's own count is another (a D-14 row under an 8-pin title)."""
@@ -210,7 +204,7 @@ def _variant_row(row: TableRow, tokens_all, hints) -> Optional[TableRow]:
     pins = pin_count_from_text(tokens_all, hints.package_hint)
     if pins is not None and pins != int(m.group(2)):
         return None
-    return dataclasses.replace(row, symbol=m.group(1))
+    return replace(row, symbol=m.group(1))
 
 
 def package_letters(table: DimensionTable, family: Optional[str] = None

@@ -158,9 +158,7 @@ def _row(reading: DatasheetReading, L: Toleranced, table: T.LeadTable,
     return zgx(Ld, S, IpcDim.of(width), table.goals(density), table.round_base)
 
 
-def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue],
-                      names: Tuple[str, ...] = ("lead_length", "lead_width")
-                      ) -> DatasheetReading:
+def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue]) -> DatasheetReading:
     """The reading with the foot length and lead width the page leaves out taken from the
     family's JEDEC outline (jedec_leads.py), each reported as an assumption to check."""
     pitch = reading.pitch.nominal if reading.pitch is not None else None
@@ -168,9 +166,9 @@ def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue],
     if outline is None:
         return reading
     update = {}
-    if "lead_length" in names and reading.lead_length is None and reading.lead_spacing is None:
+    if outline.lead_length and reading.lead_length is None and reading.lead_spacing is None:
         update["lead_length"] = as_toleranced(outline.lead_length)
-    if "lead_width" in names and reading.lead_width is None:
+    if reading.lead_width is None:
         update["lead_width"] = as_toleranced(outline.lead_width)
     for name, value in update.items():
         issues.append(Issue(
@@ -303,7 +301,7 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
     rule = T.THROUGH_HOLE[density]
     pitch = _need(reading, "pitch", "lead pitch e").nominal
     if reading.family == "dip":
-        reading = _with_jedec_leads(reading, issues, ("lead_width",))
+        reading = _with_jedec_leads(reading, issues)
     width = _need(reading, "lead_width", "lead width / diameter b").most
     lead = width
     note = f"lead {width:g} mm"

@@ -21,7 +21,7 @@ class JedecLeads:
 
     families: Tuple[str, ...]
     pitch: float
-    lead_length: Tuple[float, float]
+    lead_length: Optional[Tuple[float, float]]  # None: through-hole, the hole needs b only
     lead_width: Tuple[float, float]
     outline: str
 
@@ -41,8 +41,7 @@ JEDEC_LEADS: Tuple[JedecLeads, ...] = (
     JedecLeads(("qfp",), 0.4, (0.45, 0.75), (0.13, 0.23), "JEDEC MS-026 (LQFP/TQFP)"),
     JedecLeads(("sot23",), 0.95, (0.30, 0.60), (0.30, 0.50), "JEDEC MO-178 (SOT-23)"),
     JedecLeads(("sot23",), 0.65, (0.26, 0.46), (0.15, 0.30), "JEDEC MO-203 (SC-70)"),
-    # Through-hole: L is the tip to the seating plane; only b (the hole) is used.
-    JedecLeads(("dip",), 2.54, (2.92, 3.81), (0.36, 0.56), "JEDEC MS-001 (PDIP)"),
+    JedecLeads(("dip",), 2.54, None, (0.36, 0.56), "JEDEC MS-001 (PDIP)"),
 )
 _PITCH_EPS = 0.011  # 0.635 (25 mil) reads as 0.65's neighbour, not as 0.65
 
