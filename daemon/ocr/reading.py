@@ -362,12 +362,12 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
             b.pin_count, b.pin_count_source = n, f"the {n}x mark on the lead width"
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
+    elif "pitch" not in b.fields:
+        _pitch_beside_table(inputs, page_tables, b, family)
     if guess is not None:
         for name, value in guess.sizes.items():
             if name not in b.fields:
                 b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
-    elif "pitch" not in b.fields:
-        _pitch_beside_table(inputs, page_tables, b, family)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:

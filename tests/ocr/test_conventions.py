@@ -489,3 +489,16 @@ def test_dip_pin_count_from_the_lead_width_mark(marks, pins):
             _tok("0.100 [2.54] typ.", 300, 300, 150)]
     toks += [_tok(m, 415 + 40 * i, 112, 30) for i, m in enumerate(marks)]
     assert lead_count_from_marks(toks, 20) == pins
+
+
+def test_pitch_beside_a_table_only_where_there_is_a_table():
+    """A drawing without a table is read by the outline reader; the rule for a table that
+    lacks e is not applied to it."""
+    toks = [_tok("PDIP-8", 40, 10, 100), _tok("0.100 [2.54] TYP", 300, 200, 140),
+            _tok(".355-.400 [9.02-10.16]", 300, 100, 200),
+            _tok(".240-.260 [6.10-6.60]", 500, 150, 200)]
+    try:
+        reading = parse([OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")])
+    except ReaderError:
+        return  # nothing read is fine; a pitch "beside the table" is not
+    assert "beside the table" not in reading.notes
