@@ -13,6 +13,7 @@ from typing import Dict, Optional, Sequence, Set, Tuple
 
 from daemon.ocr.numbers import PrintedValue, parse_values
 from daemon.ocr.tokens import OcrToken
+from footprint_writer.ipc.eia_chips import eia_chip
 
 # JEDEC MS-026 (LQFP / TQFP): (body D1 = E1 in mm, pitch e) -> lead count. Tip to tip
 # (D = E) is the body + 2.00 mm on every variation.
@@ -61,6 +62,33 @@ def _labels(tokens: Sequence[OcrToken]) -> Set[int]:
 
 
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """An MS-026 quad flat pack or an EIA chip from its printed sizes, or None."""
+    return _ms026(tokens) or _eia_chip(tokens)
+
+
+def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """A two-terminal chip: two toleranced sizes that are the length and width of one EIA
+    size (3.20 +/-0.20 and 1.60 +/-0.10: 1206), and nothing on the page that a leaded part
+    prints (no pitch, no pin label over 2). Exactly one size pair must fit."""
+    sizes, pitches = _sizes(tokens)
+    if pitches or any(n > 2 for n in _labels(tokens)):
+        return None
+    fits = {}
+    values = sorted(sizes)
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            chip = eia_chip(a, b)
+            if chip is not None:
+                fits[chip.imperial] = (chip, sizes[b], sizes[a])
+    if len(fits) != 1:
+        return None
+    chip, length, width = next(iter(fits.values()))
+    why = (f"no family named: a {length.value:g} x {width.value:g} mm body is an EIA "
+           f"{chip.imperial} ({chip.metric} metric) chip")
+    return OutlineGuess("chip", 2, why, {"body_length": length, "body_width": width})
+
+
+def _ms026(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     """An MS-026 quad flat pack from its body, tip-to-tip span and pitch, or None. Refused
     when a pin label larger than the count is printed (the page is another outline)."""
     sizes, pitches = _sizes(tokens)

@@ -6,6 +6,7 @@ from typing import List, Optional, Tuple
 from footprint_writer.errors import InputError
 from footprint_writer.ipc import tables as T
 from footprint_writer.ipc.dimension import IpcDim
+from footprint_writer.ipc.eia_chips import eia_chip, spacing_of
 from footprint_writer.ipc.equations import RowWorking, clear_exposed_pad, inner_span, zgx
 from footprint_writer.ipc.families import (
     DUAL,
@@ -178,6 +179,24 @@ def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue]) -> Datashe
     return reading.model_copy(update=update) if update else reading
 
 
+def _with_eia_terminals(reading: DatasheetReading, issues: List[Issue]) -> DatasheetReading:
+    """A chip whose page gives neither its terminal band nor the spacing between its
+    terminals: S from the EIA size its body is (eia_chips.py), reported as an assumption."""
+    if reading.lead_length is not None or reading.lead_spacing is not None:
+        return reading
+    length, width = reading.body_length, reading.body_width
+    chip = eia_chip(length.nominal if length else None, width.nominal if width else None)
+    if chip is None:
+        return reading
+    spacing = spacing_of(chip)
+    issues.append(Issue(
+        code="eia_terminal_assumed", severity="warning", field="lead_spacing",
+        message=f"the terminal band is not on the page; IPC used the spacing between the "
+                f"terminals of an EIA {chip.imperial} ({chip.metric} metric) chip, "
+                f"{spacing.min:g}-{spacing.max:g} mm: check it against the drawing"))
+    return reading.model_copy(update={"lead_spacing": spacing})
+
+
 def _pins_per_side(reading: DatasheetReading, geometry: str) -> Tuple[int, int]:
     """(pins_x, pins_y): pads per top/bottom row and per left/right row."""
     n = reading.pin_count
@@ -209,6 +228,8 @@ def _smd_rows(reading: DatasheetReading, density: Density, geometry: str,
     no_lead = reading.family in NO_LEAD_FAMILIES
     if geometry in (DUAL, QUAD) and FAMILY_LEAD.get(reading.family) == "gullwing":
         reading = _with_jedec_leads(reading, issues)
+    if geometry == TWO_TERMINAL and reading.family == "chip":
+        reading = _with_eia_terminals(reading, issues)
     pins_x, pins_y = _pins_per_side(reading, geometry)
     if geometry == TWO_TERMINAL:
         span_x = _need(reading, "body_length" if reading.family != "sod" else "overall_width",
