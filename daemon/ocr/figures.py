@@ -50,7 +50,7 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
            or f.cells < 0.5 * sum(g.cells for g in out)]
     for tok in tokens:
         if out:
-            min(out, key=lambda f: _distance(tok.box, f.box)).tokens.append(tok)
+            min(out, key=lambda f: box_distance(tok.box, f.box)).tokens.append(tok)
     return out
 
 
@@ -127,7 +127,8 @@ def _inside(a, b) -> bool:
     return a[0] >= b[0] and a[1] >= b[1] and a[2] <= b[2] and a[3] <= b[3]
 
 
-def _distance(box, fig_box) -> float:
+def box_distance(box, fig_box) -> float:
+    """Gap between two boxes (0 where they overlap)."""
     dx = max(fig_box[0] - box[2], box[0] - fig_box[2], 0)
     dy = max(fig_box[1] - box[3], box[1] - fig_box[3], 0)
     return (dx * dx + dy * dy) ** 0.5

@@ -21,6 +21,13 @@ ONSEMI: Dict[str, Optional[str]] = {
     "L": "overall_width", "M": None,
 }
 
+# Tables that letter the tip-to-tip span H beside a body E and print no E1 (onsemi's SOIC
+# case 751A, Motorola, Toshiba, many Asian makers): E is the body across the rows, H tip to
+# tip. Laid over JEDEC only where the table has E and H and no E1 (package_letters).
+H_SPAN: Dict[str, Optional[str]] = {"E": "body_width", "H": "overall_width",
+                                    "HE": "overall_width", "HD": "overall_length"}
+H_SPAN_MARKS = {"H", "HE"}
+
 # NXP / Nexperia / Philips outlines (letters as columns): E is the body, HE tip to tip,
 # bp the lead width, Lp the foot; on SOT-23 pages e is pins 1-2 (1.9) and e1 the pitch.
 NEXPERIA: Dict[str, Optional[str]] = {

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.callouts import Callout
+from daemon.ocr.figures import Figure, box_distance
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.tokens import OcrToken
@@ -62,6 +63,7 @@ class Dim:
     value: PrintedValue
     box: tuple
     axis: Optional[str] = None
+    halves: tuple = ()  # a limit pair stacked on two lines: each line's box
 
 
 def has_limit_legend(tokens: Sequence[OcrToken], h: float) -> bool:
@@ -106,7 +108,7 @@ def _legend_triples(callouts: Sequence[Callout], h: float, used: set) -> List[Di
         value = PrintedValue(nom, low.value.value, mx, text=f"{tok.text}/{low.value.text}",
                              tolerance=True)
         out.append(Dim(value, (tok.box[0], tok.box[1], max(tok.box[2], low.token.box[2]),
-                               low.token.box[3])))
+                               low.token.box[3]), halves=(tok.box, low.token.box)))
     return out
 
 
@@ -125,6 +127,7 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
         used.add(id(upper))
         v = upper.value
         box = upper.token.box
+        halves: tuple = ()
         label = next((k.rstrip(".") for k in upper.keywords if k.rstrip(".") in ("MAX", "MIN")),
                      None)
         if v.qualifier is None and label and not v.is_range:
@@ -143,9 +146,10 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
                     v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi,
                                 text=f"{v.text}/{lower.value.text}", tolerance=False)
                     t = lower.token.box
+                    halves = (box, t)
                     box = (min(box[0], t[0]), box[1], max(box[2], t[2]), t[3])
         # Text written upwards runs along its dimension line (aligned dimensioning).
-        out.append(Dim(v, box, "y" if upper.token.vertical else None))
+        out.append(Dim(v, box, "y" if upper.token.vertical else None, halves))
     return out
 
 
@@ -192,6 +196,17 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
     if vertical >= 1.5 * horizontal and vertical:
         return "y"
     return None
+
+
+def _pair_axis(drawing, dim: Dim, h: float) -> Optional[str]:
+    """axis_of for a size; for a limit pair stacked on two lines, only where each line's
+    own surroundings agree with the pair's: a horizontal extension line grazing one line of
+    a vertical dimension's text (Avia's `1.60` over `1.20`) must not make it an x size."""
+    axis = axis_of(drawing, dim.box, h)
+    if axis is None or not dim.halves:
+        return axis
+    halves = {axis_of(drawing, half, h) for half in dim.halves}
+    return axis if halves <= {axis, None} else None
 
 
 def _longest_line(drawing, box: tuple, hi: int, row: bool) -> int:
@@ -301,10 +316,12 @@ def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, Prin
 
 
 def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
-                 height: Optional[float] = None) -> Dict[str, PrintedValue]:
+                 height: Optional[float] = None, pins: Optional[int] = None
+                 ) -> Dict[str, PrintedValue]:
     """Body / tip-to-tip sizes from sizes with known axes (see the module docstring). A
-    size whose upper limit is the seated height is the side view's height, not the body."""
-    found = _assign(dims, family, pitch, height)
+    size whose upper limit is the seated height is the side view's height, not the body.
+    `pins` (with the pitch) bounds a two-row body's length from below."""
+    found = _assign(dims, family, pitch, height, pins)
     if family in JEDEC_WINDOWS or not found:
         return found
     # A size whose axis the drawing did not show, larger than a size taken as the largest
@@ -327,8 +344,9 @@ def _candidates(dims: Sequence[Dim], pitch: Optional[float], height: Optional[fl
 
 
 def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
-            height: Optional[float]) -> Dict[str, PrintedValue]:
-    sizes = [d for d in _candidates(dims, pitch, height) if d.axis]
+            height: Optional[float], pins: Optional[int] = None) -> Dict[str, PrintedValue]:
+    candidates = _candidates(dims, pitch, height)
+    sizes = [d for d in candidates if d.axis]
     by_axis = {axis: sorted({d.value.value: d.value for d in sizes if d.axis == axis
                              }.values(), key=lambda v: -v.value) for axis in ("x", "y")}
     found: Dict[str, PrintedValue] = {}
@@ -356,16 +374,58 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
         return found
     if family not in TWO_ROW_LEADED:
         return found
+    # The body holds its leads: along the rows it is at least (N/2 - 1) pitches long, so a
+    # shorter "length" is a side view's thickness; a size whose axis the drawing did not
+    # show may be the length when it alone is long enough (Linear's MSOP: the length's
+    # dimension line is out beside its text).
+    shortest = (pins // 2 - 1) * pitch if pins and pitch and pins >= 4 else 0.0
+    unknown = [d.value for d in candidates if d.axis is None and d.value.value >= shortest]
     fits = []
     for across, along in (("x", "y"), ("y", "x")):
         vals = by_axis[across]
-        if len(vals) >= 2 and by_axis[along] and 0.25 <= vals[0].value - vals[1].value <= 3.5 \
+        lengths = [v for v in by_axis[along] if v.value >= shortest]
+        if not lengths and shortest:
+            spare = {v.value: v for v in unknown if not any(v is a for a in vals[:2])}
+            lengths = list(spare.values()) if len(spare) == 1 else []
+        if len(vals) >= 2 and lengths and 0.25 <= vals[0].value - vals[1].value <= 3.5 \
                 and vals[1].value >= _MIN_BODY_TO_TIPS * vals[0].value:
-            fits.append((vals[0], vals[1], by_axis[along][0]))
+            fits.append((vals[0], vals[1], lengths[0]))
     if len(fits) == 1:
         overall, body, length = fits[0]
         found.update(overall_width=overall, body_width=body, body_length=length)
     return found
+
+
+def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
+                     found: Dict[str, PrintedValue], pitch: Optional[float]
+                     ) -> Optional[PrintedValue]:
+    """The seated height as a side view prints it (Avia's `1.60` over `1.20` beside the
+    side view, Linear's `(1.02 +/-0.15)`): of the sizes not taken for the body, those that
+    label another figure than the body's own (a side or end view), not along x (the body's
+    length and the leads are drawn along x there), under the body's smallest size, the
+    largest: A is over the body thickness A2 and the standoff A1 on the same view. Only once
+    the body is known, so the views can be told apart."""
+    body = [v for k, v in found.items() if k.startswith("body_")]
+    if not body or len(figs) < 2:
+        return None
+
+    def figure_of(box):
+        return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
+
+    taken = [d for d in dims if any(d.value is v for v in found.values())]
+    top = {figure_of(d.box) for d in taken}
+    low, high = _HEIGHT_DEFAULT
+    best = None
+    for d in dims:
+        v = d.value
+        if d in taken or d.axis == "x" or not low <= v.value < min(b.value for b in body) \
+                or v.multiplier or v.paren or v.diameter or v.radius or v.degrees \
+                or v.qualifier in ("MIN", "REF", "BSC") or _pitch_multiple(v, pitch) \
+                or figure_of(d.box) in top:
+            continue
+        if best is None or v.value > best.value:
+            best = v
+    return best
 
 
 def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optional[str]
@@ -397,14 +457,15 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
 
 
 def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken], h: float,
-                 family: Optional[str], pitch: Optional[float], pin_count: Optional[int]
-                 ) -> Dict[str, PrintedValue]:
+                 family: Optional[str], pitch: Optional[float], pin_count: Optional[int],
+                 figs: Sequence[Figure] = ()) -> Dict[str, PrintedValue]:
     """Sizes, and the pitch and height where the outline prints them, from one set of
     callouts: limit pairs joined, each size's axis from the drawing, then assign_sizes.
-    `pitch` is the one already read (a table or the land pattern), None if none."""
+    `pitch` is the one already read (a table or the land pattern), None if none; `figs`
+    the page's figures (daemon.ocr.figures), for a height drawn on a side view."""
     dims = stacked_limits(callouts, h, has_limit_legend(tokens, h))
     for d in dims:
-        d.axis = d.axis or axis_of(drawing, d.box, h)
+        d.axis = d.axis or _pair_axis(drawing, d, h)
     printed = None if pitch else printed_pitch(dims, pin_count, family)
     pitch_value = pitch if pitch else (printed.value if printed else None)
     height = title_height(tokens)
@@ -413,7 +474,10 @@ def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken
         limits = [d.value for d in dims if d.value.qualifier == "MAX" and not d.value.is_range
                   and not d.value.multiplier and low <= d.value.value <= high]
         height = limits[0] if len(limits) == 1 else None
-    found = assign_sizes(dims, family, pitch_value, height.value if height else None)
+    found = assign_sizes(dims, family, pitch_value, height.value if height else None,
+                         pin_count)
+    if height is None and family not in JEDEC_WINDOWS:
+        height = side_view_height(dims, figs, found, pitch_value)
     if height is not None:
         found["height"] = height
     if printed is not None:

@@ -45,10 +45,20 @@ def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
     return sorted((t for t in tokens if not t.vertical), key=lambda t: (round(t.cy / 40), t.cx))
 
 
+# OCR reads a capital O between capitals as the digit 0 ("S0T-23", "S0IC", "TS0P"): no
+# package name has a zero between two letters, so there it is the letter.
+_ZERO_AS_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+
+
+def ocr_upper(text: str) -> str:
+    """Upper-case text with OCR's 0-for-O inside words undone (for name matching only)."""
+    return _ZERO_AS_O.sub("O", text.upper())
+
+
 def family_from_text(text: str) -> Optional[str]:
     """The family a text names, or the one its outline code implies (daemon.ocr.outline_codes:
     TO-236AB, MO-178AA, DO-214AC ...) or its JEDEC descriptive designation (R-PDSO-G8)."""
-    up = text.upper()
+    up = ocr_upper(text)
     for pattern, family in FAMILY_PATTERNS:
         if re.search(pattern, up):
             return family
@@ -132,7 +142,7 @@ def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
     texts = ([hint] if hint else []) + [text for t in reading_order(tokens)
                                         for text in [_titled(t.text)] if text]
     for text in texts:
-        up = text.upper()
+        up = ocr_upper(text)
         for pattern in _COUNT_PATTERNS:
             m = re.search(pattern, up)
             if m:

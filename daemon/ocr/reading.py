@@ -15,6 +15,8 @@ from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_re
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
     FAMILY_LETTERS,
+    H_SPAN,
+    H_SPAN_MARKS,
     JEDEC,
     LAND,
     LAND_DESCRIPTIONS,
@@ -218,7 +220,10 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
         return "nxp_dip", NXP_DIP
     if symbols & NEXPERIA_MARKS:
         return "nexperia", {**NEXPERIA, **FAMILY_LETTERS.get(family or "", {})}
-    return "jedec", {**JEDEC, **FAMILY_LETTERS.get(family or "", {})}
+    overlay = FAMILY_LETTERS.get(family or "", {})
+    if "E" in symbols and symbols & H_SPAN_MARKS and not symbols & {"E1", "e1"}:
+        return "jedec_h", {**JEDEC, **overlay, **H_SPAN}
+    return "jedec", {**JEDEC, **overlay}
 
 
 class ReadingBuilder:
@@ -355,7 +360,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         if n:
             b.pin_count, b.pin_count_source = n, "title"
     if b.pin_count is None and guess is not None:
-        b.pin_count, b.pin_count_source = guess.pins, "JEDEC outline"
+        b.pin_count, b.pin_count_source = guess.pins, "the outline its sizes fix"
     if b.pin_count is None and family == "dip":
         n = lead_count_from_marks(tokens_all, line_height(tokens_all))
         if n:
@@ -684,10 +689,11 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
     # the paper counts (filled areas are told apart by _thin).
     drawing = Drawing(item.image, threshold=200) if item.image is not None else None
     pitch = b.fields.get("pitch") or b.land.get("pitch")
+    figs = _figures(item)
 
     def read(callouts):
         return read_outline(callouts, drawing, page.tokens, h, family,
-                            pitch.nominal if pitch else None, b.pin_count)
+                            pitch.nominal if pitch else None, b.pin_count, figs)
 
     found = read(callouts)
     if item.rotated is not None and not {"body_length", "body_width"} <= set(found):
@@ -705,6 +711,18 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
     if found:
         b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
+
+
+def _figures(item: OcrInput):
+    """The page's figures (daemon.ocr.figures), worked out once per page."""
+    if item.image is None:
+        return []
+    if "figures" not in item.cache:
+        from daemon.ocr.figures import figures
+
+        item.cache["figures"] = figures(item.image, item.page.tokens,
+                                        line_height(item.page.tokens))
+    return item.cache["figures"]
 
 
 def _unit_from_values(callouts, b: ReadingBuilder) -> str:

@@ -1,0 +1,186 @@
+"""Issue 11, second pass over other makers' templates: names OCR misspells, the H letter
+for tip to tip, EIA chips named by their size, and what the views of an outline drawing
+say (a stacked pair's two lines, the body's length, the height on a side view).
+
+Each case is a convention seen on a real tune page of eval/wide_pages (named in the
+docstring) and drawn here with made-up numbers, so the test runs without the page."""
+
+import pytest
+from PIL import Image, ImageDraw
+
+from daemon.ocr.callouts import Callout
+from daemon.ocr.drawing import Drawing
+from daemon.ocr.figures import Figure
+from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.outline_family import family_from_outline
+from daemon.ocr.package_callouts import Dim, assign_sizes, read_outline, side_view_height
+from daemon.ocr.package_text import detect_family, family_from_text, pin_count_from_text
+from daemon.ocr.reading import package_letters
+from daemon.ocr.tables import DimensionTable, TableRow
+from daemon.ocr.tokens import OcrToken
+
+H = 20
+
+
+def _tok(text, x, y, w=60):
+    return OcrToken(text, (x, y, x + w, y + H))
+
+
+# -- names --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, family", [
+    ("S0T-23 Package information", "sot23"),  # Yangjie YJL3404A (g01)
+    ("14-Lead S0IC", "soic"), ("TSS0P-16", "tssop"), ("S0D-123", "sod")])
+def test_ocr_zero_for_o_inside_a_package_name(text, family):
+    assert family_from_text(text) == family
+
+
+def test_zero_between_digits_stays_a_digit():
+    """Only a 0 between letters is an O: "SOT-23" keeps its digits, "S0T-23-5" its count."""
+    assert pin_count_from_text([_tok("S0T-23-5", 10, 10, 200)]) == 5
+    assert family_from_text("QFN-20") == "qfn"
+    assert detect_family([_tok("Rev 2010", 10, 10, 200)]) is None
+
+
+# -- letters ------------------------------------------------------------------------------
+def _table(*symbols):
+    return DimensionTable("mm", [TableRow(s, "", {"min": 1.0, "max": 2.0}) for s in symbols],
+                          (0, 0, 100, 100))
+
+
+def test_h_is_tip_to_tip_beside_a_body_e():
+    """onsemi's SOIC case 751A (g05): E 3.80-4.00 is the body, H 5.80-6.20 tip to tip; no E1."""
+    style, letters = package_letters(_table("A", "b", "D", "E", "e", "H", "L"), "soic")
+    assert style == "jedec_h"
+    assert letters["E"] == "body_width" and letters["H"] == "overall_width"
+
+
+def test_jedec_e1_keeps_e_as_tip_to_tip():
+    style, letters = package_letters(_table("A", "b", "D", "E", "E1", "e", "H"), "soic")
+    assert style == "jedec" and letters["E"] == "overall_width"
+    assert letters["E1"] == "body_width" and letters["H"] is None
+
+
+# -- EIA chips by their size --------------------------------------------------------------
+def test_untitled_chip_is_named_by_its_eia_size():
+    """Murata's LQH43 crop (t14): 4.5 +/-0.3 and 3.2 +/-0.2 only: an EIA 1812 body."""
+    guess = family_from_outline([_tok("4.5±0.3", 100, 100), _tok("3.2±0.2", 400, 100),
+                                 _tok("1.0min.", 100, 300)])
+    assert guess is not None and (guess.family, guess.pins) == ("chip", 2)
+    assert guess.sizes["body_length"].value == 4.5 and guess.sizes["body_width"].value == 3.2
+    assert "1812" in guess.why
+
+
+@pytest.mark.parametrize("extra", [
+    [_tok("0.65 BSC", 100, 300)],  # a pitch: a leaded part
+    [_tok("3", 300, 300, 12)],  # a third terminal's label (Walsin's antenna lists 1-3)
+    [_tok("3.2±0.1", 100, 400), _tok("2.5±0.1", 300, 400)]])  # 1206 and 1210 both fit
+def test_chip_guess_refused_where_the_page_says_otherwise(extra):
+    toks = [_tok("3.20±0.20", 100, 100), _tok("1.60±0.10", 400, 100)] + extra
+    assert family_from_outline(toks) is None
+
+
+def test_chip_without_terminal_band_takes_the_eia_spacing_with_a_warning():
+    from footprint_writer.ipc.calculator import land_pattern_from_package
+    from schemas.reading import DatasheetReading
+    from schemas.toleranced import Toleranced
+
+    def reading(**extra):
+        return DatasheetReading(
+            family="chip", pin_count=2, units="mm",
+            body_length=Toleranced(nom=3.2, min=3.0, max=3.4, source="datasheet_drawing"),
+            body_width=Toleranced(nom=1.6, min=1.5, max=1.7, source="datasheet_drawing"),
+            **extra)
+
+    result = land_pattern_from_package(reading())
+    warned = [i for i in result.issues if i.code == "eia_terminal_assumed"]
+    assert len(warned) == 1 and "1206" in warned[0].message and "1.55-2.32" in warned[0].message
+    # the same pads as a page that printed S 1.55-2.32 itself, which is not warned about
+    printed = land_pattern_from_package(reading(lead_spacing=Toleranced(
+        min=1.55, max=2.32, source="datasheet_table")))
+    assert result.land_pattern == printed.land_pattern
+    assert not [i for i in printed.issues if i.code == "eia_terminal_assumed"]
+    # a page that gives the terminal band is not overruled
+    banded = land_pattern_from_package(reading(lead_length=Toleranced(
+        min=0.3, max=0.7, source="datasheet_table")))
+    assert not [i for i in banded.issues if i.code == "eia_terminal_assumed"]
+
+
+# -- views --------------------------------------------------------------------------------
+def _vertical_dim_with_stacked_text():
+    """Avia's SOP-16 side view (t09): a vertical dimension line at x=300 between two
+    horizontal extension lines; its `1.60` over `1.20` sits right of it, the upper
+    extension line running on past the text's first line."""
+    im = Image.new("L", (800, 500), 255)
+    d = ImageDraw.Draw(im)
+    d.line([(100, 200), (460, 200)], fill=0, width=2)  # upper extension line, past the text
+    d.line([(100, 280), (290, 280)], fill=0, width=2)  # lower extension line
+    d.line([(300, 200), (300, 280)], fill=0, width=2)  # the dimension line
+    return Drawing(im, threshold=200)
+
+
+def test_a_stacked_pair_is_not_read_by_a_line_grazing_one_of_its_lines():
+    from daemon.ocr.package_callouts import _pair_axis
+
+    drawing = _vertical_dim_with_stacked_text()
+    upper, lower = (320, 195, 370, 215), (320, 240, 370, 260)
+    dim = Dim(PrintedValue(1.4, 1.2, 1.6, text="1.60/1.20"), (320, 195, 370, 260),
+              halves=(upper, lower))
+    assert _pair_axis(drawing, dim, H) in ("y", None)
+
+
+def _dim(text, box, axis):
+    return Dim(parse_values(text)[0], box, axis)
+
+
+def test_a_body_length_shorter_than_its_leads_need_is_a_thickness():
+    """Linear's MSOP-8 (g09): across the rows 4.88 and 3.00 nest; along x only a side view's
+    0.86 thickness is known, shorter than 3 pitches: the one size of unknown axis long
+    enough (the 3.00 whose dimension line is out beside its text) is the length."""
+    dims = [_dim("4.88±0.10", (600, 400, 680, 420), "y"),
+            _dim("3.00±0.102", (810, 400, 890, 420), "y"),
+            _dim("3.00±0.102", (600, 285, 680, 305), None),
+            _dim("0.86±0.102", (800, 550, 880, 570), "x"),
+            _dim("1.02±0.15", (640, 545, 720, 565), None)]
+    got = assign_sizes(dims, "msop", 0.65, pins=8)
+    assert got["overall_width"].value == 4.88 and got["body_width"].value == 3.0
+    assert got["body_length"] is dims[2].value
+    # without the lead count the 0.86 would be the length, and the 1.02 of unknown axis,
+    # longer than it, voids that: nothing is sure
+    assert assign_sizes(dims, "msop", 0.65) == {}
+
+
+def test_height_is_the_largest_size_on_a_side_view():
+    """Linear's MSOP-8 (g09): the side view prints 1.02 +/-0.15 (axis not shown), 0.86 along
+    x (not a height) and the 0.15 standoff; the top view carries the body sizes."""
+    top, side = Figure((600, 250, 880, 510), 900), Figure((660, 550, 860, 690), 500)
+    body = _dim("3.00±0.102", (810, 400, 890, 420), "y")
+    tips = _dim("4.88±0.10", (600, 400, 680, 420), "y")
+    height = _dim("1.02±0.15", (640, 545, 720, 565), None)
+    dims = [body, tips, height, _dim("0.86±0.102", (800, 545, 880, 565), "x"),
+            _dim("0.15±0.102", (830, 640, 910, 660), None)]
+    found = {"body_width": body.value, "body_length": body.value,
+             "overall_width": tips.value}
+    assert side_view_height(dims, [top, side], found, 0.65) is height.value
+    # a size labelling the top view is never the height
+    assert side_view_height(dims[:2] + dims[3:], [top, side], found, 0.65) is None
+    # and nothing is chosen before the body is known
+    assert side_view_height(dims, [top, side], {}, 0.65) is None
+
+
+def test_read_outline_takes_the_side_view_height():
+    """The whole path on a drawn page: top view with its sizes, a side view with its
+    height written beside a vertical dimension line."""
+    im = Image.new("L", (1000, 800), 255)
+    d = ImageDraw.Draw(im)
+    d.rectangle([300, 100, 500, 400], outline=0, width=2)  # top view body
+    d.line([(300, 60), (500, 60)], fill=0, width=2)  # its length dimension, over the text
+    d.line([(250, 100), (250, 400)], fill=0, width=2)  # its width dimension, beside the text
+    d.rectangle([300, 600, 500, 660], outline=0, width=2)  # side view
+    d.line([(540, 600), (540, 660)], fill=0, width=2)  # height dimension line
+    toks = [_tok("4.90±0.10", 370, 30, 80), _tok("3.90±0.10", 150, 240, 80),
+            _tok("1.50±0.10", 560, 620, 80)]
+    figs = [Figure((300, 60, 500, 400), 800), Figure((300, 600, 540, 660), 300)]
+    callouts = [Callout(parse_values(t.text)[0], t) for t in toks]
+    got = read_outline(callouts, Drawing(im, threshold=200), toks, H, "qfn", None, 8, figs)
+    assert {got["body_length"].value, got["body_width"].value} == {4.9, 3.9}
+    assert got["height"].value == 1.5
