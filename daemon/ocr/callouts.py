@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.dual_units import mm_of_pair, one_unit
 from daemon.ocr.layout import line_height, squash
 from daemon.ocr.numbers import PrintedValue, lone_multiplier, parse_values
+from daemon.ocr.pitches import FAMILY_PITCHES, HEADER_PITCHES
 from daemon.ocr.tokens import OcrToken
 
 LAND_HEADING = re.compile(
@@ -27,7 +28,6 @@ LAND_HEADING = re.compile(
 _SIZE_PHRASE = re.compile(r"^\d+(?:\.\d+)?X\d+(?:\.\d+)?(?:MM)?FOOTPRINT")
 PACKAGE_HEADING = re.compile(r"PACKAGEOUTLINE|PACKAGEINFORMATION|PACKAGEDIMENSION|CASEOUTLINE|"
                              r"MECHANICALDATA|PACKAGEDRAWING")
-HEADER_PITCHES = (1.0, 1.25, 1.27, 1.5, 2.0, 2.5, 2.54, 3.0, 3.5, 3.81, 3.96, 5.0, 5.08)
 _MIN_PAD_MM = 0.1
 
 
@@ -193,6 +193,25 @@ def _pair_dual_units(callouts: List[Callout], h: float) -> List[Callout]:
     return [o for o in out if not o.value.radius]
 
 
+def _standard_pitch(vals: Sequence[Callout], family: Optional[str], scale: float, near
+                    ) -> Optional[Callout]:
+    """A pitch no count or word marks, by its value: on a pin header the most repeated
+    header pitch; on other families a standard pitch of the family (daemon.ocr.pitches)
+    printed at least twice (MCC's SOT-23 layout: 0.950 on each side of the centre pad,
+    no count), never a value printed once, which may as well be a pad."""
+    standard, repeats = (HEADER_PITCHES, 1) if family == "pin_header" else (
+        FAMILY_PITCHES.get(family or "", ()), 2)
+    counts: Dict[float, int] = {}
+    for c in vals:
+        if not c.value.is_range and any(near(c.value.value * scale, p) for p in standard):
+            counts[c.value.value] = counts.get(c.value.value, 0) + 1
+    counts = {v: n for v, n in counts.items() if n >= repeats}
+    if len(counts) != 1 and family != "pin_header" or not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return next(c for c in vals if c.value.value == best)
+
+
 def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
              package_pitch: Optional[float], overall_width: Optional[float],
              family: Optional[str], body_width: Optional[float] = None) -> LandCallouts:
@@ -225,14 +244,8 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
             pitch = next((c for c in vals if c.value.multiplier == want and want > 0), None)
             if pitch:
                 break
-    if pitch is None and family == "pin_header":
-        counts: Dict[float, int] = {}
-        for c in vals:
-            if any(near(c.value.value * scale, p) for p in HEADER_PITCHES):
-                counts[c.value.value] = counts.get(c.value.value, 0) + 1
-        if counts:
-            best = max(counts, key=counts.get)
-            pitch = next(c for c in vals if c.value.value == best)
+    if pitch is None:
+        pitch = _standard_pitch(vals, family, scale, near)
     pitch_value = pitch.value.value if pitch else package_pitch
     if pitch:
         result.pitch = pitch.value

@@ -32,19 +32,11 @@ from daemon.ocr.callouts import Callout
 from daemon.ocr.figures import Figure, box_distance
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
+from daemon.ocr.pitches import FAMILY_PITCHES
 from daemon.ocr.tokens import OcrToken
 
 TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
 
-# Lead pitches the JEDEC outlines of each family use (MO-178/193/203, MS-012/013, MO-150,
-# MO-153, MO-187, MS-026, MO-220/229): a lone printed value equal to one of them, on an
-# outline that marks no pitch otherwise, is the pitch.
-FAMILY_PITCHES: Dict[str, tuple] = {
-    "sot23": (0.95, 0.65, 0.5), "soic": (1.27,), "ssop": (0.65, 0.635, 0.5),
-    "tssop": (0.65, 0.5, 0.4), "msop": (0.65, 0.5), "qfp": (0.4, 0.5, 0.65, 0.8, 1.0),
-    "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
-    "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
-}
 NO_LEAD = ("qfn", "dfn", "son")
 TWO_TERMINAL_LEADED = ("molded", "sod")
 _MIN_BODY_MM = 0.8
@@ -52,6 +44,10 @@ _MIN_BODY_MM = 0.8
 # 0.5, SOT-23 0.57, SOIC 0.65); a smaller "body" is a side view's thickness (LTC's TSOT-23
 # 0.80-0.90 against 2.90).
 _MIN_BODY_TO_TIPS = 0.45
+# Two-row gull-wing parts span at most this tip to tip across their rows (the widest JEDEC
+# outlines: MS-013 wide SOIC E 10.65 max, MO-118 wide SSOP 10.67 max); a larger "size" on
+# that axis is a length or an OCR misreading (Toshiba's "+0.1" tolerance read as 40.1).
+_MAX_TWO_ROW_TIPS_MM = 12.5
 _TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
 
 
@@ -382,7 +378,7 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
     unknown = [d.value for d in candidates if d.axis is None and d.value.value >= shortest]
     fits = []
     for across, along in (("x", "y"), ("y", "x")):
-        vals = by_axis[across]
+        vals = [v for v in by_axis[across] if v.value <= _MAX_TWO_ROW_TIPS_MM]
         lengths = [v for v in by_axis[along] if v.value >= shortest]
         if not lengths and shortest:
             spare = {v.value: v for v in unknown if not any(v is a for a in vals[:2])}

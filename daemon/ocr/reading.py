@@ -150,7 +150,7 @@ def _row_field(row: TableRow, kind: str, letters: Dict[str, Optional[str]]) -> O
 def _onsemi_pitch_fits(table: DimensionTable, unit: str, family) -> bool:
     """onsemi's G is the pitch: where the family's pitches are known, it must be one (or a
     SOT-23's pins 1 to 2), or the table only shares onsemi's letters."""
-    from daemon.ocr.package_callouts import FAMILY_PITCHES
+    from daemon.ocr.pitches import FAMILY_PITCHES
 
     standard = FAMILY_PITCHES.get(family or "")
     row = next((r for r in table.rows if r.symbol == "G"), None)
@@ -567,7 +567,7 @@ def _pitch_beside_table(inputs, page_tables, b: ReadingBuilder, family) -> None:
     """A package table without e (Vishay's HVM DIP: A, E, L only) leaves the pitch on the
     drawing ("0.100 [2.54] typ."): one TYP or BSC value there that is a standard pitch of
     the family (FAMILY_PITCHES) is it."""
-    from daemon.ocr.package_callouts import FAMILY_PITCHES
+    from daemon.ocr.pitches import FAMILY_PITCHES
 
     standard = FAMILY_PITCHES.get(family or "", ())
     if not standard or b.unit not in (None, "mm"):

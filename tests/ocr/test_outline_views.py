@@ -184,3 +184,39 @@ def test_read_outline_takes_the_side_view_height():
     got = read_outline(callouts, Drawing(im, threshold=200), toks, H, "qfn", None, 8, figs)
     assert {got["body_length"].value, got["body_width"].value} == {4.9, 3.9}
     assert got["height"].value == 1.5
+
+
+def test_a_size_no_two_row_part_spans_is_not_its_tip_to_tip():
+    """Toshiba's SSOP-24 (g03): a '+0.1' tolerance read as 40.1 on the axis across the rows
+    must not hide the 7.6 / 5.6 nesting under it."""
+    dims = [_dim("40.1", (690, 1070, 710, 1100), "y"), _dim("7.6±0.3", (540, 460, 560, 540), "y"),
+            _dim("5.6±0.2", (500, 460, 520, 540), "y"), _dim("7.8±0.2", (290, 1015, 370, 1035), "x")]
+    got = assign_sizes(dims, "ssop", 0.65, pins=24)
+    assert got["overall_width"].value == 7.6 and got["body_width"].value == 5.6
+    assert got["body_length"].value == 7.8
+
+
+def _land_callouts(texts):
+    from daemon.ocr.callouts import collect
+
+    toks = [_tok(t, 100 + 150 * i, 100 + 40 * i) for i, t in enumerate(texts)]
+    return collect(toks, (0, 0, 2000, 2000))
+
+
+def test_a_standard_pitch_printed_twice_is_the_pitch():
+    """MCC's SOT-23 pad layout (g02): 0.800, 0.900, 2.000 and 0.950 on each side of the
+    centre, no count: the repeated 0.950 is the JEDEC pitch of the family."""
+    from daemon.ocr.callouts import classify
+
+    lc = classify(_land_callouts(["0.800", "0.900", "2.000", "0.950", "0.950"]), "mm", 3,
+                  None, None, "sot23")
+    assert lc.pitch.value == 0.95
+    assert lc.pad_width.value == 0.8 and lc.pad_length.value == 0.9
+
+
+def test_a_standard_pitch_printed_once_is_not_taken():
+    from daemon.ocr.callouts import classify
+
+    lc = classify(_land_callouts(["0.800", "0.900", "2.000", "0.950"]), "mm", 3, None, None,
+                  "sot23")
+    assert lc.pitch is None

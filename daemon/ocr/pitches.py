@@ -1,0 +1,16 @@
+"""Standard lead pitches per package family (typed data the readers share)."""
+
+from typing import Dict
+
+# Lead pitches the JEDEC outlines of each family use (MO-178/193/203, MS-012/013, MO-150,
+# MO-153, MO-187, MS-026, MO-220/229): a lone printed value equal to one of them, on an
+# outline that marks no pitch otherwise, is the pitch.
+FAMILY_PITCHES: Dict[str, tuple] = {
+    "sot23": (0.95, 0.65, 0.5), "soic": (1.27,), "ssop": (0.65, 0.635, 0.5),
+    "tssop": (0.65, 0.5, 0.4), "msop": (0.65, 0.5), "qfp": (0.4, 0.5, 0.65, 0.8, 1.0),
+    "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
+    "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
+}
+
+# Pin-header and connector pitches (mm): 1.0 ... 5.08, the metric and inch grids.
+HEADER_PITCHES = (1.0, 1.25, 1.27, 1.5, 2.0, 2.5, 2.54, 3.0, 3.5, 3.81, 3.96, 5.0, 5.08)
