@@ -189,8 +189,10 @@ def test_read_outline_takes_the_side_view_height():
 def test_a_size_no_two_row_part_spans_is_not_its_tip_to_tip():
     """Toshiba's SSOP-24 (g03): a '+0.1' tolerance read as 40.1 on the axis across the rows
     must not hide the 7.6 / 5.6 nesting under it."""
-    dims = [_dim("40.1", (690, 1070, 710, 1100), "y"), _dim("7.6±0.3", (540, 460, 560, 540), "y"),
-            _dim("5.6±0.2", (500, 460, 520, 540), "y"), _dim("7.8±0.2", (290, 1015, 370, 1035), "x")]
+    dims = [_dim("40.1", (690, 1070, 710, 1100), "y"),
+            _dim("7.6±0.3", (540, 460, 560, 540), "y"),
+            _dim("5.6±0.2", (500, 460, 520, 540), "y"),
+            _dim("7.8±0.2", (290, 1015, 370, 1035), "x")]
     got = assign_sizes(dims, "ssop", 0.65, pins=24)
     assert got["overall_width"].value == 7.6 and got["body_width"].value == 5.6
     assert got["body_length"].value == 7.8
