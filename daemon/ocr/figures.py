@@ -45,9 +45,11 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
     out = [Figure((c0 * step, r0 * step, (c1 + 1) * step, (r1 + 1) * step), n)
            for (r0, c0, r1, c1), n in found if n >= _MIN_CELLS]
     out.sort(key=lambda f: -f.cells)
-    # A frame around the whole drawing (TI's border) is one figure holding the others.
-    out = [f for f in out if not any(g is not f and _inside(g.box, f.box) for g in out)
-           or f.cells < 0.5 * sum(g.cells for g in out)]
+    # A frame around the whole drawing (TI's border) is one figure holding the others: it
+    # goes where it holds most of the ink (the drawing touches it), or where it is a page
+    # border holding at least two figures (National's frame, its thin lines a minority).
+    page_area = float(image.size[0] * image.size[1])
+    out = [f for f in out if not _is_frame(f, out, page_area)]
     for tok in tokens:
         if out:
             min(out, key=lambda f: box_distance(tok.box, f.box)).tokens.append(tok)
@@ -121,6 +123,16 @@ def _components(mask) -> List[Tuple[Tuple[int, int, int, int], int]]:
                     queue.append((ny, nx))
         out.append(((int(r0), int(c0), int(r1), int(c1)), n))
     return out
+
+
+def _is_frame(f: Figure, figs: Sequence[Figure], page_area: float) -> bool:
+    held = [g for g in figs if g is not f and _inside(g.box, f.box)]
+    if not held:
+        return False
+    if f.cells >= 0.5 * sum(g.cells for g in figs):
+        return True
+    x0, y0, x1, y1 = f.box
+    return len(held) >= 2 and (x1 - x0) * (y1 - y0) >= 0.5 * page_area
 
 
 def _inside(a, b) -> bool:

@@ -222,3 +222,22 @@ def test_a_standard_pitch_printed_once_is_not_taken():
     lc = classify(_land_callouts(["0.800", "0.900", "2.000", "0.950"]), "mm", 3, None, None,
                   "sot23")
     assert lc.pitch is None
+
+
+def test_a_page_frame_is_no_figure():
+    """National's pages (g10) draw a frame round the page: thin, so a minority of the ink,
+    but holding every figure. It must not swallow them (all text would label the frame and
+    the land pattern's own callouts would mix with the outline's)."""
+    from daemon.ocr.figures import figures
+
+    im = Image.new("RGB", (1000, 800), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle([5, 5, 995, 795], outline="black", width=2)  # the page frame
+    d.rectangle([100, 100, 400, 400], outline="black", width=3)  # top view
+    d.rectangle([600, 100, 650, 300], fill="black")  # land pattern pads
+    d.rectangle([800, 100, 850, 300], fill="black")
+    d.rectangle([100, 500, 400, 560], outline="black", width=3)  # side view
+    figs = figures(im, [], H)
+    boxes = [f.box for f in figs]
+    assert not any(b[0] <= 10 and b[2] >= 990 for b in boxes), boxes
+    assert len(figs) >= 3
