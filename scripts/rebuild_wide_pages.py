@@ -41,6 +41,8 @@ class SkipError(Exception):
 
 def snapshot_dir(mirror: Path, repo: str) -> Path:
     git = mirror / repo.replace("/", "+") / "repo"
+    if (git / ".git").is_dir():  # some snapshots are clones with a work tree
+        git = git / ".git"
     if not git.is_dir():
         raise SkipError(f"no snapshot of {repo} under {mirror} (fetch github:{repo})")
     return git
