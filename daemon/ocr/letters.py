@@ -28,6 +28,11 @@ H_SPAN: Dict[str, Optional[str]] = {"E": "body_width", "H": "overall_width",
                                     "HE": "overall_width", "HD": "overall_length"}
 H_SPAN_MARKS = {"H", "HE"}
 
+# Exposed-pad tables that pair E2 with D1 instead of D2 (NanJing Top Power's ESOP-8: D1
+# 3.202-3.402 x E2 2.313-2.513): with E2 and no D2, D1 is the pad's length. Not on quad
+# flat packs, whose D1 is the body (FAMILY_LETTERS["qfp"]).
+EP_D1: Dict[str, Optional[str]] = {"D1": "exposed_pad_length"}
+
 # NXP / Nexperia / Philips outlines (letters as columns): E is the body, HE tip to tip,
 # bp the lead width, Lp the foot; on SOT-23 pages e is pins 1-2 (1.9) and e1 the pitch.
 NEXPERIA: Dict[str, Optional[str]] = {

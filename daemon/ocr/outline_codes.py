@@ -81,7 +81,7 @@ JEP95_TYPES: Tuple[Jep95Type, ...] = (
     Jep95Type("QFP", "G", "qfp"),
     Jep95Type("QFN", "N", "qfn"),
 )
-_JEP95 = re.compile(r"\b[RS][- ]?[PC][TLVWUX]?(DSO|SON|DIP|QFP|QFN)[- ]?([GTNJ])(\d{1,3})\b")
+_JEP95 = re.compile(r"\b[RS][- ]?[PCGM][TLVWUX]?(DSO|SON|DIP|QFP|QFN)[- ]?([GTNJ])(\d{1,3})\b")
 
 
 def jep95_designation(text: str) -> Optional[Tuple[str, int]]:

@@ -13,8 +13,10 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"T?SOT-?23|SC-?59|SC-?70|SC-?74|SC-?88|SOT-?323|SOT-?363|SOT-?26|SMALLOUTLINETRANSISTOR",
      "sot23"),
     (r"TSSOP", "tssop"), (r"MSOP|VSSOP", "msop"), (r"SSOP", "ssop"),
-    (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b|(?<![A-Z])SOP(?:-?\d|\b)",
-     "soic"),
+    # E/H/P-SOP: the exposed-pad (thermal) SOIC ("8引脚ESOP封装": no word boundary before
+    # the CJK text that follows, so "not a letter" instead of \b)
+    (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b|(?<![A-Z])[EHP]?SOP(?:-?\d|"
+     r"(?![A-Z]))", "soic"),
     (r"[LT]?QFP|QUADFLATPACK(?!,?NO)", "qfp"),
     (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
     (r"[VWUT]?QFN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
@@ -30,6 +32,8 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
 # Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".
 _COUNT_PATTERNS = (
     r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
+    # Chinese makers: "8引脚" (8 pins; OCR doubles the first glyph at times), "16脚"
+    r"(?<![\d.])(\d{1,3})\s?(?:引+脚|管脚|脚)",
     # TI package designators, four digits: D0008A, PW0014A (not ST's drawing code P011C).
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"

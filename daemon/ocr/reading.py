@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
+    EP_D1,
     FAMILY_LETTERS,
     H_SPAN,
     H_SPAN_MARKS,
@@ -221,6 +222,8 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
     if symbols & NEXPERIA_MARKS:
         return "nexperia", {**NEXPERIA, **FAMILY_LETTERS.get(family or "", {})}
     overlay = FAMILY_LETTERS.get(family or "", {})
+    if "E2" in symbols and "D1" in symbols and "D2" not in symbols and family != "qfp":
+        overlay = {**overlay, **EP_D1}
     if "E" in symbols and symbols & H_SPAN_MARKS and not symbols & {"E1", "e1"}:
         return "jedec_h", {**JEDEC, **overlay, **H_SPAN}
     return "jedec", {**JEDEC, **overlay}

@@ -241,3 +241,33 @@ def test_a_page_frame_is_no_figure():
     boxes = [f.box for f in figs]
     assert not any(b[0] <= 10 and b[2] >= 990 for b in boxes), boxes
     assert len(figs) >= 3
+
+
+@pytest.mark.parametrize("text, family, pins", [
+    ("8引脚ESOP封装（单位mm）", "soic", 8),  # NanJing Top Power TP4056 (t23)
+    ("8引引脚ESOP封装", "soic", 8),  # OCR doubles the first glyph
+    ("16脚 HSOP", "soic", 16)])
+def test_chinese_titles_name_the_thermal_sop_and_its_pins(text, family, pins):
+    toks = [_tok(text, 10, 10, 300)]
+    assert detect_family(toks) == family and pin_count_from_text(toks) == pins
+
+
+def test_ssop_and_tssop_are_not_read_as_a_thermal_sop():
+    assert family_from_text("SSOP-24") == "ssop" and family_from_text("TSSOP-8") == "tssop"
+    assert family_from_text("MSOP-8") == "msop"
+
+
+def test_glass_sealed_ceramic_dip_designation():
+    """TI's old JG (R-GDIP-T8) page (t25): G is the ceramic glass-sealed material letter."""
+    from daemon.ocr.outline_codes import jep95_designation
+
+    assert jep95_designation("JG (R-GDIP-T8)") == ("dip", 8)
+    assert jep95_designation("FK (S-CQCC-N20)") is None  # a leadless chip carrier: no family
+
+
+def test_e2_with_d1_is_the_exposed_pad():
+    """TP4056's ESOP-8 table (t23): D1 3.202-3.402 and E2 2.313-2.513, no D2."""
+    _, letters = package_letters(_table("A", "b", "D", "D1", "E", "E1", "E2", "e"), "soic")
+    assert letters["D1"] == "exposed_pad_length" and letters["E2"] == "exposed_pad_width"
+    _, qfp = package_letters(_table("A", "D", "D1", "E", "E1", "E2", "e"), "qfp")
+    assert qfp["D1"] == "body_length"
