@@ -45,6 +45,26 @@ def _symbols(row: Sequence[OcrToken]) -> List[tuple]:
     return out
 
 
+def _stacked_letters(header: List[tuple], row: Sequence[OcrToken],
+                     above: Sequence[OcrToken], h: float) -> List[tuple]:
+    """Header cells written on two lines (NXP's SOT763-1: `A(1)` over `max.`): the
+    qualifier stands alone in the header row and its letter in the line just above it.
+    Such a cell joins the header at the qualifier's place, in column order."""
+    taken = {id(tok) for _, _, tok in header}
+    extra = []
+    for tok in row:
+        qualifier = column_word(squash(tok.text))
+        if id(tok) in taken or qualifier is None:
+            continue
+        for top in above:
+            letters = _symbols([top])
+            if letters and letters[0][1] is None and 0 < tok.cy - top.cy < 1.8 * h \
+                    and abs(top.cx - tok.cx) < 1.5 * h:
+                extra.append((letters[0][0], qualifier, tok))
+                break
+    return sorted(header + extra, key=lambda cell: cell[2].cx) if extra else header
+
+
 def find_transposed_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
                            ) -> List[DimensionTable]:
     """Every letters-as-columns table on the page."""
@@ -55,6 +75,8 @@ def find_transposed_tables(tokens: Sequence[OcrToken], default_unit: Optional[st
         header = _symbols(row)
         if len(header) < MIN_COLUMNS or len(header) * 2 < len(row):
             continue
+        if index:
+            header = _stacked_letters(header, row, all_rows[index - 1], h)
         table = _parse(all_rows, index, header, h, default_unit)
         if table is not None:
             tables.append(table)

@@ -271,3 +271,27 @@ def test_e2_with_d1_is_the_exposed_pad():
     assert letters["D1"] == "exposed_pad_length" and letters["E2"] == "exposed_pad_width"
     _, qfp = package_letters(_table("A", "D", "D1", "E", "E1", "E2", "e"), "qfp")
     assert qfp["D1"] == "body_length"
+
+
+def test_a_two_line_header_cell_of_a_letters_as_columns_table():
+    """NXP's SOT763-1 (t22): `A(1)` over `max.` in the header, its one value centred
+    between the max and min rows: A is 1 mm at most."""
+    from daemon.ocr.transposed import find_transposed_tables
+
+    letters = ["A1", "b", "c", "D(1)", "Dh", "E(1)", "Eh", "e"]
+    toks = [_tok("A(1)", 160, 100, 40), _tok("UNIT", 100, 112, 40), _tok("max.", 160, 122, 40)]
+    toks += [_tok(t, 220 + 50 * i, 112, 40) for i, t in enumerate(letters)]
+    upper = ["0.05", "0.30", "", "3.6", "2.15", "2.6", "1.15", ""]
+    lower = ["0.00", "0.18", "", "3.4", "1.85", "2.4", "0.85", ""]
+    middle = {"c": "0.2", "e": "0.5"}
+    toks += [_tok("mm", 100, 156, 40), _tok("1", 165, 156, 20)]
+    for i, (u, lo, name) in enumerate(zip(upper, lower, letters)):
+        x = 220 + 50 * i
+        if u:
+            toks += [_tok(u, x, 146, 40), _tok(lo, x, 166, 40)]
+        if name in middle:
+            toks.append(_tok(middle[name], x, 156, 40))
+    (table,) = find_transposed_tables(toks, "mm")
+    got = {r.symbol: r.values for r in table.rows}
+    assert got["A"] == {"max": 1.0}
+    assert got["D"] == {"max": 3.6, "min": 3.4} and got["e"] == {"nom": 0.5}
