@@ -612,7 +612,7 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             if land is not None and land[1] > 0:
                 region = (0, 0, page.width, land[1])
         callouts = collect(tokens, region)
-        if not any(c.value.bracket for c in callouts):
+        if not dual_dimensioned(callouts):
             _sizes_from_drawing(item, callouts, b, family)
             continue
         unit = "mm"
@@ -648,6 +648,13 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
         if found:
             b.log.add(f"package callouts ({', '.join(sorted(found))})")
+
+
+def dual_dimensioned(callouts) -> bool:
+    """TI's style: every size printed in inches with the millimetres in brackets. A lone
+    bracketed note on a metric drawing (WIZnet's "[0.50 +/-0.06]") does not make one."""
+    bracketed = sum(1 for c in callouts if c.value.bracket)
+    return bracketed >= max(2, 0.25 * len(callouts))
 
 
 def _land_figure(item: OcrInput, table_boxes):

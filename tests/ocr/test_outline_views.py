@@ -295,3 +295,17 @@ def test_a_two_line_header_cell_of_a_letters_as_columns_table():
     got = {r.symbol: r.values for r in table.rows}
     assert got["A"] == {"max": 1.0}
     assert got["D"] == {"max": 3.6, "min": 3.4} and got["e"] == {"nom": 0.5}
+
+
+def test_one_bracketed_note_does_not_make_a_dual_dimensioned_drawing():
+    """WIZnet's metric LQFP-48 outline (h09) prints one '[0.50 +/-0.06]' note; TI's outlines
+    bracket every millimetre value."""
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.reading import dual_dimensioned
+
+    metric = ["7.00±0.10", "9.00±0.20", "0.50 BSC", "1.60 MAX", "[0.50±0.06]", "0.22±0.05"]
+    ti = [".189-.197 [4.81-5.00]", ".150-.157 [3.81-3.98]", ".228-.244 [5.80-6.19]", ".069 MAX"]
+    assert not dual_dimensioned(collect([_tok(t, 100, 60 * i, 200) for i, t in
+                                         enumerate(metric)], (0, 0, 1000, 1000)))
+    assert dual_dimensioned(collect([_tok(t, 100, 60 * i, 300) for i, t in enumerate(ti)],
+                                    (0, 0, 1000, 1000)))
