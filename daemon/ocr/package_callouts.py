@@ -432,6 +432,9 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     def smallest(values):
         return min(values, key=lambda v: v.value) if values else None
 
+    if family in TWO_TERMINAL_LEADED or family == "chip":
+        return None  # two terminals: no pitch (a TYP value there is a terminal's size)
+
     if pin_count:
         counted = [d.value for d in dims if d.value.multiplier in (pin_count - 2,
                                                                     pin_count - 4)]

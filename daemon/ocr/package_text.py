@@ -76,7 +76,7 @@ def family_from_text(text: str) -> Optional[str]:
 # Names a user types as a package hint that are too short or too common to be read off a
 # page as a family (a bare "SMA" is also a connector, a bare "0603" a date or a part number).
 HINT_FAMILIES: Tuple[Tuple[str, str], ...] = (
-    (r"SM[ABC]J?|DO-?214A[ABC]", "molded"),
+    (r"SM[ABC][JF]?|DO-?214A[ABC]|DO-?221A[CD]", "molded"),
     (r"(?:0201|0402|0603|0805|1206|1210|1812|2010|2512)(?:M|METRIC)?", "chip"),
     (r"SOD-?\d{3}F?", "sod"),
 )
@@ -118,6 +118,22 @@ def _titled(text: str) -> Optional[str]:
     return head if colon and len(head) <= 24 else None
 
 
+# A hint-only name (SMA, SMAF, 1206 ...) is read off the page where the same run says it is
+# the package: "Mechanical Dimensions SMAF (Millimeters/Inches)", "Package: SMB", "SMA
+# Package Outline" (SMC Diode Solutions, Diodes Inc., MDD).
+_PACKAGE_WORDS = r"(?:DIMENSIONS?|PACKAGE|CASE|OUTLINE)"
+
+
+def _hint_name_in_heading(text: str) -> Optional[str]:
+    up = squash(ocr_upper(text))
+    for pattern, family in HINT_FAMILIES:
+        after = rf"{_PACKAGE_WORDS}:?\(?(?:{pattern})(?![A-Z0-9])"
+        before = rf"(?<![A-Z0-9])(?:{pattern})\)?{_PACKAGE_WORDS}"
+        if re.search(after, up) or re.search(before, up):
+            return family
+    return None
+
+
 def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Optional[str]:
     """The family named first on the page (titles come first), or the user's hint."""
     if hint:
@@ -137,6 +153,12 @@ def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Opt
                 if best is None or score > best[0] * 1.3:
                     best = (score, family)
                 break
+    if best is None:
+        for tok in reading_order(tokens):
+            text = _titled(tok.text)
+            family = _hint_name_in_heading(text) if text else None
+            if family:
+                return family
     return None if best is None else best[1]
 
 

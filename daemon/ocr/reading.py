@@ -706,13 +706,14 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
                             pitch.nominal if pitch else None, b.pin_count, figs)
 
     found = read(callouts)
-    if item.rotated is not None and not {"body_length", "body_width"} <= set(found):
-        # Sizes along y are often written upwards: read the outline again turned.
+    if item.rotated is not None and not {"body_length", "body_width", "height"} <= set(found):
+        # Sizes along y are often written upwards (the body across, the height on a side
+        # view): read the outline again turned.
         try:
             region = (0, 0, page.width, page.height)
             extra = item.rotated(region)
             again = read(collect(list(page.tokens) + extra, region))
-            if len(again) > len(found):
+            if len(again) >= len(found) and again != found:
                 found = again
                 b.log.add(f"outline read turned ({len(extra)} runs)")
         except Exception as exc:  # the upright reading still counts

@@ -169,7 +169,9 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
         y = row_y(row)
         if y - last_y > 2.6 * h:
             break
-        if any(squash(t.text).startswith("NOTE") for t in row):
+        # Notes under the table end it; a NOTES label of the drawing beside it does not
+        # (IR's Micro3 page: the side view's "NOTES:" on the E1 row).
+        if any(squash(t.text).startswith("NOTE") and t.box[2] >= left - 6 * h for t in row):
             break
         labels = [t for t in row if t.cx < left]
         cells = [t for t in row if left <= t.cx <= right]

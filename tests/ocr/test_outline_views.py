@@ -309,3 +309,74 @@ def test_one_bracketed_note_does_not_make_a_dual_dimensioned_drawing():
                                          enumerate(metric)], (0, 0, 1000, 1000)))
     assert dual_dimensioned(collect([_tok(t, 100, 60 * i, 300) for i, t in enumerate(ti)],
                                     (0, 0, 1000, 1000)))
+
+
+def test_notes_label_of_the_drawing_does_not_end_the_table():
+    """IR's Micro3 page (t26): the side view's 'NOTES:' sits on the E1 row, far left of the
+    table; the rows after it (E1, e) still belong to the table. A note under the table ends
+    it."""
+    from daemon.ocr.tables import find_tables
+
+    def table_rows(note_x):
+        toks = [_tok("SYMBOL", 600, 100), _tok("MIN", 700, 100, 40), _tok("MAX", 780, 100, 40),
+                _tok("MILLIMETERS", 700, 75, 120)]
+        rows = [("D", "2.80", "3.04"), ("E", "2.10", "2.64"), ("E1", "1.20", "1.40"),
+                ("e", "0.95", "BSC")]
+        for i, (sym, lo, hi) in enumerate(rows):
+            y = 130 + 25 * i
+            toks += [_tok(sym, 620, y, 20), _tok(lo, 700, y, 40), _tok(hi, 780, y, 40)]
+        toks.append(_tok("NOTES:", note_x, 130 + 25 * 2, 60))
+        (table,) = find_tables(toks, "mm")
+        return {r.symbol: r.values for r in table.rows}
+
+    got = table_rows(note_x=200)
+    assert got["E1"] == {"min": 1.2, "max": 1.4} and got["e"] == {"nom": 0.95}
+    assert "E1" not in table_rows(note_x=600)  # a note in the table's own columns ends it
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Mechanical Dimensions SMAF(Millimeters/Inches)", "molded"),  # SMC Diode Solutions (t27)
+    ("SMA Package Outline", "molded"), ("Case: SMB", "molded"), ("Package: 1206", "chip"),
+    ("Small Outline Package", None), ("Rev 2010 dimensions", None), ("SMA connector", None)])
+def test_hint_only_names_count_where_the_run_says_they_are_the_package(text, family):
+    assert detect_family([_tok(text, 10, 10, 400)]) == family
+
+
+def test_two_terminal_parts_have_no_printed_pitch():
+    """SMC's SMAF (t27): '0.035(0.90) TYPICAL' is a terminal's length, not a pitch."""
+    from daemon.ocr.package_callouts import printed_pitch
+
+    dims = [_dim("0.90 TYP", (600, 350, 750, 370), "x")]
+    assert printed_pitch(dims, 2, "molded") is None
+    assert printed_pitch(dims, 8, "qfp").value == 0.9  # on a leaded part it is one
+
+
+def test_outline_is_read_turned_when_the_height_is_missing():
+    """Body sizes upright, the height written upwards on the side view: the turned pass is
+    asked for and its height kept (SMC's SMAF, t27; the turned tokens stand in for OCR)."""
+    from daemon.ocr.reading import OcrInput, ReadingBuilder, _sizes_from_drawing
+    from daemon.ocr.tokens import OcrPage
+
+    im = Image.new("RGB", (1000, 800), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle([300, 100, 500, 400], outline="black", width=2)
+    d.line([(300, 60), (500, 60)], fill="black", width=2)
+    d.line([(250, 100), (250, 400)], fill="black", width=2)
+    d.rectangle([300, 600, 500, 660], outline="black", width=2)
+    d.line([(540, 600), (540, 660)], fill="black", width=2)
+    toks = [_tok("4.90±0.10", 370, 30, 80), _tok("3.90±0.10", 150, 240, 80),
+            _tok("Unit: mm", 800, 760, 80)]
+    asked = []
+
+    def rotated(region):
+        asked.append(region)
+        return [OcrToken("1.50±0.10", (560, 590, 580, 670), vertical=True)]
+
+    item = OcrInput(OcrPage(tokens=toks, width=1000, height=800), "package", rotated, image=im)
+    b = ReadingBuilder()
+    b.pin_count = 8
+    from daemon.ocr.callouts import collect
+
+    _sizes_from_drawing(item, collect(toks, (0, 0, 1000, 800)), b, "qfn")
+    assert asked, "the turned pass was not asked for"
+    assert b.fields["height"].nominal == 1.5
