@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
+from daemon.ocr.jedec_bodies import guess_from_table
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
     EP_D1,
@@ -259,8 +260,10 @@ def _table_values(row: TableRow, table: DimensionTable, unit: str) -> Dict[str, 
     return {}
 
 
-def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
-    """OCR tokens of the pages -> DatasheetReading (raises ReaderError)."""
+def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
+          inferred: str = ""):
+    """OCR tokens of the pages -> DatasheetReading (raises ReaderError). `inferred` says
+    why the family in the hints was inferred from the page (it goes into the notes)."""
     from schemas.reading import DatasheetReading, LandPattern
 
     hints = hints or ReadHints()
@@ -284,6 +287,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
     if guess is not None:
         family = guess.family
     b = ReadingBuilder()
+    if inferred:
+        b.log.add(f"{inferred} (check the family and count)")
     if guess is not None:
         b.log.add(f"{guess.why} (check the family and count)")
     land_tables: List[DimensionTable] = []
@@ -361,7 +366,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
     if b.pin_count is None:
         n = pin_count_from_text(tokens_all, hints.package_hint)
         if n:
-            b.pin_count, b.pin_count_source = n, "title"
+            b.pin_count, b.pin_count_source = n, "the inferred outline" if inferred else "title"
     if b.pin_count is None and guess is not None:
         b.pin_count, b.pin_count_source = guess.pins, "the outline its sizes fix"
     if b.pin_count is None and family == "dip":
@@ -399,6 +404,12 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None):
         if named:
             raise ReaderError(f"the page is a {named}, which no ds2fp family builds: give "
                               "its pads as a reading JSON (family 'other', explicit pads)")
+        body = guess_from_table(b.fields, tokens_all, b.pin_count) if not inferred else None
+        if body is not None and body.pins:
+            # An untitled table of a registered body: read again as that family (its letter
+            # overlays and outline rules apply), the guess written into the notes.
+            return parse(inputs, replace(hints, package_hint=f"{body.hint}-{body.pins}"),
+                         inferred=body.why)
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "

@@ -1,0 +1,127 @@
+"""The family of a table whose page names none, from the body and pitch JEDEC registers.
+
+Users crop a screenshot to the dimension table and its drawing, leaving the title out
+(issue 11, classes 2 and 3). A table read with JEDEC's letters still gives the body across
+the rows (E1), the tip-to-tip span (E) and the pitch (e); gull-wing outlines are registered
+with few body widths per pitch, so the pair names the family: 3.9 mm at 1.27 is MS-012's
+SOIC, 4.4 mm at 0.65 MO-153's TSSOP. The lead count then comes from the drawing's pin-number
+labels, checked against the body length. Anything that does not fit exactly one outline
+stays "no family found" and the reader asks for a package hint; a fit is written into the
+reading's notes for the reviewer to check.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Optional, Sequence, Tuple
+
+from daemon.ocr.tokens import OcrToken
+
+
+@dataclass(frozen=True)
+class JedecBody:
+    """One registered gull-wing body: the family, its pitches and body width E1 (mm)."""
+
+    family: str
+    hint: str  # the package hint the reader is re-run with
+    pitches: Tuple[float, ...]
+    body: Tuple[float, float]  # E1 min, max
+    outline: str
+    # (pitch, D min, D max, lead count) of the outline's variations, where D fixes the count
+    variations: Tuple[Tuple[float, float, float, int], ...] = ()
+
+
+# Source: JEDEC MS-012 / MS-013 (SOIC), MO-153 (TSSOP), MO-187 (MSOP), MO-150 (SSOP),
+# MO-137 (QSOP), MO-178 and TO-236 (SOT-23), MO-203 (SC-70); EIAJ EDR-7320 (SOP 5.3 mm).
+# E1 windows hold each outline's min..max with the rounding makers print.
+# Variations: MS-012 AA/AB/AC, MS-013 AA-AE, MO-153 AA/AC/AD/AE at 0.65 (AB-1 and AB share
+# D 4.90-5.10 for 14 and 16 leads: the labels must say), MO-187 AA (0.65) and BA (0.5).
+JEDEC_BODIES: Tuple[JedecBody, ...] = (
+    JedecBody("soic", "SOIC", (1.27,), (3.7, 4.1), "JEDEC MS-012 (SOIC, 3.9 mm body)",
+              ((1.27, 4.80, 5.00, 8), (1.27, 8.55, 8.75, 14), (1.27, 9.80, 10.00, 16))),
+    JedecBody("soic", "SOIC", (1.27,), (7.3, 7.7), "JEDEC MS-013 (SOIC, 7.5 mm body)",
+              ((1.27, 10.10, 10.50, 16), (1.27, 11.35, 11.75, 18), (1.27, 12.60, 13.00, 20),
+               (1.27, 15.20, 15.60, 24), (1.27, 17.70, 18.10, 28))),
+    JedecBody("soic", "SOIC", (1.27,), (5.1, 5.5), "EIAJ SOP (5.3 mm body)"),
+    JedecBody("tssop", "TSSOP", (0.65, 0.5, 0.4), (4.3, 4.5), "JEDEC MO-153 (TSSOP, 4.4 mm)",
+              ((0.65, 2.90, 3.10, 8), (0.65, 6.40, 6.60, 20), (0.65, 7.70, 7.90, 24),
+               (0.65, 9.60, 9.80, 28))),
+    JedecBody("tssop", "TSSOP", (0.65, 0.5, 0.4), (6.0, 6.2), "JEDEC MO-153 (TSSOP, 6.1 mm)"),
+    JedecBody("msop", "MSOP", (0.65, 0.5), (2.9, 3.1), "JEDEC MO-187 (MSOP, 3.0 mm body)",
+              ((0.65, 2.90, 3.10, 8), (0.5, 2.90, 3.10, 10))),
+    JedecBody("ssop", "SSOP", (0.65,), (5.2, 5.4), "JEDEC MO-150 (SSOP, 5.3 mm body)"),
+    JedecBody("ssop", "SSOP", (0.635,), (3.8, 4.0), "JEDEC MO-137 (QSOP)"),
+    JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.8), "JEDEC MO-178 / TO-236 (SOT-23)"),
+    JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)"),
+)
+_PITCH_EPS = 0.011
+
+
+@dataclass(frozen=True)
+class BodyGuess:
+    family: str
+    hint: str
+    pins: Optional[int]
+    why: str
+
+
+def body_outline(fields: Dict[str, object]) -> Optional[JedecBody]:
+    """The one registered gull-wing body the table's E1, E and e fit, or None. E must
+    exceed E1 (leads out to the sides); a table without them names no body."""
+    pitch, body, tips = (fields.get(k) for k in ("pitch", "body_width", "overall_width"))
+    if pitch is None or body is None or tips is None or tips.nominal <= body.nominal:
+        return None
+    fits = [o for o in JEDEC_BODIES
+            if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in o.pitches)
+            and o.body[0] <= body.nominal <= o.body[1]]
+    return fits[0] if len(fits) == 1 else None
+
+
+def pins_from_labels(tokens: Sequence[OcrToken], pitch: float,
+                     length: Optional[float]) -> Optional[int]:
+    """The lead count of a two-row part from its drawing's pin-number labels: the largest
+    bare integer, if it is even, at least 4, and its half fits the body length at this
+    pitch (a row of n leads spans (n - 1) pitches and sits inside the body); else None."""
+    labels = {int(m.group(1)) for t in tokens
+              for m in [re.fullmatch(r"#?(\d{1,2})", t.text.strip())] if m}
+    if not labels:
+        return None
+    n = max(labels)
+    if n < 4 or n % 2:
+        return None
+    if length is not None and not (n // 2 - 1) * pitch < length <= (n // 2 + 1) * pitch + 1.0:
+        return None
+    return n
+
+
+def pins_from_length(outline: JedecBody, pitch: float, length: Optional[float]
+                     ) -> Optional[int]:
+    """The lead count the outline's registered variations give this body length D (its
+    midpoint within a variation's limits), or None where none or several do."""
+    if length is None:
+        return None
+    counts = {n for p, low, high, n in outline.variations
+              if abs(p - pitch) <= _PITCH_EPS and low - 0.011 <= length <= high + 0.011}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def guess_from_table(fields: Dict[str, object], tokens: Sequence[OcrToken],
+                     pins: Optional[int]) -> Optional[BodyGuess]:
+    """Family (and, where the page prints none, the lead count) of an untitled table."""
+    outline = body_outline(fields)
+    if outline is None:
+        return None
+    pitch = fields["pitch"].nominal
+    length = fields.get("body_length")
+    d = length.nominal if length else None
+    why = (f"no family named: E1 {fields['body_width'].nominal:g} mm at {pitch:g} mm pitch "
+           f"is {outline.outline}")
+    count = pins
+    if count is None:
+        count = pins_from_labels(tokens, pitch, d)
+        if count:
+            why += f"; {count} leads from the drawing's pin labels"
+    if count is None:
+        count = pins_from_length(outline, pitch, d)
+        if count:
+            why += f"; {count} leads: the variation its length D {d:g} mm is"
+    return BodyGuess(outline.family, outline.hint, count, why)

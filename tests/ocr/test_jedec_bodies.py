@@ -1,0 +1,104 @@
+"""Untitled tables named by the body JEDEC registers (daemon.ocr.jedec_bodies; issue 11,
+classes 2 and 3): the onsemi SOIC-14 page cropped below its title (tune part t28) drawn
+here as hand-placed tokens."""
+
+import pytest
+
+from daemon.ocr.jedec_bodies import (
+    JEDEC_BODIES,
+    body_outline,
+    guess_from_table,
+    pins_from_labels,
+    pins_from_length,
+)
+from daemon.ocr.reading import OcrInput, parse
+from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.readers.base import ReaderError
+from schemas.toleranced import Toleranced
+
+
+def _t(nom):
+    return Toleranced(nom=nom, source="datasheet_table")
+
+
+def _fields(pitch, body, tips, length=None):
+    out = {"pitch": _t(pitch), "body_width": _t(body), "overall_width": _t(tips)}
+    if length is not None:
+        out["body_length"] = _t(length)
+    return out
+
+
+@pytest.mark.parametrize("pitch, body, tips, family", [
+    (1.27, 3.9, 6.0, "soic"), (1.27, 7.5, 10.3, "soic"), (0.65, 4.4, 6.4, "tssop"),
+    (0.65, 3.0, 4.9, "msop"), (0.65, 5.3, 7.8, "ssop"), (0.635, 3.9, 6.0, "ssop"),
+    (0.95, 1.6, 2.8, "sot23"), (0.65, 1.25, 2.1, "sot23")])
+def test_registered_bodies_name_their_family(pitch, body, tips, family):
+    assert body_outline(_fields(pitch, body, tips)).family == family
+
+
+@pytest.mark.parametrize("fields", [
+    _fields(1.27, 4.6, 6.0),  # no registered body at that width
+    _fields(1.27, 3.9, 3.5),  # tips inside the body: no leads out to the sides
+    {"pitch": _t(1.27), "body_width": _t(3.9)},  # no tip-to-tip span printed
+    _fields(0.8, 3.9, 6.0)])  # no two-row outline at that pitch
+def test_anything_else_names_no_family(fields):
+    assert body_outline(fields) is None
+
+
+def test_the_windows_do_not_overlap_at_one_pitch():
+    for a in JEDEC_BODIES:
+        for b in JEDEC_BODIES:
+            shared = set(a.pitches) & set(b.pitches)
+            if a is not b and shared:
+                assert a.body[1] < b.body[0] or b.body[1] < a.body[0], (a.outline, b.outline)
+
+
+def _tok(text, x, y, w=40, h=18):
+    return OcrToken(text, (x, y, x + w, y + h))
+
+
+def test_lead_count_from_pin_labels_checked_against_the_length():
+    labels = [_tok(t, 100 + 30 * i, 50, 14) for i, t in enumerate(["1", "7", "8", "14"])]
+    assert pins_from_labels(labels, 1.27, 8.65) == 14
+    assert pins_from_labels(labels, 1.27, 4.9) is None  # 14 leads do not fit 4.9 mm
+    assert pins_from_labels([_tok("2009", 10, 10)], 1.27, 8.65) is None
+
+
+def test_lead_count_from_the_registered_variation():
+    ms012, mo153 = JEDEC_BODIES[0], JEDEC_BODIES[3]
+    assert pins_from_length(ms012, 1.27, 8.65) == 14 and pins_from_length(ms012, 1.27, 4.9) == 8
+    assert pins_from_length(mo153, 0.65, 5.0) is None  # 14 or 16: the labels must say
+    assert pins_from_length(ms012, 1.27, 7.0) is None
+
+
+def test_a_guess_says_where_its_count_comes_from():
+    guess = guess_from_table(_fields(1.27, 3.9, 6.0, 8.65), [], None)
+    assert (guess.family, guess.hint, guess.pins) == ("soic", "SOIC", 14)
+    assert "MS-012" in guess.why and "8.65" in guess.why
+
+
+def _untitled_soic_table(length="8.75"):
+    toks = [_tok("MILLIMETERS", 820, 60, 80), _tok("DIM", 760, 80), _tok("MIN", 820, 80),
+            _tok("MAX", 880, 80)]
+    rows = [("A", "1.35", "1.75"), ("b", "0.35", "0.49"), ("D", "8.55", length),
+            ("E", "3.80", "4.00"), ("e", "1.27 BSC", ""), ("H", "5.80", "6.20"),
+            ("L", "0.40", "1.25")]
+    for i, (sym, lo, hi) in enumerate(rows):
+        y = 104 + 22 * i
+        toks += [_tok(sym, 770, y, 14), _tok(lo, 820, y, 70 if not hi else 40)]
+        if hi:
+            toks.append(_tok(hi, 880, y))
+    return OcrPage(tokens=toks, width=1000, height=400)
+
+
+def test_an_untitled_table_is_read_as_its_registered_outline():
+    reading = parse([OcrInput(_untitled_soic_table(), "package")])
+    assert reading.family == "soic" and reading.pin_count == 14
+    assert reading.body_width.nominal == pytest.approx(3.9)
+    assert reading.overall_width.nominal == pytest.approx(6.0)
+    assert "MS-012" in reading.notes and "check the family" in reading.notes
+
+
+def test_an_untitled_table_no_variation_fits_still_asks():
+    with pytest.raises(ReaderError, match="no package family found"):
+        parse([OcrInput(_untitled_soic_table(length="7.10"), "package")])
