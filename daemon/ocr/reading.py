@@ -571,7 +571,7 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
                 b.log.add(f"rotated pass ({len(extra)} runs)")
             except Exception as exc:  # the upright pass still counts
                 b.log.add(f"rotated pass failed: {type(exc).__name__}")
-        if not callouts or not _apply_callouts(b, lc):
+        if not callouts or not _apply_callouts(b, lc, family):
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
         break
@@ -785,12 +785,27 @@ def _focus(callouts, region: tuple, h: float) -> tuple:
     return (max(region[0], x0), max(region[1], y0), min(region[2], x1), min(region[3], y1))
 
 
-def _apply_callouts(b: ReadingBuilder, lc: LandCallouts) -> bool:
+# Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
+# fillet; makers' patterns reach at least the tips' minimum).
+GULL_WING = ("sot23", "soic", "ssop", "tssop", "msop", "qfp")
+
+
+def _apply_callouts(b: ReadingBuilder, lc: LandCallouts, family=None) -> bool:
     found = {name: getattr(lc, name) for name in
              ("pitch", "pad_width", "pad_length", "row_spacing", "overall_span", "drill")}
     found = {k: v for k, v in found.items() if v is not None}
     if not found or not b.set_unit(lc.unit):
         return False
+    tips = b.fields.get("overall_width")
+    if family in GULL_WING and tips is not None and tips.least is not None \
+            and "row_spacing" in found and "pad_length" in found:
+        reach = found["row_spacing"].value + found["pad_length"].value
+        if reach < 0.8 * tips.least:
+            # Pads whose outer edges stop well inside the lead tips: the "row spacing" is
+            # some other number (Vishay's SC-70 layout, OCR-garbled: 0.686 against 1.8 tips).
+            del found["row_spacing"]
+            b.log.add(f"land row spacing {lc.row_spacing.value:g} not used: its pads would "
+                      f"end inside the {tips.least:g} lead tips")
     for name, value in found.items():
         b.put(b.land, name, _tol_from_printed(value, "datasheet_drawing"))
     if "pitch" not in b.fields and "pitch" in found:

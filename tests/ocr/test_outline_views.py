@@ -380,3 +380,23 @@ def test_outline_is_read_turned_when_the_height_is_missing():
     _sizes_from_drawing(item, collect(toks, (0, 0, 1000, 800)), b, "qfn")
     assert asked, "the turned pass was not asked for"
     assert b.fields["height"].nominal == 1.5
+
+
+@pytest.mark.parametrize("row, kept", [(0.686, False), (1.79, True)])
+def test_a_land_row_spacing_whose_pads_stop_inside_the_lead_tips_is_not_used(row, kept):
+    """Vishay's SC-70 layout (h03), OCR-garbled: pads 0.559 x 0.622 at a '0.686' row
+    spacing would end 1.3 mm apart, well inside the 1.8-2.4 tips; the row spacing is
+    dropped (IPC computes the pads, and says so) rather than build overlapping pads."""
+    from daemon.ocr.callouts import LandCallouts
+    from daemon.ocr.reading import ReadingBuilder, _apply_callouts
+    from schemas.toleranced import Toleranced
+
+    b = ReadingBuilder()
+    b.unit = "mm"
+    b.fields["overall_width"] = Toleranced(min=1.8, max=2.4, source="datasheet_table")
+    lc = LandCallouts("mm", pad_width=PrintedValue(0.559, text="0.559"),
+                      pad_length=PrintedValue(0.622, text="0.622"),
+                      row_spacing=PrintedValue(row, text=str(row)))
+    assert _apply_callouts(b, lc, "sot23")
+    assert ("row_spacing" in b.land) is kept
+    assert kept or any("not used" in n for n in b.log.notes)
