@@ -123,6 +123,14 @@ CLASS_PAGES = {
     "t04_LTC3429_Linear_TSOT-23-6": "a side view's thickness is no body",
     "t15_CD4007C_Fairchild_N14A_DIP-14": "DIP drawing by MS-001 windows; standard row",
     "t21_74HC595_NXP_SOT38-4_DIP-16": "NXP DIP letters; the inch block ends the mm block",
+    "g01_YJL3404A_Yangjie_SOT-23": "OCR's 0 for O in the family name (S0T-23)",
+    "g05_LM339_onsemi_SOIC-14": "H tip to tip beside a body E, no E1",
+    "g09_LT1610_Linear_MSOP-8": "body length by the leads it holds; side-view height",
+    "t09_HX711_Avia_SOP-16": "stacked pair grazed by an extension line; side-view height",
+    "t22_74HC595_NXP_SOT763-1_DHVQFN-16": "two-line header cell (A over max.)",
+    "t23_TP4056_TopPower_ESOP-8": "Chinese title; E2 paired with D1 as the exposed pad",
+    "t26_IRLML6344_IR_Micro3_SOT-23": "a drawing's NOTES label beside the table",
+    "t28_LM339_onsemi_SOIC-14_untitled": "untitled table named by its JEDEC body",
 }
 
 
