@@ -104,12 +104,32 @@ def pins_from_length(outline: JedecBody, pitch: float, length: Optional[float]
     return counts.pop() if len(counts) == 1 else None
 
 
+def quad_flat_pack(fields: Dict[str, object], pins: Optional[int]) -> Optional[BodyGuess]:
+    """An untitled table of a JEDEC MS-026 LQFP/TQFP, read with JEDEC's plain letters (E tip
+    to tip, E1 the body): tips 2.00 mm over the body, at a registered (body, pitch) whose
+    lead count MS026_LEADS gives (daemon.ocr.outline_family)."""
+    from daemon.ocr.outline_family import MS026_LEADS, MS026_TIP_OVER_BODY_MM
+
+    pitch, body, tips = (fields.get(k) for k in ("pitch", "body_width", "overall_width"))
+    if pitch is None or body is None or tips is None:
+        return None
+    if abs(tips.nominal - body.nominal - MS026_TIP_OVER_BODY_MM) > 0.05:
+        return None
+    count = next((n for (b, e), n in MS026_LEADS.items() if abs(b - body.nominal) < 0.011
+                  and abs(e - pitch.nominal) <= _PITCH_EPS), None)
+    if count is None or (pins and pins != count):
+        return None
+    why = (f"no family named: a {body.nominal:g} mm body with {tips.nominal:g} mm tips at "
+           f"{pitch.nominal:g} mm pitch is JEDEC MS-026 LQFP-{count}")
+    return BodyGuess("qfp", "LQFP", count, why)
+
+
 def guess_from_table(fields: Dict[str, object], tokens: Sequence[OcrToken],
                      pins: Optional[int]) -> Optional[BodyGuess]:
     """Family (and, where the page prints none, the lead count) of an untitled table."""
     outline = body_outline(fields)
     if outline is None:
-        return None
+        return quad_flat_pack(fields, pins)
     pitch = fields["pitch"].nominal
     length = fields.get("body_length")
     d = length.nominal if length else None

@@ -102,3 +102,15 @@ def test_an_untitled_table_is_read_as_its_registered_outline():
 def test_an_untitled_table_no_variation_fits_still_asks():
     with pytest.raises(ReaderError, match="no package family found"):
         parse([OcrInput(_untitled_soic_table(length="7.10"), "package")])
+
+
+def test_an_untitled_qfp_table_is_the_ms026_outline_its_body_and_pitch_register():
+    """ST's LQFP48 table cropped without its title (t29): read with plain JEDEC letters,
+    E 9.0 over E1 7.0 at 0.5 pitch is MS-026's LQFP-48."""
+    from daemon.ocr.jedec_bodies import quad_flat_pack
+
+    guess = guess_from_table(_fields(0.5, 7.0, 9.0), [], None)
+    assert (guess.family, guess.pins) == ("qfp", 48) and "MS-026" in guess.why
+    assert quad_flat_pack(_fields(0.5, 7.0, 9.0), 64) is None  # a printed count disagrees
+    assert quad_flat_pack(_fields(0.5, 7.0, 8.6), None) is None  # tips not body + 2 mm
+    assert quad_flat_pack(_fields(0.65, 4.4, 6.4), None) is None  # no MS-026 body
