@@ -31,7 +31,8 @@ class JedecBody:
 
 
 # Source: JEDEC MS-012 / MS-013 (SOIC), MO-153 (TSSOP), MO-187 (MSOP), MO-150 (SSOP),
-# MO-137 (QSOP), MO-178 and TO-236 (SOT-23), MO-203 (SC-70); EIAJ EDR-7320 (SOP 5.3 mm).
+# MO-137 (QSOP), MO-178 and TO-236 (SOT-23), MO-203 (SC-70), MS-001 (PDIP); EIAJ EDR-7320
+# (SOP 5.3 mm).
 # E1 windows hold each outline's min..max with the rounding makers print.
 # Variations: MS-012 AA/AB/AC, MS-013 AA-AE, MO-153 AA/AC/AD/AE at 0.65 (AB-1 and AB share
 # D 4.90-5.10 for 14 and 16 leads: the labels must say), MO-187 AA (0.65) and BA (0.5).
@@ -51,6 +52,10 @@ JEDEC_BODIES: Tuple[JedecBody, ...] = (
     JedecBody("ssop", "SSOP", (0.65,), (5.2, 5.4), "JEDEC MO-150 (SSOP, 5.3 mm body)"),
     JedecBody("ssop", "SSOP", (0.635,), (3.8, 4.0), "JEDEC MO-137 (QSOP)"),
     JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.8), "JEDEC MO-178 / TO-236 (SOT-23)"),
+    # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder; D fixes 8 (BA) and 20
+    # (AD) leads, while 14 and 16 share D and need the labels or a printed count.
+    JedecBody("dip", "DIP", (2.54,), (6.0, 7.2), "JEDEC MS-001 (PDIP, 0.300 in rows)",
+              ((2.54, 9.02, 10.16, 8), (2.54, 24.89, 26.92, 20))),
     JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)"),
 )
 _PITCH_EPS = 0.011

@@ -199,6 +199,14 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     b.log.add(f"maker letters read from the drawing ({', '.join(sorted(found)) or 'none'})")
 
 
+def _count_from_row_letters(tables: Sequence[DimensionTable]) -> Optional[int]:
+    """The lead count a table prints only in its per-count row letters (ALD's D-8, S-8),
+    where every such row names the same count."""
+    counts = {int(m.group(1)) for t in tables for r in t.rows
+              for m in [re.fullmatch(r"[A-Za-z]\d?-(\d{1,3})", r.symbol)] if m}
+    return counts.pop() if len(counts) == 1 else None
+
+
 def _variant_row(row: TableRow, tokens_all, hints) -> Optional[TableRow]:
     """A row lettered for one lead count ("D-8", "S-8": ALD's tables) as its plain letter,
     or None when the page's own count is another (a D-14 row under an 8-pin title)."""
@@ -404,7 +412,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         if named:
             raise ReaderError(f"the page is a {named}, which no ds2fp family builds: give "
                               "its pads as a reading JSON (family 'other', explicit pads)")
-        body = guess_from_table(b.fields, tokens_all, b.pin_count) if not inferred else None
+        pins = b.pin_count or _count_from_row_letters(package_tables)
+        body = guess_from_table(b.fields, tokens_all, pins) if not inferred else None
         if body is not None and body.pins:
             # An untitled table of a registered body: read again as that family (its letter
             # overlays and outline rules apply), the guess written into the notes.

@@ -114,3 +114,28 @@ def test_an_untitled_qfp_table_is_the_ms026_outline_its_body_and_pitch_register(
     assert quad_flat_pack(_fields(0.5, 7.0, 9.0), 64) is None  # a printed count disagrees
     assert quad_flat_pack(_fields(0.5, 7.0, 8.6), None) is None  # tips not body + 2 mm
     assert quad_flat_pack(_fields(0.65, 4.4, 6.4), None) is None  # no MS-026 body
+
+
+def test_an_untitled_pdip_table_counts_its_leads_from_its_row_letters():
+    """ALD's PDIP-8 table cropped without its titles (t30): E 5.59-7.11 body under the
+    7.62-8.26 shoulder (the maker's E/E1), e 2.29-2.79, and rows 'D-8', 'S-8'."""
+    toks = [_tok("Millimeters", 820, 60, 90), _tok("Dim", 760, 80), _tok("Min", 820, 80),
+            _tok("Max", 880, 80)]
+    rows = [("A", "3.81", "5.08"), ("b1", "0.38", "0.51"), ("D-8", "9.40", "11.68"),
+            ("E", "5.59", "7.11"), ("E1", "7.62", "8.26"), ("e", "2.29", "2.79"),
+            ("e1", "7.37", "7.87"), ("L", "2.79", "3.81"), ("S-8", "1.02", "2.03")]
+    for i, (sym, lo, hi) in enumerate(rows):
+        y = 104 + 22 * i
+        toks += [_tok(sym, 765, y, 30), _tok(lo, 820, y), _tok(hi, 880, y)]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=1000, height=400), "package")])
+    assert reading.family == "dip" and reading.pin_count == 8
+    assert "MS-001" in reading.notes
+
+
+def test_row_letters_naming_two_counts_give_none():
+    from daemon.ocr.reading import _count_from_row_letters
+    from daemon.ocr.tables import DimensionTable, TableRow
+
+    table = DimensionTable("mm", [TableRow("D-8", "", {}), TableRow("D-14", "", {})],
+                           (0, 0, 1, 1))
+    assert _count_from_row_letters([table]) is None
