@@ -55,6 +55,9 @@ NO_LEAD = ("dfn", "qfn", "son")
 TAB_FAMILIES = ("sot223", "dpak")
 TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
+# Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
+# fillet; makers' patterns reach at least the tips' minimum).
+GULL_WING = ("sot23", "soic", "ssop", "tssop", "msop", "qfp")
 _ASCII = re.compile(r"[^ -~]")
 
 
@@ -444,6 +447,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 "(e.g. --part-name " f"{variants[0][1]}) to pick one")
         raise ReaderError("pin count not found on the page (it may cover several variants); "
                           "give the part name or a package hint such as SOIC-8")
+    _drop_implausible(b, family)
     land = LandPattern(**{k: v for k, v in b.land.items() if v is not None}) if b.land else None
     # SOT-223 and DPAK print their tab as exposed_pad_*: a pad of its own, not an EP.
     exposed = family not in TAB_FAMILIES and bool(
@@ -469,6 +473,33 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+# What no package page prints, in mm: sizes over these are misreadings (small print that
+# lost its decimal point: ".348" read as 348, "7.8" as 78), never dimensions.
+_LARGEST_MM = {"pitch": 5.1, "height": 30.0, "lead_width": 3.0}
+_LARGEST_SIZE_MM = 100.0
+
+
+def _drop_implausible(b: "ReadingBuilder", family) -> None:
+    """Leave out the package values no part of this family can have, each with a note: a
+    missing value makes the builder ask or compute it by IPC (and say so), a misread one
+    would make a wrong footprint. Along the rows a two-row body holds its leads: at most
+    (N/2 + 2) pitches + 2 mm long."""
+    pitch = b.fields.get("pitch")
+    for target, prefix in ((b.fields, ""), (b.land, "land ")):
+        for name, value in list(target.items()):
+            nominal = getattr(value, "nominal", None)
+            if not isinstance(nominal, (int, float)) or b.unit is None:
+                continue
+            limit = _LARGEST_MM.get(name, _LARGEST_SIZE_MM)
+            if target is b.fields and name == "body_length" and b.pin_count \
+                    and family in GULL_WING and family != "qfp" and pitch is not None:
+                limit = min(limit, (b.pin_count // 2 + 2) * to_mm(pitch.nominal, b.unit) + 2)
+            if to_mm(value.most, b.unit) > limit:
+                del target[name]
+                b.log.add(f"{prefix}{name} {nominal:g} {b.unit} left out: no "
+                          f"{family or 'package'} has it (a misread number?)")
 
 
 def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:
@@ -792,11 +823,6 @@ def _focus(callouts, region: tuple, h: float) -> tuple:
     x1 = max(c.token.box[2] for c in callouts) + 5 * h
     y1 = max(c.token.box[3] for c in callouts) + 5 * h
     return (max(region[0], x0), max(region[1], y0), min(region[2], x1), min(region[3], y1))
-
-
-# Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
-# fillet; makers' patterns reach at least the tips' minimum).
-GULL_WING = ("sot23", "soic", "ssop", "tssop", "msop", "qfp")
 
 
 def _apply_callouts(b: ReadingBuilder, lc: LandCallouts, family=None) -> bool:

@@ -400,3 +400,23 @@ def test_a_land_row_spacing_whose_pads_stop_inside_the_lead_tips_is_not_used(row
     assert _apply_callouts(b, lc, "sot23")
     assert ("row_spacing" in b.land) is kept
     assert kept or any("not used" in n for n in b.log.notes)
+
+
+@pytest.mark.parametrize("name, value, unit, family, kept", [
+    ("body_length", 365.0, "inch", "dip", False),  # ".365" read as 365 at 75 dpi (g07)
+    ("body_length", 0.365, "inch", "dip", True),
+    ("body_length", 78.0, "mm", "ssop", False),  # "7.8" read as 78 (g03 at half size)
+    ("body_length", 7.8, "mm", "ssop", True),
+    ("pitch", 1.27, "inch", "soic", False),  # a mm column taken for inches: 32 mm
+    ("height", 4.5, "mm", "to220", True)])
+def test_a_value_no_part_of_the_family_can_have_is_left_out(name, value, unit, family, kept):
+    from daemon.ocr.reading import ReadingBuilder, _drop_implausible
+    from schemas.toleranced import Toleranced
+
+    b = ReadingBuilder()
+    b.unit, b.pin_count = unit, 24
+    b.fields["pitch"] = Toleranced(nom=0.65 if unit == "mm" else 0.026, source="datasheet_table")
+    b.fields[name] = Toleranced(nom=value, source="datasheet_table")
+    _drop_implausible(b, family)
+    assert (name in b.fields) is kept
+    assert kept or any("left out" in n for n in b.log.notes)
