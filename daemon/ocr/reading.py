@@ -389,9 +389,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     elif "pitch" not in b.fields:
         _pitch_beside_table(inputs, page_tables, b, family)
     if guess is not None:
-        for name, value in guess.sizes.items():
-            if name not in b.fields:
-                b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
+        _take_outline_sizes(b, guess.sizes)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
@@ -699,6 +697,20 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
         if found:
             b.log.add(f"package callouts ({', '.join(sorted(found))})")
+
+
+def _take_outline_sizes(b: ReadingBuilder, sizes: Dict[str, PrintedValue]) -> None:
+    """The sizes that named an untitled outline (outline_family) are a registered
+    combination read as printed; where the drawing's own assignment disagrees (small print,
+    a tolerance read as a size), the registered one stands, and the notes say so."""
+    for name, value in sizes.items():
+        mine = _tol_from_printed(value, "datasheet_drawing")
+        old = b.fields.get(name)
+        if old is not None and mine is not None and abs(old.nominal - mine.nominal) > 1e-6:
+            b.log.add(f"{name} {old.nominal:g} from the drawing replaced by the outline's "
+                      f"{mine.nominal:g}")
+            del b.fields[name]
+        b.put(b.fields, name, mine)
 
 
 def dual_dimensioned(callouts) -> bool:

@@ -420,3 +420,22 @@ def test_a_value_no_part_of_the_family_can_have_is_left_out(name, value, unit, f
     _drop_implausible(b, family)
     assert (name in b.fields) is kept
     assert kept or any("left out" in n for n in b.log.notes)
+
+
+def test_the_sizes_that_named_an_outline_stand_against_the_drawing():
+    """W5500's LQFP-48 at half resolution (h09): the outline was named from 7.00 +/-0.10,
+    9.00 +/-0.20 and 0.50 BSC, but the drawing's reading took 9.0 for the body and a
+    misread 20 for the tips; the registered sizes replace them, with a note."""
+    from daemon.ocr.reading import ReadingBuilder, _take_outline_sizes
+    from schemas.toleranced import Toleranced
+
+    b = ReadingBuilder()
+    b.unit = "mm"
+    b.fields["body_length"] = Toleranced(min=8.8, max=9.2, source="datasheet_drawing")
+    b.fields["overall_width"] = Toleranced(nom=20.0, source="datasheet_drawing")
+    b.fields["height"] = Toleranced(max=1.6, source="datasheet_drawing")
+    _take_outline_sizes(b, {"body_length": parse_values("7.00±0.10")[0],
+                            "overall_width": parse_values("9.00±0.20")[0]})
+    assert b.fields["body_length"].nominal == 7.0 and b.fields["overall_width"].nominal == 9.0
+    assert b.fields["height"].most == 1.6  # what the outline did not name stays
+    assert sum("replaced by the outline's" in n for n in b.log.notes) == 2
