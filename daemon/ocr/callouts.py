@@ -264,7 +264,9 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     elif not counts:
         small = sorted((c for c in rest if pitch_value is None
                         or c.value.value < 2.5 * pitch_value), key=lambda c: c.value.value)
-        pads = _pads_by_spans(rest, small, pitch_value) or small[:2]
+        pads = _pads_by_spans(rest, small, pitch_value)
+        if not pads and not _spans_disagree(rest, small, pitch_value):
+            pads = small[:2]
     pad_values = sorted({c.value.value: c for c in pads}.values(), key=lambda c: c.value.value)
     if len(pad_values) >= 2:
         result.pad_width = pad_values[0].value
@@ -302,14 +304,32 @@ def _pads_by_spans(rest: Sequence[Callout], small: Sequence[Callout],
     0.30 pads at 0.5 pitch is a gap, not a pad). Empty when the spans confirm nothing."""
     if not pitch:
         return []
-    values = [c.value.value for c in rest]
-    lengths = [c for c in small if c.value.value > pitch and any(
-        abs((z - g) / 2 - c.value.value) <= max(0.011, 0.01 * c.value.value)
-        for z in values for g in values if z > g > c.value.value)]
+    lengths = _confirmed_lengths(rest, small, pitch)
     widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
     if len({c.value.value for c in lengths}) != 1 or not widths:
         return []
     return [min(widths, key=lambda c: c.value.value), lengths[0]]
+
+
+def _spans_disagree(rest: Sequence[Callout], small: Sequence[Callout],
+                    pitch: Optional[float]) -> bool:
+    """The spans confirm more than one pad length ((Z - G) / 2 for two pairs: ST's UFQFPN48
+    footprint, 7.30 outside with 5.80 and 6.20 inside): the pads are then not guessed from
+    the two smallest values (0.20, a gap, and 0.30), the land pattern stays incomplete and
+    IPC computes the pads, saying so."""
+    if not pitch:
+        return False
+    return len({c.value.value for c in _confirmed_lengths(rest, small, pitch)}) > 1
+
+
+def _confirmed_lengths(rest: Sequence[Callout], small: Sequence[Callout], pitch: float
+                       ) -> List[Callout]:
+    """Values over the pitch that an outside span Z and an inside gap G confirm as a pad's
+    length, (Z - G) / 2."""
+    values = [c.value.value for c in rest]
+    return [c for c in small if c.value.value > pitch and any(
+        abs((z - g) / 2 - c.value.value) <= max(0.011, 0.01 * c.value.value)
+        for z in values for g in values if z > g > c.value.value)]
 
 
 def _pads_from_gap(result: LandCallouts, span: Callout, others: Sequence[Callout]) -> None:

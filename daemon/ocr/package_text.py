@@ -17,9 +17,10 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     # the CJK text that follows, so "not a letter" instead of \b)
     (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b|(?<![A-Z])[EHP]?SOP(?:-?\d|"
      r"(?![A-Z]))", "soic"),
-    (r"[LT]?QFP|QUADFLATPACK(?!,?NO)", "qfp"),
+    # ST's UFQFPN / VFQFPN are no-lead quads: "QFP" inside them is not a quad flat pack.
+    (r"[LT]?QFP(?!N)|QUADFLATPACK(?!,?NO)", "qfp"),
     (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
-    (r"[VWUT]?QFN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
+    (r"[VWUT]?QFN|[UV]?F?QFPN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
     (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     (r"P?DIP\b|DUALIN-?LINE", "dip"), (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),

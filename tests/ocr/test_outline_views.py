@@ -439,3 +439,24 @@ def test_the_sizes_that_named_an_outline_stand_against_the_drawing():
     assert b.fields["body_length"].nominal == 7.0 and b.fields["overall_width"].nominal == 9.0
     assert b.fields["height"].most == 1.6  # what the outline did not name stays
     assert sum("replaced by the outline's" in n for n in b.log.notes) == 2
+
+
+def test_spans_that_confirm_two_pad_lengths_leave_the_pads_to_ipc():
+    """ST's UFQFPN48 footprint (t31), no counts: 7.30 outside with 5.80 and with 6.20 inside
+    confirm both 0.75 and 0.55 as the pad length; the two smallest values (0.20, a gap, and
+    0.30) are not taken for the pad instead."""
+    from daemon.ocr.callouts import classify
+
+    texts = ["7.30", "6.20", "0.20", "5.60", "5.80", "0.30", "0.50", "0.75", "0.55"]
+    lc = classify(_land_callouts(texts), "mm", 48, 0.5, 7.0, "qfn")
+    assert lc.pad_width is None and lc.pad_length is None
+    one = classify(_land_callouts(["7.30", "0.20", "5.80", "0.30", "0.50", "0.75"]), "mm",
+                   48, 0.5, 7.0, "qfn")
+    assert (one.pad_width.value, one.pad_length.value) == (0.3, 0.75)
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Table 67. UFQFPN48 package mechanical data", "qfn"), ("VFQFPN36", "qfn"),
+    ("LQFP48", "qfp"), ("TQFP-44", "qfp")])
+def test_st_no_lead_quads_are_not_quad_flat_packs(text, family):
+    assert family_from_text(text) == family
