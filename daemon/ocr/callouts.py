@@ -214,8 +214,10 @@ def _standard_pitch(vals: Sequence[Callout], family: Optional[str], scale: float
 
 def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
              package_pitch: Optional[float], overall_width: Optional[float],
-             family: Optional[str], body_width: Optional[float] = None) -> LandCallouts:
-    """Assign callout values to land-pattern features (see the module docstring)."""
+             family: Optional[str], body_width: Optional[float] = None,
+             exposed_pad: bool = False) -> LandCallouts:
+    """Assign callout values to land-pattern features (see the module docstring).
+    `exposed_pad`: the page says the part has one (a leaded part's EP is looked for too)."""
     result = LandCallouts(unit=unit, values=[c.value for c in callouts])
     scale = 1.0 if unit == "mm" else (25.4 if unit == "inch" else 0.0254)
     vals = [c for c in callouts if c.value.value * scale >= _MIN_PAD_MM
@@ -288,7 +290,7 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
         else:
             result.row_spacing = span.value
         _pads_from_gap(result, span, [c for c in spans if c is not span])
-        if family in EXPOSED_PAD_FAMILIES and result.pad_length is not None:
+        if (family in EXPOSED_PAD_FAMILIES or exposed_pad) and result.pad_length is not None:
             _exposed_pad(result, [c for c in spans if c is not span])
     return result
 

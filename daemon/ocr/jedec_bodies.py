@@ -28,35 +28,41 @@ class JedecBody:
     outline: str
     # (pitch, D min, D max, lead count) of the outline's variations, where D fixes the count
     variations: Tuple[Tuple[float, float, float, int], ...] = ()
+    height: Optional[float] = None  # the outline's largest seated height A (mm)
 
 
 # Source: JEDEC MS-012 / MS-013 (SOIC), MO-153 (TSSOP), MO-187 (MSOP), MO-150 (SSOP),
 # MO-137 (QSOP), MO-178 and TO-236 (SOT-23), MO-203 (SC-70), MS-001 (PDIP); EIAJ EDR-7320
 # (SOP 5.3 mm).
-# E1 windows hold each outline's min..max with the rounding makers print.
+# E1 windows hold each outline's min..max with the rounding makers print; heights are the
+# outlines' largest A (MS-012 1.75, MS-013 2.65, MO-153 1.20, MO-187 1.10, MO-150 2.00,
+# MO-137 1.75, MO-178 1.45, MO-203 1.10, MS-001 5.33).
 # Variations: MS-012 AA/AB/AC, MS-013 AA-AE, MO-153 AA/AC/AD/AE at 0.65 (AB-1 and AB share
 # D 4.90-5.10 for 14 and 16 leads: the labels must say), MO-187 AA (0.65) and BA (0.5).
 JEDEC_BODIES: Tuple[JedecBody, ...] = (
     JedecBody("soic", "SOIC", (1.27,), (3.7, 4.1), "JEDEC MS-012 (SOIC, 3.9 mm body)",
-              ((1.27, 4.80, 5.00, 8), (1.27, 8.55, 8.75, 14), (1.27, 9.80, 10.00, 16))),
+              ((1.27, 4.80, 5.00, 8), (1.27, 8.55, 8.75, 14), (1.27, 9.80, 10.00, 16)), 1.75),
     JedecBody("soic", "SOIC", (1.27,), (7.3, 7.7), "JEDEC MS-013 (SOIC, 7.5 mm body)",
               ((1.27, 10.10, 10.50, 16), (1.27, 11.35, 11.75, 18), (1.27, 12.60, 13.00, 20),
-               (1.27, 15.20, 15.60, 24), (1.27, 17.70, 18.10, 28))),
+               (1.27, 15.20, 15.60, 24), (1.27, 17.70, 18.10, 28)), 2.65),
     JedecBody("soic", "SOIC", (1.27,), (5.1, 5.5), "EIAJ SOP (5.3 mm body)"),
     JedecBody("tssop", "TSSOP", (0.65, 0.5, 0.4), (4.3, 4.5), "JEDEC MO-153 (TSSOP, 4.4 mm)",
               ((0.65, 2.90, 3.10, 8), (0.65, 6.40, 6.60, 20), (0.65, 7.70, 7.90, 24),
-               (0.65, 9.60, 9.80, 28))),
-    JedecBody("tssop", "TSSOP", (0.65, 0.5, 0.4), (6.0, 6.2), "JEDEC MO-153 (TSSOP, 6.1 mm)"),
+               (0.65, 9.60, 9.80, 28)), 1.2),
+    JedecBody("tssop", "TSSOP", (0.65, 0.5, 0.4), (6.0, 6.2), "JEDEC MO-153 (TSSOP, 6.1 mm)",
+              height=1.2),
     JedecBody("msop", "MSOP", (0.65, 0.5), (2.9, 3.1), "JEDEC MO-187 (MSOP, 3.0 mm body)",
-              ((0.65, 2.90, 3.10, 8), (0.5, 2.90, 3.10, 10))),
-    JedecBody("ssop", "SSOP", (0.65,), (5.2, 5.4), "JEDEC MO-150 (SSOP, 5.3 mm body)"),
-    JedecBody("ssop", "SSOP", (0.635,), (3.8, 4.0), "JEDEC MO-137 (QSOP)"),
-    JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.8), "JEDEC MO-178 / TO-236 (SOT-23)"),
+              ((0.65, 2.90, 3.10, 8), (0.5, 2.90, 3.10, 10)), 1.1),
+    JedecBody("ssop", "SSOP", (0.65,), (5.2, 5.4), "JEDEC MO-150 (SSOP, 5.3 mm body)",
+              height=2.0),
+    JedecBody("ssop", "SSOP", (0.635,), (3.8, 4.0), "JEDEC MO-137 (QSOP)", height=1.75),
+    JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.8), "JEDEC MO-178 / TO-236 (SOT-23)",
+              height=1.45),
     # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder; D fixes 8 (BA) and 20
     # (AD) leads, while 14 and 16 share D and need the labels or a printed count.
     JedecBody("dip", "DIP", (2.54,), (6.0, 7.2), "JEDEC MS-001 (PDIP, 0.300 in rows)",
-              ((2.54, 9.02, 10.16, 8), (2.54, 24.89, 26.92, 20))),
-    JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)"),
+              ((2.54, 9.02, 10.16, 8), (2.54, 24.89, 26.92, 20)), 5.33),
+    JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)", height=1.1),
 )
 _PITCH_EPS = 0.011
 
@@ -79,6 +85,18 @@ def body_outline(fields: Dict[str, object]) -> Optional[JedecBody]:
             if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in o.pitches)
             and o.body[0] <= body.nominal <= o.body[1]]
     return fits[0] if len(fits) == 1 else None
+
+
+def tallest(family: Optional[str], pitch: Optional[float], body: Optional[float]
+            ) -> Optional[float]:
+    """The largest seated height JEDEC registers for the outline a family's pitch and body
+    width E1 fit, or None where none fits (or several do)."""
+    if family is None or pitch is None or body is None:
+        return None
+    fits = [o for o in JEDEC_BODIES if o.family == family and o.height
+            and any(abs(pitch - p) <= _PITCH_EPS for p in o.pitches)
+            and o.body[0] <= body <= o.body[1]]
+    return fits[0].height if len(fits) == 1 else None
 
 
 def pins_from_labels(tokens: Sequence[OcrToken], pitch: float,

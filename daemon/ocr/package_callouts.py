@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.callouts import Callout
 from daemon.ocr.figures import Figure, box_distance
+from daemon.ocr.jedec_bodies import tallest
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.pitches import FAMILY_PITCHES
@@ -294,10 +295,20 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     "dip": {"body_length": (8.8, 60.0), "body_width": (5.5, 7.2), "overall_width": (7.4, 8.2),
             "height": (4.0, 5.5)},
 }
-# Seated heights a lone MAX may be, per family (a DIP's "0.030 MAX DEPTH" is its ejector
-# mark, not its 5 mm height).
-HEIGHT_RANGE: Dict[str, tuple] = {"dip": (2.5, 6.0)}
+# Seated heights a lone MAX or a side view's size may be, per family (a DIP's "0.030 MAX
+# DEPTH" is its ejector mark, not its 5 mm height; an SOIC's bottom-view exposed pad is no
+# height). Upper ends: JEDEC's largest A of the family's outlines (MS-013 2.65, MO-150 2.0,
+# MO-153 1.2, MO-187 1.1, MO-178 1.45, MS-026 1.6 / MQFP 3.4, MO-220/229 1.0, MS-001 5.33,
+# TO-261 1.8, TO-252 2.4, DO-214 2.62, SOD-123 1.35).
+HEIGHT_RANGE: Dict[str, tuple] = {
+    "dip": (2.5, 6.0), "soic": (0.9, 2.65), "ssop": (0.9, 2.0), "tssop": (0.7, 1.25),
+    "msop": (0.7, 1.15), "sot23": (0.6, 1.5), "qfp": (1.0, 3.4), "qfn": (0.3, 1.05),
+    "dfn": (0.3, 1.05), "son": (0.3, 1.05), "sot223": (1.5, 1.85), "dpak": (2.0, 2.5),
+    "molded": (0.9, 2.7), "sod": (0.5, 1.4), "chip": (0.3, 2.8)}
 _HEIGHT_DEFAULT = (0.3, 6.0)
+# A side view is a figure this much wider than tall (or taller than wide): its sizes are
+# preferred for the height over those of other views (a bottom view's exposed pad).
+_FLAT = 2.0
 
 
 def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, PrintedValue]:
@@ -393,14 +404,16 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
 
 
 def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
-                     found: Dict[str, PrintedValue], pitch: Optional[float]
-                     ) -> Optional[PrintedValue]:
+                     found: Dict[str, PrintedValue], pitch: Optional[float],
+                     family: Optional[str] = None) -> Optional[PrintedValue]:
     """The seated height as a side view prints it (Avia's `1.60` over `1.20` beside the
     side view, Linear's `(1.02 +/-0.15)`): of the sizes not taken for the body, those that
-    label another figure than the body's own (a side or end view), not along x (the body's
-    length and the leads are drawn along x there), under the body's smallest size, the
-    largest: A is over the body thickness A2 and the standoff A1 on the same view. Only once
-    the body is known, so the views can be told apart."""
+    label another figure than the body's own, not along x (the body's length and the leads
+    are drawn along x there), within the family's heights (HEIGHT_RANGE) and under the
+    body's smallest size; those on a flat figure (a side view) before those on others (a
+    bottom view's exposed pad), and of them the largest: A is over the body thickness A2
+    and the standoff A1 on the same view. Only once the body is known, so the views can be
+    told apart."""
     body = [v for k, v in found.items() if k.startswith("body_")]
     if not body or len(figs) < 2:
         return None
@@ -408,20 +421,28 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
     def figure_of(box):
         return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
 
+    def flat(fig) -> bool:
+        w, h = fig.box[2] - fig.box[0], fig.box[3] - fig.box[1]
+        return w >= _FLAT * h or h >= _FLAT * w
+
     taken = [d for d in dims if any(d.value is v for v in found.values())]
     top = {figure_of(d.box) for d in taken}
-    low, high = _HEIGHT_DEFAULT
+    low, high = HEIGHT_RANGE.get(family or "", _HEIGHT_DEFAULT)
+    width = found.get("body_width")
+    high = min(high, tallest(family, pitch, width.value if width else None) or high)
     best = None
     for d in dims:
         v = d.value
-        if d in taken or d.axis == "x" or not low <= v.value < min(b.value for b in body) \
+        if d in taken or d.axis == "x" or not low <= v.value <= high \
+                or v.value >= min(b.value for b in body) \
                 or v.multiplier or v.paren or v.diameter or v.radius or v.degrees \
                 or v.qualifier in ("MIN", "REF", "BSC") or _pitch_multiple(v, pitch) \
                 or figure_of(d.box) in top:
             continue
-        if best is None or v.value > best.value:
-            best = v
-    return best
+        rank = (flat(figs[figure_of(d.box)]), v.value)
+        if best is None or rank > best[0]:
+            best = (rank, v)
+    return best[1] if best else None
 
 
 def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optional[str]
@@ -476,7 +497,7 @@ def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken
     found = assign_sizes(dims, family, pitch_value, height.value if height else None,
                          pin_count)
     if height is None and family not in JEDEC_WINDOWS:
-        height = side_view_height(dims, figs, found, pitch_value)
+        height = side_view_height(dims, figs, found, pitch_value, family)
     if height is not None:
         found["height"] = height
     if printed is not None:

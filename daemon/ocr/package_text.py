@@ -39,9 +39,9 @@ _COUNT_PATTERNS = (
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
     r"(\d{1,3})(?!\d|\.)",
-    # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L" (never SOT23 / SOT223: not counts).
+    # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP)(\d{1,3})L?\b",
+    r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad
 )
 FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
 
@@ -161,6 +161,18 @@ def detect_family(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> Opt
             if family:
                 return family
     return None if best is None else best[1]
+
+
+# A leaded package with an exposed (thermal) pad, as titles name it: "SOIC8E (EXPOSED
+# PAD)", "ESOP-8", "HTSSOP", "TSSOP-EP", "PowerPAD", "thermal pad".
+_EXPOSED_PAD = re.compile(r"EXPOSED(?:DIE)?PAD|THERMALPAD|POWERPAD|(?<![A-Z])(?:E|H|EM|HT)"
+                          r"(?:SOP|SSOP|TSSOP|MSOP)|SOIC\d{0,3}E\b|(?:SOP|SOIC)\d{0,3}-?EP\b")
+
+
+def names_exposed_pad(tokens: Sequence[OcrToken]) -> bool:
+    """The page's title says the part has an exposed pad."""
+    return any(_EXPOSED_PAD.search(squash(ocr_upper(text)))
+               for tok in reading_order(tokens) for text in [_titled(tok.text)] if text)
 
 
 def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None

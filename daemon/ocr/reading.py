@@ -39,6 +39,7 @@ from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
     lead_count_from_marks,
+    names_exposed_pad,
     package_code,
     pin_count_from_text,
     unsupported_package,
@@ -252,6 +253,7 @@ class ReadingBuilder:
         self.pin_count_source = ""
         self.log = ParseLog()
         self.terminal_span: Optional[float] = None  # NXP e1: terminals' span along D
+        self.exposed_pad_named = False  # the page's title says the part has an exposed pad
 
     def set_unit(self, unit: str) -> bool:
         if self.unit is None:
@@ -298,6 +300,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if guess is not None:
         family = guess.family
     b = ReadingBuilder()
+    b.exposed_pad_named = names_exposed_pad(tokens_all)
     if inferred:
         b.log.add(f"{inferred} (check the family and count)")
     if guess is not None:
@@ -816,7 +819,7 @@ def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
     body = b.fields.get("body_width")
     return classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
                     overall.nominal if overall else None, family,
-                    body.nominal if body else None)
+                    body.nominal if body else None, exposed_pad=b.exposed_pad_named)
 
 
 def _incomplete(lc: LandCallouts, family) -> bool:
@@ -859,24 +862,31 @@ def _apply_callouts(b: ReadingBuilder, lc: LandCallouts, family=None) -> bool:
         b.put(b.fields, "pitch", _tol_from_printed(found["pitch"], "datasheet_drawing"))
     if b.pin_count is None and lc.pad_count:
         b.pin_count, b.pin_count_source = lc.pad_count, "pad callout count"
-    _apply_exposed_pad(b, lc.exposed_pad_sides)
+    _apply_exposed_pad(b, lc.exposed_pad_sides, family)
     return True
 
 
-def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue]) -> None:
-    """Which exposed-pad side runs across the rows follows the package's E2 / D2; a square
-    pad needs no orientation; otherwise the sides are left out (and said so)."""
+def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue], family=None) -> None:
+    """Which exposed-pad side runs across the rows follows the package's E2 / D2; on a
+    leaded two-row part (ESOP, SOIC-EP, HTSSOP) whose package gives none, the longer side
+    runs along the rows, as its body does; a square pad needs no orientation; otherwise the
+    sides are left out (and said so)."""
     if not sides:
         return
     if len(sides) == 1 or sides[0].value == sides[-1].value:
         across = along = sides[0]
     else:
         e2, d2 = b.fields.get("exposed_pad_width"), b.fields.get("exposed_pad_length")
-        if e2 is None or d2 is None or e2.nominal == d2.nominal:
+        small, large = sides[0], sides[-1]
+        if (e2 is None or d2 is None or e2.nominal == d2.nominal) and family in GULL_WING \
+                and family != "qfp":
+            across, along = small, large
+            b.log.add("exposed pad: its longer side taken along the rows, as the body runs")
+        elif e2 is None or d2 is None or e2.nominal == d2.nominal:
             b.log.add("exposed pad sides found, orientation unknown: left out")
             return
-        small, large = sides[0], sides[-1]
-        across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
+        else:
+            across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
     b.put(b.land, "exposed_pad_width", _tol_from_printed(across, "datasheet_drawing"))
     b.put(b.land, "exposed_pad_length", _tol_from_printed(along, "datasheet_drawing"))
 

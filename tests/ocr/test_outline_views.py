@@ -178,12 +178,12 @@ def test_read_outline_takes_the_side_view_height():
     d.rectangle([300, 600, 500, 660], outline=0, width=2)  # side view
     d.line([(540, 600), (540, 660)], fill=0, width=2)  # height dimension line
     toks = [_tok("4.90±0.10", 370, 30, 80), _tok("3.90±0.10", 150, 240, 80),
-            _tok("1.50±0.10", 560, 620, 80)]
+            _tok("0.90±0.05", 560, 620, 80)]
     figs = [Figure((300, 60, 500, 400), 800), Figure((300, 600, 540, 660), 300)]
     callouts = [Callout(parse_values(t.text)[0], t) for t in toks]
     got = read_outline(callouts, Drawing(im, threshold=200), toks, H, "qfn", None, 8, figs)
     assert {got["body_length"].value, got["body_width"].value} == {4.9, 3.9}
-    assert got["height"].value == 1.5
+    assert got["height"].value == 0.9
 
 
 def test_a_size_no_two_row_part_spans_is_not_its_tip_to_tip():
@@ -370,7 +370,7 @@ def test_outline_is_read_turned_when_the_height_is_missing():
 
     def rotated(region):
         asked.append(region)
-        return [OcrToken("1.50±0.10", (560, 590, 580, 670), vertical=True)]
+        return [OcrToken("0.90±0.05", (560, 590, 580, 670), vertical=True)]
 
     item = OcrInput(OcrPage(tokens=toks, width=1000, height=800), "package", rotated, image=im)
     b = ReadingBuilder()
@@ -379,7 +379,7 @@ def test_outline_is_read_turned_when_the_height_is_missing():
 
     _sizes_from_drawing(item, collect(toks, (0, 0, 1000, 800)), b, "qfn")
     assert asked, "the turned pass was not asked for"
-    assert b.fields["height"].nominal == 1.5
+    assert b.fields["height"].nominal == 0.9
 
 
 @pytest.mark.parametrize("row, kept", [(0.686, False), (1.79, True)])
@@ -460,3 +460,58 @@ def test_spans_that_confirm_two_pad_lengths_leave_the_pads_to_ipc():
     ("LQFP48", "qfp"), ("TQFP-44", "qfp")])
 def test_st_no_lead_quads_are_not_quad_flat_packs(text, family):
     assert family_from_text(text) == family
+
+
+def test_two_dual_unit_pairs_glued_in_one_run():
+    """MPS's land pattern (t32): OCR glues '0.103(2.62)' and '0.213(5.40)' into one run."""
+    from daemon.ocr.dual_units import one_unit
+
+    got = [v.value for v in one_unit(parse_values("0.103(2.62)0.213(5.40)"))]
+    assert got == [2.62, 5.4]
+    assert [v.value for v in one_unit(parse_values("1.27 (0.65)"))] == [1.27, 0.65]
+
+
+def test_the_height_stays_within_the_outline_jedec_registers():
+    """MPS's SOIC8E (t32): the bottom view's exposed pad (2.26-2.56) is no height of an
+    MS-012 body (A at most 1.75); the front view's 1.30-1.70 is."""
+    from daemon.ocr.jedec_bodies import tallest
+
+    assert tallest("soic", 1.27, 3.9) == 1.75 and tallest("soic", 1.27, 7.5) == 2.65
+    assert tallest("soic", 0.8, 3.9) is None
+    top, bottom, front = (Figure((130, 90, 500, 400), 1700), Figure((650, 90, 910, 390), 1300),
+                          Figure((140, 520, 410, 680), 780))
+    def pair(lo, hi, box, axis):
+        return Dim(PrintedValue((lo + hi) / 2, lo, hi, text=f"{lo:.2f}/{hi:.2f}"), box, axis)
+
+    body = pair(3.8, 4.0, (370, 250, 450, 285), "y")
+    dims = [body, pair(2.26, 2.56, (890, 250, 970, 285), None),
+            pair(1.3, 1.7, (390, 540, 470, 580), None)]
+    found = {"body_width": body.value, "body_length": body.value}
+    assert side_view_height(dims, [top, bottom, front], found, 1.27, "soic").text == "1.30/1.70"
+
+
+@pytest.mark.parametrize("text, named", [
+    ("SOIC8E (EXPOSED PAD)", True), ("ESOP-8", True), ("HTSSOP-20", True),
+    ("TSSOP-16", False), ("SOIC-8", False), ("Thermal pad", True), ("MSOP-8", False)])
+def test_titles_that_name_an_exposed_pad(text, named):
+    from daemon.ocr.package_text import names_exposed_pad
+
+    assert names_exposed_pad([_tok(text, 10, 10, 300)]) is named
+
+
+def test_a_leaded_parts_exposed_pad_runs_along_its_rows():
+    """MPS's SOIC8E land pattern (t32): 2.62 and 3.51 between the rows, the package gives
+    no E2/D2: the longer side runs along the rows, as the body does."""
+    from daemon.ocr.reading import ReadingBuilder, _apply_exposed_pad
+
+    b = ReadingBuilder()
+    b.unit = "mm"
+    _apply_exposed_pad(b, [PrintedValue(2.62, text="2.62"), PrintedValue(3.51, text="3.51")],
+                       "soic")
+    assert b.land["exposed_pad_width"].nominal == 2.62
+    assert b.land["exposed_pad_length"].nominal == 3.51
+    q = ReadingBuilder()
+    q.unit = "mm"
+    _apply_exposed_pad(q, [PrintedValue(2.62, text="2.62"), PrintedValue(3.51, text="3.51")],
+                       "dfn")
+    assert "exposed_pad_width" not in q.land  # a no-lead part's pad may run either way
