@@ -23,9 +23,11 @@ STOP_POLL_S = 0.05  # how often a running OCR pass looks at its stop check
 # detector's work. Larger scans are scaled down; small screenshots up (see page_scale):
 # a screen-resolution screenshot (~150 dpi) enlarged to ~2000 px reads like a 300-dpi crop
 # (eval pages at half size, with part names: 42/64 fields right when only enlarged to
-# 1200 px, 58/64 now).
+# 1200 px, 58/64 then). Small crops are enlarged up to 4x (a 500 px crop of a 75-dpi
+# screenshot to 2000 px): the tune part at half size went 185 -> 209/450 fields and the
+# shared pages 54 -> 56/64 against a 2.5x cap; pages over 800 px are not affected.
 DEFAULT_LONG_SIDE = 2000
-MAX_UPSCALE = 2.5
+MAX_UPSCALE = 4.0
 MIN_LONG_SIDE = 2000
 # A 20-megapixel photo is not a datasheet screenshot we can read better by keeping it large.
 MAX_INPUT_PIXELS = 120_000_000

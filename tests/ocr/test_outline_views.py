@@ -515,3 +515,13 @@ def test_a_leaded_parts_exposed_pad_runs_along_its_rows():
     _apply_exposed_pad(q, [PrintedValue(2.62, text="2.62"), PrintedValue(3.51, text="3.51")],
                        "dfn")
     assert "exposed_pad_width" not in q.land  # a no-lead part's pad may run either way
+
+
+def test_small_screenshots_are_enlarged_to_the_reading_size():
+    """A 500 px crop of a 75-dpi screenshot is read at 2000 px (4x), like a 300-dpi page;
+    a page already at that size is left alone, a large scan shrunk."""
+    from daemon.ocr.engine import page_scale
+
+    assert page_scale(500, 300) == pytest.approx(4.0)
+    assert page_scale(800, 600) == pytest.approx(2.5)
+    assert page_scale(2000, 1500) == 1.0 and page_scale(4000, 3000) == pytest.approx(0.5)
