@@ -49,6 +49,10 @@ _MIN_BODY_TO_TIPS = 0.45
 # outlines: MS-013 wide SOIC E 10.65 max, MO-118 wide SSOP 10.67 max); a larger "size" on
 # that axis is a length or an OCR misreading (Toshiba's "+0.1" tolerance read as 40.1).
 _MAX_TWO_ROW_TIPS_MM = 12.5
+# Across a two-row gull-wing part, tip to tip exceeds the body by its two feet: from SC-70's
+# 0.85 (2.10 over 1.25) to a wide SOIC's 3 mm; under 0.6 the pair is one size misread twice
+# (a range's two ends), not tips over a body.
+_FEET_MM = (0.6, 3.5)
 _TITLE_HEIGHT = re.compile(r"(\d+(?:\.\d+)?)(?:MM)?MAX\.?HEIGHT")
 
 
@@ -394,7 +398,8 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
         if not lengths and shortest:
             spare = {v.value: v for v in unknown if not any(v is a for a in vals[:2])}
             lengths = list(spare.values()) if len(spare) == 1 else []
-        if len(vals) >= 2 and lengths and 0.25 <= vals[0].value - vals[1].value <= 3.5 \
+        feet = vals[0].value - vals[1].value if len(vals) >= 2 else 0.0
+        if len(vals) >= 2 and lengths and _FEET_MM[0] <= feet <= _FEET_MM[1] \
                 and vals[1].value >= _MIN_BODY_TO_TIPS * vals[0].value:
             fits.append((vals[0], vals[1], lengths[0]))
     if len(fits) == 1:

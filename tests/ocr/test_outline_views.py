@@ -525,3 +525,15 @@ def test_small_screenshots_are_enlarged_to_the_reading_size():
     assert page_scale(500, 300) == pytest.approx(4.0)
     assert page_scale(800, 600) == pytest.approx(2.5)
     assert page_scale(2000, 1500) == 1.0 and page_scale(4000, 3000) == pytest.approx(0.5)
+
+
+def test_tips_barely_over_the_body_are_one_size_read_twice():
+    """TI's DGK VSSOP-8 at half resolution (t20): 4.75 and 5.0 (the two ends of the tip
+    range) across the rows are no body under its tips; 4.9 over 3.0 is."""
+    bad = [_dim("5.0", (600, 400, 640, 420), "y"), _dim("4.75", (650, 400, 690, 420), "y"),
+           _dim("3.00±0.10", (300, 100, 380, 120), "x")]
+    assert assign_sizes(bad, "msop", 0.65, pins=8) == {}
+    good = [_dim("4.90±0.15", (600, 400, 680, 420), "y"),
+            _dim("3.00±0.10", (700, 400, 780, 420), "y"),
+            _dim("3.00±0.10", (300, 100, 380, 120), "x")]
+    assert assign_sizes(good, "msop", 0.65, pins=8)["body_width"].value == 3.0
