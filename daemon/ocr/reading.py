@@ -878,15 +878,14 @@ def _apply_exposed_pad(b: ReadingBuilder, sides: List[PrintedValue], family=None
     else:
         e2, d2 = b.fields.get("exposed_pad_width"), b.fields.get("exposed_pad_length")
         small, large = sides[0], sides[-1]
-        if (e2 is None or d2 is None or e2.nominal == d2.nominal) and family in GULL_WING \
-                and family != "qfp":
+        if e2 is not None and d2 is not None and e2.nominal != d2.nominal:
+            across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
+        elif family in GULL_WING and family != "qfp":
             across, along = small, large
             b.log.add("exposed pad: its longer side taken along the rows, as the body runs")
-        elif e2 is None or d2 is None or e2.nominal == d2.nominal:
+        else:
             b.log.add("exposed pad sides found, orientation unknown: left out")
             return
-        else:
-            across, along = (large, small) if e2.nominal > d2.nominal else (small, large)
     b.put(b.land, "exposed_pad_width", _tol_from_printed(across, "datasheet_drawing"))
     b.put(b.land, "exposed_pad_length", _tol_from_printed(along, "datasheet_drawing"))
 
