@@ -63,6 +63,11 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     "qfn": {"b": "lead_width", "L": "lead_length"},
     "dfn": {"b": "lead_width", "L": "lead_length"},
     "son": {"b": "lead_width", "L": "lead_length"},
+    # Chip parts (EIA sizes): L length, W width, T (or H) thickness; the terminal band is A
+    # (Walsin), a (Yageo), e (Murata) or BW (Bourns). JEDEC's A (height) and e (pitch) mean
+    # nothing on a two-terminal chip.
+    "chip": {"L": "body_length", "W": "body_width", "T": "height", "H": "height",
+             "A": "lead_length", "a": "lead_length", "e": "lead_length", "BW": "lead_length"},
     # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
     # body_width x body_length), D its height above the board (not in the footprint).
     "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,

@@ -56,9 +56,22 @@ def _find(values: Dict[float, PrintedValue], target: float) -> Optional[PrintedV
 
 
 def _labels(tokens: Sequence[OcrToken]) -> Set[int]:
-    """Bare integers on the drawing (pin-number labels, "#1" included)."""
-    return {int(m.group(1)) for t in tokens
-            for m in [re.fullmatch(r"#?(\d{1,3})", t.text.strip())] if m}
+    """Bare integers on the drawing (pin-number labels, "#1" included), not the item
+    numbers of a legend: an integer with words right of it on its line ("3  Soldering
+    terminal" in Walsin's construction list) names a list item, not a pin."""
+    out = set()
+    for t in tokens:
+        m = re.fullmatch(r"#?(\d{1,3})", t.text.strip())
+        if m and not _legend_item(t, tokens):
+            out.add(int(m.group(1)))
+    return out
+
+
+def _legend_item(tok: OcrToken, tokens: Sequence[OcrToken]) -> bool:
+    h = tok.box[3] - tok.box[1]
+    return any(other is not tok and abs(other.cy - tok.cy) < 0.5 * h
+               and 0 < other.box[0] - tok.box[2] < 4 * h
+               and re.search(r"[A-Za-z]{3}", other.text) for other in tokens)
 
 
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:

@@ -164,17 +164,21 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     box = [min(t.box[0] for t in header), min(t.box[1] for t in header),
            max(t.box[2] for t in header), max(t.box[3] for t in header)]
     candidates = []
+    label_xs = [t.box[0] for t in header if not column_word(t.text) and not unit_of(t.text)]
     for index in range(header_index + 1, len(all_rows)):
         row = all_rows[index]
         y = row_y(row)
+        labels = [t for t in row if t.cx < left]
+        cells = [t for t in row if left <= t.cx <= right]
         if y - last_y > 2.6 * h:
-            break
+            if not cells and y - last_y <= 6 * h:
+                continue  # drawing text between tall rows
+            if y - last_y > 6 * h or not _continues(row, label_xs, left, right, h):
+                break
         # Notes under the table end it; a NOTES label of the drawing beside it does not
         # (IR's Micro3 page: the side view's "NOTES:" on the E1 row).
         if any(squash(t.text).startswith("NOTE") and t.box[2] >= left - 6 * h for t in row):
             break
-        labels = [t for t in row if t.cx < left]
-        cells = [t for t in row if left <= t.cx <= right]
         if not cells:
             continue
         candidates.append((index, y, labels, cells))
@@ -198,6 +202,16 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
         return None, header_index
     return DimensionTable(unit=unit, rows=out_rows, box=tuple(box),
                           other_unit=other_unit), last_index
+
+
+def _continues(row, label_xs, left: float, right: float, h: float) -> bool:
+    """A row after a tall gap still belongs to the table where its label stands under the
+    header's label and a number under its columns (Walsin's chip table: rows drawn level
+    with the figure beside it, four lines apart)."""
+    labelled = any(abs(t.box[0] - x) < 2 * h or (t.box[0] <= x + 2 * h <= t.box[2])
+                   for t in row if t.cx < left for x in label_xs)
+    valued = any(left <= t.cx <= right and re.search(r"\d", t.text) for t in row)
+    return labelled and valued
 
 
 def _nearest(cols: Sequence[Column], x: float) -> Column:

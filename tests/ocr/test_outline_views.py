@@ -537,3 +537,35 @@ def test_tips_barely_over_the_body_are_one_size_read_twice():
             _dim("3.00±0.10", (700, 400, 780, 420), "y"),
             _dim("3.00±0.10", (300, 100, 380, 120), "x")]
     assert assign_sizes(good, "msop", 0.65, pins=8)["body_width"].value == 3.0
+
+
+def test_a_legends_item_numbers_are_no_pin_labels():
+    """Walsin's chip antenna (g08): '1 Feeding', '2 Identification Mark', '3 Soldering
+    terminal' is a legend; its 3 must not refuse a two-terminal EIA 3216 body."""
+    toks = [_tok("3.20 ±0.20", 900, 614, 100), _tok("1.60 ±0.10", 900, 736, 100),
+            _tok("1", 636, 184, 12), _tok("Feeding", 755, 178, 80),
+            _tok("3", 636, 258, 12), _tok("Soldering terminal", 709, 256, 170)]
+    guess = family_from_outline(toks)
+    assert guess is not None and guess.family == "chip"
+    labelled = toks[:2] + [_tok("3", 636, 400, 12)]  # a bare 3 on the drawing
+    assert family_from_outline(labelled) is None
+
+
+def test_a_table_with_tall_rows_beside_its_figure():
+    """Walsin's 'Symbol | Dimension (mm)' table (g08): rows four lines apart, level with the
+    figure beside it, whose own labels (W, T) sit between them; T is the chip's height."""
+    from daemon.ocr.reading import package_letters
+    from daemon.ocr.tables import find_tables
+
+    toks = [_tok("Figure", 280, 510), _tok("Symbol", 650, 510, 80),
+            _tok("Dimension (mm)", 860, 510, 160), _tok("W", 258, 590, 20),
+            _tok("T", 470, 590, 20)]
+    for i, (sym, val) in enumerate([("L", "3.20 ±0.20"), ("W", "1.60 ±0.10"),
+                                    ("T", "1.20 ±0.10"), ("A", "0.25 ±0.15")]):
+        toks += [_tok(sym, 685, 615 + 120 * i, 14), _tok(val, 890, 615 + 120 * i, 100)]
+    (table,) = find_tables(toks, "mm")
+    got = {r.symbol: r.values for r in table.rows}
+    assert set(got) == {"L", "W", "T", "A"} and got["T"]["nom"] == 1.2
+    _, letters = package_letters(table, "chip")
+    assert letters["T"] == "height" and letters["L"] == "body_length"
+    assert letters["A"] == "lead_length"
