@@ -125,6 +125,8 @@ CLASS_PAGES = {
     "t21_74HC595_NXP_SOT38-4_DIP-16": "NXP DIP letters; the inch block ends the mm block",
     "g01_YJL3404A_Yangjie_SOT-23": "OCR's 0 for O in the family name (S0T-23)",
     "g05_LM339_onsemi_SOIC-14": "H tip to tip beside a body E, no E1",
+    "g08_RFANT3216_Walsin_chip_3216": "EIA chip by size; legend numbers; tall-row table",
+    "t32_MP1584_MPS_SOIC-8-EP": "watermark; SOIC8E exposed pad; glued dual-unit pairs",
     "g09_LT1610_Linear_MSOP-8": "body length by the leads it holds; side-view height",
     "t09_HX711_Avia_SOP-16": "stacked pair grazed by an extension line; side-view height",
     "t22_74HC595_NXP_SOT763-1_DHVQFN-16": "two-line header cell (A over max.)",
