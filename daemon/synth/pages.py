@@ -63,14 +63,16 @@ PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 
-def package_page(reading, variant: str = "table"):
+def package_page(reading, variant: str = "table", titled: bool = True):
     """A package drawing page with its dimension table (variant: table | inch | bottom |
     dual: letters only, a millimetre and an inch group with Min. Typ. Max. | transposed:
-    NXP style, letters as columns, a max row over a min row)."""
+    NXP style, letters as columns, a max row over a min row). `titled=False` leaves the
+    title out, as a user's crop often does (the family is then in no word on the page)."""
     unit = "inch" if variant == "inch" else reading.units
     image, draw = _new_page()
     big, mid, small = font(34), font(26), font(24)
-    draw.text((40, 30), _title(reading), font=big, fill=BLACK)
+    if titled:
+        draw.text((40, 30), _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
     _package_figure(draw, reading, variant, mid)
     if variant == "dual":
