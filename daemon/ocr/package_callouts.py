@@ -18,7 +18,8 @@ the page's template:
   which is longer than it is wide;
 - TO-220 (front and side views, nothing nests): each size by the JEDEC range it falls
   in (JEDEC_WINDOWS), only where one printed range falls in it;
-- the seated height is the title's "1.1 max height" (TI), else the one MAX value.
+- the seated height is the title's "1.1 max height" (TI), else the one MAX value, else
+  the largest size on a side view (side_view_height), within the family's heights.
 
 Pitch multiples (pins 1 to 3, `1.90`) are never body sizes. Where the drawing does not
 settle a size it is left out, and the builder says what is missing.
