@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Tuple
 
+from daemon.ocr.outline_family import MS026_LEADS, MS026_TIP_OVER_BODY_MM
 from daemon.ocr.tokens import OcrToken
 
 
@@ -131,8 +132,6 @@ def quad_flat_pack(fields: Dict[str, object], pins: Optional[int]) -> Optional[B
     """An untitled table of a JEDEC MS-026 LQFP/TQFP, read with JEDEC's plain letters (E tip
     to tip, E1 the body): tips 2.00 mm over the body, at a registered (body, pitch) whose
     lead count MS026_LEADS gives (daemon.ocr.outline_family)."""
-    from daemon.ocr.outline_family import MS026_LEADS, MS026_TIP_OVER_BODY_MM
-
     pitch, body, tips = (fields.get(k) for k in ("pitch", "body_width", "overall_width"))
     if pitch is None or body is None or tips is None:
         return None

@@ -729,7 +729,7 @@ def _land_figure(item: OcrInput, table_boxes):
     if item.role not in ("both", "land_pattern") or item.image is None:
         return None
     from daemon.ocr.callouts import heading_tokens
-    from daemon.ocr.figures import figures, land_figure, tokens_of
+    from daemon.ocr.figures import land_figure, tokens_of
 
     page = item.page
     heads = heading_tokens(page.tokens, exclude=table_boxes)
@@ -739,7 +739,7 @@ def _land_figure(item: OcrInput, table_boxes):
     cache = item.cache
     if key not in cache:
         h = line_height(page.tokens)
-        figs = figures(item.image, page.tokens, h)
+        figs = _figures(item)  # the same figures the outline reading uses, worked out once
         fig = land_figure(figs, heads, h) if len(figs) >= 2 else None
         if fig is not None:
             fig.tokens = tokens_of(fig, figs, page.tokens, h)
