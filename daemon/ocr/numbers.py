@@ -55,6 +55,10 @@ class PrintedValue:
 def normalise(text: str) -> str:
     """One spelling for the many ways OCR returns the same printed characters."""
     text = text.translate(_TRANSLATE)
+    # Typed plus-minus ("1.6mm +/-0.15mm", KEMET's web sheets): one sign, units dropped.
+    text = re.sub(r"(\d)\s*mm(?=\s*(?:\+/?-|±))", r"\1", text, flags=re.I)
+    text = re.sub(r"\+\s*/\s*-", "±", text)
+    text = re.sub(r"(±\s*\d*\.?\d+)\s*mm\b", r"\1", text, flags=re.I)
     # Letters OCR confuses with digits, only where they sit inside a number: "O.50", "1.O5".
     text = re.sub(r"(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\d)|(?<![A-Za-z])[Oo](?=\.\d)", "0", text)
     text = re.sub(r"(?<=\d\.)[lI]|(?<=\d)[lI](?=\.?\d)", "1", text)
@@ -92,6 +96,9 @@ def _qualifier(text: str) -> Optional[str]:
     for q in QUALIFIERS:
         if q in upper:
             return q
+    # Thin drawing fonts: OCR reads TI's "Max" as "Mox" / "M0x".
+    if re.search(r"(?<![A-Z])M[O0]X(?![A-Z])", upper):
+        return "MAX"
     return None
 
 
@@ -144,6 +151,11 @@ def parse_values(text: str) -> List[PrintedValue]:
                 # A range joins two decimals of the same kind ("0.20-0.30", ".228-.244");
                 # "C04-123" or "SOT-23" are names, not ranges.
                 if "." not in g1 or "." not in g2 or a > b:
+                    continue
+                if 0 < a < 0.1 * b:
+                    # No printed limit pair spans ten times its minimum: OCR's reading of
+                    # a minus tolerance ("0.15 -0.023" as 0.15-8.023). Neither is a size.
+                    taken.append(m.span())
                     continue
                 lo, hi, val = a, b, (a + b) / 2.0
             bracket, paren, diameter, radius, degrees = context(*m.span())

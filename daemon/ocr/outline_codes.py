@@ -97,6 +97,41 @@ def jep95_designation(text: str) -> Optional[Tuple[str, int]]:
     return None
 
 
+@dataclass(frozen=True)
+class JeitaType:
+    """A package type of the JEITA / EIAJ name code that Japanese makers print as the
+    drawing's title ("SOL16-P-150-1.27A": type, lead count, P plastic, body width in mil,
+    pitch in mm, revision letter)."""
+
+    prefix: str
+    family: str
+
+
+# Source: EIAJ ED-7303 / JEITA package name codes as printed by Toshiba, Renesas, Rohm
+# (DIP16-P-300-2.54A, SOL16-P-150-1.27A, SSOP24-P-300-0.65A, P-LQFP48-7x7-0.50).
+JEITA_TYPES: Tuple[JeitaType, ...] = (
+    JeitaType("HTSSOP", "tssop"), JeitaType("TSSOP", "tssop"), JeitaType("VSSOP", "msop"),
+    JeitaType("SSOP", "ssop"), JeitaType("HSOP", "soic"), JeitaType("SOP", "soic"),
+    JeitaType("SOL", "soic"), JeitaType("SDIP", "dip"), JeitaType("DIP", "dip"),
+    JeitaType("LQFP", "qfp"), JeitaType("TQFP", "qfp"), JeitaType("QFP", "qfp"),
+    JeitaType("VQFN", "qfn"), JeitaType("WQFN", "qfn"), JeitaType("QFN", "qfn"),
+    JeitaType("VSON", "son"), JeitaType("WSON", "son"), JeitaType("SON", "son"),
+)
+# TYPE pins - P - width(mil) - pitch (Toshiba), or P - TYPE pins - body - pitch (Renesas).
+_JEITA = re.compile(r"(?<![A-Z])(" + "|".join(t.prefix for t in JEITA_TYPES)
+                    + r")(\d{1,3})-?(?:P-?\d{2,4}|\d+(?:\.\d+)?X\d+(?:\.\d+)?)"
+                      r"-?\d\.\d{1,2}")
+
+
+def jeita_code(text: str) -> Optional[Tuple[str, int]]:
+    """(family, pin count) of a JEITA / EIAJ name code in `text`, or None."""
+    m = _JEITA.search(text.upper().replace(" ", ""))
+    if not m:
+        return None
+    family = next(t.family for t in JEITA_TYPES if t.prefix == m.group(1))
+    return family, int(m.group(2))
+
+
 def outline_code(text: str) -> Optional[OutlineCode]:
     """The first outline code in `text` (the table's order: specific variations first)."""
     up = text.upper()

@@ -4,7 +4,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import squash
-from daemon.ocr.outline_codes import jep95_designation, outline_code
+from daemon.ocr.outline_codes import jeita_code, jep95_designation, outline_code
 from daemon.ocr.tokens import OcrToken
 
 # (pattern over squashed upper-case text, family); first match in reading order wins.
@@ -26,8 +26,11 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
     # EIA chip sizes only where the text says it is a size ("1812 Size", "0603 chip"), and
     # the chip parts' own names: a bare 2010 is as likely a year.
+    # An MLCC is a multilayer ceramic chip capacitor; KEMET's sheets say "SMD Chip" and
+    # "Chip Size: 0603".
     (r"(?<!\d)(?:0201|0402|0603|0805|1206|1210|1812|2010|2512)\)?(?:SIZE|CHIP|CASE)"
-     r"|CHIP(?:INDUCTOR|RESISTOR|CAPACITOR|COIL|BEAD|FERRITE)", "chip"),
+     r"|CHIP\s?(?:INDUCTOR|RESISTOR|CAPACITOR|COIL|BEAD|FERRITE|SIZE)|SMD\s?CHIP|\bMLCC\b",
+     "chip"),
 )
 
 # Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".
@@ -62,8 +65,12 @@ def ocr_upper(text: str) -> str:
 
 def family_from_text(text: str) -> Optional[str]:
     """The family a text names, or the one its outline code implies (daemon.ocr.outline_codes:
-    TO-236AB, MO-178AA, DO-214AC ...) or its JEDEC descriptive designation (R-PDSO-G8)."""
+    a JEITA name code SOL16-P-150-1.27A, TO-236AB, MO-178AA, DO-214AC ...) or its JEDEC
+    descriptive designation (R-PDSO-G8)."""
     up = ocr_upper(text)
+    jeita = jeita_code(up)  # "SOL16-P-150-1.27A": before the names it contains
+    if jeita is not None:
+        return jeita[0]
     for pattern, family in FAMILY_PATTERNS:
         if re.search(pattern, up):
             return family
@@ -182,6 +189,9 @@ def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
                                         for text in [_titled(t.text)] if text]
     for text in texts:
         up = ocr_upper(text)
+        jeita = jeita_code(up)
+        if jeita is not None:
+            return jeita[1]
         for pattern in _COUNT_PATTERNS:
             m = re.search(pattern, up)
             if m:

@@ -103,6 +103,35 @@ def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
     return cols
 
 
+_TABLE_TITLE = re.compile(r"^(DIMENSIONS?|PACKAGEDIMENSIONS?|SIZES?)$")
+_VALUE_WITH_UNIT = re.compile(r"\d\s*(MM|INCH|IN\.|MILS?)\b", re.I)
+
+
+def _titled_value_column(row: Sequence[OcrToken], below: Sequence[Sequence[OcrToken]],
+                         h: float) -> List[Column]:
+    """A table titled only "Dimensions" over letter | value rows whose cells carry their
+    unit ("L | 1.6mm +/-0.15mm", KEMET's part sheets): one nominal column in that unit,
+    when at least three rows below read so."""
+    titles = [t for t in row if _TABLE_TITLE.match(squash(t.text))]
+    if len(titles) != 1:
+        return []
+    title = titles[0]
+    near = (title.box[0] - 8 * h, title.box[2] + 8 * h)  # other text on the line is not it
+    cells = []
+    for r in below[:8]:
+        r = [t for t in r if near[0] <= t.cx <= near[1]]
+        symbols = [t for t in r if _SYMBOL.match(t.text.strip())]
+        values = [t for t in r if _VALUE_WITH_UNIT.search(t.text)]
+        if not symbols or not values or values[0].cx <= symbols[0].cx:
+            break
+        cells.append(values[0])
+    if len(cells) < 3:
+        return []
+    unit = unit_of(_VALUE_WITH_UNIT.search(cells[0].text).group(1)) or "mm"
+    x0, x1 = min(c.box[0] for c in cells), max(c.box[2] for c in cells)
+    return [Column("nom", (x0 + x1) / 2.0, x0, x1, unit)]
+
+
 def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
                 ) -> List[DimensionTable]:
     """Every MIN/NOM/MAX table on the page, in the unit of its millimetre group if any."""
@@ -113,7 +142,7 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
     for index, row in enumerate(all_rows):
         if index <= used_until:
             continue
-        cols = _header_columns(row)
+        cols = _header_columns(row) or _titled_value_column(row, all_rows[index + 1:], h)
         kinds = {c.kind for c in cols}
         value_column = (len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
                         ) or (cols and all(c.unit for c in cols))
