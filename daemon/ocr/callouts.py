@@ -7,7 +7,8 @@ the pitch, larger = length); a count of N-2 (two rows) or N-4 (four rows), the w
 or the package's own pitch marks the pitch; multiples of the pitch are pin spans; the
 largest remaining value spans the rows (centre to centre unless it exceeds the package's
 tip-to-tip width, then outer edge to outer edge); Ø marks a drill. Radii, angles, solder
-mask margins and note text are skipped.
+mask margins (ALL AROUND), a paste stencil drawn beside the board layout and note text are
+skipped.
 """
 
 import re
@@ -98,10 +99,50 @@ def _is_note(text: str) -> bool:
     return letters > 8 or bool(re.match(r"^\s*\d\s*\.\s*[A-Za-z]", text))
 
 
+_STENCIL = re.compile(r"STENCIL|SOLDERPASTE|PASTEMASK|PASTEOPENING")
+_BOARD = re.compile(r"BOARDLAYOUT|LANDPATTERN|PCBLAYOUT|PADLAYOUT|FOOTPRINT|MOUNTINGPAD")
+_ALL_AROUND = re.compile(r"ALLAROUND")
+
+
+def stencil_areas(tokens: Sequence[OcrToken], region: tuple) -> List[tuple]:
+    """Where a stencil drawing sits beside the board layout (TI's "Example Board Layout"
+    and "Stencil Openings" side by side, each with its own 14x0,55 / 0,60): from the
+    midpoint between the two labels to the stencil's side of `region`, below the labels.
+    Its openings are paste apertures, not pads."""
+    h = line_height(tokens)
+
+    def labels(rx):
+        return [t for t in tokens if in_box(t, region) and not t.vertical
+                and len(t.text) <= 40 and rx.search(squash(t.text))]
+
+    boards = labels(_BOARD)
+    out = []
+    for st in labels(_STENCIL):
+        beside = [b for b in boards if abs(b.cy - st.cy) < 3 * h and abs(b.cx - st.cx) > 4 * h]
+        if not beside:
+            continue
+        board = min(beside, key=lambda b: abs(b.cx - st.cx))
+        mid = (board.cx + st.cx) / 2.0
+        top = min(st.box[1], board.box[1]) - h
+        out.append((mid, top, region[2], region[3]) if st.cx > board.cx
+                   else (region[0], top, mid, region[3]))
+    return out
+
+
+def _mask_margin(tok: OcrToken, toks: Sequence[OcrToken], h: float) -> bool:
+    """A solder-mask margin: the value labelled ALL AROUND (in its run or the line under)."""
+    if _ALL_AROUND.search(squash(tok.text)):
+        return True
+    return any(_ALL_AROUND.search(squash(t.text)) and 0 < t.cy - tok.cy < 1.8 * h
+               and abs(t.cx - tok.cx) < 4 * h for t in toks)
+
+
 def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] = ()
             ) -> List[Callout]:
-    """Dimension values inside `region` with multipliers and dual units resolved."""
+    """Dimension values inside `region` with multipliers and dual units resolved; paste
+    stencils beside the board layout (`stencil_areas`) and solder-mask margins left out."""
     h = line_height(tokens)
+    exclude = list(exclude) + stencil_areas(tokens, region)
     inside = [t for t in tokens if in_box(t, region)
               and not any(in_box(t, b, 0.5 * h) for b in exclude)]
     vertical = [t for t in inside if t.vertical and t.height > 1.2 * t.width]
@@ -114,7 +155,7 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
     lone = [(t, m) for t, m in lone if m]
     out: List[Callout] = []
     for tok in toks:
-        if _is_note(tok.text) or lone_multiplier(tok.text):
+        if _is_note(tok.text) or lone_multiplier(tok.text) or _mask_margin(tok, toks, h):
             continue
         for v in one_unit(parse_values(tok.text)):
             if v.degrees or v.radius:
