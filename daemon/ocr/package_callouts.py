@@ -136,8 +136,9 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
             out.append(Dim(replace(v, qualifier=label), box, "y" if upper.token.vertical
                            else None))
             continue
-        if _single(v):
-            below = [c for c in order if id(c) not in used and _single(c.value)
+        if _single(v, typ=True):
+            below = [c for c in order if id(c) not in used and _single(c.value, typ=True)
+                     and (v.qualifier is None or c.value.qualifier is None)
                      and c.token.vertical == upper.token.vertical
                      and _stacked(upper.token, c.token, h)]
             if below:
@@ -145,7 +146,9 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
                 lo, hi = sorted((v.value, lower.value.value))
                 if hi > 0 and lo / hi >= 0.5 and lo != hi:
                     used.add(id(lower))
+                    # TI prints "5.05 TYP" over "4.75": TYP marks the pair, a limit pair.
                     v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi,
+                                qualifier=v.qualifier or lower.value.qualifier,
                                 text=f"{v.text}/{lower.value.text}", tolerance=False)
                     t = lower.token.box
                     halves = (box, t)
@@ -163,9 +166,11 @@ def _stacked(upper: OcrToken, lower: OcrToken, h: float) -> bool:
     return 0 < lower.cy - upper.cy < 1.7 * h and abs(lower.cx - upper.cx) < 1.5 * h
 
 
-def _single(v: PrintedValue) -> bool:
+def _single(v: PrintedValue, typ: bool = False) -> bool:
+    """One plain value (`typ`: or one marked TYP, half of a stacked limit pair)."""
     return (v.lo is None and v.hi is None and v.multiplier is None and not v.paren
-            and v.qualifier is None and "." in v.text and not v.diameter)
+            and (v.qualifier is None or (typ and v.qualifier == "TYP"))
+            and "." in v.text and not v.diameter)
 
 
 def title_height(tokens: Sequence[OcrToken]) -> Optional[PrintedValue]:
@@ -279,12 +284,15 @@ def _runs_in(drawing, index: int, start: int, stop: int, row: bool):
 
 def _pitch_multiple(value: PrintedValue, pitch: Optional[float]) -> bool:
     """A pin span: one or two pitches (SOT-23's 1.90), or any multiple printed as a basic
-    dimension (`3.81 BSC`). A toleranced size near three pitches is a body (2.65-3.00)."""
+    dimension (`3.81 BSC`). A toleranced size near three pitches is a body (2.65-3.00), and
+    so is a limit pair marked TYP near more pitches (TI's "5.05 TYP" over "4.75": tip to
+    tip, not ten 0.5 mm pitches)."""
     if not pitch:
         return False
     k = round(value.value / pitch)
     near = k >= 1 and abs(value.value - k * pitch) <= 0.012 * k
-    return near and (k <= 2 or value.qualifier in ("BSC", "TYP", "REF"))
+    pair = value.lo is not None and value.hi is not None and value.lo != value.hi
+    return near and (k <= 2 or (value.qualifier in ("BSC", "TYP", "REF") and not pair))
 
 
 # Outlines whose views do not nest (TO-220: front and side views, leads hanging down): a
@@ -346,6 +354,11 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
     return found
 
 
+def _feet_fit(tips: float, body: float) -> bool:
+    """`body` nests under `tips` as a two-row gull-wing body does (two feet, _FEET_MM)."""
+    return _FEET_MM[0] <= tips - body <= _FEET_MM[1] and body >= _MIN_BODY_TO_TIPS * tips
+
+
 def _candidates(dims: Sequence[Dim], pitch: Optional[float], height: Optional[float]):
     return [d for d in dims if d.value.value >= _MIN_BODY_MM
              and not (height and d.value.hi is not None and abs(d.value.hi - height) < 1e-6)
@@ -396,6 +409,15 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
     for across, along in (("x", "y"), ("y", "x")):
         vals = [v for v in by_axis[across] if v.value <= _MAX_TWO_ROW_TIPS_MM]
         lengths = [v for v in by_axis[along] if v.value >= shortest]
+        if len(vals) == 1 and lengths:
+            # Tip to tip shown, the body's own line not (TI's D: "0.157 (4,00)" sits in
+            # the body beside a short arrow): the one size without an axis that nests
+            # under the tips by two feet is the body.
+            under = {d.value.value: d.value for d in candidates if d.axis is None
+                     and _feet_fit(vals[0].value, d.value.value)
+                     and not any(d.value is a for a in lengths)}
+            if len(under) == 1:
+                vals.append(next(iter(under.values())))
         if not lengths and shortest:
             spare = {v.value: v for v in unknown if not any(v is a for a in vals[:2])}
             lengths = list(spare.values()) if len(spare) == 1 else []
