@@ -20,7 +20,7 @@ from schemas.reading import DatasheetReading
 class Land:
     """The land pattern in mm (IPC letters); None where neither page nor derivation gave it."""
 
-    origin: str = "datasheet"  # "datasheet", "ipc" or "explicit"
+    origin: str = "datasheet"  # "datasheet", "ipc", "explicit" or "mixed" (printed + IPC)
     pitch: Optional[float] = None  # E
     pad_width: Optional[float] = None  # X, along the row
     pad_length: Optional[float] = None  # Y, across the row

@@ -177,7 +177,9 @@ def _description(ctx: BuildContext, placement) -> str:
         parts.append(f"pitch {fmt(land.pitch)} mm")
     origin = {"datasheet": "datasheet land pattern",
               "ipc": f"IPC-7351B land pattern ({ctx.options.density} density)",
-              "explicit": "pads as dimensioned on the datasheet"}[land.origin]
+              "explicit": "pads as dimensioned on the datasheet",
+              "mixed": f"datasheet land pattern completed by IPC-7351B "
+                       f"({ctx.options.density} density)"}[land.origin]
     parts.append(origin)
     if ctx.options.datasheet:  # KLC F9.1: the datasheet link in the description
         parts.append(ctx.options.datasheet)

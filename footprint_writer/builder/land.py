@@ -125,7 +125,64 @@ def choose_pattern(ctx: BuildContext) -> Tuple[Optional[LandPattern], str]:
         raise InputError(f"{why} and IPC calculation unavailable",
                          hint="add the recommended land pattern (pad size X/Y and row "
                               "spacing C or span Z) to the reading")
+    if choice == "auto" and _partial(lp):
+        return _complete_with_ipc(ctx, lp, _take_ipc(ctx, result, None)[0]), "mixed"
     return _take_ipc(ctx, result, lp)
+
+
+_ROW_FIELDS = ("row_spacing", "pad_length", "overall_span", "gap")
+# What the page printed beside the row group, kept as printed when IPC fills the rest.
+_KEPT_FIELDS = ("pitch", "pad_width", "exposed_pad_width", "exposed_pad_length",
+                "tab_width", "tab_length")
+_LETTERS = {"pitch": "E", "pad_width": "X", "row_spacing": "C", "pad_length": "Y",
+            "overall_span": "Z", "gap": "G", "exposed_pad_width": "X2",
+            "exposed_pad_length": "Y2", "tab_width": "X3", "tab_length": "Y3"}
+
+
+def _partial(lp: Optional[LandPattern]) -> bool:
+    """A printed pattern that does not fix the pads but prints the pad width X and at
+    most one of C, Y, Z, G (class 1 of issue 11: TI's board layout whose row dimension
+    the page lost). Without X a lone printed span is too unsure to build on."""
+    if lp is None:
+        return False
+    return lp.pad_width is not None and sum(getattr(lp, f) is not None
+                                            for f in _ROW_FIELDS) <= 1
+
+
+def _complete_with_ipc(ctx: BuildContext, printed: LandPattern,
+                       ipc: Optional[LandPattern]) -> LandPattern:
+    """The page's partial land pattern with what it lacks from IPC-7351B: printed values
+    stay as printed; of the rows, one printed value of C, Y, Z, G is kept and IPC gives
+    the pad length Y (or, when Y is the one printed, the row spacing C)."""
+    ipc = ipc or LandPattern()
+    tagged = {}
+    for name in LandPattern.model_fields:
+        value = getattr(ipc, name)
+        tagged[name] = (value.model_copy(update={"source": "ipc_calculation"})
+                        if isinstance(value, Toleranced) else value)
+    merged = dict(tagged)
+    kept = []
+    for name in _KEPT_FIELDS:
+        if getattr(printed, name) is not None:
+            merged[name] = getattr(printed, name)
+            kept.append(name)
+    rows = [f for f in _ROW_FIELDS if getattr(printed, f) is not None]
+    if rows:
+        merged.update({f: None for f in _ROW_FIELDS})
+        merged[rows[0]] = getattr(printed, rows[0])
+        other = "row_spacing" if rows[0] == "pad_length" else "pad_length"
+        merged[other] = tagged[other]
+        kept.append(rows[0])
+    filled = [f for f in ("pad_width", "row_spacing", "pad_length", "exposed_pad_width",
+                          "exposed_pad_length")
+              if f not in kept and merged.get(f) is not None]
+    ctx.warn("partial_land_pattern",
+             "the page's land pattern prints only "
+             + ", ".join(f"{_LETTERS[f]} {_fmt(getattr(printed, f).nominal)}" for f in kept)
+             + " mm; IPC-7351B gives " + ", ".join(_LETTERS[f] for f in filled)
+             + f" ({ctx.options.density} density) — check them against the page",
+             "land_pattern")
+    return LandPattern(**merged)
 
 
 def _take_ipc(ctx: BuildContext, result, lp: Optional[LandPattern]):

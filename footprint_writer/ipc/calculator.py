@@ -19,7 +19,12 @@ from footprint_writer.ipc.families import (
     THT_DUAL,
     TWO_TERMINAL,
 )
-from footprint_writer.ipc.jedec_leads import as_toleranced, dip_row_spacing, jedec_leads
+from footprint_writer.ipc.jedec_leads import (
+    as_toleranced,
+    dip_row_over_body,
+    dip_row_spacing,
+    jedec_leads,
+)
 from footprint_writer.ipc.result import IpcResult
 from footprint_writer.ipc.rounding import clean, up_to_base
 from footprint_writer.ipc.thermal import paste_windows, thermal_via_grid
@@ -337,7 +342,18 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
                             message=f"land limited to {pad:g} mm to keep 0.2 mm between "
                                     "pads at this pitch"))
     update = {"pitch": _lp(pitch), "drill": _lp(drill), "pad_diameter": _lp(pad)}
-    if geometry == THT_DUAL:
+    over_body = (dip_row_over_body(reading.body_width.nominal)
+                 if reading.family == "dip" and reading.overall_width is None
+                 and reading.body_width is not None else None)
+    if geometry == THT_DUAL and over_body is not None:
+        # The page shows the body but not the row (Toshiba's boxed 7.62 on the end view).
+        issues.append(Issue(
+            code="dip_row_from_body", severity="warning", field="overall_width",
+            message=f"row spacing not read: {over_body:g} mm, the standard DIP row over a "
+                    f"{reading.body_width.nominal:g} mm body (JEDEC MS-001/MS-011); check "
+                    "it against the page"))
+        update["row_spacing"] = _lp(over_body)
+    elif geometry == THT_DUAL:
         row = _need(reading, "overall_width", "row spacing (DIP: E, lead centre to centre)")
         spacing = row.nominal
         if reading.family == "dip":

@@ -79,3 +79,17 @@ def dip_row_spacing(printed: float, least: Optional[float] = None) -> float:
                 return row
     nearest = min(DIP_ROWS_MM, key=lambda r: abs(r - printed))
     return nearest if abs(nearest - printed) <= _DIP_ROW_REACH_MM else printed
+
+
+# Between a DIP body (E1) and its lead row: the leads leave the body's sides and bend down
+# outside it, so the row is wider than the body by 0.4-3.0 mm (MS-001: E1 6.10-7.11 under
+# the 7.62 row; MS-011: E1 12.32-14.73 under 15.24).
+_DIP_BODY_MARGIN_MM = (0.4, 3.0)
+
+
+def dip_row_over_body(body_width: float) -> Optional[float]:
+    """The standard DIP row a body of this width sits under, or None when none fits."""
+    for row in DIP_ROWS_MM:
+        if _DIP_BODY_MARGIN_MM[0] <= row - body_width <= _DIP_BODY_MARGIN_MM[1]:
+            return row
+    return None
