@@ -133,6 +133,11 @@ CLASS_PAGES = {
     "t23_TP4056_TopPower_ESOP-8": "Chinese title; E2 paired with D1 as the exposed pad",
     "t26_IRLML6344_IR_Micro3_SOT-23": "a drawing's NOTES label beside the table",
     "t28_LM339_onsemi_SOIC-14_untitled": "untitled table named by its JEDEC body",
+    "t33_CD4093B_TI_D_SOIC-14": "stencil beside the board layout; ALL AROUND margin; "
+                                "body without its own axis under the tips; 'Mox'",
+    "t35_ULN2003AFWG_Toshiba_SOL16_SOP-16": "JEITA name code; OCR's minus tolerance no range",
+    "t36_ULN2003APG_Toshiba_DIP16": "JEITA DIP code; DIP row from the body (MS-001)",
+    "t37_C0603C104K5RAC_KEMET_0603": "MLCC chip; 'Dimensions' letter/value table, +/- in mm",
 }
 
 

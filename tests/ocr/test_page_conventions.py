@@ -1,0 +1,169 @@
+"""Makers' conventions met on the fourth batch of tune pages (issue 11), each as the small
+mechanism it is, on tokens written here (no OCR, no page image): JEITA name codes, MLCC
+chip sheets, a letter/value table titled "Dimensions", typed "+/-" tolerances, a paste
+stencil drawn beside the board layout, solder-mask "ALL AROUND" margins, TI's "TYP" over a
+limit pair, and a body whose own dimension line the drawing does not show."""
+
+import pytest
+
+from daemon.ocr.callouts import collect
+from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.outline_codes import JEITA_TYPES, jeita_code
+from daemon.ocr.package_callouts import Dim, assign_sizes, stacked_limits
+from daemon.ocr.package_text import detect_family, family_from_text, pin_count_from_text
+from daemon.ocr.tables import find_tables
+from daemon.ocr.tokens import OcrToken
+
+
+def tok(text, x, y, w=None, h=20):
+    return OcrToken(text, (x, y, x + (w or 10 * len(text)), y + h))
+
+
+@pytest.mark.parametrize("code, family, pins", [
+    ("SOL16-P-150-1.27A", "soic", 16),  # Toshiba ULN2003AFWG
+    ("DIP16-P-300-2.54A", "dip", 16),
+    ("SSOP24-P-300-0.65A", "ssop", 24),
+    ("HSOP 28-P-450-1.27", "soic", 28),
+    ("P-LQFP48-7x7-0.50", "qfp", 48),  # Renesas' order
+    ("TSSOP20-P-0044-0.65A", "tssop", 20),
+])
+def test_jeita_name_codes(code, family, pins):
+    assert jeita_code(code) == (family, pins)
+    page = [tok("Package Dimensions", 40, 40), tok(code, 60, 90), tok("Unit : mm", 600, 90)]
+    assert detect_family(page) == family and pin_count_from_text(page) == pins
+
+
+@pytest.mark.parametrize("text", ["SOT-23", "TSSOP-14", "DIP-8 2.54", "MS-012AA", "SOP-16L"])
+def test_names_that_are_no_jeita_code(text):
+    assert jeita_code(text) is None
+
+
+def test_jeita_table_prefixes_are_unique_and_longest_first_where_nested():
+    prefixes = [t.prefix for t in JEITA_TYPES]
+    assert len(prefixes) == len(set(prefixes))
+    for i, p in enumerate(prefixes):  # "TSSOP" must come before "SSOP" before "SOP"
+        for q in prefixes[i + 1:]:
+            assert not (p in q and p != q), (p, q)
+
+
+@pytest.mark.parametrize("text", ["Ceramic, 0.1 uF, 50 V, 0603, X7R, SMD, MLCC",
+                                  "Style: SMD Chip", "Chip Size: 0603"])
+def test_mlcc_sheets_name_a_chip(text):
+    assert family_from_text(text) == "chip"
+
+
+def test_mlcc_word_inside_another_is_no_chip():
+    assert family_from_text("MLCCX driver") != "chip"
+
+
+@pytest.mark.parametrize("text, nom, lo, hi", [
+    ("1.6mm +/-0.15mm", 1.6, 1.45, 1.75), ("0.35mm+/-0.15mm", 0.35, 0.2, 0.5),
+    ("2.0 +/- 0.1", 2.0, 1.9, 2.1),
+])
+def test_typed_plus_minus_with_units(text, nom, lo, hi):
+    (v,) = parse_values(text)
+    assert (v.value, v.lo, v.hi) == (nom, pytest.approx(lo), pytest.approx(hi))
+
+
+def test_thin_font_max_read_as_mox():
+    (v,) = parse_values("0.069 (1,75) Mox")[-1:]
+    assert v.qualifier == "MAX"
+
+
+def test_ocr_minus_tolerance_is_no_range():
+    """Toshiba's "0.15 -0.023" read as "0.15-8.023": no limit pair spans 50x its minimum."""
+    assert all(not v.is_range for v in parse_values("0.15-8.023"))
+    assert parse_values("0.15-8.023") == []
+    (v,) = parse_values("0.00-0.10")  # a standoff from zero stays a range
+    assert v.is_range
+
+
+def test_dimensions_letter_value_table():
+    """KEMET: a table titled only "Dimensions", letters left, values with their unit."""
+    rows = [("L", "1.6mm +/-0.15mm"), ("W", "0.8mm+/-0.15mm"), ("T", "0.8mm +/-0.15mm"),
+            ("S", "0.7mm MIN"), ("B", "0.35mm+/-0.15mm")]
+    page = [tok("Dimensions", 200, 500), tok("48 hours", 700, 505)]
+    for k, (letter, value) in enumerate(rows):
+        page += [tok(letter, 138, 540 + 23 * k, 12), tok(value, 281, 540 + 23 * k)]
+    (table,) = find_tables(page)
+    assert table.unit == "mm"
+    got = {r.symbol: r.values.get("nom") for r in table.rows}
+    assert got == {"L": 1.6, "W": 0.8, "T": 0.8, "S": 0.7, "B": 0.35}
+
+
+def test_a_lone_dimensions_heading_is_no_table():
+    page = [tok("Dimensions", 200, 500), tok("L", 138, 540, 12), tok("Length", 281, 540)]
+    assert find_tables(page) == []
+
+
+def _land_page(stencil=True):
+    page = [tok("Example Board Layout", 200, 210, 160), tok("12x1,27", 280, 270),
+            tok("5,40", 370, 380), tok("0,60", 250, 650), tok("1,55", 150, 710),
+            tok("0,07", 240, 760), tok("All Around", 210, 780, 90)]
+    if stencil:
+        page += [tok("Stencil Openings", 620, 185, 130), tok("14x0,55", 615, 257),
+                 tok("14x1,50", 500, 324), tok("12x1,27", 750, 285), tok("5,40", 775, 380)]
+    return page
+
+
+def test_stencil_beside_the_board_layout_is_left_out():
+    values = {(c.value.value, c.value.multiplier) for c in collect(_land_page(), (0, 0, 1000,
+                                                                                  1000))}
+    assert (0.55, 14) not in values and (1.5, 14) not in values
+    assert {(0.6, None), (1.55, None), (5.4, None), (1.27, 12)} <= values
+
+
+def test_all_around_margin_is_no_pad_size():
+    values = [c.value.value for c in collect(_land_page(False), (0, 0, 1000, 1000))]
+    assert 0.07 not in values and 0.6 in values
+    page = _land_page(False)
+    page[5] = tok("10.07", 238, 758)  # OCR glued a stray 1 to it
+    assert 10.07 not in [c.value.value for c in collect(page, (0, 0, 1000, 1000))]
+
+
+def _callout(text, x, y):
+    from daemon.ocr.callouts import Callout
+
+    (v,) = parse_values(text)
+    return Callout(v, tok(text, x, y))
+
+
+def test_typ_over_a_limit_pair_joins_it():
+    """TI: "5.05 TYP" over "4.75" is one tip-to-tip limit pair, marked TYP."""
+    (dim,) = stacked_limits([_callout("5.05 TYP", 378, 254), _callout("4.75", 383, 280)], 20)
+    assert (dim.value.lo, dim.value.hi, dim.value.qualifier) == (4.75, 5.05, "TYP")
+
+
+def test_two_typ_values_stay_apart():
+    dims = stacked_limits([_callout("0.50 TYP", 378, 254), _callout("0.40 TYP", 383, 280)], 20)
+    assert len(dims) == 2
+
+
+def _pair(lo, hi, axis):
+    return Dim(PrintedValue(round((lo + hi) / 2, 6), lo, hi, text=f"{hi}/{lo}"), (0, 0, 1, 1),
+               axis)
+
+
+def test_body_without_its_own_axis_nests_under_the_tips():
+    """TI's D: 4.00/3.80 sits inside the body beside a short arrow (no axis read); the
+    only size that fits under 5.80-6.20 by two feet is the body's width."""
+    dims = [_pair(8.55, 8.75, "x"), _pair(5.8, 6.2, "y"), _pair(3.8, 4.0, None),
+            _pair(0.31, 0.51, None)]
+    found = assign_sizes(dims, "soic", 1.27, 1.75, 14)
+    assert found["body_width"].value == 3.9 and found["overall_width"].value == 6.0
+    assert found["body_length"].value == 8.65
+
+
+def test_two_sizes_that_could_be_the_body_leave_it_unread():
+    dims = [_pair(8.55, 8.75, "x"), _pair(5.8, 6.2, "y"), _pair(3.8, 4.0, None),
+            _pair(4.3, 4.5, None)]
+    assert "body_width" not in assign_sizes(dims, "soic", 1.27, 1.75, 14)
+
+
+def test_typ_limit_pair_near_many_pitches_is_a_size():
+    from daemon.ocr.package_callouts import _pitch_multiple
+
+    typ = PrintedValue(4.9, 4.75, 5.05, qualifier="TYP", text="5.05/4.75")
+    assert not _pitch_multiple(typ, 0.5)  # ten 0.5 mm pitches, but a toleranced size
+    e1 = PrintedValue(1.9, 1.8, 2.0, text="1.800/2.000")
+    assert _pitch_multiple(e1, 0.95)  # SOT-23's pins 1 to 3, printed as a range
