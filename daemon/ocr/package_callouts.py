@@ -144,7 +144,17 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
             if below:
                 lower = min(below, key=lambda c: c.token.cy)
                 lo, hi = sorted((v.value, lower.value.value))
-                if hi > 0 and lo / hi >= 0.5 and lo != hi:
+                third = _third_of_triple(order, used, upper, lower, h)
+                if third is not None:
+                    # Analog Devices: maximum over nominal over minimum, one value a line.
+                    used.update((id(lower), id(third)))
+                    top, mid, low = v.value, lower.value.value, third.value.value
+                    v = replace(v, value=mid, lo=low, hi=top, tolerance=False,
+                                text=f"{v.text}/{lower.value.text}/{third.value.text}")
+                    t = third.token.box
+                    halves = (box, t)
+                    box = (min(box[0], t[0]), box[1], max(box[2], t[2]), t[3])
+                elif hi > 0 and lo / hi >= 0.5 and lo != hi:
                     used.add(id(lower))
                     # TI prints "5.05 TYP" over "4.75": TYP marks the pair, a limit pair.
                     v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi,
@@ -156,6 +166,32 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
         # Text written upwards runs along its dimension line (aligned dimensioning).
         out.append(Dim(v, box, "y" if upper.token.vertical else None, halves))
     return out
+
+
+def _third_of_triple(order: Sequence[Callout], used: set, upper: Callout, middle: Callout,
+                     h: float) -> Optional[Callout]:
+    """The minimum under a maximum over a nominal (`1.30` / `1.15` / `0.90`): a third plain
+    value stacked under `middle`, the three strictly falling, none more under them."""
+    if upper.value.qualifier or middle.value.qualifier:
+        return None
+    top, mid = upper.value.value, middle.value.value
+    if not top > mid:
+        return None
+    under = [c for c in order if id(c) not in used and c is not upper and c is not middle
+             and _single(c.value) and c.token.vertical == middle.token.vertical
+             and _stacked(middle.token, c.token, h)]
+    if not under:
+        return None
+    low = min(under, key=lambda c: c.token.cy if not c.token.vertical else c.token.cx)
+    bottom = low.value.value
+    if not (mid > bottom > 0 and bottom / top >= 0.5):
+        return None
+    # Four stacked are two pairs (TI's SC-70: 2.4 over 1.8, then 1.4 over 1.1), not a triple.
+    if any(id(c) not in used and c not in (upper, middle, low) and _single(c.value)
+           and c.token.vertical == low.token.vertical and _stacked(low.token, c.token, h)
+           for c in order):
+        return None
+    return low
 
 
 def _stacked(upper: OcrToken, lower: OcrToken, h: float) -> bool:
@@ -420,6 +456,10 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
                 vals.append(next(iter(under.values())))
         if not lengths and shortest:
             spare = {v.value: v for v in unknown if not any(v is a for a in vals[:2])}
+            if len(spare) > 1 and len(vals) >= 2:
+                # Of several, a side view's thickness is under the body's width; the
+                # length (SOT-23's 2.90 over its 1.60) is not.
+                spare = {k: v for k, v in spare.items() if k >= 0.95 * vals[1].value}
             lengths = list(spare.values()) if len(spare) == 1 else []
         feet = vals[0].value - vals[1].value if len(vals) >= 2 else 0.0
         if len(vals) >= 2 and lengths and _FEET_MM[0] <= feet <= _FEET_MM[1] \

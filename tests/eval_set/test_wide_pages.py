@@ -138,6 +138,8 @@ CLASS_PAGES = {
     "t35_ULN2003AFWG_Toshiba_SOL16_SOP-16": "JEITA name code; OCR's minus tolerance no range",
     "t36_ULN2003APG_Toshiba_DIP16": "JEITA DIP code; DIP row from the body (MS-001)",
     "t37_C0603C104K5RAC_KEMET_0603": "MLCC chip; 'Dimensions' letter/value table, +/- in mm",
+    "t42_AD8628_ADI_RJ-5_SOT-23-5": "max/nom/min triple stacks; BSC length without its axis",
+    "t43_AD8629_ADI_RM-8_MSOP-8": "max/nom/min triple stacks on every size",
 }
 
 

@@ -167,3 +167,28 @@ def test_typ_limit_pair_near_many_pitches_is_a_size():
     assert not _pitch_multiple(typ, 0.5)  # ten 0.5 mm pitches, but a toleranced size
     e1 = PrintedValue(1.9, 1.8, 2.0, text="1.800/2.000")
     assert _pitch_multiple(e1, 0.95)  # SOT-23's pins 1 to 3, printed as a range
+
+
+def test_analog_devices_triple_stack_is_max_nom_min():
+    dims = stacked_limits([_callout("1.30", 83, 156), _callout("1.15", 83, 168),
+                           _callout("0.90", 82, 180)], 11)
+    (dim,) = dims
+    assert (dim.value.hi, dim.value.value, dim.value.lo) == (1.3, 1.15, 0.9)
+
+
+def test_four_stacked_values_are_two_pairs():
+    """TI's SC-70: 2.4 over 1.8 (tips), then 1.4 over 1.1 (body), in one column."""
+    dims = stacked_limits([_callout("2.4", 417, 294), _callout("1.8", 417, 314),
+                           _callout("1.4", 417, 336), _callout("1.1", 417, 355)], 18)
+    assert sorted((d.value.lo, d.value.hi) for d in dims) == [(1.1, 1.4), (1.8, 2.4)]
+
+
+def test_length_without_axis_is_the_spare_longer_than_the_body():
+    """ADI's SOT-23-5: 2.90 BSC along the rows lost its axis; of the axis-less sizes long
+    enough to hold the leads, a side view's 1.15 thickness is under the 1.60 body."""
+    def basic(value, axis):
+        return Dim(PrintedValue(value, qualifier="BSC", text=f"{value} BSC"), (0, 0, 1, 1), axis)
+
+    dims = [basic(2.9, None), basic(2.8, "y"), basic(1.6, "y"), _pair(0.9, 1.3, None)]
+    found = assign_sizes(dims, "sot23", 0.95, 1.45, 5)
+    assert found["body_length"].value == 2.9 and found["body_width"].value == 1.6
