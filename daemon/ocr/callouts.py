@@ -320,6 +320,12 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     spans = [c for c in rest if id(c) not in used and not c.value.multiplier]
     if result.pad_length is not None:
         spans = [c for c in spans if c.value.value > result.pad_length.value]
+    if overall_width is not None and len(spans) > 1:
+        # No row dimension reaches past the tips by more than two toes (IPC's toe goal
+        # is under 0.6 mm a side): a larger span is the exposed pad's metal along the
+        # rows or the body's length (TI's PowerPAD board layout: (9.7) beside (5.8)).
+        within = [c for c in spans if c.value.value <= overall_width + _MAX_TOES_MM]
+        spans = within or spans
     if spans and family not in ("pin_header",):
         span = max(spans, key=lambda c: c.value.value)
         # Wider than tip to tip: outer edge to outer edge, unless the pads would then
@@ -337,6 +343,8 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
+# Z exceeds the lead tips (E) by its two toe fillets plus pad tolerance: never by 2 mm.
+_MAX_TOES_MM = 2.0
 
 
 def _pads_by_spans(rest: Sequence[Callout], small: Sequence[Callout],

@@ -192,3 +192,14 @@ def test_length_without_axis_is_the_spare_longer_than_the_body():
     dims = [basic(2.9, None), basic(2.8, "y"), basic(1.6, "y"), _pair(0.9, 1.3, None)]
     found = assign_sizes(dims, "sot23", 0.95, 1.45, 5)
     assert found["body_length"].value == 2.9 and found["body_width"].value == 1.6
+
+
+def test_span_past_the_tips_by_more_than_two_toes_is_no_row_dimension():
+    """TI's PowerPAD board layout: (9.7), the thermal metal along the rows, beside (5.8)."""
+    from daemon.ocr.callouts import classify
+
+    page = [tok("28X (1.5)", 267, 192), tok("28X(0.45)", 267, 255), tok("26X (0.65)", 254, 365),
+            tok("(9.7)", 757, 413), tok("(5.8)", 468, 656)]
+    found = classify(collect(page, (0, 0, 1000, 1000)), "mm", 28, 0.65, 6.4, "tssop", 4.4)
+    assert found.row_spacing.value == 5.8 and found.overall_span is None
+    assert (found.pad_width.value, found.pad_length.value) == (0.45, 1.5)
