@@ -24,6 +24,7 @@ from footprint_writer.ipc.jedec_leads import (
     dip_row_over_body,
     dip_row_spacing,
     jedec_leads,
+    jedec_tips,
 )
 from footprint_writer.ipc.result import IpcResult
 from footprint_writer.ipc.rounding import clean, up_to_base
@@ -165,22 +166,35 @@ def _row(reading: DatasheetReading, L: Toleranced, table: T.LeadTable,
 
 
 def _with_jedec_leads(reading: DatasheetReading, issues: List[Issue]) -> DatasheetReading:
-    """The reading with the foot length and lead width the page leaves out taken from the
-    family's JEDEC outline (jedec_leads.py), each reported as an assumption to check."""
+    """The reading with the foot length, lead width and tip-to-tip span the page leaves out
+    taken from the family's JEDEC outline (jedec_leads.py), each reported as an assumption
+    to check."""
     pitch = reading.pitch.nominal if reading.pitch is not None else None
-    outline = jedec_leads(reading.family, pitch)
-    if outline is None:
-        return reading
     update = {}
-    if outline.lead_length and reading.lead_length is None and reading.lead_spacing is None:
-        update["lead_length"] = as_toleranced(outline.lead_length)
-    if reading.lead_width is None:
-        update["lead_width"] = as_toleranced(outline.lead_width)
-    for name, value in update.items():
+    body = reading.body_width.nominal if reading.body_width is not None else None
+    tips = jedec_tips(reading.family, pitch, body)
+    if reading.overall_width is None and tips is not None:
+        # The page shows the body but its tip-to-tip span was not read (class 1).
+        update["overall_width"] = as_toleranced(tips.tips)
+        issues.append(Issue(
+            code="jedec_tips_assumed", severity="warning", field="overall_width",
+            message=f"tip-to-tip span E is not on the page; IPC used {tips.tips[0]:g}-"
+                    f"{tips.tips[1]:g} mm, {tips.outline}'s for a {body:g} mm body: check "
+                    "it against the drawing"))
+    outline = jedec_leads(reading.family, pitch)
+    leads = {}
+    if outline is not None:
+        if outline.lead_length and reading.lead_length is None \
+                and reading.lead_spacing is None:
+            leads["lead_length"] = as_toleranced(outline.lead_length)
+        if reading.lead_width is None:
+            leads["lead_width"] = as_toleranced(outline.lead_width)
+    for name, value in leads.items():
         issues.append(Issue(
             code="jedec_lead_assumed", severity="warning", field=name,
             message=f"{name} is not on the page; IPC used {value.min:g}-{value.max:g} mm of "
                     f"{outline.outline} at {pitch:g} mm pitch: check it against the drawing"))
+    update.update(leads)
     return reading.model_copy(update=update) if update else reading
 
 

@@ -46,6 +46,45 @@ JEDEC_LEADS: Tuple[JedecLeads, ...] = (
 _PITCH_EPS = 0.011  # 0.635 (25 mil) reads as 0.65's neighbour, not as 0.65
 
 
+@dataclass(frozen=True)
+class JedecTips:
+    """Tip-to-tip E (min, max in mm) of a two-row outline whose body E1 falls in `body`."""
+
+    family: str
+    pitch: float
+    body: Tuple[float, float]  # E1 window, makers' rounding included
+    tips: Tuple[float, float]
+    outline: str
+
+
+# Source: JEDEC MS-012 (E 5.80-6.20), MS-013 (10.00-10.65), MO-153 (6.40 BSC and 8.10 BSC,
+# held to +-0.20 by makers' drawings), MO-187 (4.90 BSC, +-0.15), MO-150 (7.40-8.20),
+# MO-137 (5.80-6.20). SOT-23 and SC-70 are left out: TO-236 and MO-178 bodies overlap with
+# different spans, so a body does not fix the tips.
+JEDEC_TIPS: Tuple[JedecTips, ...] = (
+    JedecTips("soic", 1.27, (3.7, 4.1), (5.80, 6.20), "JEDEC MS-012 (SOIC, 3.9 mm body)"),
+    JedecTips("soic", 1.27, (7.3, 7.7), (10.00, 10.65), "JEDEC MS-013 (SOIC, 7.5 mm body)"),
+    JedecTips("tssop", 0.65, (4.3, 4.5), (6.20, 6.60), "JEDEC MO-153 (TSSOP, 4.4 mm body)"),
+    JedecTips("tssop", 0.5, (4.3, 4.5), (6.20, 6.60), "JEDEC MO-153 (TSSOP, 4.4 mm body)"),
+    JedecTips("tssop", 0.65, (6.0, 6.2), (7.90, 8.30), "JEDEC MO-153 (TSSOP, 6.1 mm body)"),
+    JedecTips("tssop", 0.5, (6.0, 6.2), (7.90, 8.30), "JEDEC MO-153 (TSSOP, 6.1 mm body)"),
+    JedecTips("msop", 0.65, (2.9, 3.1), (4.75, 5.05), "JEDEC MO-187 (MSOP, 3.0 mm body)"),
+    JedecTips("msop", 0.5, (2.9, 3.1), (4.75, 5.05), "JEDEC MO-187 (MSOP, 3.0 mm body)"),
+    JedecTips("ssop", 0.65, (5.2, 5.4), (7.40, 8.20), "JEDEC MO-150 (SSOP, 5.3 mm body)"),
+    JedecTips("ssop", 0.635, (3.8, 4.0), (5.80, 6.20), "JEDEC MO-137 (QSOP)"),
+)
+
+
+def jedec_tips(family: Optional[str], pitch: Optional[float], body_width: Optional[float]
+               ) -> Optional[JedecTips]:
+    """The registered tip-to-tip span of the outline this body and pitch are, or None."""
+    if family is None or pitch is None or body_width is None:
+        return None
+    fits = [t for t in JEDEC_TIPS if t.family == family and abs(t.pitch - pitch) <= _PITCH_EPS
+            and t.body[0] <= body_width <= t.body[1]]
+    return fits[0] if len(fits) == 1 else None
+
+
 def jedec_leads(family: Optional[str], pitch: Optional[float]) -> Optional[JedecLeads]:
     """The outline whose L and b a part of this family and pitch has, or None."""
     if family is None or pitch is None:

@@ -79,3 +79,25 @@ def test_standard_row_over_body(body, row):
 def test_no_standard_row_fits_this_body():
     with pytest.raises(InputError):
         build_footprint(DatasheetReading(**DIP, body_width=T(nom=10.0)))
+
+
+def test_tips_from_the_jedec_body_when_e_is_not_read():
+    """A MO-187 body (2.9-3.1) at 0.5 mm without its tip-to-tip span: IPC takes MO-187's
+    4.75-5.05, with a warning naming the outline."""
+    reading = DatasheetReading(units="mm", family="msop", pin_count=10, pitch=T(nom=0.5),
+                               body_length=T(min=2.9, max=3.1), body_width=T(min=2.9, max=3.1))
+    spec = build_footprint(reading)
+    issue = next(i for i in spec.issues if i.code == "jedec_tips_assumed")
+    assert "MO-187" in issue.message and issue.severity == "warning"
+    with_e = build_footprint(reading.model_copy(update={"overall_width": T(min=4.75, max=5.05)}))
+    assert _pad1(spec).x == _pad1(with_e).x and _pad1(spec).size_x == _pad1(with_e).size_x
+
+
+@pytest.mark.parametrize("family, pitch, body", [
+    ("sot23", 0.95, 1.6),  # TO-236 and MO-178 bodies overlap: the body does not fix E
+    ("soic", 1.27, 5.0),  # between the registered bodies
+])
+def test_no_jedec_tips_where_the_body_does_not_fix_them(family, pitch, body):
+    from footprint_writer.ipc.jedec_leads import jedec_tips
+
+    assert jedec_tips(family, pitch, body) is None
