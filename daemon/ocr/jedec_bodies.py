@@ -12,7 +12,7 @@ reading's notes for the reviewer to check.
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.outline_family import MS026_LEADS, MS026_TIP_OVER_BODY_MM
 from daemon.ocr.tokens import OcrToken
@@ -86,6 +86,37 @@ def body_outline(fields: Dict[str, object]) -> Optional[JedecBody]:
             if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in o.pitches)
             and o.body[0] <= body.nominal <= o.body[1]]
     return fits[0] if len(fits) == 1 else None
+
+
+def outline_windows(family: Optional[str], pitch: Optional[float], pins: Optional[int]
+                    ) -> List[Tuple[str, Dict[str, Tuple[float, float]]]]:
+    """(outline, windows) for each registered outline of this family, pitch and lead count:
+    body E1, tip-to-tip E (footprint_writer.ipc.jedec_leads.JEDEC_TIPS), body length D of the
+    variation with that count, seated height A; each widened by makers' rounding (0.1 mm,
+    A from 70 % of its maximum). For drawings whose views show each size on a different axis
+    (National's M08A: E1 on the end view, E on the top view), where nesting cannot pair
+    them."""
+    from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
+
+    if family is None or pitch is None or pins is None:
+        return []
+    out = []
+    for body in JEDEC_BODIES:
+        if body.family != family or not any(abs(pitch - p) <= _PITCH_EPS for p in body.pitches):
+            continue
+        lengths = [(lo, hi) for p, lo, hi, n in body.variations
+                   if n == pins and abs(p - pitch) <= _PITCH_EPS]
+        tips = [t.tips for t in JEDEC_TIPS if t.family == family and t.body == body.body
+                and abs(t.pitch - pitch) <= _PITCH_EPS]
+        if len(lengths) != 1 or len(tips) != 1:
+            continue
+        windows = {"body_width": (body.body[0], body.body[1]),
+                   "overall_width": (tips[0][0] - 0.1, tips[0][1] + 0.1),
+                   "body_length": (lengths[0][0] - 0.1, lengths[0][1] + 0.1)}
+        if body.height:
+            windows["height"] = (0.7 * body.height, body.height + 0.06)
+        out.append((body.outline, windows))
+    return out
 
 
 def tallest(family: Optional[str], pitch: Optional[float], body: Optional[float]

@@ -132,6 +132,41 @@ def jeita_code(text: str) -> Optional[Tuple[str, int]]:
     return family, int(m.group(2))
 
 
+@dataclass(frozen=True)
+class MakerCodeType:
+    """A maker's package-number scheme: a letter prefix for the package type, then the lead
+    count (National: "NS Package Number M08A" is an 8-lead small outline)."""
+
+    prefix: str
+    family: str
+    maker: str
+
+
+# Source: National Semiconductor's package-number scheme as its datasheets print it ("See NS
+# Package Number M08A, N08E or J08A"): M narrow/wide SOIC, N molded DIP, J ceramic DIP,
+# MTC TSSOP, MUA/MUB MSOP, MSA SSOP, MF SOT-23, MAA SC-70. Longest prefixes first. Matched
+# only after the words "Package Number": a bare M08A elsewhere may be anything.
+MAKER_CODE_TYPES: Tuple[MakerCodeType, ...] = (
+    MakerCodeType("MTC", "tssop", "National"), MakerCodeType("MUA", "msop", "National"),
+    MakerCodeType("MUB", "msop", "National"), MakerCodeType("MSA", "ssop", "National"),
+    MakerCodeType("MAA", "sot23", "National"), MakerCodeType("MF", "sot23", "National"),
+    MakerCodeType("M", "soic", "National"), MakerCodeType("N", "dip", "National"),
+    MakerCodeType("J", "dip", "National"),
+)
+_MAKER_CODE = re.compile(r"PACKAGE\s?(?:NUMBER|NO\.?)\s?(" + "|".join(
+    t.prefix for t in MAKER_CODE_TYPES) + r")([0-9O]{2})[A-Z]?\b")
+
+
+def maker_package_number(text: str) -> Optional[Tuple[str, int]]:
+    """(family, pin count) of a maker's package number after "Package Number", or None
+    (OCR's O for a zero in the count is read as the zero: "Mo8A" is M08A)."""
+    m = _MAKER_CODE.search(text.upper())
+    if not m:
+        return None
+    family = next(t.family for t in MAKER_CODE_TYPES if t.prefix == m.group(1))
+    return family, int(m.group(2).replace("O", "0"))
+
+
 def outline_code(text: str) -> Optional[OutlineCode]:
     """The first outline code in `text` (the table's order: specific variations first)."""
     up = text.upper()

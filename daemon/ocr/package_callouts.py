@@ -31,7 +31,7 @@ from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.callouts import Callout
 from daemon.ocr.figures import Figure, box_distance
-from daemon.ocr.jedec_bodies import tallest
+from daemon.ocr.jedec_bodies import outline_windows, tallest
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.pitches import FAMILY_PITCHES
@@ -371,6 +371,22 @@ def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, Prin
     return found
 
 
+def _by_registered_outline(dims: Sequence[Dim], family: str, pitch: Optional[float],
+                           pins: Optional[int]) -> Dict[str, PrintedValue]:
+    """Body, tips and length by the windows of the one registered outline (jedec_bodies.
+    outline_windows) whose every window holds exactly one printed limit pair; {} when no
+    outline or more than one fits that way."""
+    fits = []
+    for _outline, windows in outline_windows(family, pitch, pins):
+        sizes = {k: w for k, w in windows.items() if k != "height"}
+        found = _by_window(dims, sizes)
+        if len(found) == len(sizes):
+            height = _by_window(dims, {"height": windows["height"]}) if "height" in windows \
+                else {}
+            fits.append({**found, **height})
+    return fits[0] if len(fits) == 1 else {}
+
+
 def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
                  height: Optional[float] = None, pins: Optional[int] = None
                  ) -> Dict[str, PrintedValue]:
@@ -378,6 +394,8 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
     size whose upper limit is the seated height is the side view's height, not the body.
     `pins` (with the pitch) bounds a two-row body's length from below."""
     found = _assign(dims, family, pitch, height, pins)
+    if not found and family in TWO_ROW_LEADED:
+        return _by_registered_outline(dims, family, pitch, pins)
     if family in JEDEC_WINDOWS or not found:
         return found
     # A size whose axis the drawing did not show, larger than a size taken as the largest

@@ -4,7 +4,12 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import squash
-from daemon.ocr.outline_codes import jeita_code, jep95_designation, outline_code
+from daemon.ocr.outline_codes import (
+    jeita_code,
+    jep95_designation,
+    maker_package_number,
+    outline_code,
+)
 from daemon.ocr.tokens import OcrToken
 
 # (pattern over squashed upper-case text, family); first match in reading order wins.
@@ -12,17 +17,25 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"SOT-?223", "sot223"),
     (r"T?SOT-?23|SC-?59|SC-?70|SC-?74|SC-?88|SOT-?323|SOT-?363|SOT-?26|SMALLOUTLINETRANSISTOR",
      "sot23"),
-    (r"TSSOP", "tssop"), (r"MSOP|VSSOP", "msop"), (r"SSOP", "ssop"),
+    # Spelled out: "Thin Shrink Small Outline Package" (National), "Micro Small Outline".
+    (r"TSSOP|THIN\s?SHRINK\s?SMALL\s?OUTLINE", "tssop"),
+    (r"MSOP|VSSOP|(?:MICRO|MINI)\s?SMALL\s?OUTLINE", "msop"),
+    (r"SSOP|SHRINK\s?SMALL\s?OUTLINE", "ssop"),
     # E/H/P-SOP: the exposed-pad (thermal) SOIC ("8引脚ESOP封装": no word boundary before
     # the CJK text that follows, so "not a letter" instead of \b)
+    # "Small Outline Package", National's "S.O. Package" (after the shrink / thin / micro
+    # spellings above, and after SMALL OUTLINE TRANSISTOR, SOT-23's).
     (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b|(?<![A-Z])[EHP]?SOP(?:-?\d|"
-     r"(?![A-Z]))", "soic"),
+     r"(?![A-Z]))|SMALL\s?OUTLINE\s?(?:PACKAGE|IC\b)|(?<![A-Z])S\.\s?O\.\s?PACKAGE",
+     "soic"),
     # ST's UFQFPN / VFQFPN are no-lead quads: "QFP" inside them is not a quad flat pack.
     (r"[LT]?QFP(?!N)|QUADFLATPACK(?!,?NO)", "qfp"),
     (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
     (r"[VWUT]?QFN|[UV]?F?QFPN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
     (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
-    (r"P?DIP\b|DUALIN-?LINE", "dip"), (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
+    # "SDIP30", "DIP16" glued to their counts; "Dual-In-Line" with its hyphens.
+    (r"(?:P|S|CER)?DIP(?:\b|(?=\d))|DUAL-?\s?IN-?\s?LINE", "dip"),
+    (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
     # EIA chip sizes only where the text says it is a size ("1812 Size", "0603 chip"), and
     # the chip parts' own names: a bare 2010 is as likely a year.
@@ -68,9 +81,9 @@ def family_from_text(text: str) -> Optional[str]:
     a JEITA name code SOL16-P-150-1.27A, TO-236AB, MO-178AA, DO-214AC ...) or its JEDEC
     descriptive designation (R-PDSO-G8)."""
     up = ocr_upper(text)
-    jeita = jeita_code(up)  # "SOL16-P-150-1.27A": before the names it contains
-    if jeita is not None:
-        return jeita[0]
+    coded = jeita_code(up) or maker_package_number(up)  # before the names they contain
+    if coded is not None:
+        return coded[0]
     for pattern, family in FAMILY_PATTERNS:
         if re.search(pattern, up):
             return family
@@ -189,9 +202,9 @@ def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
                                         for text in [_titled(t.text)] if text]
     for text in texts:
         up = ocr_upper(text)
-        jeita = jeita_code(up)
-        if jeita is not None:
-            return jeita[1]
+        coded = jeita_code(up) or maker_package_number(up)
+        if coded is not None:
+            return coded[1]
         for pattern in _COUNT_PATTERNS:
             m = re.search(pattern, up)
             if m:

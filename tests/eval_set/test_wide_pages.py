@@ -140,6 +140,8 @@ CLASS_PAGES = {
     "t37_C0603C104K5RAC_KEMET_0603": "MLCC chip; 'Dimensions' letter/value table, +/- in mm",
     "t42_AD8628_ADI_RJ-5_SOT-23-5": "max/nom/min triple stacks; BSC length without its axis",
     "t43_AD8629_ADI_RM-8_MSOP-8": "max/nom/min triple stacks on every size",
+    "t47_LM318_National_M08A_SO-8": "NS package number; sizes by MS-012's windows",
+    "t48_LM318_National_N08E_DIP-8": "'Dual-In-Line' spelled with hyphens; NS package number",
 }
 
 

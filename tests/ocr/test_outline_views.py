@@ -337,7 +337,10 @@ def test_notes_label_of_the_drawing_does_not_end_the_table():
 @pytest.mark.parametrize("text, family", [
     ("Mechanical Dimensions SMAF(Millimeters/Inches)", "molded"),  # SMC Diode Solutions (t27)
     ("SMA Package Outline", "molded"), ("Case: SMB", "molded"), ("Package: 1206", "chip"),
-    ("Small Outline Package", None), ("Rev 2010 dimensions", None), ("SMA connector", None)])
+    # "SMA" inside SMALL is no SMA: "Small Outline Package" names the SOIC (12-06 evening),
+    # "Small signal" nothing.
+    ("Small Outline Package", "soic"), ("Small signal diode", None),
+    ("Rev 2010 dimensions", None), ("SMA connector", None)])
 def test_hint_only_names_count_where_the_run_says_they_are_the_package(text, family):
     assert detect_family([_tok(text, 10, 10, 400)]) == family
 

@@ -155,8 +155,9 @@ def test_body_without_its_own_axis_nests_under_the_tips():
 
 
 def test_two_sizes_that_could_be_the_body_leave_it_unread():
+    """Two axis-less sizes nest under the tips, and both fit MS-012's body window too."""
     dims = [_pair(8.55, 8.75, "x"), _pair(5.8, 6.2, "y"), _pair(3.8, 4.0, None),
-            _pair(4.3, 4.5, None)]
+            _pair(3.75, 3.95, None)]
     assert "body_width" not in assign_sizes(dims, "soic", 1.27, 1.75, 14)
 
 
@@ -203,3 +204,55 @@ def test_span_past_the_tips_by_more_than_two_toes_is_no_row_dimension():
     found = classify(collect(page, (0, 0, 1000, 1000)), "mm", 28, 0.65, 6.4, "tssop", 4.4)
     assert found.row_spacing.value == 5.8 and found.overall_span is None
     assert (found.pad_width.value, found.pad_length.value) == (0.45, 1.5)
+
+
+@pytest.mark.parametrize("text, family, pins", [
+    ("NS Package Number M08A", "soic", 8), ("NS Package Number Mo8A", "soic", 8),
+    ("NSPackageNumberNo8E", "dip", 8), ("See NS Package Number J14A", "dip", 14),
+    ("NS Package Number MTC14", "tssop", 14), ("NS Package Number MUA08A", "msop", 8),
+    ("NS Package Number MF05A", "sot23", 5),
+])
+def test_national_package_numbers(text, family, pins):
+    from daemon.ocr.outline_codes import maker_package_number
+
+    assert maker_package_number(text) == (family, pins)
+    page = [tok("Physical Dimensions inches (millimeters)", 40, 40, 400), tok(text, 300, 600)]
+    assert detect_family(page) == family and pin_count_from_text(page) == pins
+
+
+def test_a_bare_code_is_no_package_number():
+    from daemon.ocr.outline_codes import maker_package_number
+
+    assert maker_package_number("M08A") is None and maker_package_number("LM318N") is None
+
+
+@pytest.mark.parametrize("text, family", [
+    ("S.O. Package (M)", "soic"), ("Molded Dual-In-Line Package (N)", "dip"),
+    ("SDIP30", "dip"), ("14-Lead Molded Thin Shrink Small Outline Package", "tssop"),
+    ("Shrink Small Outline Package", "ssop"), ("8-Lead Micro Small Outline", "msop"),
+    ("Small Outline Package", "soic"), ("Ceramic Dual-In-Line Package (J)", "dip"),
+])
+def test_families_spelled_out(text, family):
+    assert family_from_text(text) == family
+
+
+@pytest.mark.parametrize("text", ["PLASTIC SMALL OUTLINE", "SMALL OUTLINE TRANSISTOR"])
+def test_small_outline_alone_is_no_soic(text):
+    """TI writes PLASTIC SMALL OUTLINE on TSSOP pages too; SOT-23 is a small outline
+    transistor: neither names the SOIC."""
+    assert family_from_text(text) != "soic"
+
+
+def test_sizes_by_the_registered_outline_when_views_do_not_nest():
+    """National's M08A: E1 on the end view along x, E on the top view along y, D along x on
+    the top view; no two nest on one axis, but each falls in its own MS-012 window."""
+    dims = [_pair(4.8, 5.004, None), _pair(5.791, 6.198, None), _pair(3.81, 3.988, "x"),
+            _pair(1.346, 1.753, "x"), _pair(0.406, 1.27, "x"), _pair(0.356, 0.508, "x")]
+    found = assign_sizes(dims, "soic", 1.27, None, 8)
+    assert {k: v.value for k, v in found.items()} == {
+        "body_width": 3.899, "overall_width": 5.9945, "body_length": 4.902, "height": 1.5495}
+
+
+def test_registered_outline_needs_every_window_filled_once():
+    dims = [_pair(5.791, 6.198, None), _pair(3.81, 3.988, "x"), _pair(3.8, 4.0, "x")]
+    assert assign_sizes(dims, "soic", 1.27, None, 8) == {}
