@@ -47,7 +47,7 @@ from daemon.ocr.package_text import (
 from daemon.ocr.pad_grid import is_crystal, read_grid
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
-from daemon.ocr.transposed import find_transposed_tables
+from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
 from schemas.units import to_mm
@@ -311,7 +311,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     for item in inputs:
         unit_default = page_unit(item.page.tokens) or hints.units_hint
         tables = _merge_tables(find_tables(item.page.tokens, unit_default),
-                               find_transposed_tables(item.page.tokens, unit_default))
+                               find_transposed_tables(item.page.tokens, unit_default)
+                               + find_grouped_tables(item.page.tokens, unit_default))
         page_tables.append(tables)
         land_page = item.role == "land_pattern" or any(
             re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))

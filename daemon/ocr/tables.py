@@ -74,8 +74,8 @@ def unit_of(text: str) -> Optional[str]:
 def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     """The unit a page's notes declare ("DIMENSIONS: MILLIMETERS", "in inches [mm]")."""
     text = squash(" ".join(t.text for t in tokens))
-    if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]", text):
-        return "inch"
+    if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]|UNITS?:INCH|UNITS?\(INCH(ES)?\)", text):
+        return "inch"  # FTDI: "UNIT : INCH" under its table
     if re.search(r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
                  r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM|DIMENSIONS?\(MM\)|UNIT\(MM\)"
                  r"|\(INMM\)",
@@ -247,12 +247,20 @@ def _nearest(cols: Sequence[Column], x: float) -> Column:
     return min(cols, key=lambda c: abs(c.x - x))
 
 
+# A basic dimension's symbol printed in a box, as OCR returns it: the pitch e ("回" for
+# FTDI's boxed e, "[e]" or "|e|" elsewhere). Only e is boxed in these tables.
+_BOXED_E = {"回", "[e]", "|e|", "[e", "e]"}
+
+
 def _parse_row(labels, cells, cols, unit, h) -> Optional[TableRow]:
     symbol = ""
     description = ""
     if labels:
         last = labels[-1]
-        if _SYMBOL.match(last.text.strip()):
+        if last.text.strip() in _BOXED_E:
+            symbol = "e"
+            description = " ".join(t.text for t in labels[:-1])
+        elif _SYMBOL.match(last.text.strip()):
             symbol = last.text.strip()
             description = " ".join(t.text for t in labels[:-1])
         else:

@@ -202,3 +202,74 @@ def _row_kinds(labels: List[Optional[str]]) -> List[str]:
         return list(labels)  # type: ignore[arg-type]
     default = {1: ["nom"], 2: ["max", "min"], 3: ["max", "nom", "min"]}[len(labels)]
     return [label or default[i] for i, label in enumerate(labels)]
+
+
+def find_grouped_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
+                        ) -> List[DimensionTable]:
+    """Tables whose letters head groups of MIN / NOM / MAX columns over one value row:
+
+        PAD SIZE |      E2        |       D2       |       L
+                 | MIN  NOM  MAX  | MIN  NOM  MAX  | MIN  NOM  MAX
+        114X114  | 1.90 2.00 2.05 | 1.90 2.00 2.05 | 0.30 0.40 0.50
+
+    (FTDI's QFN pad-size row). With a second value row under it the table lists variants,
+    and which one the part has is not on the page: it is left out."""
+    all_rows = rows(tokens)
+    h = line_height(tokens)
+    out = []
+    for index, row in enumerate(all_rows):
+        groups = _column_groups(row)
+        if len(groups) < 2 or index == 0 or index + 1 >= len(all_rows):
+            continue
+        below = all_rows[index + 1]
+        # The letters' line may be split by a taller cell beside it ("JEDEC CODE").
+        above = [t for r in all_rows[max(0, index - 3):index] for t in r
+                 if 0 < row_y(row) - t.cy <= 2.2 * h]
+        if not above or row_y(below) - row_y(row) > 1.8 * h:
+            continue
+        if index + 2 < len(all_rows) and row_y(all_rows[index + 2]) - row_y(below) < 1.8 * h \
+                and _numbers_under(all_rows[index + 2], groups) >= 2:
+            continue  # several value rows: a variant list
+        table_rows = []
+        for x0, x1, cols in groups:
+            letters = [t for t in above if x0 - h <= t.cx <= x1 + h
+                       and _LETTER.match(t.text.strip())
+                       and t.text.strip().upper() not in _NOT_LETTERS]
+            if len(letters) != 1:
+                continue
+            values: Dict[str, float] = {}
+            for tok in below:
+                if not x0 - h <= tok.cx <= x1 + h:
+                    continue
+                for v in parse_values(tok.text):
+                    kind = min(cols, key=lambda c: abs(c[1] - tok.cx))[0]
+                    values.setdefault(kind, v.value)
+            if values:
+                table_rows.append(TableRow(letters[0].text.strip(), "", values,
+                                           y=row_y(below)))
+        if len(table_rows) >= 2:
+            box = (min(t.box[0] for t in row), min(t.box[1] for t in above),
+                   max(t.box[2] for t in row), max(t.box[3] for t in below))
+            out.append(DimensionTable(unit=default_unit or "mm", rows=table_rows, box=box))
+    return out
+
+
+def _column_groups(row: Sequence[OcrToken]) -> List[tuple]:
+    """(x0, x1, [(kind, x)]) for each run MIN [NOM] MAX left to right in a header row."""
+    words = [(column_word(t.text), t) for t in row]
+    groups, current = [], []
+    for kind, tok in words:
+        if kind == "min":
+            current = [(kind, tok)]
+        elif kind in ("nom", "max") and current:
+            current.append((kind, tok))
+            if kind == "max":
+                groups.append((current[0][1].box[0], tok.box[2],
+                               [(k, t.cx) for k, t in current]))
+                current = []
+    return groups
+
+
+def _numbers_under(row: Sequence[OcrToken], groups: List[tuple]) -> int:
+    return sum(1 for t in row for x0, x1, _ in groups
+               if x0 <= t.cx <= x1 and re.search(r"\d\.\d", t.text))

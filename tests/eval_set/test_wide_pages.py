@@ -142,6 +142,8 @@ CLASS_PAGES = {
     "t43_AD8629_ADI_RM-8_MSOP-8": "max/nom/min triple stacks on every size",
     "t47_LM318_National_M08A_SO-8": "NS package number; sizes by MS-012's windows",
     "t48_LM318_National_N08E_DIP-8": "'Dual-In-Line' spelled with hyphens; NS package number",
+    "t49_FT231X_FTDI_SSOP-20": "inch table with its unit under it; boxed e read as a glyph",
+    "t50_FT231XQ_FTDI_QFN-20": "letters over MIN NOM MAX groups (E2, D2, L)",
 }
 
 

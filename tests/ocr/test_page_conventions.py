@@ -256,3 +256,49 @@ def test_sizes_by_the_registered_outline_when_views_do_not_nest():
 def test_registered_outline_needs_every_window_filled_once():
     dims = [_pair(5.791, 6.198, None), _pair(3.81, 3.988, "x"), _pair(3.8, 4.0, "x")]
     assert assign_sizes(dims, "soic", 1.27, None, 8) == {}
+
+
+def _grouped_page(second_row=False):
+    page = [tok("E2", 163, 542, 17), tok("D2", 269, 543, 17), tok("L", 378, 544, 10),
+            tok("JEDEC CODE", 509, 551, 63), tok("PAD SIZE", 65, 559, 53)]
+    for x in (124, 230, 336):
+        page += [tok("MIN.", x, 560, 24), tok("NOM.", x + 33, 560, 27),
+                 tok("MAX.", x + 69, 560, 26)]
+    values = ["1.90", "2.00", "2.05", "1.90", "2.00", "2.05", "0.30", "0.40", "0.50"]
+    xs = [122, 156, 192, 228, 262, 298, 333, 368, 404]
+    page += [tok("114X114 MIL", 66, 575, 50)] + [tok(v, x, 575, 26) for v, x in zip(values, xs)]
+    if second_row:
+        page += [tok("138X138 MIL", 66, 591, 50)] + [tok(v, x, 591, 26) for v, x in zip(values, xs)]
+    return page
+
+
+def test_letters_over_min_nom_max_groups():
+    """FTDI's QFN: E2, D2 and L each head a MIN NOM MAX group over one value row."""
+    from daemon.ocr.transposed import find_grouped_tables
+
+    (table,) = find_grouped_tables(_grouped_page(), "mm")
+    got = {r.symbol: r.values for r in table.rows}
+    assert got == {"E2": {"min": 1.9, "nom": 2.0, "max": 2.05},
+                   "D2": {"min": 1.9, "nom": 2.0, "max": 2.05},
+                   "L": {"min": 0.3, "nom": 0.4, "max": 0.5}}
+
+
+def test_grouped_table_with_several_value_rows_is_a_variant_list():
+    from daemon.ocr.transposed import find_grouped_tables
+
+    assert find_grouped_tables(_grouped_page(second_row=True), "mm") == []
+
+
+def test_unit_under_the_table_and_boxed_e():
+    """FTDI's SSOP table: "UNIT : INCH" under it, the basic pitch's e in a box ("回")."""
+    from daemon.ocr.tables import page_unit
+
+    page = [tok("SYMBOLS", 686, 92), tok("MIN.", 794, 93), tok("NOM.", 878, 93),
+            tok("MAX.", 966, 93), tok("D", 710, 114, 12), tok("0.337", 787, 114),
+            tok("0.341", 875, 114), tok("0.344", 963, 114), tok("回", 709, 135, 20),
+            tok("0.025 BASIC", 850, 135, 98), tok("E1", 711, 156, 20), tok("0.150", 787, 156),
+            tok("0.154", 875, 156), tok("0.157", 963, 156), tok("UNIT : INCH", 930, 200)]
+    assert page_unit(page) == "inch"
+    (table,) = find_tables(page, page_unit(page))
+    got = {r.symbol: r.values for r in table.rows}
+    assert table.unit == "inch" and got["e"] == {"nom": 0.025} and got["D"]["nom"] == 0.341
