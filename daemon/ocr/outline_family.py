@@ -75,8 +75,60 @@ def _legend_item(tok: OcrToken, tokens: Sequence[OcrToken]) -> bool:
 
 
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
-    """An MS-026 quad flat pack or an EIA chip from its printed sizes, or None."""
-    return _ms026(tokens) or _eia_chip(tokens)
+    """An MS-026 quad flat pack, an EIA chip or a through-hole DIP from its printed sizes,
+    or None."""
+    return _ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
+
+
+# Standard DIP lead rows (MS-001 0.300", 0.400", MS-011 0.600") and how far a printed row
+# may sit from one; the body sits inside the row by 0.4-2.2 mm (PC817: 6.5 under 7.62).
+_DIP_ROWS_MM = (7.62, 10.16, 15.24)
+_DIP_ROW_SLACK_MM = 0.35
+_DIP_BODY_INSIDE_MM = (0.4, 2.2)
+_DIP_PITCH_MM = 2.54
+_THROUGH_HOLE = re.compile(r"THROUGH-?HOLE")
+# A short DIP's lead count follows from its body length (the row of n leads spans n - 1
+# pitches and the body overhangs it by under a pitch each end); past this, DIP-14 and
+# DIP-16 share a body and only the pin labels tell.
+_DIP_COUNT_BY_BODY_MAX_MM = 12.0
+
+
+def _through_hole_dip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """An optocoupler-style DIP drawing that names no family (Sharp's PC817 "Through-Hole"
+    panel): the page says through-hole, prints a standard DIP row and a body inside it;
+    the count from the pin labels, or for a short body from its length at 2.54 mm."""
+    if not any(_THROUGH_HOLE.search(t.text.upper().replace(" ", "")) for t in tokens):
+        return None
+    sizes, _ = _sizes(tokens)
+    rows = [(r, v) for v in sizes.values() for r in _DIP_ROWS_MM
+            if abs(v.value - r) <= _DIP_ROW_SLACK_MM]
+    if len({r for r, _ in rows}) != 1:
+        return None
+    row, row_value = rows[0]
+    inside = [v for v in sizes.values()
+              if _DIP_BODY_INSIDE_MM[0] <= row - v.value <= _DIP_BODY_INSIDE_MM[1]]
+    if len(inside) != 1:
+        return None
+    width = inside[0]
+    others = [v for v in sizes.values() if v is not row_value and v is not width
+              and 2.0 <= v.value <= 60.0 and abs(v.value - _DIP_PITCH_MM) > 0.05]
+    if not others:
+        return None
+    length = max(others, key=lambda v: v.value)
+    per_row = int((length.value + 0.5) // _DIP_PITCH_MM)
+    labels = [n for n in _labels(tokens) if n % 2 == 0 and 4 <= n <= 64]
+    label_pins = max(labels) if labels else None
+    if label_pins and (label_pins // 2 - 1) * _DIP_PITCH_MM < length.value:
+        pins = label_pins
+    elif length.value <= _DIP_COUNT_BY_BODY_MAX_MM and per_row >= 2:
+        pins = 2 * per_row
+    else:
+        return None
+    why = (f"no family named: a through-hole drawing with a {row:g} mm DIP row, a "
+           f"{width.value:g} mm body inside it and {length.value:g} mm along the rows is a "
+           f"DIP-{pins}")
+    return OutlineGuess("dip", pins, why, {"overall_width": row_value, "body_width": width,
+                                           "body_length": length})
 
 
 def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:

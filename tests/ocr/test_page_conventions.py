@@ -302,3 +302,34 @@ def test_unit_under_the_table_and_boxed_e():
     (table,) = find_tables(page, page_unit(page))
     got = {r.symbol: r.values for r in table.rows}
     assert table.unit == "inch" and got["e"] == {"nom": 0.025} and got["D"]["nom"] == 0.341
+
+
+def _pc817(labels=(), words="1. Through-Hole [ex. PC817X]", length="4.58±0.5"):
+    page = [tok(words, 31, 28, 280), tok("6.5±0.5", 170, 273), tok("7.62±0.3", 172, 325),
+            tok(length, 386, 324), tok("3.5±0.5", 465, 376), tok("0.26±0.1", 129, 476),
+            tok("0.5±0.1", 447, 501)]
+    return page + [tok(str(n), 40 + 20 * k, 600, 8) for k, n in enumerate(labels)]
+
+
+def test_through_hole_dip_named_by_its_row_body_and_length():
+    from daemon.ocr.outline_family import family_from_outline
+
+    guess = family_from_outline(_pc817())
+    assert (guess.family, guess.pins) == ("dip", 4)
+    assert {k: v.value for k, v in guess.sizes.items()} == {
+        "overall_width": 7.62, "body_width": 6.5, "body_length": 4.58}
+    assert "DIP-4" in guess.why
+
+
+def test_through_hole_dip_count_from_labels_on_a_long_body():
+    from daemon.ocr.outline_family import family_from_outline
+
+    guess = family_from_outline(_pc817(labels=(1, 8, 9, 16), length="19.25±0.2"))
+    assert (guess.family, guess.pins) == ("dip", 16)
+    assert family_from_outline(_pc817(length="19.25±0.2")) is None  # DIP-14 or DIP-16?
+
+
+def test_no_dip_without_a_through_hole_word():
+    from daemon.ocr.outline_family import family_from_outline
+
+    assert family_from_outline(_pc817(words="1. Outline [ex. PC817X]")) is None
