@@ -53,8 +53,8 @@ _COUNT_PATTERNS = (
     r"(?<![\d.])(\d{1,3})\s?(?:引+脚|管脚|脚)",
     # TI package designators, four digits: D0008A, PW0014A (not ST's drawing code P011C).
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
-    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP)-"
-    r"(\d{1,3})(?!\d|\.)",
+    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP|"
+    r"(?<![A-Z])SO)-(\d{1,3})(?!\d|\.)",  # ST's "SO-8"
     # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
     r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad

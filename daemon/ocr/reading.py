@@ -391,6 +391,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
     elif "pitch" not in b.fields:
+        _pitch_from_unlabelled_row(package_tables, b, family)
+    if package_tables and "pitch" not in b.fields:
         _pitch_beside_table(inputs, page_tables, b, family)
     if guess is not None:
         _take_outline_sizes(b, guess.sizes)
@@ -617,6 +619,26 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
         break
+
+
+def _pitch_from_unlabelled_row(tables, b: ReadingBuilder, family) -> None:
+    """A table row whose letter OCR lost (ST's small lower-case e) and that holds one
+    nominal only, a standard pitch of the family, in a table with no e row: the pitch."""
+    from daemon.ocr.pitches import FAMILY_PITCHES
+
+    standard = FAMILY_PITCHES.get(family or "", ())
+    found = set()
+    for table in tables:
+        if table.unit != "mm" or any(r.symbol == "e" for r in table.rows):
+            continue
+        for row in table.unlabelled:
+            if set(row.values) != {"nom"}:
+                continue
+            if any(abs(row.values["nom"] - p) < 0.006 for p in standard):
+                found.add(row.values["nom"])
+    if len(found) == 1:
+        b.put(b.fields, "pitch", _tol({"nom": found.pop()}, "datasheet_table"))
+        b.log.add("pitch from the table row whose letter was not read (a standard pitch)")
 
 
 def _pitch_beside_table(inputs, page_tables, b: ReadingBuilder, family) -> None:

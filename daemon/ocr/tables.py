@@ -49,6 +49,9 @@ class DimensionTable:
     rows: List[TableRow]
     box: tuple  # x0, y0, x1, y1 of the table's tokens
     other_unit: Optional[str] = None
+    # Rows whose letter and description OCR lost, kept apart: only a reader rule that
+    # knows them by their value may use them (reading._pitch_from_unlabelled_row).
+    unlabelled: List[TableRow] = field(default_factory=list)
 
     @property
     def symbols(self) -> List[str]:
@@ -193,6 +196,7 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     box = [min(t.box[0] for t in header), min(t.box[1] for t in header),
            max(t.box[2] for t in header), max(t.box[3] for t in header)]
     candidates = []
+    unlabelled: List[TableRow] = []
     label_xs = [t.box[0] for t in header if not column_word(t.text) and not unit_of(t.text)]
     for index in range(header_index + 1, len(all_rows)):
         row = all_rows[index]
@@ -222,6 +226,9 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
         if parsed is None:
             continue
         parsed.y = y
+        if not parsed.symbol and not parsed.description:
+            unlabelled.append(parsed)
+            continue
         out_rows.append(parsed)
         last_index = index
         for t in labels + cells:
@@ -230,7 +237,7 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     if not out_rows:
         return None, header_index
     return DimensionTable(unit=unit, rows=out_rows, box=tuple(box),
-                          other_unit=other_unit), last_index
+                          other_unit=other_unit, unlabelled=unlabelled), last_index
 
 
 def _continues(row, label_xs, left: float, right: float, h: float) -> bool:
@@ -296,7 +303,9 @@ def _parse_row(labels, cells, cols, unit, h) -> Optional[TableRow]:
             target.setdefault(kind, v.value)
     if not values and not other:
         return None
-    if not symbol and not description:
-        return None
+    if not symbol and not description and len(cells) > 2:
+        return None  # not a row of the table: text of the drawing beside it
+    # A row whose letter OCR lost (ST's small "e") is kept without one: the reader may
+    # still know it by its value (reading._pitch_from_unlabelled_row).
     return TableRow(symbol=symbol, description=description, values=values, other=other,
                     qualifier=qualifier)

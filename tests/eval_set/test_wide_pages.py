@@ -145,6 +145,7 @@ CLASS_PAGES = {
     "t49_FT231X_FTDI_SSOP-20": "inch table with its unit under it; boxed e read as a glyph",
     "t50_FT231XQ_FTDI_QFN-20": "letters over MIN NOM MAX groups (E2, D2, L)",
     "t44_PC817_Sharp_DIP-4": "through-hole drawing named DIP by its row, body and length",
+    "t53_TL082_ST_TSSOP-8": "ST table whose pitch row lost its letter",
 }
 
 

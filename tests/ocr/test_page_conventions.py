@@ -333,3 +333,42 @@ def test_no_dip_without_a_through_hole_word():
     from daemon.ocr.outline_family import family_from_outline
 
     assert family_from_outline(_pc817(words="1. Outline [ex. PC817X]")) is None
+
+
+def test_st_so_8_title_gives_the_count():
+    page = [tok("6.2 SO-8 package information", 40, 40, 300)]
+    assert detect_family(page) == "soic" and pin_count_from_text(page) == 8
+
+
+def _st_tssop8(e_label: bool):
+    page = [tok("TSSOP8 package mechanical data", 271, 630, 270), tok("Millimeters", 377, 694),
+            tok("Ref.", 208, 694, 33), tok("Min.", 304, 729, 34), tok("Typ.", 397, 729, 40),
+            tok("Max.", 494, 729, 39)]
+    rows = [("A", None, None, "1.2"), ("D", "2.90", "3.00", "3.10"), ("E", "6.20", "6.40", "6.60"),
+            ("E1", "4.30", "4.40", "4.50"), ("e" if e_label else "", None, "0.65", None),
+            ("L", "0.45", "0.60", "0.75")]
+    for k, (sym, lo, typ, hi) in enumerate(rows):
+        y = 762 + 28 * k
+        if sym:
+            page.append(tok(sym, 213, y, 20))
+        for x, v in ((304, lo), (400, typ), (496, hi)):
+            if v:
+                page.append(tok(v, x, y, 34))
+    return page
+
+
+def test_unlabelled_table_row_holding_a_standard_pitch_is_e():
+    """ST's TSSOP8 table: OCR lost the small "e"; the row with only 0.65 nominal is it."""
+    from daemon.ocr.reading import OcrInput, parse
+    from daemon.ocr.tokens import OcrPage
+    from daemon.readers.base import ReadHints
+
+    (table,) = find_tables(_st_tssop8(False), "mm")
+    assert [r.values for r in table.unlabelled] == [{"nom": 0.65}]
+    assert "" not in table.symbols
+    reading = parse([OcrInput(OcrPage(_st_tssop8(False), 1200, 1200, "p"), "package")],
+                    ReadHints())
+    assert reading.pitch.nominal == 0.65 and reading.body_width.nominal == 4.4
+    with_e = parse([OcrInput(OcrPage(_st_tssop8(True), 1200, 1200, "p"), "package")],
+                   ReadHints())
+    assert with_e.pitch.nominal == 0.65
