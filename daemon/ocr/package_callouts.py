@@ -344,6 +344,13 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     "dip": {"body_length": (8.8, 60.0), "body_width": (5.5, 7.2), "overall_width": (7.4, 8.2),
             "height": (4.0, 5.5)},
 }
+# Further outlines of a family whose windows differ: JEDEC MS-011 (PDIP, 0.600"): E1
+# 12.32-14.73, E 15.24-15.88 (the eB lead spread reaches 17.78, outside), D 31.9-60, A 6.35
+# max. The outline whose windows each hold one printed pair (most of them) is taken.
+JEDEC_WINDOW_ALTERNATIVES: Dict[str, Sequence[Dict[str, tuple]]] = {
+    "dip": ({"body_length": (30.0, 60.0), "body_width": (12.2, 14.8),
+             "overall_width": (15.0, 16.0), "height": (3.5, 6.4)},),
+}
 # Seated heights a lone MAX or a side view's size may be, per family (a DIP's "0.030 MAX
 # DEPTH" is its ejector mark, not its 5 mm height; an SOIC's bottom-view exposed pad is no
 # height). Upper ends: JEDEC's largest A of the family's outlines (MS-013 2.65, MO-150 2.0,
@@ -430,7 +437,11 @@ def _assign(dims: Sequence[Dim], family: Optional[str], pitch: Optional[float],
                              }.values(), key=lambda v: -v.value) for axis in ("x", "y")}
     found: Dict[str, PrintedValue] = {}
     if family in JEDEC_WINDOWS:
-        return _by_window(dims, JEDEC_WINDOWS[family])
+        options = (JEDEC_WINDOWS[family],) + tuple(JEDEC_WINDOW_ALTERNATIVES.get(family, ()))
+        results = [_by_window(dims, windows) for windows in options]
+        best = max(len(r) for r in results)
+        winners = [r for r in results if len(r) == best]
+        return winners[0] if len(winners) == 1 else {}
     if family in NO_LEAD:
         if by_axis["x"] and by_axis["y"]:
             found["body_width"], found["body_length"] = by_axis["x"][0], by_axis["y"][0]
@@ -559,7 +570,21 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     plain = {d.value.value: d.value for d in dims if not d.value.is_range
              and (d.value.hi is None or len(standard) == 1) and not d.value.multiplier
              and "." in d.value.text and any(abs(d.value.value - p) < 1e-6 for p in standard)}
-    return next(iter(plain.values())) if len(plain) == 1 else None
+    if len(plain) > 1:
+        # Several standard pitches printed (Fortune's SOT-23-6: 0.95 and a 0.65 thickness):
+        # the one whose two-pitch span is printed too (1.9).
+        spans = {round(d.value.value, 3) for d in dims if not d.value.multiplier}
+        plain = {k: v for k, v in plain.items() if round(2 * k, 3) in spans}
+    if len(plain) == 1:
+        return next(iter(plain.values()))
+    if len(standard) == 1 and not plain:
+        # A one-pitch family's pitch printed as a limit pair (Cypress's DIP: 0.090 over
+        # 0.110 inch, 2.29-2.79 mm): the one pair centred on the standard pitch.
+        pairs = {d.value.value: d.value for d in dims if d.value.is_range
+                 and not d.value.multiplier and abs(d.value.value - standard[0]) < 0.011}
+        if len(pairs) == 1:
+            return next(iter(pairs.values()))
+    return None
 
 
 def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken], h: float,

@@ -15,8 +15,9 @@ from daemon.ocr.tokens import OcrToken
 # (pattern over squashed upper-case text, family); first match in reading order wins.
 FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"SOT-?223", "sot223"),
-    (r"T?SOT-?23|SC-?59|SC-?70|SC-?74|SC-?88|SOT-?323|SOT-?363|SOT-?26|SMALLOUTLINETRANSISTOR",
-     "sot23"),
+    # "ST-23": JSMICRO's SOT-23 title in a font whose O OCR drops.
+    (r"T?SOT-?23|SC-?59|SC-?70|SC-?74|SC-?88|SOT-?323|SOT-?363|SOT-?26|SMALLOUTLINETRANSISTOR"
+     r"|(?<![A-Z])ST-23(?!\d)", "sot23"),
     # Spelled out: "Thin Shrink Small Outline Package" (National), "Micro Small Outline".
     (r"TSSOP|THIN\s?SHRINK\s?SMALL\s?OUTLINE", "tssop"),
     (r"MSOP|VSSOP|(?:MICRO|MINI)\s?SMALL\s?OUTLINE", "msop"),
@@ -55,6 +56,8 @@ _COUNT_PATTERNS = (
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP|"
     r"(?<![A-Z])SO)-(\d{1,3})(?!\d|\.)",  # ST's "SO-8"
+    # Body code then count: "DFN1006-2", "DFN2020-6" (1.0 x 0.6 mm, 2 pads).
+    r"\b[VWUX]?DFN\d{4}-(\d{1,2})\b",
     # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
     r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad
@@ -129,10 +132,16 @@ def family_from_hint(hint: str) -> Optional[str]:
     return None
 
 
+_URL = re.compile(r"WWW\.|HTTPS?:|\.COM\b|\.CN\b|\.TW\b", re.I)
+
+
 def _titled(text: str) -> Optional[str]:
     """The text to look for a family in: all of a short run; of a long one only a name
     before a colon at its start (NXP: "DHVQFN16: plastic dual in-line compatible ... quad
-    flat package"), since notes paragraphs mention other packages."""
+    flat package"), since notes paragraphs mention other packages. A web address names no
+    package (Tech Public's www.sot23.com.tw heads its DFN pages)."""
+    if _URL.search(text):
+        return None
     if len(text) <= 90:
         return text
     head, colon, _ = text.partition(":")

@@ -6,6 +6,7 @@ figure gives one pad size and, on each axis, the pads' centre spacing, their gap
 Read per axis from the figure's callouts (axes as in daemon.ocr.package_callouts):
 
 - a pad p, a gap g and a centre spacing c with c = g + p: two pads at c;
+- the same number twice and another once ("1.4 0.8 1.4"): pad, gap, pad;
 - two numbers a < b: either pad a at centre spacing b (gap b - a) or gap a with pad b
   (centre a + b); the reading whose gap is at least 0.2 mm and whose outer span fits the
   body (at most 1 mm over it) wins, and nothing is read when both or neither do;
@@ -47,6 +48,14 @@ def _close(a: float, b: float) -> bool:
 def solve_axis(values: Sequence[float], body: Optional[float]) -> Optional[Axis]:
     """One axis of the grid from the numbers printed along it (see the module docstring)."""
     vals = sorted({round(v, 4) for v in values if v > 0})
+    counts = {v: sum(1 for x in values if round(x, 4) == v) for v in vals}
+    if len(vals) == 2 and sorted(counts.values()) == [1, 2]:
+        # "pad, gap, pad" written along the axis (YXC: 1.4 0.8 1.4): the repeated one is
+        # the pad.
+        pad = next(v for v in vals if counts[v] == 2)
+        gap = next(v for v in vals if counts[v] == 1)
+        if gap >= MIN_GAP_MM:
+            return Axis(pad, 2, round(pad + gap, 4))
     for g in vals:
         for p in vals:
             if g != p and any(_close(g + p, c) for c in vals if c not in (g, p)):

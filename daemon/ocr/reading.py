@@ -170,6 +170,28 @@ def _onsemi_pitch_fits(table: DimensionTable, unit: str, family) -> bool:
     return any(abs(g - k * p) <= 0.06 * k for p in standard for k in (1, 2))
 
 
+# A gull-wing foot (JEDEC L) is never this long; the letter names another size.
+_LONGEST_FOOT_MM = 2.0
+
+
+def _not_jedec_letters(table: DimensionTable, unit: str, family) -> bool:
+    """Read with JEDEC's meanings, the table gives a two-row gull-wing part a body E1 that
+    no registered outline of its family has and a foot L longer than any foot: the maker's
+    own letters (JSMICRO's SOT-23 table: E1 0.85-1.05 is its pitch, L 2.2-2.7 its tips)."""
+    from daemon.ocr.jedec_bodies import JEDEC_BODIES
+
+    if unit != "mm" or family not in ("sot23", "soic", "ssop", "tssop", "msop"):
+        return False
+    by = {r.symbol: _table_values(r, table, unit) for r in table.rows}
+    e1, foot = by.get("E1") or {}, by.get("L") or {}
+    if not e1 or not foot:
+        return False
+    mid = e1.get("nom", (min(e1.values()) + max(e1.values())) / 2)
+    registered = any(o.family == family and o.body[0] - 0.1 <= mid <= o.body[1] + 0.1
+                     for o in JEDEC_BODIES)
+    return not registered and min(foot.values()) > _LONGEST_FOOT_MM
+
+
 def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "ReadingBuilder",
                                 family) -> None:
     """A table whose letters follow no known convention: each letter is found on the
@@ -197,10 +219,32 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
                              text=f"{row.symbol} {lo:g}-{hi:g}")
         dims.append(Dim(value, labels[0].box, axis_of(drawing, labels[0].box, h)))
     pitch = b.fields.get("pitch") or b.land.get("pitch")
+    if pitch is None:
+        pitch = _pitch_row(table, unit, family)
+        if pitch is not None:
+            b.put(b.fields, "pitch", pitch)
+            b.log.add("pitch: the one row whose value is a standard pitch of the family")
     found = assign_sizes(dims, family, pitch.nominal if pitch else None)
     for name, value in found.items():
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_table"))
     b.log.add(f"maker letters read from the drawing ({', '.join(sorted(found)) or 'none'})")
+
+
+def _pitch_row(table: DimensionTable, unit: str, family):
+    """Of a maker-lettered table, the one row whose nominal (or midpoint) is a standard
+    pitch of the family (FAMILY_PITCHES), as a toleranced value; None when not exactly one."""
+    from daemon.ocr.pitches import FAMILY_PITCHES
+
+    standard = FAMILY_PITCHES.get(family or "", ())
+    hits = []
+    for row in table.rows:
+        values = _table_values(row, table, unit)
+        if not values:
+            continue
+        mid = values.get("nom", (min(values.values()) + max(values.values())) / 2)
+        if any(abs(mid - p) < 0.006 for p in standard):
+            hits.append(values)
+    return _tol(hits[0], "datasheet_table") if len(hits) == 1 else None
 
 
 def _count_from_row_letters(tables: Sequence[DimensionTable]) -> Optional[int]:
@@ -351,6 +395,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             continue
         if style == "nexperia":
             _nexperia_pitch(b, table, family)
+        if style == "jedec" and _not_jedec_letters(table, unit, family):
+            # JSMICRO's SOT-23: L tip to tip, A and B the body, E1 the pitch.
+            item = next(i for i, ts in zip(inputs, page_tables) if table in ts)
+            b.log.add("the table's letters do not measure what JEDEC's do (no registered "
+                      "outline has them): read from the drawing")
+            _maker_letters_from_drawing(item, table, unit, b, family)
+            continue
         for row in table.rows:
             row = _variant_row(row, tokens_all, hints)
             if row is None:
@@ -452,6 +503,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         raise ReaderError("pin count not found on the page (it may cover several variants); "
                           "give the part name or a package hint such as SOIC-8")
     _drop_implausible(b, family)
+    if b.pin_count == 2:
+        # Two terminals have no centre pad or tab: such letters of a land table name its
+        # gap and centre distance (Tech Public's Y2 / Y3), which C, Y and Z already fix.
+        dropped = [k for k in ("exposed_pad_width", "exposed_pad_length", "tab_width",
+                               "tab_length") if b.land.pop(k, None) is not None]
+        if dropped:
+            b.log.add(f"two terminals: {', '.join(dropped)} of the land table left out")
     land = LandPattern(**{k: v for k, v in b.land.items() if v is not None}) if b.land else None
     # SOT-223 and DPAK print their tab as exposed_pad_*: a pad of its own, not an EP.
     exposed = family not in TAB_FAMILIES and bool(
@@ -781,8 +839,11 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
 
     page = item.page
     unit = page_unit(page.tokens) or b.unit or "mm"
-    if unit != "mm" or not b.set_unit(unit):
-        return  # inch-only outlines without a table: not read (no page of that kind seen)
+    if unit not in ("mm", "inch") or not b.set_unit(unit):
+        return
+    # The outline rules think in millimetres; an inch-only drawing (Cypress's PDIP, "DIMENSIONS
+    # IN INCHES") is read scaled and its sizes kept in inches as printed.
+    scale = 25.4 if unit == "inch" else 1.0
     h = line_height(page.tokens)
     # Anti-aliased thin lines of small screenshots are grey: anything clearly darker than
     # the paper counts (filled areas are told apart by _thin).
@@ -791,8 +852,12 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
     figs = _figures(item)
 
     def read(callouts):
-        return read_outline(callouts, drawing, page.tokens, h, family,
-                            pitch.nominal if pitch else None, b.pin_count, figs)
+        if scale != 1.0:
+            callouts = [replace(c, value=_scaled(c.value, scale)) for c in callouts]
+        found = read_outline(callouts, drawing, page.tokens, h, family,
+                             pitch.nominal * scale if pitch else None, b.pin_count, figs)
+        return {k: _scaled(v, 1.0 / scale) for k, v in found.items()} if scale != 1.0 \
+            else found
 
     found = read(callouts)
     if item.rotated is not None and not {"body_length", "body_width", "height"} <= set(found):
@@ -811,6 +876,13 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
     if found:
         b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
+
+
+def _scaled(value: PrintedValue, factor: float) -> PrintedValue:
+    """`value` with its numbers multiplied by `factor` (inch <-> mm), its text as printed."""
+    def mul(x):
+        return None if x is None else round(x * factor, 6)
+    return replace(value, value=mul(value.value), lo=mul(value.lo), hi=mul(value.hi))
 
 
 def _figures(item: OcrInput):

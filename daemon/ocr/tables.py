@@ -18,8 +18,9 @@ from daemon.ocr.tokens import OcrToken
 COLUMN_WORDS = {"MIN": "min", "MINIMUM": "min", "NOM": "nom", "NOMINAL": "nom", "TYP": "nom",
                 "TYPICAL": "nom", "MAX": "max", "MAXIMUM": "max", "VALUE": "nom"}
 _SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?(?:-\d{1,3})?$")  # D-8: ALD, one lead count
-_UNIT_WORDS = (("MILLIMETER", "mm"), ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"),
-               ("INMM", "mm"), ("[MM]", "mm"))
+# Makers' spellings included: UMW's "Milimeters", JSMICRO's "Millmeters".
+_UNIT_WORDS = (("MILLIMETER", "mm"), ("MILIMETER", "mm"), ("MILLMETER", "mm"),
+               ("INCH", "inch"), ("MILS", "mil"), ("(MM)", "mm"), ("INMM", "mm"), ("[MM]", "mm"))
 _BARE_UNITS = {"MM": "mm", "INCH": "inch", "INCHES": "inch", "IN.": "inch", "MIL": "mil",
                "MILS": "mil"}
 
@@ -66,10 +67,16 @@ def column_word(text: str) -> Optional[str]:
     return COLUMN_WORDS.get(word)
 
 
+_UNIT_OF_MEASURE = re.compile(r"UNITOFMEASURE[=:]?\(?(MM|INCH)")  # Atmel's COMMON DIMENSIONS
+
+
 def unit_of(text: str) -> Optional[str]:
     up = squash(text)
     if up.rstrip(".:") in _BARE_UNITS:
         return _BARE_UNITS[up.rstrip(".:")]
+    m = _UNIT_OF_MEASURE.search(up)
+    if m:
+        return "mm" if m.group(1) == "MM" else "inch"
     found = [(up.find(word), unit) for word, unit in _UNIT_WORDS if word in up]
     return min(found)[1] if found else None  # "(mm)/(inch)": the first one named
 
@@ -77,9 +84,11 @@ def unit_of(text: str) -> Optional[str]:
 def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     """The unit a page's notes declare ("DIMENSIONS: MILLIMETERS", "in inches [mm]")."""
     text = squash(" ".join(t.text for t in tokens))
-    if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]|UNITS?:INCH|UNITS?\(INCH(ES)?\)", text):
-        return "inch"  # FTDI: "UNIT : INCH" under its table
-    if re.search(r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
+    if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]|UNITS?:INCH|UNITS?\(INCH(ES)?\)"
+                 r"|DIMENS[IO]{0,2}NS?ININCH(?:ES|(?!E))(?![\[(])", text):
+        return "inch"  # FTDI: "UNIT : INCH" under its table; Cypress: "DIMENSIONS IN INCHES"
+    if re.search(r"单位[:：;；]?MM\b|"  # Chinese makers: "单位：mm" (unit: mm)
+                 r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
                  r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM|DIMENSIONS?\(MM\)|UNIT\(MM\)"
                  r"|\(INMM\)",
                  text):
@@ -88,7 +97,7 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
 
 
 _SYMBOL_TITLE = re.compile(r"^(SYMBOL|SYM\.?|DIM\.?|DIMENSION|ITEM|REF\.?)$")
-_UNIT_TITLE = re.compile(r"^(UNIT|DIMENSION|DIMENSIONS|VALUE|SIZE)S?\W*(IN)?\W*\(?"
+_UNIT_TITLE = re.compile(r"^(?:(UNIT|DIMENSION|DIMENSIONS|VALUE|SIZE)S?\W*(IN)?\W*)?\(?"
                          r"(MM|MILLIMETERS?|INCH(ES)?|MILS?)\)?\.?$")
 
 
@@ -98,11 +107,14 @@ def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
         kind = column_word(tok.text)
         if kind:
             cols.append(Column(kind, tok.cx, tok.box[0], tok.box[2]))
-    if not cols and any(_SYMBOL_TITLE.match(squash(t.text)) for t in row):
-        # "Symbol | Unit (mm) | Unit (inch)": one value per row in each unit (MDD, Diodes).
-        for tok in row:
-            if _UNIT_TITLE.match(squash(tok.text)) and unit_of(tok.text):
-                cols.append(Column("nom", tok.cx, tok.box[0], tok.box[2], unit_of(tok.text)))
+    titled = [t for t in row if _UNIT_TITLE.match(squash(t.text)) and unit_of(t.text)]
+    if not cols and (any(_SYMBOL_TITLE.match(squash(t.text)) for t in row)
+                     or len({unit_of(t.text) for t in titled}) >= 2):
+        # "Symbol | Unit (mm) | Unit (inch)": one value per row in each unit (MDD, Diodes);
+        # "MILLIMETERS | INCHES" under a spanning "DIMENSIONS" with SYM a line above (Tech
+        # Public's land pattern table).
+        for tok in titled:
+            cols.append(Column("nom", tok.cx, tok.box[0], tok.box[2], unit_of(tok.text)))
     return cols
 
 
@@ -146,6 +158,10 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
         if index <= used_until:
             continue
         cols = _header_columns(row) or _titled_value_column(row, all_rows[index + 1:], h)
+        if cols and all(c.unit for c in cols) and any(
+                sum(1 for t in nxt if column_word(t.text)) >= 2
+                for nxt in all_rows[index + 1:index + 4] if row_y(nxt) - row_y(row) < 2.5 * h):
+            continue  # unit titles over MIN NOM MAX: the header is a line below
         kinds = {c.kind for c in cols}
         value_column = (len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
                         ) or (cols and all(c.unit for c in cols))
@@ -198,6 +214,7 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     candidates = []
     unlabelled: List[TableRow] = []
     label_xs = [t.box[0] for t in header if not column_word(t.text) and not unit_of(t.text)]
+    note_xs = [t.cx for t in header if squash(t.text).rstrip(".:S") == "NOTE"]
     for index in range(header_index + 1, len(all_rows)):
         row = all_rows[index]
         y = row_y(row)
@@ -209,8 +226,10 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
             if y - last_y > 6 * h or not _continues(row, label_xs, left, right, h):
                 break
         # Notes under the table end it; a NOTES label of the drawing beside it does not
-        # (IR's Micro3 page: the side view's "NOTES:" on the E1 row).
-        if any(squash(t.text).startswith("NOTE") and t.box[2] >= left - 6 * h for t in row):
+        # (IR's Micro3 page: the side view's "NOTES:" on the E1 row), nor a "Note 2" cell
+        # under the table's own NOTE column (Atmel's COMMON DIMENSIONS).
+        if any(squash(t.text).startswith("NOTE") and t.box[2] >= left - 6 * h
+               and not any(abs(t.cx - x) < 3 * h for x in note_xs) for t in row):
             break
         if not cells:
             continue

@@ -146,6 +146,11 @@ CLASS_PAGES = {
     "t50_FT231XQ_FTDI_QFN-20": "letters over MIN NOM MAX groups (E2, D2, L)",
     "t44_PC817_Sharp_DIP-4": "through-hole drawing named DIP by its row, body and length",
     "t53_TL082_ST_TSSOP-8": "ST table whose pitch row lost its letter",
+    "t55_AO3401A_UMW_SOT-23": "'Milimeters' unit title",
+    "t56_AT28C256_Atmel_28P6_PDIP-28": "unit of measure above the header; NOTE column cells",
+    "t57_CY62256N_Cypress_PDIP-28": "inch-only outline; MS-011 windows; pitch as a limit pair",
+    "t60_MT3608_Aerosemi_SOT-23-6": "TSOT23-6 caption; land callouts",
+    "t61_ESD5451N_TechPublic_DFN1006-2": "web address no name; DFN1006-2 count; two-unit land table",
 }
 
 

@@ -372,3 +372,137 @@ def test_unlabelled_table_row_holding_a_standard_pitch_is_e():
     with_e = parse([OcrInput(OcrPage(_st_tssop8(True), 1200, 1200, "p"), "package")],
                    ReadHints())
     assert with_e.pitch.nominal == 0.65
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("(Unit of Measure = mm)", "mm"), ("Dimensions In Milimeters", "mm"),
+    ("Dimensions In Millmeters", "mm"), ("MILLIMETERS", "mm"), ("INCHES", "inch")])
+def test_unit_titles_as_makers_spell_them(text, unit):
+    from daemon.ocr.tables import unit_of
+
+    assert unit_of(text) == unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("单位：mm", "mm"), ("DIMENSINS IN INCHES MIN.", "inch"), ("DIMENSIONS IN INCHES", "inch"),
+    ("Dimensions in inches (millimeters)", None), ("DIMENSIONS IN INCHES [MM]", None)])
+def test_page_units(text, unit):
+    from daemon.ocr.tables import page_unit
+
+    assert page_unit([tok(text, 40, 40, 300)]) == unit
+
+
+def _atmel_table():
+    """Atmel's COMMON DIMENSIONS: unit above the header, a NOTE column with "Note 2" cells."""
+    page = [tok("COMMON DIMENSIONS", 837, 766, 188), tok("(Unit of Measure = mm)", 841, 786, 179),
+            tok("MIN", 837, 823, 35), tok("NOM", 907, 822, 44), tok("MAX", 985, 823, 40),
+            tok("NOTE", 1049, 822, 52)]
+    rows = [("A", None, "4.826", None), ("D", "36.703", "37.338", "Note 2"),
+            ("E", "15.240", "15.875", None), ("E1", "13.462", "13.970", "Note 2"),
+            ("L", "3.048", "3.556", None)]
+    for k, (sym, lo, hi, note) in enumerate(rows):
+        y = 852 + 30 * k
+        page += [tok(sym, 767, y, 20)]
+        if lo:
+            page.append(tok(lo, 824, y, 56))
+        page.append(tok(hi, 977, y, 54))
+        if note:
+            page.append(tok(note, 1045, y, 56))
+    return page
+
+
+def test_note_cells_under_the_note_column_do_not_end_the_table():
+    (table,) = find_tables(_atmel_table())
+    assert table.unit == "mm"
+    assert table.symbols == ["A", "D", "E", "E1", "L"]
+    assert table.rows[3].values == {"min": 13.462, "max": 13.97}
+
+
+def test_unit_titles_over_min_max_are_no_header_of_their_own():
+    """"MILLIMETERS | INCHES" with Min Max Min Max under it: one table, with limits."""
+    page = [tok("MILLIMETERS", 300, 100, 100), tok("INCHES", 520, 100, 60),
+            tok("Symbol", 150, 110, 50), tok("Min", 280, 125, 30), tok("Max", 360, 125, 30),
+            tok("Min", 500, 125, 30), tok("Max", 580, 125, 30),
+            tok("D", 160, 150, 12), tok("2.80", 280, 150, 34), tok("3.04", 360, 150, 34),
+            tok("0.110", 500, 150, 40), tok("0.120", 580, 150, 40),
+            tok("E", 160, 175, 12), tok("1.20", 280, 175, 34), tok("1.40", 360, 175, 34),
+            tok("0.047", 500, 175, 40), tok("0.055", 580, 175, 40)]
+    (table,) = find_tables(page)
+    assert table.unit == "mm" and table.rows[0].values == {"min": 2.8, "max": 3.04}
+
+
+@pytest.mark.parametrize("text, family", [("ST-23", "sot23"), ("DFN1006-2 Package Outline", "dfn")])
+def test_more_names(text, family):
+    assert family_from_text(text) == family
+
+
+def test_dfn_body_code_then_count():
+    assert pin_count_from_text([tok("DFN1006-2 Package Outline Drawing (0402)", 40, 40, 500)]) == 2
+
+
+def test_a_web_address_names_no_package():
+    """Tech Public heads its DFN pages with www.sot23.com.tw."""
+    page = [tok("www.sot23.com.tw", 600, 40, 160), tok("Package Outline Drawing", 40, 170, 300)]
+    assert detect_family(page) is None
+
+
+def test_crystal_pad_gap_pad():
+    from daemon.ocr.pad_grid import solve_axis
+
+    axis = solve_axis([1.4, 0.8, 1.4], 3.2)
+    assert (axis.pad, axis.count, axis.centre) == (1.4, 2, 2.2)
+    assert solve_axis([1.4, 0.8], 3.2) is None  # pad 0.8 at 1.4, or pad 1.4 at 2.2?
+
+
+def test_dip_600_mil_by_its_own_windows():
+    """Cypress's PDIP-28 (inch drawing read scaled to mm): MS-011's windows, not MS-001's."""
+    def pair(lo, hi):
+        return _pair(round(lo * 25.4, 4), round(hi * 25.4, 4), "x")
+
+    dims = [pair(0.5, 0.55), pair(1.38, 1.48), pair(0.6, 0.625), pair(0.61, 0.7),
+            pair(0.015, 0.06)]
+    found = assign_sizes(dims, "dip", None, None, 28)
+    assert round(found["body_width"].value / 25.4, 4) == 0.525
+    assert round(found["overall_width"].value / 25.4, 4) == 0.6125
+    assert round(found["body_length"].value / 25.4, 4) == 1.43
+
+
+def test_standard_pitch_among_two_by_its_printed_span():
+    from daemon.ocr.package_callouts import printed_pitch
+
+    def plain(v, axis="x"):
+        return Dim(PrintedValue(v, text=str(v)), (0, 0, 1, 1), axis)
+
+    assert printed_pitch([plain(0.95), plain(0.65), plain(1.9)], 6, "sot23").value == 0.95
+    assert printed_pitch([plain(0.95), plain(0.65)], 6, "sot23") is None
+
+
+def _table(rows):
+    from daemon.ocr.tables import DimensionTable, TableRow
+
+    return DimensionTable("mm", [TableRow(sym, "", vals) for sym, vals in rows], (0, 0, 1, 1))
+
+
+def test_maker_letters_told_from_jedec_ones():
+    """JSMICRO's SOT-23 table read as JEDEC would give E1 0.85-1.05 (no SOT-23 body) and a
+    2.2 mm foot: the letters are the maker's; its pitch is the row at 0.95."""
+    from daemon.ocr.reading import _not_jedec_letters, _pitch_row
+
+    jsmicro = _table([("L", {"min": 2.2, "max": 2.7}), ("A", {"min": 1.15, "max": 1.5}),
+                      ("B", {"min": 2.7, "max": 3.1}), ("E", {"min": 1.7, "max": 2.1}),
+                      ("E1", {"min": 0.85, "max": 1.05}), ("b", {"min": 0.35, "max": 0.55})])
+    assert _not_jedec_letters(jsmicro, "mm", "sot23")
+    assert _pitch_row(jsmicro, "mm", "sot23").nominal == 0.95
+    umw = _table([("E", {"min": 1.2, "max": 1.4}), ("E1", {"min": 2.25, "max": 2.55}),
+                  ("L", {"nom": 0.55}), ("e", {"nom": 0.95})])
+    assert not _not_jedec_letters(umw, "mm", "sot23")  # swapped E/E1, but JEDEC's letters
+
+
+def test_inch_outline_sizes_stay_in_inches():
+    from daemon.ocr.reading import _scaled
+
+    v = PrintedValue(0.525, 0.5, 0.55, text="0.500/0.550")
+    mm = _scaled(v, 25.4)
+    assert (mm.lo, mm.hi) == (12.7, 13.97) and mm.text == v.text
+    back = _scaled(mm, 1 / 25.4)
+    assert (back.value, back.lo, back.hi) == (0.525, 0.5, 0.55)
