@@ -503,6 +503,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         raise ReaderError("pin count not found on the page (it may cover several variants); "
                           "give the part name or a package hint such as SOIC-8")
     _drop_implausible(b, family)
+    _sot23_pitch_from_length(b, family)
     if b.pin_count == 2:
         # Two terminals have no centre pad or tab: such letters of a land table name its
         # gap and centre distance (Tech Public's Y2 / Y3), which C, Y and Z already fix.
@@ -541,6 +542,24 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
 # lost its decimal point: ".348" read as 348, "7.8" as 78), never dimensions.
 _LARGEST_MM = {"pitch": 5.1, "height": 30.0, "lead_width": 3.0}
 _LARGEST_SIZE_MM = 100.0
+
+
+# SOT-23 (TO-236 / MO-178) bodies are 2.80-3.04 mm long at a 0.95 mm pitch; SC-70 (MO-203)
+# bodies 1.80-2.25 mm at 0.65 mm. A page that shows the body but whose pitch OCR lost
+# (Fortune's 0.95 among other standard values) has the pitch of the outline its length is.
+_SOT23_PITCH_BY_LENGTH_MM = (((2.6, 3.2), 0.95), ((1.75, 2.3), 0.65))
+
+
+def _sot23_pitch_from_length(b: "ReadingBuilder", family) -> None:
+    length = b.fields.get("body_length")
+    if family != "sot23" or "pitch" in b.fields or length is None or b.unit != "mm":
+        return
+    for (lo, hi), pitch in _SOT23_PITCH_BY_LENGTH_MM:
+        if lo <= length.nominal <= hi:
+            b.put(b.fields, "pitch", _tol({"nom": pitch}, "derived"))
+            b.log.add(f"pitch {pitch:g}: the registered pitch of a {length.nominal:g} mm long "
+                      "SOT-23/SC-70 body (not read on the page)")
+            return
 
 
 def _drop_implausible(b: "ReadingBuilder", family) -> None:

@@ -506,3 +506,17 @@ def test_inch_outline_sizes_stay_in_inches():
     assert (mm.lo, mm.hi) == (12.7, 13.97) and mm.text == v.text
     back = _scaled(mm, 1 / 25.4)
     assert (back.value, back.lo, back.hi) == (0.525, 0.5, 0.55)
+
+
+@pytest.mark.parametrize("length, pitch", [(2.92, 0.95), (2.0, 0.65), (2.45, None)])
+def test_sot23_pitch_from_the_registered_body_length(length, pitch):
+    from daemon.ocr.reading import ReadingBuilder, _sot23_pitch_from_length, _tol
+
+    b = ReadingBuilder()
+    b.set_unit("mm")
+    b.put(b.fields, "body_length", _tol({"nom": length}, "datasheet_drawing"))
+    _sot23_pitch_from_length(b, "sot23")
+    got = b.fields.get("pitch")
+    assert (got.nominal if got else None) == pitch
+    if got:
+        assert got.source == "derived" and any("registered pitch" in n for n in b.log.notes)
