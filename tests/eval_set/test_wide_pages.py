@@ -150,7 +150,7 @@ CLASS_PAGES = {
     "t56_AT28C256_Atmel_28P6_PDIP-28": "unit of measure above the header; NOTE column cells",
     "t57_CY62256N_Cypress_PDIP-28": "inch-only outline; MS-011 windows; pitch as a limit pair",
     "t60_MT3608_Aerosemi_SOT-23-6": "TSOT23-6 caption; land callouts",
-    "t61_ESD5451N_TechPublic_DFN1006-2": "web address no name; DFN1006-2 count; two-unit land table",
+    "t61_ESD5451N_TechPublic_DFN1006-2": "web address no name; DFN1006-2; two-unit land table",
 }
 
 
