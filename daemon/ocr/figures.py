@@ -8,6 +8,7 @@ each text run then belongs to the figure nearest to it. The land-pattern figure 
 its heading or caption sits against.
 """
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
@@ -56,21 +57,58 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
     return out
 
 
-def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float
-                ) -> Optional[Figure]:
+_UNITS_LINE = re.compile(r"^\s*\(?\s*(?:units?|dimensions?)\b.*(?:mm|inch)", re.I)
+
+
+def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
+                tokens: Sequence[OcrToken] = ()) -> Optional[Figure]:
     """The figure a land-pattern heading or caption sits against (just above or under it,
-    overlapping it sideways), or None when no figure is that close."""
+    overlapping it sideways), or None when no figure is that close. A units line under the
+    heading ("(units : mm; tolerance : +/-0.1)", Kingbright) makes it a title over the figure
+    below it: the figures above are not considered and the gap is measured from that line."""
     best = None
     for head in heads:
+        bottom = head.box[3]
+        for tok in sorted(tokens, key=lambda t: t.box[1]):
+            if 0 <= tok.box[1] - bottom <= 0.8 * h and _UNITS_LINE.search(tok.text) \
+                    and min(tok.box[2], head.box[2]) > max(tok.box[0], head.box[0]):
+                bottom = tok.box[3]
+        titled = bottom > head.box[3]  # a heading over its own units line heads what follows
         for fig in figs:
             x0, y0, x1, y1 = fig.box
             overlap = min(x1, head.box[2]) - max(x0, head.box[0])
-            if overlap <= 0:
+            if overlap <= 0 or (titled and y0 < bottom - h):
                 continue
-            gap = max(y0 - head.box[3], head.box[1] - y1, 0)
+            gap = max(y0 - bottom, head.box[1] - y1, 0)
             if gap <= 4 * h and (best is None or gap < best[0]):
                 best = (gap, fig)
-    return None if best is None else best[1]
+    return None if best is None else _with_sibling_pads(best[1], figs, h)
+
+
+def _with_sibling_pads(fig: Figure, figs: Sequence[Figure], h: float) -> Figure:
+    """`fig` joined with the figures beside it that are the same size and in line with it:
+    the separate pads of one land pattern (Kingbright's two squares 0.85 apart) are one
+    figure to read."""
+    x0, y0, x1, y1 = fig.box
+    w, ht = x1 - x0, y1 - y0
+    joined = [fig]
+    for other in figs:
+        if other is fig:
+            continue
+        a0, b0, a1, b1 = other.box
+        same = abs((a1 - a0) - w) <= 0.35 * max(w, 1) and abs((b1 - b0) - ht) <= 0.35 * max(ht, 1)
+        near = 1.5 * h  # pads of one pattern sit closer than the views of a drawing
+        in_row = abs(b0 - y0) <= h and abs(b1 - y1) <= h and min(abs(a0 - x1),
+                                                                  abs(x0 - a1)) <= near
+        in_col = abs(a0 - x0) <= h and abs(a1 - x1) <= h and min(abs(b0 - y1),
+                                                                  abs(y0 - b1)) <= near
+        if same and (in_row or in_col):
+            joined.append(other)
+    if len(joined) == 1:
+        return fig
+    box = (min(f.box[0] for f in joined), min(f.box[1] for f in joined),
+           max(f.box[2] for f in joined), max(f.box[3] for f in joined))
+    return Figure(box, sum(f.cells for f in joined), [t for f in joined for t in f.tokens])
 
 
 def label_region(fig: Figure, h: float) -> Tuple[float, float, float, float]:

@@ -6,7 +6,8 @@ themselves say which is which: the pad length Y along the part, the gap G betwee
 the centre spacing C = G + Y and the outside span Z = G + 2Y. A pair (G, Y) that explains
 two more printed numbers is the layout; the one number left is the pad width X across.
 Nothing is assigned unless the sums close (within the print's rounding) and one reading
-explains more numbers than any other.
+explains more numbers than any other. Where no sum is printed, a layout written pad, gap,
+pad (one number twice, one once) is read as that.
 """
 
 from itertools import permutations
@@ -27,7 +28,7 @@ def solve_two_terminal(values: Sequence[float]) -> Optional[Dict[str, float]]:
         if len(matched) >= 1:
             best.append((len(matched), gap, length, centre, span))
     if not best:
-        return None
+        return _pad_gap_pad(values)
     best.sort(key=lambda t: -t[0])
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None  # two readings explain as much: leave it to the user
@@ -42,3 +43,20 @@ def solve_two_terminal(values: Sequence[float]) -> Optional[Dict[str, float]]:
     if len(rest) == 1:
         out["pad_width"] = rest[0]
     return out if n >= 2 or "pad_width" in out else None
+
+
+def _pad_gap_pad(values: Sequence[float]) -> Optional[Dict[str, float]]:
+    """No sum printed, only pad, gap, pad written along the part (Kingbright: 0.8 0.85 0.8,
+    the pad's other side 0.8 beside it): the repeated number is the pad, the single one
+    the gap; a number printed three times is the pad both ways."""
+    rounded = [round(v, 4) for v in values if v > 0]
+    counts = {v: rounded.count(v) for v in set(rounded)}
+    repeated = [v for v, n in counts.items() if n >= 2]
+    single = [v for v, n in counts.items() if n == 1]
+    if len(repeated) != 1 or len(single) != 1:
+        return None
+    pad, gap = repeated[0], single[0]
+    out = {"pad_length": pad, "gap": gap}  # C = G + Y is the builder's to derive
+    if counts[pad] >= 3:
+        out["pad_width"] = pad
+    return out

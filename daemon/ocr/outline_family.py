@@ -139,6 +139,10 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     if pitches or any(n > 2 for n in _labels(tokens)):
         return None
     fits = {}
+    if not any(eia_chip(a, b) for a in sizes for b in sizes if a < b):
+        # Nominals printed in both units (Kingbright: "1.6(0.063)", "0.8(0.031)"), no
+        # tolerances: the pair of units vouches that each is a printed size.
+        sizes = {**_dual_nominals(tokens), **sizes}
     values = sorted(sizes)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
@@ -151,6 +155,20 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     why = (f"no family named: a {length.value:g} x {width.value:g} mm body is an EIA "
            f"{chip.imperial} ({chip.metric} metric) chip")
     return OutlineGuess("chip", 2, why, {"body_length": length, "body_width": width})
+
+
+_DUAL_NOMINAL = re.compile(r"^\s*(\d+\.\d+)\s*\((0?\.\d+)\)\s*$")
+
+
+def _dual_nominals(tokens: Sequence[OcrToken]) -> Dict[float, PrintedValue]:
+    """Plain millimetre values printed with their inch equivalent beside them."""
+    out = {}
+    for t in tokens:
+        m = _DUAL_NOMINAL.match(t.text)
+        if m and abs(float(m.group(2)) * 25.4 - float(m.group(1))) <= 0.03 * float(m.group(1)):
+            mm = float(m.group(1))
+            out.setdefault(round(mm, 3), PrintedValue(mm, text=m.group(1)))
+    return out
 
 
 def _ms026(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:

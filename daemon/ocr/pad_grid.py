@@ -170,7 +170,7 @@ def read_grid(item, family_hint: Optional[str] = None):
             pass
     figs = figures(item.image, tokens, h)
     heads = heading_tokens(tokens)
-    land = land_figure(figs, heads, h) if heads else None
+    land = land_figure(figs, heads, h, tokens) if heads else None
     if land is None:
         return None
     drawing = Drawing(item.image, threshold=200)

@@ -597,6 +597,23 @@ def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:
     return k
 
 
+def _two_pads_by_sums(callouts, lc: LandCallouts, b: ReadingBuilder) -> LandCallouts:
+    """A two-pad land drawing the callout rules could not place: its numbers read by their
+    sums, or written pad, gap, pad (daemon.ocr.land_solver), with the pad width too."""
+    from daemon.ocr.land_solver import solve_two_terminal
+
+    solved = solve_two_terminal([c.value.value for c in callouts
+                                 if not c.value.multiplier and not c.value.diameter])
+    if not solved or "pad_width" not in solved:
+        return lc
+    b.log.add("two-pad land drawing read by its sums (pad, gap, pad)")
+    b.put(b.land, "gap", _tol({"nom": solved["gap"]}, "datasheet_drawing"))
+    fields = {k: None for k in ("row_spacing", "overall_span")}
+    fields.update({k: PrintedValue(v, text=f"{v:g}") for k, v in solved.items()
+                   if k in ("pad_width", "pad_length", "row_spacing", "overall_span")})
+    return replace(lc, **fields)
+
+
 def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
     """A two-pad layout table without descriptions: its letters are the maker's own, so
     the numbers' sums say which is which (daemon.ocr.land_solver)."""
@@ -692,6 +709,8 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
                 b.log.add(f"rotated pass ({len(extra)} runs)")
             except Exception as exc:  # the upright pass still counts
                 b.log.add(f"rotated pass failed: {type(exc).__name__}")
+        if family in TWO_TERMINAL and _incomplete(lc, family):
+            lc = _two_pads_by_sums(callouts, lc, b)
         if not callouts or not _apply_callouts(b, lc, family):
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
@@ -840,7 +859,7 @@ def _land_figure(item: OcrInput, table_boxes):
     if key not in cache:
         h = line_height(page.tokens)
         figs = _figures(item)  # the same figures the outline reading uses, worked out once
-        fig = land_figure(figs, heads, h) if len(figs) >= 2 else None
+        fig = land_figure(figs, heads, h, page.tokens) if len(figs) >= 2 else None
         if fig is not None:
             fig.tokens = tokens_of(fig, figs, page.tokens, h)
         # Only a figure with dimensions of its own is a land pattern worth reading.

@@ -520,3 +520,34 @@ def test_sot23_pitch_from_the_registered_body_length(length, pitch):
     assert (got.nominal if got else None) == pitch
     if got:
         assert got.source == "derived" and any("registered pitch" in n for n in b.log.notes)
+
+
+def test_two_pads_written_pad_gap_pad():
+    from daemon.ocr.land_solver import solve_two_terminal
+
+    assert solve_two_terminal([0.8, 0.8, 0.85, 0.8]) == {"pad_length": 0.8, "gap": 0.85,
+                                                          "pad_width": 0.8}
+    assert solve_two_terminal([0.9, 0.8, 0.85, 0.8]) is None  # which one is the width?
+
+
+def test_chip_named_by_nominals_in_both_units():
+    """Kingbright's LED: 1.6(0.063) and 0.8(0.031), no tolerances, no family word."""
+    from daemon.ocr.outline_family import family_from_outline
+
+    page = [tok("PACKAGE DIMENSIONS", 20, 80, 240), tok("1.6(0.063)", 110, 270, 90),
+            tok("0.8(0.031)", 40, 200, 90), tok("1.2(0.047)", 120, 305, 90),
+            tok("0.75(0.029)", 300, 400, 90), tok("1", 90, 550, 8), tok("2", 230, 550, 8)]
+    guess = family_from_outline(page)
+    assert (guess.family, guess.pins) == ("chip", 2) and "0603" in guess.why
+
+
+def test_heading_over_its_units_line_heads_the_figure_below():
+    from daemon.ocr.figures import Figure, land_figure
+
+    head = tok("RECOMMENDED SOLDERING PATTERN", 24, 641, 283, 14)
+    units = tok("(units : mm; tolerance : ±0.1)", 22, 659, 176, 15)
+    above, left, right = (Figure((78, 480, 258, 630), 40), Figure((60, 708, 192, 828), 20),
+                          Figure((198, 708, 288, 828), 16))
+    fig = land_figure([above, left, right], [head], 17.8, [head, units])
+    assert fig.box == (60, 708, 288, 828)  # both pads, joined
+    assert land_figure([above, left, right], [head], 17.8) is above  # a caption under it
