@@ -401,7 +401,10 @@ def test_maker_letters_are_read_from_the_drawing():
     assert reading.body_length.nominal == 2.92
     assert (reading.overall_width.min, reading.overall_width.max) == (2.1, 2.64)
     assert (reading.body_width.min, reading.body_width.max) == (1.2, 1.4)
-    assert reading.pitch is None and reading.height is None  # not onsemi's G and C
+    assert reading.height is None  # not onsemi's C
+    # Not onsemi's G either: the pitch is the one SOT-23 registers for a 2.92 mm body,
+    # marked derived (reading._sot23_pitch_from_length).
+    assert reading.pitch.nominal == 0.95 and reading.pitch.source == "derived"
     assert "maker letters read from the drawing" in reading.notes
 
 
