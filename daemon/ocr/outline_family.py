@@ -14,6 +14,7 @@ from typing import Dict, Optional, Sequence, Set, Tuple
 from daemon.ocr.numbers import PrintedValue, parse_values
 from daemon.ocr.tokens import OcrToken
 from footprint_writer.ipc.eia_chips import eia_chip
+from footprint_writer.ipc.jedec_leads import DIP_ROWS_MM
 
 # JEDEC MS-026 (LQFP / TQFP): (body D1 = E1 in mm, pitch e) -> lead count. Tip to tip
 # (D = E) is the body + 2.00 mm on every variation.
@@ -80,9 +81,8 @@ def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     return _ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
 
 
-# Standard DIP lead rows (MS-001 0.300", 0.400", MS-011 0.600") and how far a printed row
-# may sit from one; the body sits inside the row by 0.4-2.2 mm (PC817: 6.5 under 7.62).
-_DIP_ROWS_MM = (7.62, 10.16, 15.24)
+# How far a printed row may sit from a standard DIP row (jedec_leads.DIP_ROWS_MM); the
+# body sits inside the row by 0.4-2.2 mm (PC817: 6.5 under 7.62).
 _DIP_ROW_SLACK_MM = 0.35
 _DIP_BODY_INSIDE_MM = (0.4, 2.2)
 _DIP_PITCH_MM = 2.54
@@ -100,7 +100,7 @@ def _through_hole_dip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     if not any(_THROUGH_HOLE.search(t.text.upper().replace(" ", "")) for t in tokens):
         return None
     sizes, _ = _sizes(tokens)
-    rows = [(r, v) for v in sizes.values() for r in _DIP_ROWS_MM
+    rows = [(r, v) for v in sizes.values() for r in DIP_ROWS_MM
             if abs(v.value - r) <= _DIP_ROW_SLACK_MM]
     if len({r for r, _ in rows}) != 1:
         return None

@@ -1,6 +1,6 @@
 """Standard lead pitches per package family (typed data the readers share)."""
 
-from typing import Dict
+from typing import Dict, Optional
 
 # Lead pitches the JEDEC outlines of each family use (MO-178/193/203, MS-012/013, MO-150,
 # MO-153, MO-187, MS-026, MO-220/229): a lone printed value equal to one of them, on an
@@ -11,6 +11,14 @@ FAMILY_PITCHES: Dict[str, tuple] = {
     "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
     "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
 }
+
+_PITCH_EPS_MM = 0.006
+
+
+def is_standard_pitch(value: float, family: Optional[str]) -> bool:
+    """`value` (mm) is one of the family's standard pitches (FAMILY_PITCHES)."""
+    return any(abs(value - p) < _PITCH_EPS_MM for p in FAMILY_PITCHES.get(family or "", ()))
+
 
 # Pin-header and connector pitches (mm): 1.0 ... 5.08, the metric and inch grids.
 HEADER_PITCHES = (1.0, 1.25, 1.27, 1.5, 2.0, 2.5, 2.54, 3.0, 3.5, 3.81, 3.96, 5.0, 5.08)

@@ -233,16 +233,15 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
 def _pitch_row(table: DimensionTable, unit: str, family):
     """Of a maker-lettered table, the one row whose nominal (or midpoint) is a standard
     pitch of the family (FAMILY_PITCHES), as a toleranced value; None when not exactly one."""
-    from daemon.ocr.pitches import FAMILY_PITCHES
+    from daemon.ocr.pitches import is_standard_pitch
 
-    standard = FAMILY_PITCHES.get(family or "", ())
     hits = []
     for row in table.rows:
         values = _table_values(row, table, unit)
         if not values:
             continue
         mid = values.get("nom", (min(values.values()) + max(values.values())) / 2)
-        if any(abs(mid - p) < 0.006 for p in standard):
+        if is_standard_pitch(mid, family):
             hits.append(values)
     return _tol(hits[0], "datasheet_table") if len(hits) == 1 else None
 
@@ -720,17 +719,14 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
 def _pitch_from_unlabelled_row(tables, b: ReadingBuilder, family) -> None:
     """A table row whose letter OCR lost (ST's small lower-case e) and that holds one
     nominal only, a standard pitch of the family, in a table with no e row: the pitch."""
-    from daemon.ocr.pitches import FAMILY_PITCHES
+    from daemon.ocr.pitches import is_standard_pitch
 
-    standard = FAMILY_PITCHES.get(family or "", ())
     found = set()
     for table in tables:
         if table.unit != "mm" or any(r.symbol == "e" for r in table.rows):
             continue
         for row in table.unlabelled:
-            if set(row.values) != {"nom"}:
-                continue
-            if any(abs(row.values["nom"] - p) < 0.006 for p in standard):
+            if set(row.values) == {"nom"} and is_standard_pitch(row.values["nom"], family):
                 found.add(row.values["nom"])
     if len(found) == 1:
         b.put(b.fields, "pitch", _tol({"nom": found.pop()}, "datasheet_table"))
@@ -741,10 +737,9 @@ def _pitch_beside_table(inputs, page_tables, b: ReadingBuilder, family) -> None:
     """A package table without e (Vishay's HVM DIP: A, E, L only) leaves the pitch on the
     drawing ("0.100 [2.54] typ."): one TYP or BSC value there that is a standard pitch of
     the family (FAMILY_PITCHES) is it."""
-    from daemon.ocr.pitches import FAMILY_PITCHES
+    from daemon.ocr.pitches import FAMILY_PITCHES, is_standard_pitch
 
-    standard = FAMILY_PITCHES.get(family or "", ())
-    if not standard or b.unit not in (None, "mm"):
+    if family not in FAMILY_PITCHES or b.unit not in (None, "mm"):
         return
     found = set()
     for item, tables in zip(inputs, page_tables):
@@ -756,7 +751,7 @@ def _pitch_beside_table(inputs, page_tables, b: ReadingBuilder, family) -> None:
         for c in callouts:
             v = c.value
             if (v.bracket or not dual) and not v.is_range and v.qualifier in ("TYP", "BSC") \
-                    and any(abs(v.value - p) < 0.006 for p in standard):
+                    and is_standard_pitch(v.value, family):
                 found.add(v.value)
     if len(found) == 1:
         b.put(b.fields, "pitch", _tol({"nom": found.pop()}, "datasheet_drawing"))

@@ -356,29 +356,8 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
                             message=f"land limited to {pad:g} mm to keep 0.2 mm between "
                                     "pads at this pitch"))
     update = {"pitch": _lp(pitch), "drill": _lp(drill), "pad_diameter": _lp(pad)}
-    over_body = (dip_row_over_body(reading.body_width.nominal)
-                 if reading.family == "dip" and reading.overall_width is None
-                 and reading.body_width is not None else None)
-    if geometry == THT_DUAL and over_body is not None:
-        # The page shows the body but not the row (Toshiba's boxed 7.62 on the end view).
-        issues.append(Issue(
-            code="dip_row_from_body", severity="warning", field="overall_width",
-            message=f"row spacing not read: {over_body:g} mm, the standard DIP row over a "
-                    f"{reading.body_width.nominal:g} mm body (JEDEC MS-001/MS-011); check "
-                    "it against the page"))
-        update["row_spacing"] = _lp(over_body)
-    elif geometry == THT_DUAL:
-        row = _need(reading, "overall_width", "row spacing (DIP: E, lead centre to centre)")
-        spacing = row.nominal
-        if reading.family == "dip":
-            spacing = dip_row_spacing(row.nominal, row.min)
-            if abs(spacing - row.nominal) > 1e-6:
-                issues.append(Issue(
-                    code="dip_row_standard", severity="info", field="overall_width",
-                    message=f"row spacing {spacing:g} mm, the standard DIP row nearest the "
-                            f"printed {row.nominal:g} mm (a shoulder or lead spread, not "
-                            "the lead centres)"))
-        update["row_spacing"] = _lp(spacing)
+    if geometry == THT_DUAL:
+        update["row_spacing"] = _lp(_tht_row_spacing(reading, issues))
     elif reading.rows == 2:
         update["row_spacing"] = _lp(pitch)
     return IpcResult(family=reading.family, density=density, geometry=geometry,
@@ -388,6 +367,33 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
                      notes=[f"{note} + {rule.hole_over_lead} -> drill {drill:g} mm "
                             f"(rounded up to {T.DRILL_STEP_MM} mm), land = drill + 2 x "
                             f"{rule.annular_ring} mm"])
+
+
+def _tht_row_spacing(reading: DatasheetReading, issues: List[Issue]) -> float:
+    """Lead-centre row spacing of a two-row through-hole part: the printed E (a DIP's moved
+    to the standard row it belongs to), or for a DIP whose row was not read the standard
+    row over its body; each change of the printed value reported."""
+    body = reading.body_width
+    if reading.family == "dip" and reading.overall_width is None and body is not None:
+        over_body = dip_row_over_body(body.nominal)
+        if over_body is not None:
+            # The page shows the body, not the row (Toshiba's boxed 7.62 on the end view).
+            issues.append(Issue(
+                code="dip_row_from_body", severity="warning", field="overall_width",
+                message=f"row spacing not read: {over_body:g} mm, the standard DIP row over "
+                        f"a {body.nominal:g} mm body (JEDEC MS-001/MS-011); check it against "
+                        "the page"))
+            return over_body
+    row = _need(reading, "overall_width", "row spacing (DIP: E, lead centre to centre)")
+    if reading.family != "dip":
+        return row.nominal
+    spacing = dip_row_spacing(row.nominal, row.min)
+    if abs(spacing - row.nominal) > 1e-6:
+        issues.append(Issue(
+            code="dip_row_standard", severity="info", field="overall_width",
+            message=f"row spacing {spacing:g} mm, the standard DIP row nearest the printed "
+                    f"{row.nominal:g} mm (a shoulder or lead spread, not the lead centres)"))
+    return spacing
 
 
 def _tab_package(reading: DatasheetReading, density: Density, forced_small: Optional[bool],
