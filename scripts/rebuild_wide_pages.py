@@ -68,13 +68,20 @@ def pdf_bytes(git: Path, source: dict) -> bytes:
 
 
 def page_size_pt(pdf: Path, page: int) -> Tuple[float, float]:
+    """The page's size as pdftoppm renders it: turned pages (/Rotate 90 or 270, drawings
+    in landscape) swap width and height."""
     out = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
                          capture_output=True, text=True, check=True).stdout
+    size, turned = None, False
     for line in out.splitlines():
         if line.startswith("Page") and "size:" in line:
             parts = line.split("size:")[1].split()
-            return float(parts[0]), float(parts[2])
-    raise SkipError(f"pdfinfo gave no size for page {page}")
+            size = float(parts[0]), float(parts[2])
+        if line.startswith("Page") and "rot:" in line:
+            turned = int(float(line.split("rot:")[1].split()[0])) % 180 == 90
+    if size is None:
+        raise SkipError(f"pdfinfo gave no size for page {page}")
+    return (size[1], size[0]) if turned else size
 
 
 def render(pdf: Path, image: dict) -> bytes:
