@@ -76,6 +76,8 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
         titled = bottom > head.box[3]  # a heading over its own units line heads what follows
         for fig in figs:
             x0, y0, x1, y1 = fig.box
+            if min(x1 - x0, y1 - y0) < 1.5 * h:
+                continue  # a rule under a row of captions (Jauch) is no figure
             overlap = min(x1, head.box[2]) - max(x0, head.box[0])
             if overlap <= 0 or (titled and y0 < bottom - h):
                 continue

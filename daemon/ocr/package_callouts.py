@@ -238,7 +238,30 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
         return "x"
     if vertical >= 1.5 * horizontal and vertical:
         return "y"
+    # Both about as long (a short dimension line between two tall extension lines, Jauch's
+    # 0.8 pad): the one that runs right along the text, past its middle, is the dimension
+    # line; an extension line stands off to the side.
+    along_x = horizontal and _hugs(drawing, (x0, y0, x1, y1), hi, row=True)
+    along_y = vertical and _hugs(drawing, (x0, y0, x1, y1), hi, row=False)
+    if along_x != along_y:
+        return "x" if along_x else "y"
     return None
+
+
+def _hugs(drawing, box: tuple, hi: int, row: bool) -> bool:
+    """A thin line of at least two text lines' length within 0.6 of a line of the text's
+    long side (under or over upright text, beside turned text) that spans its middle."""
+    x0, y0, x1, y1 = box
+    a0, a1, c0, c1 = (x0, x1, y0, y1) if row else (y0, y1, x0, x1)
+    mid = (a0 + a1) / 2
+    near = int(round(0.6 * hi))
+    side = max(2, int(round(hi / 6)))
+    for k in list(range(c0 - near, c0 + 1)) + list(range(c1, c1 + near + 1)):
+        for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
+            if b - a + 1 >= 2 * hi and a <= mid <= b and _thin(drawing, k, a, b, row=row,
+                                                                offset=side):
+                return True
+    return False
 
 
 def _pair_axis(drawing, dim: Dim, h: float) -> Optional[str]:
@@ -279,8 +302,13 @@ def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
     """On one of `lines` (rows or columns through the text), a run of at least a line's
     height ends at the text's near edge and another starts at its far edge."""
     reach = int(2 * h)
+    side = max(2, int(round(h / 6)))
     for index in lines:
-        runs = _runs_in(drawing, index, lo - 12 * h, hi_edge + 12 * h, row=row)
+        # only lines: a filled pad under the text and a coloured band over it (Jauch's
+        # grey pads below its blue heading) break nothing
+        runs = [(a, b) for a, b in _runs_in(drawing, index, lo - 12 * h, hi_edge + 12 * h,
+                                            row=row)
+                if _thin(drawing, index, a, b, row=row, offset=side)]
         before = any(b - a + 1 >= h and lo - reach <= b <= lo + reach // 2 for a, b in runs)
         after = any(b - a + 1 >= h and hi_edge - reach // 2 <= a <= hi_edge + reach
                     for a, b in runs)

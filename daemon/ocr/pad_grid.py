@@ -1,16 +1,22 @@
-"""Crystals and other small parts whose land pattern is a 1x2 or 2x2 grid of equal pads.
+"""Parts whose land pattern is a 1x2 or 2x2 grid of equal pads and whose page names no
+family a footprint generator knows: SMD crystals (IQD CFPX, ECS ECX, Jauch JTX), tactile
+switches, buzzers, small LEDs.
 
-SMD crystals (IQD CFPX, ECS ECX, Jauch JTX) print no package letters and no family a
-footprint generator knows; their "Solder Pad Layout" / "Suggested land" / "pad layout"
-figure gives one pad size and, on each axis, the pads' centre spacing, their gap, or both.
-Read per axis from the figure's callouts (axes as in daemon.ocr.package_callouts):
+Their "Solder Pad Layout" / "Suggested land" / "PCB layout" figure gives one pad size and, on
+each axis, the pads' centre spacing, their gap, or both. Read per axis from the figure's
+callouts (axes as in daemon.ocr.package_callouts):
 
 - a pad p, a gap g and a centre spacing c with c = g + p: two pads at c;
 - the same number twice and another once ("1.4 0.8 1.4"): pad, gap, pad;
-- two numbers a < b: either pad a at centre spacing b (gap b - a) or gap a with pad b
-  (centre a + b); the reading whose gap is at least 0.2 mm and whose outer span fits the
-  body (at most 1 mm over it) wins, and nothing is read when both or neither do;
+- two numbers a < b: pad and centres, gap and pad, pad and gap, gap and centres, inner and
+  outer span, ... Where the figure's pads are drawn filled or hatched
+  (daemon.ocr.drawn_pads), the reading whose pad over centres is the drawing's wins; without
+  them only the first three count, and the one whose gap is at least 0.2 mm and whose outer
+  span fits the body (at most 1 mm over it) wins; nothing is read when several are left;
 - one number: the pad's size, one pad on that axis.
+
+Two numbers stacked in the figure are two dimension lines, not a limit pair: a land
+pattern prints nominal sizes.
 
 The grid's pads are numbered as KiCad's crystal footprints are: 2x2 counter-clockwise from
 the bottom left (1 and 3, the crystal's terminals, diagonal, as every 4-pad crystal page
@@ -22,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.layout import line_height, squash
 from daemon.ocr.tokens import OcrToken
 
@@ -45,33 +52,78 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.011, 0.01 * b)
 
 
-def solve_axis(values: Sequence[float], body: Optional[float]) -> Optional[Axis]:
-    """One axis of the grid from the numbers printed along it (see the module docstring)."""
+def _two_value_readings(a: float, b: float, classic: bool = False) -> List[Axis]:
+    """Every way two numbers a < b can dimension two equal pads on one axis (`classic`:
+    only pad and centres, or pad and gap either way round)."""
+    out = []
+    ways = [(a, b),  # pad and centres
+            (b, a + b),  # gap and pad
+            (a, a + b)]  # pad and gap
+    if not classic:
+        ways += [(b - a, b),  # gap and centres
+                 ((b - a) / 2, (a + b) / 2),  # inner and outer span
+                 (a, b - a),  # pad and outer span
+                 (b - a, a)]  # centres and outer span
+    for pad, centre in ways:
+        pad, centre = round(pad, 4), round(centre, 4)
+        if pad > 0 and centre - pad >= MIN_GAP_MM:
+            reading = Axis(pad, 2, centre)
+            if reading not in out:
+                out.append(reading)
+    return out
+
+
+def solve_axis(values: Sequence[float], body: Optional[float],
+               drawn_ratio: Optional[float] = None, drawn_count: Optional[int] = None
+               ) -> Optional[Axis]:
+    """One axis of the grid from the numbers printed along it (see the module docstring).
+    `drawn_ratio` (pad over centres, in the drawing's pixels) and `drawn_count` (pads the
+    figure draws along the axis), where the figure's pads were measured, choose between
+    readings the numbers alone leave open and refuse one the drawing contradicts."""
     vals = sorted({round(v, 4) for v in values if v > 0})
     counts = {v: sum(1 for x in values if round(x, 4) == v) for v in vals}
+    found: Optional[Axis] = None
     if len(vals) == 2 and sorted(counts.values()) == [1, 2]:
         # "pad, gap, pad" written along the axis (YXC: 1.4 0.8 1.4): the repeated one is
         # the pad.
         pad = next(v for v in vals if counts[v] == 2)
         gap = next(v for v in vals if counts[v] == 1)
         if gap >= MIN_GAP_MM:
-            return Axis(pad, 2, round(pad + gap, 4))
-    for g in vals:
-        for p in vals:
-            if g != p and any(_close(g + p, c) for c in vals if c not in (g, p)):
-                return Axis(p, 2, round(g + p, 4))
-    if len(vals) == 1:
-        return Axis(vals[0], 1)
+            found = Axis(pad, 2, round(pad + gap, 4))
+    if found is None:
+        for g in vals:
+            for p in vals:
+                if found is None and g != p and any(_close(g + p, c) for c in vals
+                                                    if c not in (g, p)):
+                    found = Axis(p, 2, round(g + p, 4))
+    if found is None and len(vals) == 1:
+        found = Axis(vals[0], 1)
+    if found is not None:
+        # The numbers say it: a drawing not to scale (ECS draws its 0.5 gap as wide as
+        # its 0.85 pads) cannot overrule them, but one with more or fewer pads can.
+        return found if drawn_count in (None, found.count) else None
     if len(vals) != 2:
         return None
-    a, b = vals
-    readings = []
-    for pad, centre in ((a, b), (b, a + b)):
-        gap = centre - pad
-        span = centre + pad
-        if gap >= MIN_GAP_MM and (body is None or span <= body + 1.0):
-            readings.append(Axis(pad, 2, round(centre, 4)))
-    return readings[0] if len(readings) == 1 else None
+    readings = [r for r in _two_value_readings(*vals) if drawn_count in (None, r.count)]
+    if drawn_ratio is not None:
+        return _closest(readings, drawn_ratio)
+    # No drawing to go by: pad and centres, or pad and gap either way round, where the
+    # body leaves only one (the spans are what a crystal page's pads fit under).
+    classic = _two_value_readings(*vals, classic=True)
+    plausible = [r for r in classic if (body is None or r.centre + r.pad <= body + 1.0)]
+    return plausible[0] if len(plausible) == 1 else None
+
+
+def _closest(readings: Sequence[Axis], ratio: float) -> Optional[Axis]:
+    """The reading whose pad over centres is the drawing's, where it alone comes within
+    RATIO_TOLERANCE and the next best is at least twice as far off."""
+    scored = sorted((abs(r.pad / r.centre - ratio) / ratio, i) for i, r in enumerate(readings)
+                    if r.centre)
+    if not scored or scored[0][0] > RATIO_TOLERANCE:
+        return None
+    if len(scored) > 1 and scored[1][0] < 2 * scored[0][0] + 0.02:
+        return None
+    return readings[scored[0][1]]
 
 
 def grid_pads(x: Axis, y: Axis) -> List[dict]:
@@ -93,8 +145,16 @@ def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, Li
         cx, cy = (d.box[0] + d.box[2]) / 2, (d.box[1] + d.box[3]) / 2
         if not (region[0] <= cx <= region[2] and region[1] <= cy <= region[3]):
             continue
-        if d.axis in out and d.value.qualifier not in ("MAX", "MIN") and "." in d.value.text:
-            out[d.axis].append(d.value.value)
+        if d.axis not in out or d.value.qualifier in ("MAX", "MIN") or "." not in d.value.text:
+            continue
+        v = d.value
+        if d.halves and v.text.count("/") == 1 and v.lo is not None and v.hi is not None:
+            # A land figure prints nominal sizes: two numbers stacked in it are two
+            # dimension lines (the switch's 6.5 between its pads over the 9.5 across them),
+            # not a limit pair.
+            out[d.axis] += [v.lo, v.hi]
+        else:
+            out[d.axis].append(v.value)
     return out
 
 
@@ -149,6 +209,10 @@ def _inside(box, region) -> bool:
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
+def _drawn(drawn, axis: str) -> Tuple[Optional[float], Optional[int]]:
+    return (None, None) if drawn is None else (drawn.ratio(axis), drawn.count(axis))
+
+
 def read_grid(item, family_hint: Optional[str] = None):
     """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
     from daemon.ocr.callouts import collect, heading_tokens
@@ -186,8 +250,9 @@ def read_grid(item, family_hint: Optional[str] = None):
     region = label_region(land, h)
     body = body_sizes(dims, region)
     per_axis = axis_values(dims, region)
-    ax = solve_axis(per_axis["x"], body.get("x"))
-    ay = solve_axis(per_axis["y"], body.get("y"))
+    drawn = drawn_grid(item.image, land.box, tokens, h)
+    ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))
+    ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"))
     if ax is None or ay is None or ax.count * ay.count < 2:
         return None
     listed = connection_count(tokens, h)

@@ -455,11 +455,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         b.pin_count_source = "part row" if b.pin_count else ""
 
     sizes = sum(1 for t in tokens_all if re.search(r"\d\.\d", t.text))
-    if family is None and is_crystal(tokens_all, hints.package_hint):
+    if family is None:
+        # No family named, but a land figure of equal pads (crystals, tactile switches,
+        # buzzers, small LEDs): its pads as printed, unless the page counts other pins.
         for item in inputs:
             grid = read_grid(item) if item.role in ("both", "land_pattern") else None
-            if grid is not None:
+            if grid is not None and b.pin_count in (None, grid.pin_count):
                 return grid
+    if family is None and is_crystal(tokens_all, hints.package_hint):
         raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "
                           "and a spacing on each axis, or the pad count the page lists): "
                           "give a larger screenshot of the pad layout, or the pads as a "

@@ -11,7 +11,9 @@ from daemon.ocr.tokens import OcrToken
     ([0.85, 0.5, 1.35], 2.0, Axis(0.85, 2, 1.35)),  # ECS: pad, gap, centres
     ([1.4, 2.2], 3.4, Axis(1.4, 2, 2.2)),  # IQD: pad and centres (gap 0.8)
     ([1.15, 1.6], 2.7, Axis(1.15, 2, 1.6)),
-    ([0.8, 0.7], 2.0, Axis(0.8, 2, 1.5)),  # Jauch: gap 0.7 and pad 0.8 (0.1 gap refused)
+    # Jauch: pad 0.7 with a 0.8 gap, or pad 0.8 with a 0.7 gap: only the drawing can say
+    # (tests/ocr/test_family_less_land.py)
+    ([0.8, 0.7], 2.0, None),
     ([1.4], 2.0, Axis(1.4, 1)),  # one pad on this axis
     ([1.0, 1.5], None, None),  # no body to choose between the two readings
 ])

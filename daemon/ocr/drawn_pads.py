@@ -1,0 +1,142 @@
+"""The pads a land figure draws: filled or hatched rectangles, measured in pixels.
+
+Printed numbers give every size; the drawing only says which number is which. Two numbers
+along one axis of a two-pad figure ("0.8" and "0.7") fit several readings (pad 0.8 with a
+0.7 gap, or pad 0.7 with a 0.8 gap; inner and outer spans; pad and centres), and a
+drawing's proportions choose between them: the pads' width over their centre spacing, in
+pixels, is about the printed pad over the printed centres whatever the drawing's scale.
+Nothing here is taken as a size (drawings are often not to scale by a few per cent, and
+some are "not to scale" outright): a ratio only picks one of the readings the printed
+values allow, and where none fits within `RATIO_TOLERANCE` none is picked.
+
+Pads are found as blobs that stay dark after filling hatch gaps (a closing) and wiping out
+thin lines (an opening): dimension and extension lines, centre lines and outlines go; grey
+or hatched pads stay. Outline-only pads (a dashed or thin rectangle) leave nothing, and the
+caller falls back to what the numbers alone say.
+"""
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from daemon.ocr.tokens import OcrToken
+
+Box = Tuple[float, float, float, float]
+RATIO_TOLERANCE = 0.07  # relative: hatching and anti-aliasing blur edges by a pixel or two
+_DARK = 215  # light grey pad fills (Jauch: 190 on a 227 panel) count as ink
+_SAME_SIZE = 0.15
+
+
+@dataclass(frozen=True)
+class DrawnGrid:
+    """Equal pads in one or two columns and rows, in page pixels."""
+
+    pads: Tuple[Box, ...]
+    pad_x: float  # mean pad width
+    pad_y: float
+    centre_x: Optional[float]  # centre spacing of the two columns, None with one column
+    centre_y: Optional[float]
+
+    def count(self, axis: str) -> int:
+        return 1 if (self.centre_x if axis == "x" else self.centre_y) is None else 2
+
+    def ratio(self, axis: str) -> Optional[float]:
+        """Pad size over centre spacing along `axis` (None with one pad on it)."""
+        centre = self.centre_x if axis == "x" else self.centre_y
+        pad = self.pad_x if axis == "x" else self.pad_y
+        return None if not centre else pad / centre
+
+
+def _box_count(mask, k: int):
+    """For each pixel, how many of the k x k window around it are set (integral image)."""
+    import numpy as np
+
+    pad = k // 2
+    padded = np.pad(mask.astype(np.int32), ((pad + 1, k - pad), (pad + 1, k - pad)))
+    ii = padded.cumsum(0).cumsum(1)
+    return ii[k:, k:] - ii[:-k, k:] - ii[k:, :-k] + ii[:-k, :-k]
+
+
+def _close_open(mask, close: int, open_: int):
+    """Fill hatch gaps up to `close` px, then drop everything thinner than `open_` px."""
+    full = close * close
+    mask = _box_count(mask, close) > 0  # dilate
+    mask = _box_count(mask, close) == full  # erode: a closing
+    full = open_ * open_
+    core = _box_count(mask, open_) == full  # erode
+    return _box_count(core, open_) > 0  # dilate: an opening
+
+
+def _blobs(mask) -> List[Tuple[Box, int]]:
+    """Connected pieces of a boolean mask, on a grid of 2 px cells: (box in px, px area)."""
+    from daemon.ocr.figures import _components
+
+    step = 2
+    rows, cols = mask.shape[0] // step, mask.shape[1] // step
+    if rows < 2 or cols < 2:
+        return []
+    small = mask[:rows * step, :cols * step].reshape(rows, step, cols, step).all(axis=(1, 3))
+    out = []
+    for (r0, c0, r1, c1), n in _components(small):
+        out.append(((c0 * step, r0 * step, (c1 + 1) * step, (r1 + 1) * step), n * step * step))
+    return out
+
+
+def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
+               ) -> Optional[DrawnGrid]:
+    """The equal pads drawn inside `region` (page pixels) as a 1x2, 2x1 or 2x2 grid, or
+    None when the figure shows no such set of filled pads."""
+    import numpy as np
+
+    x0, y0 = max(0, int(region[0])), max(0, int(region[1]))
+    x1, y1 = min(image.size[0], int(region[2])), min(image.size[1], int(region[3]))
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    grey = np.asarray(image.convert("L").crop((x0, y0, x1, y1)))
+    mask = grey < _DARK
+    for tok in tokens:  # digits are thick enough to survive the opening
+        a0, b0, a1, b1 = (int(round(v)) for v in tok.box)
+        rows = slice(max(0, b0 - y0 - 2), max(0, b1 - y0 + 2))
+        mask[rows, max(0, a0 - x0 - 2):max(0, a1 - x0 + 2)] = False
+    close = max(3, int(round(h / 4)))
+    open_ = max(5, int(round(h / 3)))
+    solid = _close_open(mask, close, open_)
+    blobs = [(box, n) for box, n in _blobs(solid)
+             if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
+    best: Optional[DrawnGrid] = None
+    for box, _ in blobs:
+        w, ht = box[2] - box[0], box[3] - box[1]
+        same = [b for b, _ in blobs if abs((b[2] - b[0]) - w) <= _SAME_SIZE * w
+                and abs((b[3] - b[1]) - ht) <= _SAME_SIZE * ht]
+        grid = _as_grid(same, x0, y0)
+        if grid is not None and (best is None or len(grid.pads) > len(best.pads)):
+            best = grid
+    return best
+
+
+def _as_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
+    """Two or four boxes on one or two rows and columns (centres aligned within a tenth of
+    a pad), in page pixels."""
+    if len(boxes) not in (2, 4):
+        return None
+    w = sum(b[2] - b[0] for b in boxes) / len(boxes)
+    ht = sum(b[3] - b[1] for b in boxes) / len(boxes)
+    cx = sorted((b[0] + b[2]) / 2 for b in boxes)
+    cy = sorted((b[1] + b[3]) / 2 for b in boxes)
+
+    def levels(values, size):
+        groups: List[List[float]] = []
+        for v in values:
+            if groups and v - groups[-1][-1] <= 0.1 * size:
+                groups[-1].append(v)
+            else:
+                groups.append([v])
+        return [sum(g) / len(g) for g in groups], [len(g) for g in groups]
+
+    xs, nx = levels(cx, w)
+    ys, ny = levels(cy, ht)
+    if len(xs) * len(ys) != len(boxes) or len(xs) > 2 or len(ys) > 2 or len(set(nx)) > 1 \
+            or len(set(ny)) > 1:
+        return None
+    pads = tuple((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b in boxes)
+    return DrawnGrid(pads, w, ht, xs[1] - xs[0] if len(xs) == 2 else None,
+                     ys[1] - ys[0] if len(ys) == 2 else None)

@@ -1,0 +1,142 @@
+"""Family-less land figures (issue 11): a page that names no package family but draws a
+land figure of equal pads (crystals whose crop lost the word, tactile switches, buzzers)
+is read as the pads it prints, not only when it says "crystal"."""
+
+import pytest
+from PIL import Image, ImageDraw
+
+from daemon.ocr.drawing import Drawing
+from daemon.ocr.drawn_pads import drawn_grid
+from daemon.ocr.package_callouts import axis_of
+from daemon.ocr.pad_grid import Axis, solve_axis
+from daemon.ocr.reading import OcrInput, parse
+from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.readers.base import ReaderError, ReadHints
+
+H = 20
+
+
+def _tok(text, x, y, w=None, vertical=False):
+    w = w or 12 * len(text)
+    box = (x, y, x + H, y + w) if vertical else (x, y, x + w, y + H)
+    return OcrToken(text, box, vertical=vertical) if vertical else OcrToken(text, box)
+
+
+def _two_pad_page(caption="Pad Layout", count_words=()):
+    """Two 0.8 x 1.4 pads 0.7 apart drawn at 100 px/mm, dimensioned like Jauch's JTX210:
+    the pad's width and the gap along x, the pad's height along y."""
+    img = Image.new("RGB", (900, 600), "white")
+    d = ImageDraw.Draw(img)
+    s = 100
+    x0, y0 = 300, 200
+    left = (x0, y0, x0 + 0.8 * s, y0 + 1.4 * s)
+    right = (x0 + 1.5 * s, y0, x0 + 2.3 * s, y0 + 1.4 * s)
+    for box in (left, right):
+        d.rectangle(box, fill=(150, 150, 150), outline="black", width=2)
+    # 0.8 over the left pad, 0.7 under the gap, 1.4 beside the right pad
+    d.line((left[0], y0 - 60, left[0], y0 - 5), fill="black", width=1)
+    d.line((left[2], y0 - 60, left[2], y0 - 5), fill="black", width=1)
+    d.line((left[0], y0 - 40, left[2], y0 - 40), fill="black", width=1)
+    d.line((left[2], y0 + 1.4 * s + 5, left[2], y0 + 1.4 * s + 70), fill="black", width=1)
+    d.line((right[0], y0 + 1.4 * s + 5, right[0], y0 + 1.4 * s + 70), fill="black", width=1)
+    d.line((left[2] - 60, y0 + 1.4 * s + 50, right[0] + 60, y0 + 1.4 * s + 50), fill="black",
+           width=1)
+    d.line((right[2] + 5, y0, right[2] + 80, y0), fill="black", width=1)
+    d.line((right[2] + 5, y0 + 1.4 * s, right[2] + 80, y0 + 1.4 * s), fill="black", width=1)
+    d.line((right[2] + 60, y0, right[2] + 60, y0 + 1.4 * s), fill="black", width=1)
+    tokens = [_tok("0.8", left[0] + 25, y0 - 64, 36),
+              _tok("0.7", left[2] - 50, y0 + 1.4 * s + 28, 36),
+              _tok("1.4", right[2] + 64, y0 + 50, 36, vertical=True),
+              _tok(caption, 330, 460, 160), _tok("in mm", 700, 460, 70)]
+    tokens += [_tok(w, 40, 40 + 30 * i) for i, w in enumerate(count_words)]
+    return OcrInput(OcrPage(tokens, 900, 600, "grid"), "both", image=img)
+
+
+def test_a_land_figure_of_two_pads_needs_no_family_word():
+    reading = parse([_two_pad_page()], ReadHints())
+    assert reading.family == "other" and reading.pin_count == 2
+    sizes = {(p.size_x, p.size_y) for p in reading.pads}
+    assert sizes == {(0.8, 1.4)}
+    xs = sorted(p.x for p in reading.pads)
+    assert abs((xs[1] - xs[0]) - 1.5) < 1e-6
+
+
+def test_the_page_counting_other_pins_keeps_its_question():
+    """A pin count printed on the page that is not the figure's pad count: no grid."""
+    with pytest.raises(ReaderError):
+        parse([_two_pad_page(count_words=("3-Pin",))], ReadHints())
+
+
+# -- the drawn pads choose between readings the numbers leave open ------------------------
+def _hatched_grid(pad=(60, 44), centres=(320, 180), hatch=6):
+    """Four hatched pads with centre lines through them (C&K's and the 6x6 switch's PCB
+    drawings), at (200, 100)."""
+    img = Image.new("RGB", (700, 500), "white")
+    d = ImageDraw.Draw(img)
+    for cx in (200, 200 + centres[0]):
+        for cy in (100, 100 + centres[1]):
+            x0, y0 = cx - pad[0] / 2, cy - pad[1] / 2
+            d.rectangle((x0, y0, x0 + pad[0], y0 + pad[1]), outline="black", width=2)
+            for k in range(-pad[1], pad[0], hatch):  # 45 degree hatch, clipped to the pad
+                a = (x0 + max(k, 0), y0 + max(-k, 0))
+                b = (x0 + min(k + pad[1], pad[0]), y0 + min(pad[0] - k, pad[1]))
+                d.line((a, b), fill="black", width=1)
+            d.line((cx - pad[0], cy, cx + pad[0], cy), fill="black", width=1)
+            d.line((cx, cy - pad[1], cx, cy + pad[1]), fill="black", width=1)
+    d.line((200 - 60, 490, 200 + centres[0] + 60, 490), fill="black", width=1)
+    return img
+
+
+def test_hatched_pads_crossed_by_centre_lines_are_found():
+    grid = drawn_grid(_hatched_grid(), (100, 40, 620, 360), [], H)
+    assert grid is not None and len(grid.pads) == 4
+    assert abs(grid.pad_x - 60) <= 3 and abs(grid.pad_y - 44) <= 3
+    assert abs(grid.centre_x - 320) <= 2 and abs(grid.centre_y - 180) <= 2
+
+
+def test_outline_only_figure_has_no_drawn_pads():
+    img = Image.new("RGB", (400, 300), "white")
+    ImageDraw.Draw(img).rectangle((50, 50, 300, 200), outline="black", width=2)
+    assert drawn_grid(img, (0, 0, 400, 300), [], H) is None
+
+
+@pytest.mark.parametrize("values, ratio, want", [
+    ([0.8, 0.7], 0.7 / 1.5, Axis(0.7, 2, 1.5)),  # Jauch: the 0.8 is the gap
+    ([0.8, 0.7], 0.8 / 1.5, Axis(0.8, 2, 1.5)),  # the same numbers drawn the other way
+    ([6.5, 9.5], 1.5 / 8.0, Axis(1.5, 2, 8.0)),  # inner and outer span (6x6 switch)
+    ([6.0, 4.5], 1.5 / 6.0, Axis(1.5, 2, 6.0)),  # centres and the gap between (C&K)
+    ([6.5, 9.5], 0.25, None),  # a drawing no reading fits: nothing picked
+])
+def test_drawn_proportions_pick_the_reading(values, ratio, want):
+    assert solve_axis(values, None, ratio, 2) == want
+
+
+def test_a_drawing_not_to_scale_cannot_overrule_printed_arithmetic():
+    """ECS draws its 0.5 gap as wide as its 0.85 pads; 0.85 + 0.5 = 1.35 still says it."""
+    assert solve_axis([0.85, 0.5, 0.85, 1.35], 2.0, 0.52, 2) == Axis(0.85, 2, 1.35)
+    assert solve_axis([0.85, 0.5, 1.35], 2.0, 0.52, 1) is None  # but one pad drawn is no two
+
+
+# -- which way a dimension runs -----------------------------------------------------------
+def test_filled_areas_above_and_below_break_no_dimension_line():
+    """Jauch's 0.8: a blue heading band over it and a grey pad under it are no vertical
+    dimension line broken by the text; the short line under it is the dimension."""
+    img = Image.new("RGB", (400, 300), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 400, 40), fill=(79, 144, 205))
+    d.rectangle((150, 110, 260, 260), fill=(150, 150, 150))
+    d.line((100, 95, 300, 95), fill="black", width=1)
+    d.line((150, 60, 150, 108), fill="black", width=1)
+    d.line((260, 60, 260, 108), fill="black", width=1)
+    assert axis_of(Drawing(img, threshold=200), (160, 62, 196, 90), H) == "x"
+
+
+def test_a_rule_under_the_captions_is_no_land_figure():
+    """Jauch underlines its row of view captions: the land caption belongs to the pads above
+    it, not to the rule touching it."""
+    from daemon.ocr.figures import Figure, land_figure
+
+    caption = _tok("pad layout", 300, 400, 120)
+    rule = Figure((0, 422, 900, 426), 40)
+    pads = Figure((290, 250, 460, 360), 30)
+    assert land_figure([rule, pads], [caption], H, [caption]) is pads
