@@ -36,6 +36,7 @@ Family = Literal[
     "dip",
     "pin_header",  # single or dual row through-hole header / connector
     "to220",
+    "to92",  # TO-92 / TO-226: two or three leads in one row, through-hole
     "other",  # irregular part: the reading lists its pads explicitly
 ]
 

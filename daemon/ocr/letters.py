@@ -21,6 +21,13 @@ ONSEMI: Dict[str, Optional[str]] = {
     "L": "overall_width", "M": None,
 }
 
+# onsemi's TO-92 (case 29): A the body's height, B its width along the row, C its depth, D
+# the lead, H pins 1 to 3, K and L lead lengths (laid over ONSEMI for family to92).
+ONSEMI_FAMILY: Dict[str, Dict[str, Optional[str]]] = {
+    "to92": {"A": "height", "B": "body_length", "C": "body_width", "D": "lead_width",
+             "K": None, "L": None},
+}
+
 # Tables that letter the tip-to-tip span H beside a body E and print no E1 (onsemi's SOIC
 # case 751A, Motorola, Toshiba, many Asian makers): E is the body across the rows, H tip to
 # tip. Laid over JEDEC only where the table has E and H and no E1 (package_letters).

@@ -53,6 +53,8 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
                 "JEDEC TO-252AA is DPAK: 2 leads + tab"),
     OutlineCode(rf"\bT[O0]{_D}263\b|\bD2-?PAK\b", "dpak", None, "JEDEC TO-263: D2PAK"),
     OutlineCode(rf"\bT[O0]{_D}220(?:{_D}AB)?(?!\d)", "to220", 3, "JEDEC TO-220AB: 3 leads"),
+    OutlineCode(rf"\bT[O0]{_D}(?:92|226(?:{_D}?A[AE])?)(?!\d)", "to92", 3,
+                "JEDEC TO-226 is TO-92: 3 leads in line"),
     OutlineCode(rf"\bD[O0]{_D}214{_D}A[ABC]\b", "molded", 2,
                 "JEDEC DO-214AC/AA/AB: SMA/SMB/SMC"),
     OutlineCode(r"\bSOD-?(?:123F?|323F?|523|923)\b", "sod", 2, "SOD-123/323/523/923"),

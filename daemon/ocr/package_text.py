@@ -36,7 +36,7 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     # "SDIP30", "DIP16" glued to their counts; "Dual-In-Line" with its hyphens.
     (r"(?:P|S|CER)?DIP(?:\b|(?=\d))|DUAL-?\s?IN-?\s?LINE", "dip"),
-    (r"SOD-?\d", "sod"), (r"TO-?220", "to220"),
+    (r"SOD-?\d", "sod"), (r"TO-?220", "to220"), (r"(?<!\d)T[O0]-?(?:92|226)(?!\d)", "to92"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
     # EIA chip sizes only where the text says it is a size ("1812 Size", "0603 chip"), and
     # the chip parts' own names: a bare 2010 is as likely a year.
@@ -62,7 +62,8 @@ _COUNT_PATTERNS = (
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
     r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad
 )
-FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3}
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3,
+                      "to92": 3}
 
 
 def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
@@ -108,7 +109,7 @@ HINT_FAMILIES: Tuple[Tuple[str, str], ...] = (
 
 # Packages a page may name that no ds2fp family builds: the reader says so and asks for the
 # pads themselves instead of a package hint that could not help.
-UNSUPPORTED_PACKAGES = re.compile(r"\bT[O0]-?92\b|\bT[O0]-?226\b|\bS[O0]T-?143\b|"
+UNSUPPORTED_PACKAGES = re.compile(r"\bS[O0]T-?143\b|"
                                   r"\bS[O0]T-?89\b|\bD[O0]-?41\b|\bD[O0]-?35\b")
 
 

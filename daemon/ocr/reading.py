@@ -28,6 +28,7 @@ from daemon.ocr.letters import (
     NXP_DIP,
     NXP_DIP_MARKS,
     ONSEMI,
+    ONSEMI_FAMILY,
     PACKAGE_DESCRIPTIONS,
     PACKAGE_ONLY,
     ST_TO220,
@@ -270,7 +271,7 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
                     ) -> Tuple[str, Dict[str, Optional[str]]]:
     symbols = set(table.symbols)
     if {"B", "G", "K"} <= symbols and not ({"e", "E1"} & symbols):
-        return "onsemi", ONSEMI
+        return "onsemi", {**ONSEMI, **ONSEMI_FAMILY.get(family or "", {})}
     if family == "to220" and ST_TO220_MARKS <= symbols:
         return "st_to220", ST_TO220
     if family == "dip" and symbols & NXP_DIP_MARKS:
@@ -954,7 +955,7 @@ def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
 
 
 def _incomplete(lc: LandCallouts, family) -> bool:
-    if family in ("pin_header", "dip", "to220"):
+    if family in ("pin_header", "dip", "to220", "to92"):
         return lc.pitch is None or lc.drill is None
     return (lc.pad_width is None or lc.pad_length is None
             or (lc.row_spacing is None and lc.overall_span is None))

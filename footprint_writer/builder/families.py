@@ -11,6 +11,7 @@ from footprint_writer.builder.rows import place_dual_row, place_quad
 from footprint_writer.builder.sot import place_sot23, place_sot223
 from footprint_writer.builder.tab import place_dpak
 from footprint_writer.builder.tht import place_dip, place_pin_header
+from footprint_writer.builder.to92 import place_to92
 from footprint_writer.builder.to220 import place_to220
 from footprint_writer.builder.two_terminal import place_chip, place_sod
 
@@ -36,6 +37,7 @@ FAMILY_BUILDERS: Dict[str, PlaceFunction] = {
     "dpak": place_dpak,
     "bga": place_bga,
     "to220": place_to220,
+    "to92": place_to92,
 }
 
 # Families whose placement is a package convention, independent of the drawing's view.

@@ -19,7 +19,7 @@ from schemas.reading import DatasheetReading, LandPattern
 from schemas.toleranced import Toleranced
 
 # Families whose pads are plated holes: the land pattern is the drill (and ring).
-THT_FAMILIES = frozenset({"dip", "pin_header", "to220"})
+THT_FAMILIES = frozenset({"dip", "pin_header", "to220", "to92"})
 # Printed values that disagree by more than this (mm) are reported.
 CONSISTENCY_MM = 0.02
 # KLC / NOTES: finished hole = maximum lead + 0.2 mm.

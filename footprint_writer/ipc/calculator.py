@@ -340,7 +340,7 @@ def _through_hole(reading: DatasheetReading, density: Density, geometry: str,
                   issues: List[Issue]) -> IpcResult:
     rule = T.THROUGH_HOLE[density]
     pitch = _need(reading, "pitch", "lead pitch e").nominal
-    if reading.family == "dip":
+    if reading.family in ("dip", "to92"):
         reading = _with_jedec_leads(reading, issues)
     width = _need(reading, "lead_width", "lead width / diameter b").most
     lead = width

@@ -15,7 +15,7 @@ FAMILY_GEOMETRY: Dict[str, str] = {
     "chip": TWO_TERMINAL, "molded": TWO_TERMINAL, "sod": TWO_TERMINAL,
     "sot23": DUAL, "sot223": TAB, "soic": DUAL, "ssop": DUAL, "tssop": DUAL, "msop": DUAL,
     "dpak": TAB, "qfp": QUAD, "dfn": DUAL, "son": DUAL, "qfn": QUAD, "bga": GRID,
-    "dip": THT_DUAL, "pin_header": THT_ROW, "to220": THT_ROW,
+    "dip": THT_DUAL, "pin_header": THT_ROW, "to220": THT_ROW, "to92": THT_ROW,
 }
 
 # Lead style per family: gull-wing (table by pitch), no-lead, chip (table by size),

@@ -42,6 +42,10 @@ JEDEC_LEADS: Tuple[JedecLeads, ...] = (
     JedecLeads(("sot23",), 0.95, (0.30, 0.60), (0.30, 0.50), "JEDEC MO-178 (SOT-23)"),
     JedecLeads(("sot23",), 0.65, (0.26, 0.46), (0.15, 0.30), "JEDEC MO-203 (SC-70)"),
     JedecLeads(("dip",), 2.54, None, (0.36, 0.56), "JEDEC MS-001 (PDIP)"),
+    # TO-226AA b 0.407-0.533 (onsemi case 29 "D"); makers draw 0.46 +-0.10 (Fairchild):
+    # the wider band, since only its maximum sizes the hole.
+    JedecLeads(("to92",), 1.27, None, (0.36, 0.56), "JEDEC TO-226AA (TO-92)"),
+    JedecLeads(("to92",), 2.54, None, (0.36, 0.56), "JEDEC TO-226AA (TO-92, formed leads)"),
 )
 _PITCH_EPS = 0.011  # 0.635 (25 mil) reads as 0.65's neighbour, not as 0.65
 
