@@ -9,7 +9,7 @@ from footprint_writer.builder.to92 import to92_name
 from footprint_writer.errors import InputError
 from footprint_writer.ipc import land_pattern_from_package
 from schemas.reading import DatasheetReading
-from schemas.toleranced import Toleranced as T
+from schemas.toleranced import Toleranced as T  # noqa: N817
 
 
 def _reading(pins=3, pitch=1.27, lead=(0.36, 0.56), **extra):
