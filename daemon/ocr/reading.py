@@ -46,6 +46,7 @@ from daemon.ocr.package_text import (
     unsupported_package,
 )
 from daemon.ocr.pad_grid import is_crystal, read_grid
+from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
@@ -343,7 +344,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     guess = family_from_outline(tokens_all) if family is None else None
     if guess is not None:
         family = guess.family
+    part = parse_part_number(hints.part_name)
+    if part is not None and family not in (None, part.scheme.family):
+        part = None  # the page names another family: its name is no connector's
+    if part is not None:
+        family = part.scheme.family
     b = ReadingBuilder()
+    if part is not None:
+        b.log.add(f"{part.why} (check the series)")
     b.exposed_pad_named = names_exposed_pad(tokens_all)
     if inferred:
         b.log.add(f"{inferred} (check the family and count)")
@@ -451,6 +459,16 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
         b.pin_count, b.pin_count_source = FAMILY_DEFAULT_PINS[family], f"{family} standard"
+    if b.pin_count is None and part is not None:
+        b.pin_count, b.pin_count_source = part.pins, "the part number's scheme"
+    grid = header_grid(hints.package_hint) if family == "pin_header" else None
+    if b.pin_count is None and grid is not None:
+        b.pin_count, b.pin_count_source = grid[0] * grid[1], "the package hint"
+    if part is not None and "pitch" not in b.fields:
+        from schemas.toleranced import Toleranced
+
+        b.fields["pitch"] = Toleranced(nom=part.scheme.pitch, source="default")
+        b.log.add(f"pitch {part.scheme.pitch:g} mm: the series' (not read on the page)")
     if b.pin_count is None and hints.part_name:
         b.pin_count = _pins_from_part_row(tokens_all, hints.part_name)
         b.pin_count_source = "part row" if b.pin_count else ""
@@ -480,6 +498,11 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             # overlays and outline rules apply), the guess written into the notes.
             return parse(inputs, replace(hints, package_hint=f"{body.hint}-{body.pins}"),
                          inferred=body.why)
+        if names_a_series(t.text for t in tokens_all if len(t.text) <= 90):
+            raise ReaderError("the page covers a connector series whose count is in the "
+                              "part number: give the part name (e.g. --part-name "
+                              "B4B-XH-A, M50-3500542) or a package hint such as "
+                              "PinHeader-2x05-1.27")
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "
@@ -531,7 +554,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 exposed_pad=exposed, view=view, land_pattern=land,
                 notes=_ASCII.sub("", notes)[:400],
                 package_name=_ASCII.sub("", code)[:64] if code else None,
-                rows=1 if family == "pin_header" else None, **b.fields)
+                rows=_header_rows(part, grid) if family == "pin_header" else None,
+                **b.fields)
     if b.unit is None:
         raise ReaderError("no dimensions found: the page does not say its unit "
                           "(give --units-hint)")
@@ -539,6 +563,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _header_rows(part, grid) -> int:
+    """A header's rows: its series' (part number), the hint's "2x05", else one."""
+    if part is not None:
+        return part.scheme.rows
+    return grid[0] if grid is not None else 1
 
 
 # What no package page prints, in mm: sizes over these are misreadings (small print that
