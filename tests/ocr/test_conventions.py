@@ -221,7 +221,7 @@ def test_uncounted_fine_pitch_pads_by_their_spans():
 
 @pytest.mark.parametrize("hint, family", [
     ("SMA", "molded"), ("smb", "molded"), ("1206", "chip"), ("0603", "chip"),
-    ("SOD-123", "sod"), ("SOIC-8", "soic"), ("TO-92", None)])
+    ("SOD-123", "sod"), ("SOIC-8", "soic"), ("TO-92", "to92"), ("SOT-89", None)])
 def test_package_hints_the_error_suggests_are_understood(hint, family):
     """The reader's 'give a package hint (e.g. SOIC-8, SMA, 1206)' must take its examples."""
     from daemon.ocr.package_text import detect_family
@@ -230,10 +230,10 @@ def test_package_hints_the_error_suggests_are_understood(hint, family):
 
 
 def test_a_package_no_family_builds_says_so():
-    """onsemi's TO-92 page: no package hint can help, so the error asks for the pads."""
-    toks = [_tok("TO-92 (TO-226)", 100, 10, 200), _tok("CASE 29-11", 100, 40, 200),
-            _tok("4.45", 100, 100), _tok("5.20", 200, 100)]
-    with pytest.raises(ReaderError, match="TO-92, which no ds2fp family builds"):
+    """A SOT-89 page: no package hint can help, so the error asks for the pads. (TO-92, the
+    first such page, onsemi's case 29, now has its family.)"""
+    toks = [_tok("SOT-89", 100, 10, 200), _tok("4.40", 100, 100), _tok("4.60", 200, 100)]
+    with pytest.raises(ReaderError, match="SOT-89, which no ds2fp family builds"):
         parse([OcrInput(OcrPage(tokens=toks, width=800, height=300), "package")])
 
 

@@ -6,7 +6,7 @@ import pytest
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.reading import OcrInput, parse
 from daemon.ocr.tokens import OcrPage, OcrToken
-from daemon.readers.base import ReadHints, ReaderError
+from daemon.readers.base import ReaderError, ReadHints
 
 
 @pytest.mark.parametrize("name, pins, rows, pitch", [
