@@ -220,9 +220,11 @@ def title_height(tokens: Sequence[OcrToken]) -> Optional[PrintedValue]:
     return None
 
 
-def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
+def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[str]:
     """x or y: which way the dimension line next to the text at `box` runs; None when the
-    pixels do not say (no line, or long lines both ways)."""
+    pixels do not say (no line, or long lines both ways). `hugging` (land figures, whose
+    few dimensions sit right on their lines): where both ways are about as long, the line
+    running right along the text decides."""
     if drawing is None:
         return None
     x0, y0, x1, y1 = (int(round(v)) for v in box)
@@ -238,9 +240,12 @@ def axis_of(drawing, box: tuple, h: float) -> Optional[str]:
         return "x"
     if vertical >= 1.5 * horizontal and vertical:
         return "y"
+    if not hugging:
+        return None
     # Both about as long (a short dimension line between two tall extension lines, Jauch's
     # 0.8 pad): the one that runs right along the text, past its middle, is the dimension
-    # line; an extension line stands off to the side.
+    # line; an extension line stands off to the side. Not on package drawings, where a
+    # seating plane runs under the second line of a dual-unit height (Linear's MSOP).
     along_x = horizontal and _hugs(drawing, (x0, y0, x1, y1), hi, row=True)
     along_y = vertical and _hugs(drawing, (x0, y0, x1, y1), hi, row=False)
     if along_x != along_y:

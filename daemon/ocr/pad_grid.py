@@ -246,7 +246,7 @@ def read_grid(item, family_hint: Optional[str] = None):
                 or not _inside(c.token.box, label_region(land, h))]
     dims = stacked_limits(callouts, h)
     for d in dims:
-        d.axis = d.axis or axis_of(drawing, d.box, h)
+        d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
     region = label_region(land, h)
     body = body_sizes(dims, region)
     per_axis = axis_values(dims, region)
