@@ -142,6 +142,14 @@ def parse_values(text: str) -> List[PrintedValue]:
             b = float(m.group(2))
             if kind == "pm":
                 lo, hi, val = a - b, a + b, a
+                if b >= a:
+                    # No size is toleranced by more than itself: OCR's reading of a small
+                    # tolerance ("4.58 ±0.20" read turned as "4.58 ±8"). The value stands.
+                    bracket, paren, diameter, radius, degrees = context(*m.span())
+                    out.append(PrintedValue(a, None, None, mult, bracket, paren, qualifier,
+                                            diameter, radius, degrees, m.group(1)))
+                    taken.append(m.span())
+                    continue
             elif kind == "plus":
                 c = m.group(3)
                 lo = a - float(c) if c else None

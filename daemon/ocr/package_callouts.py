@@ -376,6 +376,10 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     # limit pair (3.68-5.08) sits over the lead's L (3.18-3.81) and the body's A2 (3.43).
     "dip": {"body_length": (8.8, 60.0), "body_width": (5.5, 7.2), "overall_width": (7.4, 8.2),
             "height": (4.0, 5.5)},
+    # JEDEC TO-226AA (TO-92): D 4.45-5.20 (width along the leads), E 3.18-4.19 (depth), A
+    # 4.32-5.33 (height); Fairchild's 4.58 +0.25/-0.15 and 4.58 +-0.20 fall in both the
+    # width's and the height's window, as the part is about as tall as wide.
+    "to92": {"body_length": (4.3, 5.4), "body_width": (3.1, 4.25), "height": (4.3, 5.4)},
 }
 # Further outlines of a family whose windows differ: JEDEC MS-011 (PDIP, 0.600"): E1
 # 12.32-14.73, E 15.24-15.88 (the eB lead spread reaches 17.78, outside), D 31.9-60, A 6.35
@@ -388,12 +392,13 @@ JEDEC_WINDOW_ALTERNATIVES: Dict[str, Sequence[Dict[str, tuple]]] = {
 # DEPTH" is its ejector mark, not its 5 mm height; an SOIC's bottom-view exposed pad is no
 # height). Upper ends: JEDEC's largest A of the family's outlines (MS-013 2.65, MO-150 2.0,
 # MO-153 1.2, MO-187 1.1, MO-178 1.45, MS-026 1.6 / MQFP 3.4, MO-220/229 1.0, MS-001 5.33,
-# TO-261 1.8, TO-252 2.4, DO-214 2.62, SOD-123 1.35).
+# TO-261 1.8, TO-252 2.4, DO-214 2.62, SOD-123 1.35; TO-226AA 4.32-5.33, whose 3.18-4.19
+# depth a "3.86 MAX" prints).
 HEIGHT_RANGE: Dict[str, tuple] = {
     "dip": (2.5, 6.0), "soic": (0.9, 2.65), "ssop": (0.9, 2.0), "tssop": (0.7, 1.25),
     "msop": (0.7, 1.15), "sot23": (0.6, 1.5), "qfp": (1.0, 3.4), "qfn": (0.3, 1.05),
     "dfn": (0.3, 1.05), "son": (0.3, 1.05), "sot223": (1.5, 1.85), "dpak": (2.0, 2.5),
-    "molded": (0.9, 2.7), "sod": (0.5, 1.4), "chip": (0.3, 2.8)}
+    "molded": (0.9, 2.7), "sod": (0.5, 1.4), "chip": (0.3, 2.8), "to92": (4.25, 5.4)}
 _HEIGHT_DEFAULT = (0.3, 6.0)
 # A side view is a figure this much wider than tall (or taller than wide): its sizes are
 # preferred for the height over those of other views (a bottom view's exposed pad).

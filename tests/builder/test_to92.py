@@ -70,3 +70,28 @@ def test_onsemi_case_29_letters():
     assert (letters["A"], letters["B"], letters["C"], letters["D"], letters["G"]) == (
         "height", "body_length", "body_width", "lead_width", "pitch")
     assert letters["K"] is None
+
+
+def test_a_tolerance_larger_than_its_value_is_ocr_noise():
+    """BC547's "4.58 ±0.20" read turned as "4.58 ±8": the value stands, no limits."""
+    from daemon.ocr.numbers import parse_values
+
+    (v,) = parse_values("4.58 ±8")
+    assert (v.value, v.lo, v.hi) == (4.58, None, None)
+    (w,) = parse_values("0.1±0.05")
+    assert (w.lo, w.hi) == (0.05, 0.15)
+
+
+def test_to92_sizes_by_the_registered_windows():
+    """Fairchild's drawing (t67): width and height both 4.58 over a 3.60 depth; its
+    "3.86 MAX" depth is no height."""
+    from daemon.ocr.numbers import parse_values
+    from daemon.ocr.package_callouts import Dim, assign_sizes
+
+    def dim(text, axis):
+        return Dim(parse_values(text)[0], (0, 0, 10, 10), axis)
+
+    found = assign_sizes([dim("4.58 +0.25 -0.15", "x"), dim("4.58 ±0.20", "y"),
+                          dim("3.60 ±0.20", "x"), dim("0.46 ±0.10", "x")], "to92", 1.27)
+    assert found["body_length"].value == 4.58 and found["body_width"].value == 3.6
+    assert found["height"].value == 4.58
