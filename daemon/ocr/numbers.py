@@ -23,7 +23,9 @@ _LEFT = r"(?<![\d.A-QS-WYZa-wyz])"  # not glued to digits or words (R, X allowed
 _RANGE = re.compile(rf"{_LEFT}({_NUM})\s*(?:-|~|to)\s*({_NUM})(?![\d.])")
 _PLUSMINUS = re.compile(rf"({_NUM})\s*±\s*({_NUM})")
 _PLUS_MINUS = re.compile(rf"({_NUM})\s*\+\s*({_NUM})(?:\s*/?\s*-\s*({_NUM}))?")
-_MULT_BEFORE = re.compile(r"(?<![\w.])(\d{1,3})\s*[xX](?=[\s(\[.\d]|$)")
+_MULT_BEFORE = re.compile(r"(?<![\w.])(\d{1,3})\s*[xX](?=[\s(\[.\dØ]|$)")
+# A hole's count written after it: "Ø0.9x2" (Kingbright's PCB layout), "Ø1.0 X4".
+_MULT_AFTER_HOLE = re.compile(r"Ø\s*\d*\.?\d+\s*[xX]\s*(\d{1,2})\s*$")
 _MULT_PAREN = re.compile(r"\(\s*[xX]\s*(\d{1,3})\s*\)")
 # Counts as Asian drawings print them: "12-0.30", "2-Ø0.65" (never a range: 12 > 0.30).
 _MULT_DASH = re.compile(r"(?<![\w.\-])([1-9]\d?)\s*-\s*(?=Ø|\d*\.\d)")
@@ -114,6 +116,10 @@ def parse_values(text: str) -> List[PrintedValue]:
     m = _MULT_PAREN.search(text)
     if m:
         mult = int(m.group(1))
+    m = _MULT_AFTER_HOLE.search(text)
+    if m and mult is None:
+        mult = int(m.group(1))
+        text = text[:m.start(1)] + " " * len(m.group(1))  # the count is not a dimension
     dash = _MULT_DASH.match(text.strip())
     if dash and mult is None:
         text = text.strip()

@@ -213,14 +213,24 @@ def _drawn(drawn, axis: str) -> Tuple[Optional[float], Optional[int]]:
     return (None, None) if drawn is None else (drawn.ratio(axis), drawn.count(axis))
 
 
-def read_grid(item, family_hint: Optional[str] = None):
-    """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
+@dataclass
+class LandFigure:
+    """A page's land figure with its sizes, axes found from the drawing."""
+
+    box: Tuple[float, float, float, float]
+    region: Tuple[float, float, float, float]  # where its own dimension text sits
+    dims: list  # package_callouts.Dim, the page's sizes (those of the figure in region)
+    tokens: List[OcrToken]  # the page's text runs, turned ones included
+    h: float
+
+
+def land_figure_dims(item) -> Optional[LandFigure]:
+    """The land figure of a page that has one (a heading or caption against it), with the
+    page's sizes; a number between two figures goes to the nearer one. None without."""
     from daemon.ocr.callouts import collect, heading_tokens
     from daemon.ocr.drawing import Drawing
     from daemon.ocr.figures import figures, label_region, land_figure
     from daemon.ocr.package_callouts import axis_of, stacked_limits
-    from schemas.reading import DatasheetReading, ReadPad
-    from schemas.toleranced import Toleranced
 
     page = item.page
     if item.image is None:
@@ -247,10 +257,21 @@ def read_grid(item, family_hint: Optional[str] = None):
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
-    region = label_region(land, h)
+    return LandFigure(land.box, label_region(land, h), dims, tokens, h)
+
+
+def read_grid(item, family_hint: Optional[str] = None):
+    """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
+    from schemas.reading import DatasheetReading, ReadPad
+    from schemas.toleranced import Toleranced
+
+    fig = land_figure_dims(item)
+    if fig is None:
+        return None
+    dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
     body = body_sizes(dims, region)
     per_axis = axis_values(dims, region)
-    drawn = drawn_grid(item.image, land.box, tokens, h)
+    drawn = drawn_grid(item.image, fig.box, tokens, h)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))
     ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"))
     if ax is None or ay is None or ax.count * ay.count < 2:

@@ -45,6 +45,7 @@ from daemon.ocr.package_text import (
     pin_count_from_text,
     unsupported_package,
 )
+from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.pad_grid import is_crystal, read_grid
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
@@ -478,7 +479,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         # No family named, but a land figure of equal pads (crystals, tactile switches,
         # buzzers, small LEDs): its pads as printed, unless the page counts other pins.
         for item in inputs:
-            grid = read_grid(item) if item.role in ("both", "land_pattern") else None
+            if item.role not in ("both", "land_pattern"):
+                continue
+            grid = read_grid(item) or read_hole_row(item, page_unit(item.page.tokens)
+                                                    or b.unit or "mm")
             if grid is not None and b.pin_count in (None, grid.pin_count):
                 return grid
     if family is None and is_crystal(tokens_all, hints.package_hint):

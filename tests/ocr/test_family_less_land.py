@@ -140,3 +140,42 @@ def test_a_rule_under_the_captions_is_no_land_figure():
     rule = Figure((0, 422, 900, 426), 40)
     pads = Figure((290, 250, 460, 360), 30)
     assert land_figure([rule, pads], [caption], H, [caption]) is pads
+
+
+# -- a row of equal holes ------------------------------------------------------------------
+def _hole_row_page(holes="Ø 0.9x2", spacing="2.54"):
+    """Kingbright's 5 mm LED (t69): "Recommended PCB Layout" over two 0.9 holes 2.54 apart,
+    the spacing dimensioned beside them, the holes' diameter and count under them."""
+    img = Image.new("RGB", (700, 500), "white")
+    d = ImageDraw.Draw(img)
+    for cy in (200, 300):
+        d.ellipse((300 - 22, cy - 22, 300 + 22, cy + 22), outline="black", width=2)
+        d.line((330, cy, 420, cy), fill="black", width=1)
+    d.line((400, 200, 400, 300), fill="black", width=1)
+    tokens = [_tok("Recommended PCB Layout", 200, 120, 240), _tok(spacing, 410, 235, 48),
+              _tok(holes, 180, 340, 84)]
+    return OcrInput(OcrPage(tokens, 700, 500, "row"), "both", image=img)
+
+
+def test_a_row_of_equal_holes_is_read_as_through_hole_pads():
+    reading = parse([_hole_row_page()], ReadHints())
+    assert reading.family == "other" and reading.pin_count == 2
+    assert {p.drill for p in reading.pads} == {0.9} and all(p.inferred for p in reading.pads)
+    xs = sorted(p.x for p in reading.pads)
+    assert abs(xs[1] - xs[0] - 2.54) < 1e-6
+    assert [p.shape for p in sorted(reading.pads, key=lambda p: p.number)] == ["rect", "circle"]
+    assert all(p.size_x == 1.6 for p in reading.pads)  # 0.9 + 2 x 0.35, not printed
+
+
+def test_holes_closer_than_their_size_are_no_row():
+    with pytest.raises(ReaderError):
+        parse([_hole_row_page(spacing="0.85")], ReadHints())
+
+
+@pytest.mark.parametrize("text, value, count", [
+    ("Φ 0.9x2", 0.9, 2), ("2xØ1.0", 1.0, 2), ("4xØ0.9", 0.9, 4), ("2-Ø0.65", 0.65, 2)])
+def test_hole_counts_either_side(text, value, count):
+    from daemon.ocr.numbers import parse_values
+
+    (v,) = parse_values(text)
+    assert (v.value, v.multiplier, v.diameter) == (value, count, True)
