@@ -11,7 +11,7 @@ LED and connector footprints mark it; which lead that is, the page's polarity ma
 (cathode, pin 1), which the reader does not read: the notes say to check it.
 """
 
-from typing import List, Optional
+from typing import List
 
 from daemon.ocr.pad_grid import land_figure_dims
 

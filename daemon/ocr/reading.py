@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
+from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.jedec_bodies import guess_from_table
 from daemon.ocr.layout import line_height, rows, squash
 from daemon.ocr.letters import (
@@ -45,7 +46,6 @@ from daemon.ocr.package_text import (
     pin_count_from_text,
     unsupported_package,
 )
-from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.pad_grid import is_crystal, read_grid
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
