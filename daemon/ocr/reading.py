@@ -484,7 +484,13 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             grid = read_grid(item) or read_hole_row(item, page_unit(item.page.tokens)
                                                     or b.unit or "mm")
             if grid is not None and b.pin_count in (None, grid.pin_count):
-                return grid
+                # No family to name it by: the footprint takes the part's name, if given.
+                name = _ASCII.sub("", hints.part_name or "").strip()[:64]
+                try:
+                    return DatasheetReading(**{**grid.model_dump(), "part_name": name}) \
+                        if name else grid
+                except ValueError:  # a name the schema refuses names nothing
+                    return grid
     if family is None and is_crystal(tokens_all, hints.package_hint):
         raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "
                           "and a spacing on each axis, or the pad count the page lists): "

@@ -179,3 +179,9 @@ def test_hole_counts_either_side(text, value, count):
 
     (v,) = parse_values(text)
     assert (v.value, v.multiplier, v.diameter) == (value, count, True)
+
+
+def test_the_part_name_names_a_family_less_footprint():
+    reading = parse([_hole_row_page()], ReadHints(part_name="WP7113SGC"))
+    assert reading.part_name == "WP7113SGC"
+    assert parse([_hole_row_page()], ReadHints(part_name="bad/name?")).part_name is None
