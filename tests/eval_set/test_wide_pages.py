@@ -151,6 +151,11 @@ CLASS_PAGES = {
     "t57_CY62256N_Cypress_PDIP-28": "inch-only outline; MS-011 windows; pitch as a limit pair",
     "t60_MT3608_Aerosemi_SOT-23-6": "TSOT23-6 caption; land callouts",
     "t61_ESD5451N_TechPublic_DFN1006-2": "web address no name; DFN1006-2; two-unit land table",
+    "h07_JTX210_Jauch_crystal_2012": "family-less pad grid; drawn pads pick pad/gap; rule "
+                                     "under captions; filled areas break no line",
+    "t13_PN2222A_onsemi_TO-92": "TO-92 family; onsemi case 29 letters",
+    "t67_BC547_Fairchild_TO-92": "TO-92 by TO-226AA windows; OCR's '+-8' tolerance",
+    "t69_WP7113SGC_Kingbright_5mm_LED": "family-less hole row ('0.9x2' holes at 2.54)",
 }
 
 
