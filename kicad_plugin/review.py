@@ -43,7 +43,7 @@ EDIT_FIELDS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 EP_FAMILIES = ("dfn", "son", "qfn", "qfp", "soic", "ssop", "tssop", "msop")
-THT_FAMILIES = ("dip", "pin_header", "to220")
+THT_FAMILIES = ("dip", "pin_header", "to220", "to92")  # footprint_writer.builder.land's
 
 # An issue's `field` (reading or land-pattern name) -> the footprint value it casts doubt on.
 _FIELD_TO_VALUE = {

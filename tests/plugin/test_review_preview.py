@@ -72,6 +72,20 @@ def test_edit_fields_and_changes():
     assert review.changed_edits(fields, current) == {}
 
 
+def test_to92_offers_its_hole_not_a_pad_length():
+    """TO-92 is a through-hole family: drill and land are its key values."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    reading = DatasheetReading.model_validate_json(
+        (root / "examples" / "to92_reading.json").read_text())
+    options = ExtractOptions()
+    spec = build_footprint(reading, options.build_options())
+    p = json.loads(json.dumps(review_payload(reading, spec, list(spec.issues), options)))
+    keys = [f[0] for f in review.edit_fields(p)]
+    assert "drill" in keys and "pad_diameter" in keys and "pad_length" not in keys
+
+
 def test_explicit_pads_offer_no_key_value_edits():
     """A key value does not move explicit pads (USB-C), so none is offered as an edit."""
     p = payload("07_GCT_USB4105_USB-C")
