@@ -13,16 +13,12 @@ LED and connector footprints mark it; which lead that is, the page's polarity ma
 
 from typing import List
 
-from daemon.ocr.pad_grid import land_figure_dims
+from daemon.ocr.pad_grid import centre_inside, land_figure_dims
+from footprint_writer.ipc.tables import THROUGH_HOLE
 
-RING_MM = 0.35  # IPC-2222 nominal annular ring (footprint_writer.ipc.tables.THROUGH_HOLE)
+RING_MM = THROUGH_HOLE["nominal"].annular_ring  # IPC-2222 nominal, 0.35 mm
 MIN_COPPER_GAP_MM = 0.2
 MAX_HOLES = 40
-
-
-def _inside(box, region) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
 def read_hole_row(item, units: str = "mm"):
@@ -36,7 +32,7 @@ def read_hole_row(item, units: str = "mm"):
     fig = land_figure_dims(item)
     if fig is None:
         return None
-    mine = [d for d in fig.dims if _inside(d.box, fig.region)]
+    mine = [d for d in fig.dims if centre_inside(d.box, fig.region)]
     holes = {(d.value.value, d.value.multiplier) for d in mine if d.value.diameter
              and d.value.multiplier and 2 <= d.value.multiplier <= MAX_HOLES}
     if len(holes) != 1:
@@ -61,4 +57,3 @@ def read_hole_row(item, units: str = "mm"):
              "pin 1 (cathode) against the drawing")
     return DatasheetReading(units=units, family="other", pin_count=count, pads=pads,
                             notes=notes[:400])
-

@@ -11,7 +11,7 @@ pad (one number twice, one once) is read as that.
 """
 
 from itertools import permutations
-from typing import Dict, Optional, Sequence
+from typing import Dict, Optional, Sequence, Tuple
 
 
 def _close(a: float, b: float) -> bool:
@@ -45,18 +45,28 @@ def solve_two_terminal(values: Sequence[float]) -> Optional[Dict[str, float]]:
     return out if n >= 2 or "pad_width" in out else None
 
 
-def _pad_gap_pad(values: Sequence[float]) -> Optional[Dict[str, float]]:
-    """No sum printed, only pad, gap, pad written along the part (Kingbright: 0.8 0.85 0.8,
-    the pad's other side 0.8 beside it): the repeated number is the pad, the single one
-    the gap; a number printed three times is the pad both ways."""
+def pad_gap_pad(values: Sequence[float]) -> Optional[Tuple[float, float, int]]:
+    """(pad, gap, times the pad is printed) of numbers written pad, gap, pad along a
+    two-pad layout (Kingbright: 0.8 0.85 0.8; YXC: 1.4 0.8 1.4): one number repeated, one
+    printed once; None otherwise."""
     rounded = [round(v, 4) for v in values if v > 0]
     counts = {v: rounded.count(v) for v in set(rounded)}
     repeated = [v for v, n in counts.items() if n >= 2]
     single = [v for v, n in counts.items() if n == 1]
     if len(repeated) != 1 or len(single) != 1:
         return None
-    pad, gap = repeated[0], single[0]
+    return repeated[0], single[0], counts[repeated[0]]
+
+
+def _pad_gap_pad(values: Sequence[float]) -> Optional[Dict[str, float]]:
+    """No sum printed, only pad, gap, pad written along the part (the pad's other side
+    beside it): the repeated number is the pad, the single one the gap; a number printed
+    three times is the pad both ways."""
+    found = pad_gap_pad(values)
+    if found is None:
+        return None
+    pad, gap, times = found
     out = {"pad_length": pad, "gap": gap}  # C = G + Y is the builder's to derive
-    if counts[pad] >= 3:
+    if times >= 3:
         out["pad_width"] = pad
     return out

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
+from daemon.ocr.land_solver import pad_gap_pad
 from daemon.ocr.layout import line_height, squash
 from daemon.ocr.tokens import OcrToken
 
@@ -81,15 +82,11 @@ def solve_axis(values: Sequence[float], body: Optional[float],
     figure draws along the axis), where the figure's pads were measured, choose between
     readings the numbers alone leave open and refuse one the drawing contradicts."""
     vals = sorted({round(v, 4) for v in values if v > 0})
-    counts = {v: sum(1 for x in values if round(x, 4) == v) for v in vals}
     found: Optional[Axis] = None
-    if len(vals) == 2 and sorted(counts.values()) == [1, 2]:
-        # "pad, gap, pad" written along the axis (YXC: 1.4 0.8 1.4): the repeated one is
-        # the pad.
-        pad = next(v for v in vals if counts[v] == 2)
-        gap = next(v for v in vals if counts[v] == 1)
-        if gap >= MIN_GAP_MM:
-            found = Axis(pad, 2, round(pad + gap, 4))
+    written = pad_gap_pad(values)  # "pad, gap, pad" along the axis (YXC: 1.4 0.8 1.4)
+    if written is not None and written[2] == 2 and written[1] >= MIN_GAP_MM:
+        pad, gap, _ = written
+        found = Axis(pad, 2, round(pad + gap, 4))
     if found is None:
         for g in vals:
             for p in vals:
@@ -142,8 +139,7 @@ def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, Li
     """Plain sizes (no counts, no limits) inside `region`, per measured axis."""
     out: Dict[str, List[float]] = {"x": [], "y": []}
     for d in dims:
-        cx, cy = (d.box[0] + d.box[2]) / 2, (d.box[1] + d.box[3]) / 2
-        if not (region[0] <= cx <= region[2] and region[1] <= cy <= region[3]):
+        if not centre_inside(d.box, region):
             continue
         if d.axis not in out or d.value.qualifier in ("MAX", "MIN") or "." not in d.value.text:
             continue
@@ -164,7 +160,7 @@ def body_sizes(dims, land_box) -> Dict[str, float]:
     out: Dict[str, float] = {}
     for axis in ("x", "y"):
         vals = [d.value.value for d in dims if d.axis == axis and "." in d.value.text
-                and not _inside(d.box, land_box) and 0.8 <= d.value.value <= 15]
+                and not centre_inside(d.box, land_box) and 0.8 <= d.value.value <= 15]
         if vals:
             out[axis] = max(vals)
     return out
@@ -174,7 +170,7 @@ def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
     """A crystal's height: the smallest MAX (or ± size) outside the land figure that is
     below both body sizes and not a pad detail (0.3 mm or more)."""
     limit = min(body.values()) if body else 10.0
-    vals = [d.value for d in dims if not _inside(d.box, land_box) and "." in d.value.text
+    vals = [d.value for d in dims if not centre_inside(d.box, land_box) and "." in d.value.text
             and 0.3 <= d.value.value < limit and (d.value.qualifier == "MAX"
                                                   or d.value.tolerance)]
     maxes = [v for v in vals if v.qualifier == "MAX"]
@@ -202,7 +198,8 @@ def connection_count(tokens: Sequence[OcrToken], h: float) -> Optional[int]:
     return max(numbers) if numbers else None
 
 
-def _inside(box, region) -> bool:
+def centre_inside(box, region) -> bool:
+    """The box's centre lies in `region` (None: nowhere)."""
     if region is None:
         return False
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -226,7 +223,17 @@ class LandFigure:
 
 def land_figure_dims(item) -> Optional[LandFigure]:
     """The land figure of a page that has one (a heading or caption against it), with the
-    page's sizes; a number between two figures goes to the nearer one. None without."""
+    page's sizes; a number between two figures goes to the nearer one. None without.
+    Worked out once per page (the pad grid and the hole row both ask)."""
+    cache = getattr(item, "cache", None)
+    if cache is None:
+        return _land_figure_dims(item)
+    if "land_figure_dims" not in cache:
+        cache["land_figure_dims"] = _land_figure_dims(item)
+    return cache["land_figure_dims"]
+
+
+def _land_figure_dims(item) -> Optional[LandFigure]:
     from daemon.ocr.callouts import collect, heading_tokens
     from daemon.ocr.drawing import Drawing
     from daemon.ocr.figures import figures, label_region, land_figure
@@ -253,7 +260,7 @@ def land_figure_dims(item) -> Optional[LandFigure]:
     # size beside the land pattern is not a pad size).
     nearest = {id(t) for t in land.tokens}
     callouts = [c for c in callouts if id(c.token) in nearest
-                or not _inside(c.token.box, label_region(land, h))]
+                or not centre_inside(c.token.box, label_region(land, h))]
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
@@ -261,7 +268,8 @@ def land_figure_dims(item) -> Optional[LandFigure]:
 
 
 def read_grid(item, family_hint: Optional[str] = None):
-    """A crystal page -> DatasheetReading (family 'other', explicit pads), or None."""
+    """A page whose land figure is a 1x2 or 2x2 grid of equal pads -> DatasheetReading
+    (family 'other', explicit pads), or None."""
     from schemas.reading import DatasheetReading, ReadPad
     from schemas.toleranced import Toleranced
 

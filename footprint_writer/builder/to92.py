@@ -10,11 +10,11 @@ along the row as the pitch allows (the printed or IPC land), drill + 2 x 0.35 mm
 from footprint_writer.builder.body import make_body
 from footprint_writer.builder.context import BuildContext, Placement, fmt
 from footprint_writer.builder.pads import centred, tht_pad
+from footprint_writer.builder.tht import DEFAULT_RING_MM as RING_MM
 from footprint_writer.errors import InputError
 from footprint_writer.naming import sanitize
 from schemas.provenance import Provenance
 
-RING_MM = 0.35
 MIN_PAD_GAP_MM = 0.2
 WIDE_PITCH_MM = 2.0  # formed leads (2.54 mm): KiCad's "_Wide"
 
