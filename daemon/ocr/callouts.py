@@ -62,8 +62,10 @@ def in_box(tok: OcrToken, box, margin: float = 0.0) -> bool:
 
 def heading_tokens(tokens: Sequence[OcrToken], pattern=LAND_HEADING,
                    exclude: Sequence[tuple] = ()) -> List[OcrToken]:
+    # "P.C.B. LAYOUT": the dots of an abbreviation do not change the heading
     return [t for t in tokens if not t.vertical and len(t.text) <= 60
-            and pattern.search(squash(t.text)) and not _SIZE_PHRASE.match(squash(t.text))
+            and pattern.search(squash(t.text).replace(".", ""))
+            and not _SIZE_PHRASE.match(squash(t.text))
             and not any(in_box(t, b) for b in exclude)]
 
 

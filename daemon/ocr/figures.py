@@ -82,6 +82,11 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
             if overlap <= 0 or (titled and y0 < bottom - h):
                 continue
             gap = max(y0 - bottom, head.box[1] - y1, 0)
+            if head.box[1] < y0 < head.box[3]:
+                # a figure that starts on the caption's own line (joined to its underline)
+                # is not the one it captions when another ends just above it (Diptronics'
+                # "P.C.B. LAYOUT" under the layout, its underline touching the side view)
+                gap = max(gap, h)
             if gap <= 4 * h and (best is None or gap < best[0]):
                 best = (gap, fig)
     return None if best is None else _with_sibling_pads(best[1], figs, h)

@@ -68,6 +68,9 @@ def normalise(text: str) -> str:
         text = text.replace(ch, "Ø")
     # OCR reads a diameter mark as a zero: "00.65" is "Ø0.65" (no drawing prints "00.65").
     text = re.sub(r"(?<![\d.])0(?=0\.\d)|(?<![A-Za-z\d.])[Oo](?=\d+\.\d)", "Ø", text)
+    # ... and before a size of 1 or more: "03.50", "4x01.0" are Ø3.50 and 4xØ1.0 (no
+    # drawing writes a leading zero before such a size).
+    text = re.sub(r"(?<![\d.,])0(?=[1-9]\d?\.\d)", "Ø", text)
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)
