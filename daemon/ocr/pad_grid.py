@@ -255,16 +255,51 @@ def _land_figure_dims(item) -> Optional[LandFigure]:
     if land is None:
         return None
     drawing = Drawing(item.image, threshold=200)
+    region = label_region(land, h)
+    # The land figure's turned text read again on its own: the whole page's turned pass
+    # reads it shrunk and loses small sizes (the 5.6 beside a switch's 3.4).
+    again = _read_again(item, region, tokens)
+    tokens += again
     callouts = collect(tokens, (0, 0, page.width, page.height))
     # A number between two figures labels the nearer one (the underside view's terminal
     # size beside the land pattern is not a pad size).
-    nearest = {id(t) for t in land.tokens}
+    nearest = {id(t) for t in land.tokens} | {id(t) for t in again}
+    # ... except a hole callout ("4xØ1.0" on a leader): holes belong to the land figure
     callouts = [c for c in callouts if id(c.token) in nearest
-                or not centre_inside(c.token.box, label_region(land, h))]
+                or not centre_inside(c.token.box, region)
+                or c.value.diameter and c.value.multiplier]
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
-    return LandFigure(land.box, label_region(land, h), dims, tokens, h)
+    return LandFigure(land.box, region, dims, tokens, h)
+
+
+def _overlap(a, b) -> float:
+    """Overlap of two boxes as a share of the smaller one."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / small if small > 0 else 0.0
+
+
+def _read_again(item, region, tokens: Sequence[OcrToken]) -> List[OcrToken]:
+    """Turned text of `region` read at the page's own resolution, where it adds a run the
+    page's passes did not find (a run over one already read is that run misread)."""
+    if item.rotated is None:
+        return []
+    page = item.page
+    box = (max(0.0, region[0]), max(0.0, region[1]), min(float(page.width), region[2]),
+           min(float(page.height), region[3]))
+    if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+        return []
+    try:
+        got = item.rotated(box)
+    except Exception:  # the page's own passes still count
+        return []
+    return [t for t in got if t.height > t.width
+            and not any(_overlap(t.box, o.box) > 0.3 for o in tokens)]
 
 
 def read_grid(item, family_hint: Optional[str] = None):

@@ -15,6 +15,7 @@ from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_re
 from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.jedec_bodies import guess_from_table
 from daemon.ocr.layout import line_height, rows, squash
+from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
     EP_D1,
     FAMILY_LETTERS,
@@ -46,7 +47,7 @@ from daemon.ocr.package_text import (
     pin_count_from_text,
     unsupported_package,
 )
-from daemon.ocr.pad_grid import is_crystal, read_grid
+from daemon.ocr.pad_grid import is_crystal, land_figure_dims, read_grid
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
@@ -319,6 +320,21 @@ def _table_values(row: TableRow, table: DimensionTable, unit: str) -> Dict[str, 
     return {}
 
 
+def _named(reading, hints: ReadHints):
+    """A family-less reading (pad grid, hole row, lead row) has no family to name its
+    footprint by: it takes the part's name, if given (a name the schema refuses names
+    nothing)."""
+    from schemas.reading import DatasheetReading
+
+    name = _ASCII.sub("", hints.part_name or "").strip()[:64]
+    if not name:
+        return reading
+    try:
+        return DatasheetReading(**{**reading.model_dump(), "part_name": name})
+    except ValueError:
+        return reading
+
+
 def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
           inferred: str = ""):
     """OCR tokens of the pages -> DatasheetReading (raises ReaderError). `inferred` says
@@ -475,6 +491,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         b.pin_count_source = "part row" if b.pin_count else ""
 
     sizes = sum(1 for t in tokens_all if re.search(r"\d\.\d", t.text))
+    lead_row_why, land_unread = "", False
     if family is None:
         # No family named, but a land figure of equal pads (crystals, tactile switches,
         # buzzers, small LEDs): its pads as printed, unless the page counts other pins.
@@ -484,13 +501,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             grid = read_grid(item) or read_hole_row(item, page_unit(item.page.tokens)
                                                     or b.unit or "mm")
             if grid is not None and b.pin_count in (None, grid.pin_count):
-                # No family to name it by: the footprint takes the part's name, if given.
-                name = _ASCII.sub("", hints.part_name or "").strip()[:64]
-                try:
-                    return DatasheetReading(**{**grid.model_dump(), "part_name": name}) \
-                        if name else grid
-                except ValueError:  # a name the schema refuses names nothing
-                    return grid
+                return _named(grid, hints)
+            land_unread = land_unread or land_figure_dims(item) is not None
     if family is None and is_crystal(tokens_all, hints.package_hint):
         raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "
                           "and a spacing on each axis, or the pad count the page lists): "
@@ -508,11 +520,27 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             # overlays and outline rules apply), the guess written into the notes.
             return parse(inputs, replace(hints, package_hint=f"{body.hint}-{body.pins}"),
                          inferred=body.why)
+        # No family, no land figure, no registered body: a leaded part whose drawing
+        # prints its lead spacing and lead size (radial LEDs, photodiodes, thermistors).
+        for item in inputs:
+            got = read_lead_row(item)
+            if got is not None and got[0] is not None and b.pin_count in (None,
+                                                                          got[0].pin_count):
+                return _named(got[0], hints)
+            lead_row_why = lead_row_why or (got[1] if got is not None else "")
         if names_a_series(t.text for t in tokens_all if len(t.text) <= 90):
             raise ReaderError("the page covers a connector series whose count is in the "
                               "part number: give the part name (e.g. --part-name "
                               "B4B-XH-A, M50-3500542) or a package hint such as "
                               "PinHeader-2x05-1.27")
+        if lead_row_why:
+            raise ReaderError(lead_row_why)
+        if land_unread:
+            raise ReaderError("no package family found, and the land figure is not a grid "
+                              "of equal pads or holes that could be read (pads of different "
+                              "sizes, or a size the screenshot lost): give a package hint "
+                              "(e.g. --package-hint SOIC-8, SMA, 1206), a larger screenshot "
+                              "of the land pattern, or the pads as a reading JSON")
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "

@@ -185,3 +185,24 @@ def test_the_part_name_names_a_family_less_footprint():
     reading = parse([_hole_row_page()], ReadHints(part_name="WP7113SGC"))
     assert reading.part_name == "WP7113SGC"
     assert parse([_hole_row_page()], ReadHints(part_name="bad/name?")).part_name is None
+
+
+def _missed_turned_size(found_on_second_read: bool):
+    """The two-pad page whose turned 1.4 the whole page's turned pass lost (read shrunk):
+    only a read of the land figure's own region finds it."""
+    page = _two_pad_page()
+    turned = [t for t in page.page.tokens if t.vertical]
+    page.page.tokens = [t for t in page.page.tokens if not t.vertical]
+
+    def rotated(region):
+        whole = region[2] - region[0] >= page.page.width - 1
+        return [] if whole or not found_on_second_read else list(turned)
+    page.rotated = rotated
+    return page
+
+
+def test_the_land_figure_is_read_again_for_turned_sizes_the_page_lost():
+    reading = parse([_missed_turned_size(True)], ReadHints())
+    assert {(p.size_x, p.size_y) for p in reading.pads} == {(0.8, 1.4)}
+    with pytest.raises(ReaderError, match="land figure"):
+        parse([_missed_turned_size(False)], ReadHints())

@@ -1,0 +1,112 @@
+"""How many leads a side view draws, found from the lead spacing's own dimension.
+
+A drawing that dimensions the lead spacing (`10±0.5` beside a buzzer's pins, `.090/.110`
+beside a photoresistor's wires) draws a dimension line across the leads and two extension
+lines that run out from two lead centres to it. The count starts at those two; every
+further lead lies one spacing beyond, drawn as a stroke of about the same length ending
+where the first two end. Nothing is counted from a page that shows no such dimension, and
+the count is only what the drawing shows: a view that hides leads behind others (a 2 x 2
+grid seen from the side) counts one row.
+"""
+
+from typing import List, Optional, Tuple
+
+MIN_STROKE = 2.0  # an extension line is at least this many text heights long
+MIN_LEAD = 1.5  # and a drawn lead this many
+MAX_LEADS = 12
+
+
+def _clusters(values: List[int], gap: int = 2) -> List[Tuple[int, int]]:
+    out: List[Tuple[int, int]] = []
+    for v in sorted(values):
+        if out and v - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], v)
+        else:
+            out.append((v, v))
+    return out
+
+
+def _run_at(mask, y: int, x: int) -> Optional[Tuple[int, int]]:
+    """The dark run of row y that contains column x."""
+    import numpy as np
+
+    if not (0 <= y < mask.shape[0] and 0 <= x < mask.shape[1]) or not mask[y, x]:
+        return None
+    row = mask[y]
+    left = np.flatnonzero(~row[:x][::-1])
+    right = np.flatnonzero(~row[x:])
+    a = x - (int(left[0]) if left.size else x)
+    b = x + (int(right[0]) - 1 if right.size else mask.shape[1] - 1 - x)
+    return a, b
+
+
+def _count(mask, box, h: float) -> Optional[int]:
+    """Leads running along x (rows), their spacing dimensioned beside `box` (x0, y0, x1,
+    y1 in this frame): two extension lines bracket the text, whatever way the arrows
+    point."""
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    mid = (y0 + y1) / 2.0
+    min_len = MIN_STROKE * h
+    lo, hi = int(max(0, y0 - 3 * h)), int(min(mask.shape[0] - 1, y1 + 3 * h))
+    for xq in range(int(x0 - 1.2 * h), int(x1 + 1.2 * h) + 1, 2):
+        rows, runs = [], []
+        for y in range(lo, hi + 1):
+            run = _run_at(mask, y, xq)
+            if run is not None and run[1] - run[0] >= min_len:
+                rows.append(y)
+                runs.append(run)
+        found = _clusters(rows)
+        if len(found) != 2 or not found[0][1] < mid < found[1][0]:
+            continue
+        centres = [(p + q) / 2.0 for p, q in found]
+        pitch = centres[1] - centres[0]
+        if pitch < 1.0 * h:
+            continue
+        # the leads lie on the side the extension lines run out to
+        side = -1 if np.median([xq - a for a, _ in runs]) > np.median([b - xq for _, b in runs]) \
+            else 1
+        end = int(np.median([a if side < 0 else b for a, b in runs]))
+        if not all(_stroke_near(mask, int(round(c)), end, side, pitch, MIN_LEAD * h, h)
+                   for c in centres):
+            continue  # the extension lines start at no drawn lead (an end view's pins)
+        count = 2
+        for direction, start in ((-1, centres[0]), (1, centres[1])):
+            for k in range(1, MAX_LEADS):
+                y = int(round(start + direction * k * pitch))
+                if not _stroke_near(mask, y, end, side, pitch, MIN_LEAD * h, h):
+                    break
+                count += 1
+        return count
+    return None
+
+
+def _stroke_near(mask, y: int, end: int, side: int, pitch: float, min_len: float,
+                 h: float) -> bool:
+    """A stroke about `pitch / 4` around row y that ends within a text height of the
+    leads' end column (extension lines start a small gap past the lead)."""
+    reach = max(2, int(pitch / 4))
+    for gap in range(2, int(h) + 1, 2):
+        x = end + side * gap
+        for row in range(y - reach, y + reach + 1):
+            run = _run_at(mask, row, x)
+            if run is not None and run[1] - run[0] >= min_len:
+                return True
+    return False
+
+
+def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
+                     threshold: int = 235) -> Optional[int]:
+    """The leads a side view draws across the spacing dimension whose text is at `box`,
+    its dimension line along `axis` (None: either way, if both agree), or None where no
+    such dimension with leads behind it is found. Thin grey lines of small renders count
+    (threshold 235)."""
+    import numpy as np
+
+    dark = np.asarray(image.convert("L")) < threshold
+    frames = {"y": [False], "x": [True]}.get(axis, [False, True])
+    counts = {_count(dark.T, (box[1], box[0], box[3], box[2]), h) if turned
+              else _count(dark, box, h) for turned in frames}
+    counts.discard(None)
+    return next(iter(counts)) if len(counts) == 1 else None

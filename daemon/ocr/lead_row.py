@@ -1,0 +1,237 @@
+"""Leaded through-hole parts whose page names no family and draws no land pattern: radial
+LEDs, photodiodes, photoresistors, thermistors, buzzers, tilt switches. The package drawing
+prints the lead spacing and the lead size; the land is computed from them.
+
+What is read, and from what (each a convention kept as data below):
+- the spacing: a printed size that is a standard lead spacing (`LEAD_SPACINGS_MM`), as a
+  nominal, a +/- size or the midpoint of a min/max pair; where several sizes qualify, the
+  one the page calls a spacing (`SPACING_WORDS` beside it) or measured on the lead size's
+  axis, else none (the page is ambiguous and the user is asked);
+- the lead: a diameter (`Ø0.6`), a square lead (`.025 SQ`, `Pins 0.64 x 0.64`) or a wire
+  gauge (`AWG 24`, `AWG_MM`); its largest printed size makes the hole;
+- the count: a count on the lead callout (`2xØ0.6`), the same spacing across both axes
+  (a 2 x 2 grid), or a two-terminal part named on the page (`TWO_TERMINAL`).
+The hole is IPC-2222's (maximum lead + 0.2 mm, rounded up to 0.05 mm; a square lead's
+diagonal), the land the hole plus 2 x 0.35 mm, at most the spacing less 0.2 mm. Every pad
+is marked `inferred` and the notes say to check pin 1 against the drawing.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from daemon.ocr.drawn_leads import drawn_lead_count
+from daemon.ocr.layout import line_height, squash
+from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
+
+# Standard lead spacings: the 0.05 in / 0.1 in grid (JEDEC, EIA-RS-296 radial parts) and
+# IEC 60717's metric radial spacings (2.5, 5, 7.5 ... mm; 2.0 and 3.5 for small parts).
+LEAD_SPACINGS_MM = (1.27, 2.0, 2.5, 2.54, 3.5, 5.0, 5.08, 7.5, 7.62, 10.0, 10.16, 12.5, 15.0,
+                    22.5, 27.5)
+# American wire gauge -> diameter in mm (ASTM B258), for leads printed as a gauge.
+AWG_MM = {18: 1.024, 20: 0.812, 22: 0.644, 24: 0.511, 26: 0.405, 28: 0.321}
+# Words that make a printed size the lead spacing.
+SPACING_WORDS = re.compile(r"SPACING|PITCH|^NOM\.?$|LEADSPAC")
+# Parts with two terminals, named on the page (title, feature list or lead labels).
+TWO_TERMINAL = re.compile(
+    r"ANODE|CATHODE|PHOTODIODE|THERMISTOR|\bNTC\b|\bPTC\b|BUZZER|TRANSDUCER|SOUNDER|"
+    r"PHOTOCONDUCTIVE|PHOTORESISTOR|\bLDR\b|PIEZO|\bLED\b|LAMP|DIODE|CAPACITOR|FUSE")
+# "SQ. TYP" (OCR reads the Q as an O before a full stop)
+_SQUARE = re.compile(r"\bSQ\b|SQUARE|\bS[QO0]\.")
+_PAIR = re.compile(r"(\d*\.?\d+)\s*[xX×]\s*(\d*\.?\d+)")
+_AWG = re.compile(r"AWG\s*#?\s*(\d{2})", re.I)
+MIN_COPPER_GAP_MM = 0.2
+MAX_LEADS = 40
+
+
+@dataclass
+class Lead:
+    size: float  # the largest printed size (diameter or side)
+    square: bool
+    axis: Optional[str]
+    count: Optional[int]
+    text: str
+
+
+def _up(value: float) -> float:
+    return round(math.ceil(value / DRILL_STEP_MM - 1e-9) * DRILL_STEP_MM, 4)
+
+
+def _largest(v) -> float:
+    return v.hi if v.hi is not None else v.value
+
+
+def standard_spacing(v) -> Optional[float]:
+    """The standard spacing this printed size is, or None: a nominal within 1 %, or a
+    min/max pair whose midpoint is within 1 % of one inside it."""
+    if v.diameter or v.radius or v.degrees or v.qualifier in ("MAX", "MIN"):
+        return None
+    for s in LEAD_SPACINGS_MM:
+        if abs(v.value - s) <= 0.01 * s + 1e-6:
+            return s
+    return None
+
+
+def _leads(dims, tokens, h: float) -> List[Lead]:
+    out: List[Lead] = []
+    for d in dims:
+        v = d.value
+        if v.bracket or v.paren and not v.diameter or not 0.25 <= _largest(v) <= 1.3:
+            continue
+        near = " ".join(t.text for t in tokens
+                        if abs(t.cy - (d.box[1] + d.box[3]) / 2) < 0.8 * h
+                        and abs(t.cx - (d.box[0] + d.box[2]) / 2) < 8 * h)
+        square = bool(_SQUARE.search(near.upper()))
+        pair = _PAIR.search(near)
+        if pair and abs(float(pair.group(1)) - float(pair.group(2))) < 1e-6:
+            square = True  # "Pins 0.64 x 0.64"
+        if v.diameter or square:
+            count = v.multiplier if v.multiplier and 2 <= v.multiplier <= MAX_LEADS else None
+            out.append(Lead(_largest(v), square and not v.diameter, d.axis, count, v.text))
+    for tok in tokens:
+        m = _AWG.search(tok.text)
+        if m and int(m.group(1)) in AWG_MM:
+            out.append(Lead(AWG_MM[int(m.group(1))], False, None, None, tok.text))
+    return out
+
+
+def _spacings(dims, tokens, h: float) -> list:
+    """(standard spacing, axis, called a spacing, text box) of each qualifying printed
+    size."""
+    words = [t for t in tokens if SPACING_WORDS.search(squash(t.text))]
+    out = []
+    for d in dims:
+        if d.value.bracket or d.value.multiplier:
+            continue
+        s = standard_spacing(d.value)
+        if s is None:
+            continue
+        cx, cy = (d.box[0] + d.box[2]) / 2, (d.box[1] + d.box[3]) / 2
+        called = any(abs(w.cy - cy) < 2.0 * h and abs(w.cx - cx) < 5 * h for w in words)
+        if "." not in d.value.text and not called:
+            continue  # a bare integer is a label ("5", "2") more often than a size
+        out.append((s, d.axis, called, d.box))
+    for tok in tokens:  # "lead spacing 5 mm" in a title or feature line
+        m = re.search(r"(?:LEAD)?SPACING(\d+(?:\.\d+)?)MM", squash(tok.text))
+        if m:
+            s = float(m.group(1))
+            if any(abs(s - x) < 1e-6 for x in LEAD_SPACINGS_MM):
+                out.append((s, None, True, None))
+    return out
+
+
+def _pick(spacings, lead: Optional[Lead]) -> Optional[float]:
+    values = {s for s, _, _, _ in spacings}
+    if len(values) == 1:
+        return next(iter(values))
+    called = {s for s, _, c, _ in spacings if c}
+    if len(called) == 1:
+        return next(iter(called))
+    if lead is not None and lead.axis is not None:
+        same = {s for s, a, _, _ in spacings if a == lead.axis}
+        if len(same) == 1:
+            return next(iter(same))
+    return None
+
+
+def read_lead_row(item) -> Optional[Tuple[object, str]]:
+    """(DatasheetReading, '') for a family-less leaded part the page fully prints, or
+    (None, why) when it shows leads but leaves something open, or None when it is no
+    such page."""
+    from schemas.reading import DatasheetReading, ReadPad
+
+    h = line_height(item.page.tokens)
+    dims, tokens = page_sizes(item)
+    leads = _leads(dims, tokens, h)
+    spacings = _spacings(dims, tokens, h)
+    if not leads or not spacings:
+        return None
+    lead = max(leads, key=lambda lead: lead.size)
+    pitch = _pick(spacings, lead)
+    if pitch is None:
+        found = ", ".join(f"{s:g}" for s in sorted({s for s, _, _, _ in spacings}))
+        return None, (f"leads of {lead.size:g} mm and several standard spacings printed "
+                      f"({found} mm): give the lead spacing as a package hint or the pads as "
+                      "a reading JSON")
+    across = {a for s, a, _, _ in spacings if s == pitch and a is not None}
+    count = lead.count
+    rows = 1
+    if count is None and across == {"x", "y"}:
+        count, rows = 4, 2  # the same spacing on both axes: a 2 x 2 grid
+    how = "the count on the lead" if count else ""
+    if count is None and rows == 2:
+        how = "the same spacing across both axes"
+    if count is None:
+        # the side view's leads across the spacing's own dimension (its axis known: an
+        # end view's pins are no leads)
+        drawn = {drawn_lead_count(item.image, box, h, a) for s, a, _, box in spacings
+                 if s == pitch and a is not None and box is not None
+                 and item.image is not None}
+        drawn.discard(None)
+        if len(drawn) == 1:
+            count, how = next(iter(drawn)), "the leads drawn across the spacing"
+    text = " ".join(squash(t.text) for t in tokens)
+    if count is None and TWO_TERMINAL.search(text):
+        count, how = 2, "a two-terminal part named on the page"
+    if count is None:
+        return None, (f"leads of {lead.size:g} mm at {pitch:g} mm found but not how many: "
+                      "give the pin count (package hint) or the pads as a reading JSON")
+    if rows == 2 and count != 4:
+        return None
+    rule = THROUGH_HOLE["nominal"]
+    through = lead.size * math.sqrt(2.0) if lead.square else lead.size
+    drill = _up(through + rule.hole_over_lead)
+    if drill + MIN_COPPER_GAP_MM > pitch:
+        return None
+    size = round(min(drill + 2 * rule.annular_ring, pitch - MIN_COPPER_GAP_MM), 4)
+    per_row = count // rows
+    spots = [(round((i - (per_row - 1) / 2.0) * pitch, 4),
+              round((r - (rows - 1) / 2.0) * pitch, 4))
+             for r in range(rows) for i in range(per_row)]
+    pads = [ReadPad(number=str(i + 1), kind="tht", shape="rect" if i == 0 else "circle",
+                    x=x, y=y, size_x=size, size_y=size, drill=drill, inferred=True)
+            for i, (x, y) in enumerate(spots)]
+    kind = "square lead" if lead.square else "lead"
+    notes = (f"ocr: {count} leads ({'2 x 2' if rows == 2 else 'one row'}; by {how}) at "
+             f"{pitch:g} mm "
+             f"(a standard spacing printed on the drawing); {kind} {lead.size:g} mm "
+             f"({lead.text}) -> hole {drill:g} (IPC-2222: lead + {rule.hole_over_lead}), "
+             f"land {size:g}; no land pattern printed; check pin 1 against the drawing")
+    return DatasheetReading(units="mm", family="other", pin_count=count, pads=pads,
+                            notes=notes[:400]), ""
+
+
+def page_sizes(item) -> Tuple[list, list]:
+    """(sizes, text runs) of the whole page, turned text included, each size with the axis
+    its dimension line runs along (worked out once per page)."""
+    cache = getattr(item, "cache", None)
+    if cache is not None and "page_sizes" in cache:
+        return cache["page_sizes"]
+    got = _page_sizes(item)
+    if cache is not None:
+        cache["page_sizes"] = got
+    return got
+
+
+def _page_sizes(item) -> Tuple[list, list]:
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import axis_of, stacked_limits
+
+    page = item.page
+    if item.image is None:
+        return [], list(page.tokens)
+    h = line_height(page.tokens)
+    tokens = list(page.tokens)
+    if item.rotated is not None:
+        try:
+            tokens += item.rotated((0, 0, page.width, page.height))
+        except Exception:  # the upright text still counts
+            pass
+    drawing = Drawing(item.image, threshold=200)
+    dims = stacked_limits(collect(tokens, (0, 0, page.width, page.height)), h)
+    for d in dims:
+        d.axis = d.axis or axis_of(drawing, d.box, h)
+    return dims, tokens
+

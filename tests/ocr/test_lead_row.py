@@ -1,0 +1,204 @@
+"""Family-less leaded parts (issue 11, the new-maker pages t70-t77): a radial part whose
+drawing prints its lead spacing and lead size but no land pattern, and a tactile switch
+whose P.C.B. layout is a 2 x 2 grid of holes."""
+
+import pytest
+from PIL import Image, ImageDraw
+
+from daemon.ocr.callouts import heading_tokens
+from daemon.ocr.lead_row import standard_spacing
+from daemon.ocr.numbers import parse_values
+from daemon.ocr.reading import OcrInput, parse
+from daemon.ocr.tokens import OcrPage, OcrToken
+from daemon.readers.base import ReaderError, ReadHints
+
+H = 20
+
+
+def _tok(text, x, y, w=None, vertical=False):
+    w = w or 12 * len(text)
+    box = (x, y, x + H, y + w) if vertical else (x, y, x + w, y + H)
+    return OcrToken(text, box, vertical=vertical) if vertical else OcrToken(text, box)
+
+
+def _radial_page(words=("ANODE", "CATHODE"), spacing="2.54", lead="0.64", lead_note="SQ. TYP",
+                 extra=(), extension_lines=True):
+    """A 5 mm lamp's side view (Optek's OP999): two leads leaving the body to the right,
+    their spacing dimensioned beside them, the square lead's size under the end view."""
+    img = Image.new("RGB", (900, 500), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 150, 300, 350), outline="black", width=2)
+    for cy in (220, 280):
+        d.line((300, cy - 4, 700, cy - 4), fill="black", width=1)
+        d.line((300, cy + 4, 700, cy + 4), fill="black", width=1)
+    if extension_lines:
+        d.line((720, 216, 780, 216), fill="black", width=1)
+        d.line((720, 284, 780, 284), fill="black", width=1)
+    d.line((760, 180, 760, 320), fill="black", width=1)
+    tokens = [_tok(spacing, 770, 240, 48), _tok(lead, 600, 400, 48),
+              _tok(lead_note, 660, 400, 70)]
+    tokens += [_tok(w, 400, 180 + 120 * i, 80) for i, w in enumerate(words)]
+    tokens += [_tok(text, x, y, 48) for text, x, y in extra]
+    return OcrInput(OcrPage(tokens, 900, 500, "radial"), "package", image=img)
+
+
+def test_a_two_lead_lamp_is_read_from_its_spacing_and_lead():
+    reading = parse([_radial_page()], ReadHints())
+    assert reading.family == "other" and reading.pin_count == 2
+    xs = sorted(p.x for p in reading.pads)
+    assert abs(xs[1] - xs[0] - 2.54) < 1e-6
+    # IPC-2222: hole = square lead's diagonal 0.905 + 0.2 -> 1.15 (0.05 steps, rounded up);
+    # land = 1.15 + 2 x 0.35 = 1.85, limited to 2.54 - 0.2 = 2.34 (not reached)
+    assert {p.drill for p in reading.pads} == {1.15}
+    assert {p.size_x for p in reading.pads} == {1.85}
+    assert all(p.inferred and p.kind == "tht" for p in reading.pads)
+    assert "IPC-2222" in reading.notes and "pin 1" in reading.notes
+
+
+def test_a_round_lead_takes_its_diameter():
+    reading = parse([_radial_page(lead="Ø0.6", lead_note="")], ReadHints())
+    assert {p.drill for p in reading.pads} == {0.8}  # 0.6 + 0.2
+
+
+def test_without_a_count_the_page_asks_for_it():
+    with pytest.raises(ReaderError, match="not how many"):
+        parse([_radial_page(words=(), extension_lines=False)], ReadHints())
+
+
+def test_without_words_the_drawn_leads_give_the_count():
+    reading = parse([_radial_page(words=())], ReadHints())
+    assert reading.pin_count == 2 and "leads drawn" in reading.notes
+
+
+def test_two_standard_spacings_with_nothing_to_choose_ask_for_the_spacing():
+    page = _radial_page(extra=[("5.08", 150, 420)])
+    with pytest.raises(ReaderError, match="several standard spacings"):
+        parse([page], ReadHints())
+
+
+def test_the_size_called_the_spacing_wins():
+    page = _radial_page(extra=[("5.08", 150, 420), ("NOM", 770, 262)])
+    reading = parse([page], ReadHints())
+    xs = sorted(p.x for p in reading.pads)
+    assert abs(xs[1] - xs[0] - 2.54) < 1e-6
+
+
+def test_a_wire_gauge_is_a_lead_size():
+    reading = parse([_radial_page(lead="AWG 24 TINNED", lead_note="")], ReadHints())
+    assert {p.drill for p in reading.pads} == {0.75}  # 0.511 + 0.2 -> 0.75
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2.54", 2.54), (".090-.110", None), ("2.29-2.79", 2.54), ("10±0.5", 10.0),
+    ("4.70-5.27", 5.0), ("5.5 MAX", None), ("Ø2.54", None), ("3.3", None)])
+def test_standard_spacings(text, want):
+    (v,) = parse_values(text)
+    assert standard_spacing(v) == want
+
+
+# -- a 2 x 2 grid of holes ---------------------------------------------------------------
+def _switch_layout_page():
+    """Diptronics' DTS-6 P.C.B. layout: four holes on 6.50 x 4.50 at 40 px/mm, the hole
+    callout on a leader below-left ("4x01.0±0.05", OCR's reading of 4xØ1.0), the caption
+    under the figure."""
+    img = Image.new("RGB", (900, 600), "white")
+    d = ImageDraw.Draw(img)
+    s = 40
+    x0, y0 = 400, 150
+    for i in range(2):
+        for j in range(2):
+            cx, cy = x0 + i * 6.5 * s, y0 + j * 4.5 * s
+            d.ellipse((cx - 20, cy - 20, cx + 20, cy + 20), outline="black", width=2)
+            d.line((cx - 30, cy, cx + 30, cy), fill="black", width=1)
+            d.line((cx, cy - 30, cx, cy + 30), fill="black", width=1)
+    for j in range(2):  # centre lines join the holes into one figure
+        d.line((x0 - 30, y0 + j * 180, x0 + 290, y0 + j * 180), fill="black", width=1)
+    for i in range(2):
+        d.line((x0 + i * 260, y0 - 30, x0 + i * 260, y0 + 210), fill="black", width=1)
+    # 6.50 above, 4.50 to the right
+    d.line((x0, y0 - 80, x0, y0 - 25), fill="black", width=1)
+    d.line((x0 + 260, y0 - 80, x0 + 260, y0 - 25), fill="black", width=1)
+    d.line((x0, y0 - 60, x0 + 260, y0 - 60), fill="black", width=1)
+    d.line((x0 + 290, y0, x0 + 360, y0), fill="black", width=1)
+    d.line((x0 + 290, y0 + 180, x0 + 360, y0 + 180), fill="black", width=1)
+    d.line((x0 + 340, y0, x0 + 340, y0 + 180), fill="black", width=1)
+    d.line((x0 - 20, y0 + 200, x0 - 60, y0 + 240), fill="black", width=1)
+    tokens = [_tok("6.50±0.10", x0 + 80, y0 - 90, 110),
+              _tok("4.50±0.10", x0 + 345, y0 + 30, 110, vertical=True),
+              _tok("4x01.0±0.05", x0 - 180, y0 + 240, 120),
+              _tok("P.C.B.LAYOUT", x0 + 40, y0 + 260, 160)]
+    return OcrInput(OcrPage(tokens, 900, 600, "switch"), "both", image=img)
+
+
+def test_a_hole_grid_with_a_spacing_on_each_axis():
+    reading = parse([_switch_layout_page()], ReadHints())
+    assert reading.family == "other" and reading.pin_count == 4
+    assert {p.drill for p in reading.pads} == {1.0}
+    assert sorted({p.x for p in reading.pads}) == [-3.25, 3.25]
+    assert sorted({p.y for p in reading.pads}) == [-2.25, 2.25]
+    assert "grid" in reading.notes
+
+
+def test_ocr_zero_for_a_diameter_mark():
+    (v,) = parse_values("4x01.0±0.05")
+    assert (v.value, v.multiplier, v.diameter) == (1.0, 4, True)
+    (v,) = parse_values("03.50")
+    assert v.diameter and v.value == 3.5
+    assert not parse_values("0.50")[0].diameter
+
+
+def test_dotted_abbreviations_head_a_land_figure():
+    assert heading_tokens([_tok("P.C.B. LAYOUT", 0, 0)])
+
+
+# -- leads counted from the drawing ------------------------------------------------------
+def _side_view(leads=2, pitch_px=100, outlined=True, grey=120):
+    """A buzzer's side view (Hitpoint's PT-1540PM): leads leave the body to the right,
+    drawn as thin outlined strips; the spacing of the first two is dimensioned to their
+    right with the arrows outside, its text turned between the extension lines."""
+    img = Image.new("RGB", (900, 200 + leads * pitch_px + 200), "white")
+    d = ImageDraw.Draw(img)
+    ink = (grey, grey, grey)
+    top = 200
+    d.rectangle((100, top - 60, 300, top + (leads - 1) * pitch_px + 60), outline=ink)
+    for i in range(leads):
+        y = top + i * pitch_px
+        if outlined:
+            d.rectangle((300, y - 4, 420, y + 4), outline=ink)
+        else:
+            d.line((300, y, 420, y), fill=ink, width=3)
+    for y in (top, top + pitch_px):  # extension lines from the first two lead ends
+        d.line((430, y, 560, y), fill=ink, width=1)
+    d.line((540, top - 50, 540, top), fill=ink, width=1)  # arrows outside
+    d.line((540, top + pitch_px, 540, top + pitch_px + 50), fill=ink, width=1)
+    box = (510, top + 20, 532, top + pitch_px - 20)  # "10±0.5" turned
+    return img, box
+
+
+@pytest.mark.parametrize("leads, outlined", [(2, True), (3, True), (4, False)])
+def test_leads_drawn_across_the_spacing_are_counted(leads, outlined):
+    from daemon.ocr.drawn_leads import drawn_lead_count
+
+    img, box = _side_view(leads=leads, outlined=outlined)
+    assert drawn_lead_count(img, box, H, axis="y") == leads
+
+
+def test_faint_grey_lines_of_a_small_render_count():
+    from daemon.ocr.drawn_leads import drawn_lead_count
+
+    img, box = _side_view(grey=215)
+    assert drawn_lead_count(img, box, H, axis="y") == 2
+
+
+def test_extension_lines_to_no_drawn_lead_count_nothing():
+    """An end view: the extension lines run out to two small pin squares, no lead."""
+    from daemon.ocr.drawn_leads import drawn_lead_count
+
+    img = Image.new("RGB", (900, 600), "white")
+    d = ImageDraw.Draw(img)
+    for y in (200, 300):
+        d.rectangle((400, y - 6, 412, y + 6), outline="black")
+        d.line((430, y, 560, y), fill="black", width=1)
+    d.line((540, 150, 540, 200), fill="black", width=1)
+    d.line((540, 300, 540, 350), fill="black", width=1)
+    assert drawn_lead_count(img, (510, 220, 532, 280), H, axis="y") is None
