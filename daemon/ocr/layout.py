@@ -38,3 +38,21 @@ def row_y(row: Sequence[OcrToken]) -> float:
 def squash(text: str) -> str:
     """Upper case without spaces: OCR glues and splits words unpredictably."""
     return "".join(text.split()).upper()
+
+
+def page_text(item) -> list:
+    """Every text run of a page (`OcrInput`), its turned text included: the whole page
+    read turned once (the reader's turned pass), worked out once per page."""
+    cache = getattr(item, "cache", None)
+    if cache is not None and "page_text" in cache:
+        return list(cache["page_text"])
+    page = item.page
+    tokens = list(page.tokens)
+    if item.rotated is not None:
+        try:
+            tokens += item.rotated((0, 0, page.width, page.height))
+        except Exception:  # the upright text still counts
+            pass
+    if cache is not None:
+        cache["page_text"] = tokens
+    return list(tokens)

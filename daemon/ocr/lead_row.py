@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from daemon.ocr.drawn_leads import drawn_lead_count
-from daemon.ocr.layout import line_height, squash
+from daemon.ocr.layout import line_height, page_text, squash
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
 
 # Standard lead spacings: the 0.05 in / 0.1 in grid (JEDEC, EIA-RS-296 radial parts) and
@@ -223,12 +223,7 @@ def _page_sizes(item) -> Tuple[list, list]:
     if item.image is None:
         return [], list(page.tokens)
     h = line_height(page.tokens)
-    tokens = list(page.tokens)
-    if item.rotated is not None:
-        try:
-            tokens += item.rotated((0, 0, page.width, page.height))
-        except Exception:  # the upright text still counts
-            pass
+    tokens = page_text(item)
     drawing = Drawing(item.image, threshold=200)
     dims = stacked_limits(collect(tokens, (0, 0, page.width, page.height)), h)
     for d in dims:

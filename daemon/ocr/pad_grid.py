@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.land_solver import pad_gap_pad
-from daemon.ocr.layout import line_height, squash
+from daemon.ocr.layout import line_height, page_text, squash
 from daemon.ocr.tokens import OcrToken
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
@@ -243,12 +243,7 @@ def _land_figure_dims(item) -> Optional[LandFigure]:
     if item.image is None:
         return None
     h = line_height(page.tokens)
-    tokens = list(page.tokens)
-    if item.rotated is not None:
-        try:
-            tokens += item.rotated((0, 0, page.width, page.height))
-        except Exception:  # the upright text still counts
-            pass
+    tokens = page_text(item)
     figs = figures(item.image, tokens, h)
     heads = heading_tokens(tokens)
     land = land_figure(figs, heads, h, tokens) if heads else None
