@@ -83,16 +83,23 @@ def normalise(text: str) -> str:
     return text
 
 
-_GLUED = re.compile(r"(?<![\d.])(\d{1,3})\.(\d+)\.(\d{1,3})(?![\d.])")
+_GLUED = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+){2,}(?![\d.])")
 
 
 def _split_glued(text: str) -> str:
+    """Decimals OCR glued into one run ("9.9010.10", "1.40.81.4" of a 1.4 | 0.8 | 1.4
+    chain): every number takes the last one's count of decimals."""
     def split(m):
-        whole, mid, tail = m.group(1), m.group(2), m.group(3)
-        k = len(tail)
-        if len(mid) <= k:
+        parts = m.group(0).split(".")
+        k = len(parts[-1])
+        if any(len(mid) <= k for mid in parts[1:-1]):
             return m.group(0)
-        return f"{whole}.{mid[:k]} {mid[k:]}.{tail}"
+        out, whole = [], parts[0]
+        for mid in parts[1:-1]:
+            out.append(f"{whole}.{mid[:k]}")
+            whole = mid[k:]
+        out.append(f"{whole}.{parts[-1]}")
+        return " ".join(out)
     return _GLUED.sub(split, text)
 
 

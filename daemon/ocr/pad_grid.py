@@ -253,8 +253,8 @@ def _land_figure_dims(item) -> Optional[LandFigure]:
     region = label_region(land, h)
     # The land figure's turned text read again on its own: the whole page's turned pass
     # reads it shrunk and loses small sizes (the 5.6 beside a switch's 3.4).
-    again = _read_again(item, region, tokens)
-    tokens += again
+    again, misread = _read_again(item, region, tokens)
+    tokens = [t for t in tokens if id(t) not in misread] + again
     callouts = collect(tokens, (0, 0, page.width, page.height))
     # A number between two figures labels the nearer one (the underside view's terminal
     # size beside the land pattern is not a pad size).
@@ -279,22 +279,56 @@ def _overlap(a, b) -> float:
     return w * h / small if small > 0 else 0.0
 
 
-def _read_again(item, region, tokens: Sequence[OcrToken]) -> List[OcrToken]:
-    """Turned text of `region` read at the page's own resolution, where it adds a run the
-    page's passes did not find (a run over one already read is that run misread)."""
-    if item.rotated is None:
-        return []
+def _read_again(item, region, tokens: Sequence[OcrToken]
+                ) -> Tuple[List[OcrToken], set]:
+    """The land figure's text read again on its own, turned and upright at the page's own
+    resolution: (runs to add, ids of the page's runs they replace). A run over one the page
+    already read is that run misread, unless the page's run is part of it (the page read
+    `2` of a turned `1.2`, or `0.8` of a glued `1.4 0.8 1.4`)."""
     page = item.page
     box = (max(0.0, region[0]), max(0.0, region[1]), min(float(page.width), region[2]),
            min(float(page.height), region[3]))
     if box[2] - box[0] < 4 or box[3] - box[1] < 4:
-        return []
-    try:
-        got = item.rotated(box)
-    except Exception:  # the page's own passes still count
-        return []
-    return [t for t in got if t.height > t.width
-            and not any(_overlap(t.box, o.box) > 0.3 for o in tokens)]
+        return [], set()
+    got: List[OcrToken] = []
+    for read, turned in ((item.rotated, True), (item.upright, False)):
+        if read is None:
+            continue
+        try:
+            got += [t for t in read(box) if (t.height > t.width) == turned]
+        except Exception:  # the page's own passes still count
+            continue
+    add: List[OcrToken] = []
+    replaced: set = set()
+    for new in [part for t in got for part in _split_numbers(t)]:
+        under = [o for o in tokens if _overlap(new.box, o.box) > 0.3]
+        text = squash(new.text)
+        if not under:
+            add.append(new)
+        elif all(squash(o.text) != text and squash(o.text) in text for o in under):
+            add.append(new)
+            replaced |= {id(o) for o in under}
+    return add, replaced
+
+
+def _split_numbers(tok: OcrToken) -> List[OcrToken]:
+    """An upright run of bare numbers OCR glued together (`1.40.81.4` over three dimension
+    lines) as one run per number, each over its share of the box, so that each finds its
+    own dimension line."""
+    from daemon.ocr.numbers import normalise
+
+    text = normalise(tok.text).strip()
+    parts = text.split()
+    if tok.vertical or len(parts) < 2 or not all(re.fullmatch(r"\d*\.\d+", p) for p in parts):
+        return [tok]
+    x0, y0, x1, y1 = tok.box
+    step = (x1 - x0) / len(text)
+    out, at = [], 0
+    for part in parts:
+        start = text.index(part, at)
+        at = start + len(part)
+        out.append(OcrToken(part, (x0 + start * step, y0, x0 + at * step, y1), tok.score))
+    return out
 
 
 def read_grid(item, family_hint: Optional[str] = None):

@@ -206,3 +206,32 @@ def test_the_land_figure_is_read_again_for_turned_sizes_the_page_lost():
     assert {(p.size_x, p.size_y) for p in reading.pads} == {(0.8, 1.4)}
     with pytest.raises(ReaderError, match="land figure"):
         parse([_missed_turned_size(False)], ReadHints())
+
+
+def test_a_run_the_page_read_in_part_is_replaced_by_the_whole():
+    """The page's turned pass read `2` of the figure's turned `1.2`; the figure's own read
+    has `1.2`: the whole replaces the part, a like run is kept once."""
+    from daemon.ocr.pad_grid import _read_again
+
+    part = OcrToken("2", (100, 120, 118, 140), vertical=True)
+    same = OcrToken("0.5", (100, 160, 118, 190), vertical=True)
+    page = OcrInput(OcrPage([part, same], 400, 400, "p"), "both", image=None)
+    page.rotated = lambda region: [OcrToken("1.2", (100, 105, 118, 140), vertical=True),
+                                   OcrToken("0.5", (100, 160, 118, 190), vertical=True)]
+    add, replaced = _read_again(page, (0, 0, 400, 400), [part, same])
+    assert [t.text for t in add] == ["1.2"] and replaced == {id(part)}
+
+
+def test_glued_numbers_of_a_chain_dimension_are_split_over_the_run():
+    from daemon.ocr.pad_grid import _split_numbers
+
+    parts = _split_numbers(OcrToken("1.40.81.4", (100, 10, 190, 25)))
+    assert [p.text for p in parts] == ["1.4", "0.8", "1.4"]
+    assert parts[0].box[2] <= parts[1].box[0] and parts[1].box[2] <= parts[2].box[0]
+    assert [t.text for t in _split_numbers(OcrToken("1.4 MAX", (0, 0, 50, 10)))] == ["1.4 MAX"]
+
+
+def test_a_suggested_layout_caption_heads_a_land_figure():
+    from daemon.ocr.callouts import heading_tokens
+
+    assert heading_tokens([_tok("Top View Suggested Layout", 0, 0)])

@@ -65,3 +65,9 @@ def test_lone_multiplier_and_plus_tolerance():
     (v,) = parse_values("Φ0.7+0.1")
     assert v.diameter and v.value == 0.7 and v.hi == pytest.approx(0.8) and v.lo is None
     assert 0.8 in [round(x, 6) for x in all_numbers("Φ0.7+0.1")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("1.40.81.4", [1.4, 1.4, 0.8]), ("9.9010.10", [9.9, 10.1]), ("1.2.3", [1.2])])
+def test_decimals_glued_into_a_chain_are_split(text, values):
+    assert sorted(v.value for v in parse_values(text)) == sorted(values)
