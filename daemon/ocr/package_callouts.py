@@ -254,17 +254,21 @@ def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[st
 
 
 def _hugs(drawing, box: tuple, hi: int, row: bool) -> bool:
-    """A thin line of at least two text lines' length within 0.6 of a line of the text's
-    long side (under or over upright text, beside turned text) that spans its middle."""
+    """A thin line as long as the text (and 1.5 text lines) within 0.6 of a line of the
+    text's long side (under or over upright text, beside turned text; or inside the box's
+    edge band, where the text sits right on it) that spans its middle."""
     x0, y0, x1, y1 = box
     a0, a1, c0, c1 = (x0, x1, y0, y1) if row else (y0, y1, x0, x1)
     mid = (a0 + a1) / 2
     near = int(round(0.6 * hi))
     side = max(2, int(round(hi / 6)))
-    for k in list(range(c0 - near, c0 + 1)) + list(range(c1, c1 + near + 1)):
+    inner = int(0.3 * (c1 - c0))  # the OCR box's padding often holds the line itself
+    for k in list(range(c0 - near, c0 + inner + 1)) + list(range(c1 - inner, c1 + near + 1)):
         for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
-            if b - a + 1 >= 2 * hi and a <= mid <= b and _thin(drawing, k, a, b, row=row,
-                                                                offset=side):
+            # at least as long as the text, and one and a half text lines (a short gap's
+            # line between two pads' extension lines is no longer than its value)
+            if b - a + 1 >= max(1.5 * hi, a1 - a0) and a <= mid <= b \
+                    and _thin(drawing, k, a, b, row=row, offset=side):
                 return True
     return False
 

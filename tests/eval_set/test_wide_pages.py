@@ -156,6 +156,8 @@ CLASS_PAGES = {
     "t13_PN2222A_onsemi_TO-92": "TO-92 family; onsemi case 29 letters",
     "t67_BC547_Fairchild_TO-92": "TO-92 by TO-226AA windows; OCR's '+-8' tolerance",
     "t69_WP7113SGC_Kingbright_5mm_LED": "family-less hole row ('0.9x2' holes at 2.54)",
+    "t62_YSX321SL_YXC_crystal_3225": "land figure under a caption below another figure; "
+                                     "turned sizes read again; a glued 1.4|0.8|1.4 chain",
     "t72_OP999_Optek_photodiode_T-1.75": "family-less lead row: the NOM spacing, a square "
                                          "lead ('SO. TYP'), two leads by ANODE/CATHODE",
 }

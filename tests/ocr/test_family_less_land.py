@@ -235,3 +235,17 @@ def test_a_suggested_layout_caption_heads_a_land_figure():
     from daemon.ocr.callouts import heading_tokens
 
     assert heading_tokens([_tok("Top View Suggested Layout", 0, 0)])
+
+
+@pytest.mark.parametrize("line_y, x0, x1", [(116, 96, 144), (121, 100, 138)])
+def test_a_short_line_right_under_its_text_is_the_dimension_line(line_y, x0, x1):
+    """A chain dimension's 0.8 gap (YXC): its line runs right under the text, inside the
+    OCR box's bottom band or just below it, no longer than two text lines; the extension
+    lines beside it are as long. In a land figure the line hugging the text decides."""
+    img = Image.new("RGB", (300, 250), "white")
+    d = ImageDraw.Draw(img)
+    d.line((x0, line_y, x1, line_y), fill="black", width=1)
+    for x in (x0 - 1, x1 + 1):  # extension lines from the pads up past the dimension line
+        d.line((x, line_y - 3, x, line_y + 50), fill="black", width=1)
+    box = (x0 + 3, 100, x1 - 3, 118)
+    assert axis_of(Drawing(img, threshold=200), box, H, hugging=True) == "x"
