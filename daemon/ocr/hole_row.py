@@ -22,7 +22,7 @@ MIN_COPPER_GAP_MM = 0.2
 MAX_HOLES = 40
 
 
-def read_hole_row(item, units: str = "mm"):
+def read_hole_row(item, units: str = "mm", again: bool = False):
     """A page whose land figure is N equal holes at one spacing -> DatasheetReading
     (family 'other', explicit through-hole pads), or None. Millimetre pages only (the ring
     is a millimetre rule)."""
@@ -30,7 +30,7 @@ def read_hole_row(item, units: str = "mm"):
 
     if units != "mm":
         return None
-    fig = land_figure_dims(item)
+    fig = land_figure_dims(item, again)
     if fig is None:
         return None
     mine = [d for d in fig.dims if centre_inside(d.box, fig.region)]

@@ -221,19 +221,22 @@ class LandFigure:
     h: float
 
 
-def land_figure_dims(item) -> Optional[LandFigure]:
+def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
     """The land figure of a page that has one (a heading or caption against it), with the
     page's sizes; a number between two figures goes to the nearer one. None without.
-    Worked out once per page (the pad grid and the hole row both ask)."""
+    `again`: with the figure's own text read again (`_read_again`, a few OCR passes: asked
+    for only when the page's own text did not read it). Worked out once per page each way
+    (the pad grid and the hole row both ask)."""
     cache = getattr(item, "cache", None)
+    key = "land_figure_dims_again" if again else "land_figure_dims"
     if cache is None:
-        return _land_figure_dims(item)
-    if "land_figure_dims" not in cache:
-        cache["land_figure_dims"] = _land_figure_dims(item)
-    return cache["land_figure_dims"]
+        return _land_figure_dims(item, again)
+    if key not in cache:
+        cache[key] = _land_figure_dims(item, again)
+    return cache[key]
 
 
-def _land_figure_dims(item) -> Optional[LandFigure]:
+def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     from daemon.ocr.callouts import collect, heading_tokens
     from daemon.ocr.drawing import Drawing
     from daemon.ocr.figures import figures, label_region, land_figure
@@ -251,14 +254,14 @@ def _land_figure_dims(item) -> Optional[LandFigure]:
         return None
     drawing = Drawing(item.image, threshold=200)
     region = label_region(land, h)
-    # The land figure's turned text read again on its own: the whole page's turned pass
-    # reads it shrunk and loses small sizes (the 5.6 beside a switch's 3.4).
-    again, misread = _read_again(item, region, tokens)
-    tokens = [t for t in tokens if id(t) not in misread] + again
+    # Asked again: the land figure's text read on its own, the whole page's turned pass
+    # having read it shrunk and lost small sizes (the 5.6 beside a switch's 3.4).
+    added, misread = _read_again(item, region, tokens) if again else ([], set())
+    tokens = [t for t in tokens if id(t) not in misread] + added
     callouts = collect(tokens, (0, 0, page.width, page.height))
     # A number between two figures labels the nearer one (the underside view's terminal
     # size beside the land pattern is not a pad size).
-    nearest = {id(t) for t in land.tokens} | {id(t) for t in again}
+    nearest = {id(t) for t in land.tokens} | {id(t) for t in added}
     # ... except a hole callout ("4xØ1.0" on a leader): holes belong to the land figure
     callouts = [c for c in callouts if id(c.token) in nearest
                 or not centre_inside(c.token.box, region)
@@ -331,13 +334,13 @@ def _split_numbers(tok: OcrToken) -> List[OcrToken]:
     return out
 
 
-def read_grid(item, family_hint: Optional[str] = None):
+def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     """A page whose land figure is a 1x2 or 2x2 grid of equal pads -> DatasheetReading
     (family 'other', explicit pads), or None."""
     from schemas.reading import DatasheetReading, ReadPad
     from schemas.toleranced import Toleranced
 
-    fig = land_figure_dims(item)
+    fig = land_figure_dims(item, again)
     if fig is None:
         return None
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h

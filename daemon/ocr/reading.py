@@ -498,8 +498,11 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         for item in inputs:
             if item.role not in ("both", "land_pattern"):
                 continue
-            grid = read_grid(item) or read_hole_row(item, page_unit(item.page.tokens)
-                                                    or b.unit or "mm")
+            unit = page_unit(item.page.tokens) or b.unit or "mm"
+            grid = read_grid(item) or read_hole_row(item, unit)
+            if grid is None and land_figure_dims(item) is not None:
+                # the figure's own text read again (a few OCR passes, only when needed)
+                grid = read_grid(item, again=True) or read_hole_row(item, unit, again=True)
             if grid is not None and b.pin_count in (None, grid.pin_count):
                 return _named(grid, hints)
             land_unread = land_unread or land_figure_dims(item) is not None

@@ -249,3 +249,18 @@ def test_a_short_line_right_under_its_text_is_the_dimension_line(line_y, x0, x1)
         d.line((x, line_y - 3, x, line_y + 50), fill="black", width=1)
     box = (x0 + 3, 100, x1 - 3, 118)
     assert axis_of(Drawing(img, threshold=200), box, H, hugging=True) == "x"
+
+
+def test_the_land_figure_is_read_again_only_when_the_page_did_not_read_it():
+    """Reading a region again costs OCR passes: a figure the page's own text reads is not
+    read again."""
+    page = _two_pad_page()
+    asked = []
+
+    def rotated(region):
+        if region[2] - region[0] < page.page.width - 1:
+            asked.append(region)
+        return []
+    page.rotated = rotated
+    reading = parse([page], ReadHints())
+    assert reading.pin_count == 2 and asked == []
