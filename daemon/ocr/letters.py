@@ -75,6 +75,10 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     # nothing on a two-terminal chip.
     "chip": {"L": "body_length", "W": "body_width", "T": "height", "H": "height",
              "A": "lead_length", "a": "lead_length", "e": "lead_length", "BW": "lead_length"},
+    # JEDEC MO-205 / MO-275 (BGA): D and E the body, D1 and E1 the ball matrix (outer ball
+    # centres, not a body), b the ball, A1 the stand-off (Winbond's TFBGA tables).
+    "bga": {"D": "body_length", "E": "body_width", "D1": None, "E1": None,
+            "b": "ball_diameter", "A1": None, "A2": None},
     # JEDEC TO-220AB: A the thickness, E the width of the upright part (the footprint's
     # body_width x body_length), D its height above the board (not in the footprint).
     "to220": {"A": "body_width", "E": "body_length", "D": None, "D1": None, "E1": None,

@@ -1,7 +1,7 @@
 """Full-array BGA: balls A1 (top left) .. row letters down, column numbers right.
 
 Row letters follow JEDEC JEP95 (I, O, Q, S, X, Z skipped; AA, AB ... after Y). The array
-must be full: columns = `pins_along_length` (or the square root of the pin count); a
+must be full: columns = `pins_along_length` (or the square root of a square pin count); a
 depopulated array needs its pad list (family 'other').
 """
 
@@ -27,8 +27,15 @@ def row_name(index: int) -> str:
 def place_bga(ctx: BuildContext) -> Placement:
     r = ctx.reading
     n = r.pin_count
-    cols = r.pins_along_length or math.isqrt(n)
-    if cols <= 0 or n % cols:
+    # Without a column count only a square array is known: 24 balls are not 4 x 6 merely
+    # because 24 divides so (Winbond's TFBGA-24 is a 5 x 5 matrix less one ball).
+    cols = r.pins_along_length or (math.isqrt(n) if math.isqrt(n) ** 2 == n else 0)
+    if cols <= 0:
+        raise InputError(f"bga: {n} balls are no square array and the column count is not "
+                         "known",
+                         hint="give pins_along_length (columns), or the pad list for a "
+                              "depopulated array")
+    if n % cols:
         raise InputError(f"bga: {n} balls do not fill a grid of {cols} columns",
                          hint="give pins_along_length (columns), or the pad list for a "
                               "depopulated array")

@@ -65,6 +65,16 @@ def test_bga_partial_array_rejected():
               pins_along_length=8)
 
 
+def test_bga_non_square_count_without_columns_is_not_guessed():
+    """24 balls without a column count: not built as 4 x 6 (a 5 x 5 less one is as
+    likely), the user is asked."""
+    with pytest.raises(InputError, match="no square array"):
+        build(family="bga", pin_count=24, pitch=T(nom=1.0), ball_diameter=T(nom=0.4))
+    spec = build(family="bga", pin_count=24, pitch=T(nom=1.0), ball_diameter=T(nom=0.4),
+                 pins_along_length=4)
+    assert len(spec.pads) == 24
+
+
 def test_to220_row_drill_from_lead():
     spec = build(family="to220", pin_count=3, pitch=T(nom=2.54),
                  lead_width=T(min=0.7, max=0.9))

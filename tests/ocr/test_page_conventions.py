@@ -551,3 +551,26 @@ def test_heading_over_its_units_line_heads_the_figure_below():
     fig = land_figure([above, left, right], [head], 17.8, [head, units])
     assert fig.box == (60, 708, 288, 828)  # both pads, joined
     assert land_figure([above, left, right], [head], 17.8) is above  # a caption under it
+
+
+def test_bga_table_letters():
+    """Winbond's TFBGA table: D and E are the body, D1 and E1 the ball matrix (not a body),
+    b the ball; read as JEDEC's gull-wing letters E would be tips to tips and E1 the body."""
+    from daemon.ocr.reading import OcrInput, parse
+    from daemon.ocr.tokens import OcrPage
+    from daemon.readers.base import ReadHints
+
+    rows = [("A", "", "", "1.20"), ("A1", "0.25", "0.30", "0.35"), ("b", "0.35", "0.40", "0.45"),
+            ("D", "7.90", "8.00", "8.10"), ("D1", "", "4.00 BSC", ""),
+            ("E", "5.90", "6.00", "6.10"), ("E1", "", "4.00 BSC", ""), ("e", "", "1.00 BSC", "")]
+    page = [tok("24-Ball TFBGA 8x6-mm", 100, 40, 300), tok("Millimeters", 260, 100, 120),
+            tok("Symbol", 100, 130, 70), tok("Min", 220, 130, 40), tok("Nom", 300, 130, 40),
+            tok("Max", 380, 130, 40)]
+    for k, row in enumerate(rows):
+        y = 160 + 26 * k
+        page.append(tok(row[0], 120, y, 20))
+        page += [tok(v, x, y, 50) for v, x in zip(row[1:], (210, 290, 370)) if v]
+    reading = parse([OcrInput(OcrPage(page, 600, 500, "bga"), "package")], ReadHints())
+    assert reading.family == "bga" and reading.pin_count == 24
+    assert (reading.body_length.nominal, reading.body_width.nominal) == (8.0, 6.0)
+    assert reading.ball_diameter.nominal == 0.4 and reading.overall_width is None
