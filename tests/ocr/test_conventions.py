@@ -67,7 +67,8 @@ def test_family_letters_overlay_jedec(family, symbol, field):
         assert set(overlay.values()) - {None} <= {
             "exposed_pad_length", "exposed_pad_width", "overall_length", "overall_width",
             "body_length", "body_width", "lead_width", "lead_length",
-            "height"}  # a chip's T: JEDEC's A means nothing there
+            "height",  # a chip's T: JEDEC's A means nothing there
+            "ball_diameter"}  # a BGA's b
 
 
 def test_sot223_tab_is_a_pad_not_an_exposed_pad():
