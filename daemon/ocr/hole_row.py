@@ -12,7 +12,7 @@ lead that is, the page's polarity marks say (cathode, pin 1), which the reader d
 read: the notes say to check it.
 """
 
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from daemon.ocr.pad_grid import centre_inside, land_figure_dims
 from footprint_writer.ipc.tables import THROUGH_HOLE
@@ -23,10 +23,10 @@ MAX_HOLES = 40
 
 
 def read_hole_row(item, units: str = "mm", again: bool = False):
-    """A page whose land figure is N equal holes at one spacing -> DatasheetReading
+    """A page whose land figure is a row or a 2 x 2 grid of equal holes -> DatasheetReading
     (family 'other', explicit through-hole pads), or None. Millimetre pages only (the ring
     is a millimetre rule)."""
-    from schemas.reading import DatasheetReading, ReadPad
+    from schemas.reading import DatasheetReading
 
     if units != "mm":
         return None
@@ -58,13 +58,7 @@ def read_hole_row(item, units: str = "mm", again: bool = False):
     if closest < drill + MIN_COPPER_GAP_MM:
         return None  # holes that would touch: the spacing is something else
     size = round(min(drill + 2 * RING_MM, closest - MIN_COPPER_GAP_MM), 4)
-    spots = [(round((i - (per_row - 1) / 2.0) * pitch, 4),
-              round((r - (n_rows - 1) / 2.0) * row_gap, 4))
-             for r in range(n_rows) for i in range(per_row)]
-    pads: List[ReadPad] = [
-        ReadPad(number=str(i + 1), kind="tht", shape="rect" if i == 0 else "circle", x=x,
-                y=y, size_x=size, size_y=size, drill=drill, inferred=True)
-        for i, (x, y) in enumerate(spots)]
+    pads = tht_pads(per_row, pitch, n_rows, row_gap, size, drill)
     layout = f"{pitch:g}" + (f" x {row_gap:g}" if n_rows > 1 else "")
     notes = (f"ocr: hole {'grid' if n_rows > 1 else 'row'} {count} x diameter {drill:g} at "
              f"{layout} {units}; lands "
@@ -72,6 +66,21 @@ def read_hole_row(item, units: str = "mm", again: bool = False):
              "pin 1 (cathode) against the drawing")
     return DatasheetReading(units=units, family="other", pin_count=count, pads=pads,
                             notes=notes[:400])
+
+
+def tht_pads(per_row: int, pitch: float, rows: int, row_gap: float, size: float,
+             drill: float) -> list:
+    """Round through-hole lands, `rows` rows of `per_row` centred on the origin, numbered
+    along each row; pad 1 rectangular (KiCad's LEDs and connectors), every pad `inferred`
+    (placed from printed spacings, sized by rule)."""
+    from schemas.reading import ReadPad
+
+    spots = [(round((i - (per_row - 1) / 2.0) * pitch, 4),
+              round((r - (rows - 1) / 2.0) * row_gap, 4))
+             for r in range(rows) for i in range(per_row)]
+    return [ReadPad(number=str(i + 1), kind="tht", shape="rect" if i == 0 else "circle",
+                    x=x, y=y, size_x=size, size_y=size, drill=drill, inferred=True)
+            for i, (x, y) in enumerate(spots)]
 
 
 def _is_spacing(v) -> bool:

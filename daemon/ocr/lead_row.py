@@ -10,7 +10,8 @@ What is read, and from what (each a convention kept as data below):
 - the lead: a diameter (`Ø0.6`), a square lead (`.025 SQ`, `Pins 0.64 x 0.64`) or a wire
   gauge (`AWG 24`, `AWG_MM`); its largest printed size makes the hole;
 - the count: a count on the lead callout (`2xØ0.6`), the same spacing across both axes
-  (a 2 x 2 grid), or a two-terminal part named on the page (`TWO_TERMINAL`).
+  (a 2 x 2 grid), the leads a side view draws across the spacing's own dimension
+  (`drawn_leads.py`), or a two-terminal part named on the page (`TWO_TERMINAL`).
 The hole is IPC-2222's (maximum lead + 0.2 mm, rounded up to 0.05 mm; a square lead's
 diagonal), the land the hole plus 2 x 0.35 mm, at most the spacing less 0.2 mm. Every pad
 is marked `inferred` and the notes say to check pin 1 against the drawing.
@@ -22,7 +23,9 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from daemon.ocr.drawn_leads import drawn_lead_count
+from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, page_text, squash
+from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
 
 # Standard lead spacings: the 0.05 in / 0.1 in grid (JEDEC, EIA-RS-296 radial parts) and
@@ -41,7 +44,6 @@ TWO_TERMINAL = re.compile(
 _SQUARE = re.compile(r"\bSQ\b|SQUARE|\bS[QO0]\.")
 _PAIR = re.compile(r"(\d*\.?\d+)\s*[xX×]\s*(\d*\.?\d+)")
 _AWG = re.compile(r"AWG\s*#?\s*(\d{2})", re.I)
-MIN_COPPER_GAP_MM = 0.2
 MAX_LEADS = 40
 
 
@@ -52,10 +54,6 @@ class Lead:
     axis: Optional[str]
     count: Optional[int]
     text: str
-
-
-def _up(value: float) -> float:
-    return round(math.ceil(value / DRILL_STEP_MM - 1e-9) * DRILL_STEP_MM, 4)
 
 
 def _largest(v) -> float:
@@ -121,14 +119,14 @@ def _spacings(dims, tokens, h: float) -> list:
     return out
 
 
-def _pick(spacings, lead: Optional[Lead]) -> Optional[float]:
+def _pick(spacings, lead: Lead) -> Optional[float]:
     values = {s for s, _, _, _ in spacings}
     if len(values) == 1:
         return next(iter(values))
     called = {s for s, _, c, _ in spacings if c}
     if len(called) == 1:
         return next(iter(called))
-    if lead is not None and lead.axis is not None:
+    if lead.axis is not None:
         same = {s for s, a, _, _ in spacings if a == lead.axis}
         if len(same) == 1:
             return next(iter(same))
@@ -139,7 +137,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     """(DatasheetReading, '') for a family-less leaded part the page fully prints, or
     (None, why) when it shows leads but leaves something open, or None when it is no
     such page."""
-    from schemas.reading import DatasheetReading, ReadPad
+    from schemas.reading import DatasheetReading
 
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
@@ -155,13 +153,10 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
                       f"({found} mm): give the lead spacing as a package hint or the pads as "
                       "a reading JSON")
     across = {a for s, a, _, _ in spacings if s == pitch and a is not None}
-    count = lead.count
-    rows = 1
+    count, rows, how = lead.count, 1, "the count on the lead"
     if count is None and across == {"x", "y"}:
-        count, rows = 4, 2  # the same spacing on both axes: a 2 x 2 grid
-    how = "the count on the lead" if count else ""
-    if count is None and rows == 2:
-        how = "the same spacing across both axes"
+        # the same spacing on both axes: a 2 x 2 grid
+        count, rows, how = 4, 2, "the same spacing across both axes"
     if count is None:
         # the side view's leads across the spacing's own dimension (its axis known: an
         # end view's pins are no leads)
@@ -181,17 +176,11 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
         return None
     rule = THROUGH_HOLE["nominal"]
     through = lead.size * math.sqrt(2.0) if lead.square else lead.size
-    drill = _up(through + rule.hole_over_lead)
+    drill = up_to_base(through + rule.hole_over_lead, DRILL_STEP_MM)
     if drill + MIN_COPPER_GAP_MM > pitch:
         return None
     size = round(min(drill + 2 * rule.annular_ring, pitch - MIN_COPPER_GAP_MM), 4)
-    per_row = count // rows
-    spots = [(round((i - (per_row - 1) / 2.0) * pitch, 4),
-              round((r - (rows - 1) / 2.0) * pitch, 4))
-             for r in range(rows) for i in range(per_row)]
-    pads = [ReadPad(number=str(i + 1), kind="tht", shape="rect" if i == 0 else "circle",
-                    x=x, y=y, size_x=size, size_y=size, drill=drill, inferred=True)
-            for i, (x, y) in enumerate(spots)]
+    pads = tht_pads(count // rows, pitch, rows, pitch, size, drill)
     kind = "square lead" if lead.square else "lead"
     notes = (f"ocr: {count} leads ({'2 x 2' if rows == 2 else 'one row'}; by {how}) at "
              f"{pitch:g} mm "
