@@ -168,7 +168,9 @@ class KicadSession:
         return int(x + w // 2), int(y + h // 2), runner_up / max(float(mismatch.min()), 1e-3)
 
     def click_button(self) -> str:
-        """Click the ds2fp button; the dialog's window id (waits for it)."""
+        """Click the ds2fp button; the dialog's window id (waits for it). A notice that
+        came up late would hold the click, so notices go first."""
+        self.dismiss_notices()
         self.xdo("mousemove", "--sync", "700", "400")  # off the toolbars: no hover highlight
         time.sleep(0.5)
         x, y, separation = self.find_button()
