@@ -78,6 +78,8 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
             x0, y0, x1, y1 = fig.box
             if min(x1 - x0, y1 - y0) < 1.5 * h:
                 continue  # a rule under a row of captions (Jauch) is no figure
+            if y0 >= head.box[1] - 0.5 * h and y1 <= head.box[3] + 1.5 * h:
+                continue  # the caption's own double underline (Luminus) is no figure
             overlap = min(x1, head.box[2]) - max(x0, head.box[0])
             if overlap <= 0 or (titled and y0 < bottom - h):
                 continue
@@ -118,11 +120,11 @@ def _with_sibling_pads(fig: Figure, figs: Sequence[Figure], h: float) -> Figure:
     return Figure(box, sum(f.cells for f in joined), [t for f in joined for t in f.tokens])
 
 
-def label_region(fig: Figure, h: float) -> Tuple[float, float, float, float]:
+def label_region(fig: Figure, h: float, lines: float = 3.0) -> Tuple[float, float, float, float]:
     """Where a figure's own dimension text sits: its box grown by three lines (the text is
     written outside the extension lines)."""
     x0, y0, x1, y1 = fig.box
-    return (x0 - 3 * h, y0 - 3 * h, x1 + 3 * h, y1 + 3 * h)
+    return (x0 - lines * h, y0 - lines * h, x1 + lines * h, y1 + lines * h)
 
 
 def tokens_of(fig: Figure, figs: Sequence[Figure], tokens: Sequence[OcrToken], h: float

@@ -50,9 +50,34 @@ def page_text(item) -> list:
     tokens = list(page.tokens)
     if item.rotated is not None:
         try:
-            tokens += item.rotated((0, 0, page.width, page.height))
+            tokens += upright_duplicates_dropped(
+                item.rotated((0, 0, page.width, page.height)), page.tokens)
         except Exception:  # the upright text still counts
             pass
     if cache is not None:
         cache["page_text"] = tokens
     return list(tokens)
+
+
+
+def reads_across(tok) -> bool:
+    """The run's box has the shape of upright text: a run of several characters is wider
+    than tall, a single digit taller than wide. (Turned text has the other shape; a single
+    upright glyph in the turned pass is read on its side, a 6 as a 9.)"""
+    if len(tok.text.replace(" ", "")) == 1:
+        return tok.height > tok.width
+    return tok.width > tok.height
+
+
+def upright_duplicates_dropped(turned: list, upright: list) -> list:
+    """The turned pass's runs less those that are upright text read a second time: OCR
+    turns a crop that is taller than wide before reading it, so in the turned image a
+    horizontal `1.60` is read too, and its box, mapped back, has an upright run's shape.
+    Such a run over a run the upright pass read is that run again, and marked turned it
+    would make a horizontal dimension a vertical one (Luminus' soldering pattern)."""
+    def overlaps(a, b) -> bool:
+        w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+        h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
+        return w > 0 and h > 0 and w * h >= 0.5 * min(a.width * a.height, b.width * b.height)
+
+    return [t for t in turned if not (reads_across(t) and any(overlaps(t, u) for u in upright))]

@@ -236,6 +236,17 @@ def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[st
         return "x" if broken_x else "y"
     horizontal = _longest_line(drawing, (x0, y0, x1, y1), hi, row=True)
     vertical = _longest_line(drawing, (x0, y0, x1, y1), hi, row=False)
+    if hugging and horizontal != vertical and horizontal and vertical:
+        # Text over its own dimension line between two extension lines (a chain of pad,
+        # gap, pad: Luminus' 1.60 0.70 0.60): the extension lines are longer but start at
+        # the text and run one way only, to the pads; a dimension line runs past the text
+        # at both ends.
+        along_x = _hugs(drawing, (x0, y0, x1, y1), hi, row=True)
+        along_y = _hugs(drawing, (x0, y0, x1, y1), hi, row=False)
+        if along_x and not _passes(drawing, (x0, y0, x1, y1), hi, row=False):
+            return "x"
+        if along_y and not _passes(drawing, (x0, y0, x1, y1), hi, row=True):
+            return "y"
     if horizontal >= 1.5 * vertical and horizontal:
         return "x"
     if vertical >= 1.5 * horizontal and vertical:
@@ -265,10 +276,11 @@ def _hugs(drawing, box: tuple, hi: int, row: bool) -> bool:
     inner = int(0.3 * (c1 - c0))  # the OCR box's padding often holds the line itself
     for k in list(range(c0 - near, c0 + inner + 1)) + list(range(c1 - inner, c1 + near + 1)):
         for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
-            # at least as long as the text, and one and a half text lines (a short gap's
-            # line between two pads' extension lines is no longer than its value)
-            if b - a + 1 >= max(1.5 * hi, a1 - a0) and a <= mid <= b \
-                    and _thin(drawing, k, a, b, row=row, offset=side):
+            # about as long as the text (its OCR box is padded), and one and a half text
+            # lines (a short gap's line between two pads' extension lines is no longer
+            # than its value)
+            if b - a + 1 >= max(1.5 * hi, 0.85 * (a1 - a0)) and a <= mid <= b \
+                    and _thin(drawing, k, a, b, row=row, offset=side, under_text=True):
                 return True
     return False
 
@@ -307,6 +319,23 @@ def _longest_line(drawing, box: tuple, hi: int, row: bool) -> int:
     return best
 
 
+def _passes(drawing, box: tuple, hi: int, row: bool) -> bool:
+    """A thin line along x (`row`) or y right beside the text (within 0.6 of a line) that
+    runs past it at both ends by half a line: a dimension line the text is written beside,
+    not an extension line that starts at the text, nor the next dimension's one further
+    off."""
+    x0, y0, x1, y1 = box
+    a0, a1, c0, c1 = (x0, x1, y0, y1) if row else (y0, y1, x0, x1)
+    side = max(2, int(round(hi / 6)))
+    reach, near = hi // 2, int(round(0.6 * hi))
+    for k in range(c0 - near, c1 + near + 1):
+        for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
+            if a <= a0 - reach and b >= a1 + reach and _thin(drawing, k, a, b, row=row,
+                                                              offset=side):
+                return True
+    return False
+
+
 def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
     """On one of `lines` (rows or columns through the text), a run of at least a line's
     height ends at the text's near edge and another starts at its far edge."""
@@ -326,9 +355,12 @@ def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
     return False
 
 
-def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int) -> bool:
+def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int,
+          under_text: bool = False) -> bool:
     """A line, not a filled area or its edge: `offset` pixels (a sixth of a text line) to
-    either side of the run, most of its length is light on both sides."""
+    either side of the run, most of its length is light on both sides. `under_text`: one
+    side may be the glyphs of text sitting on the line (bold digits darken most of it), not
+    the solid side of a filled pad's edge."""
     dark = drawing.dark
     sides = []
     for k in (index - offset, index + offset):
@@ -336,6 +368,8 @@ def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int) -> bool:
             sides.append(dark[k, a:b + 1].mean())
         elif not row and 0 <= k < drawing.width:
             sides.append(dark[a:b + 1, k].mean())
+    if under_text:
+        return not sides or (min(sides) < 0.5 and max(sides) < 0.9)
     return not sides or max(sides) < 0.5
 
 

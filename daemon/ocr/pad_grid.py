@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.land_solver import pad_gap_pad
-from daemon.ocr.layout import line_height, page_text, squash
+from daemon.ocr.layout import line_height, page_text, reads_across, squash
 from daemon.ocr.tokens import OcrToken
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
@@ -42,6 +42,9 @@ class Axis:
     pad: float
     count: int  # pads along this axis: 1 or 2
     centre: Optional[float] = None
+
+
+LAND_LABEL_LINES = 4.5  # text lines around a land figure that hold its dimension text
 
 
 def is_crystal(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> bool:
@@ -141,7 +144,9 @@ def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, Li
     for d in dims:
         if not centre_inside(d.box, region):
             continue
-        if d.axis not in out or d.value.qualifier in ("MAX", "MIN") or "." not in d.value.text:
+        if d.axis not in out or d.value.qualifier in ("MAX", "MIN"):
+            continue
+        if "." not in d.value.text and not whole_size(d):
             continue
         v = d.value
         if d.halves and v.text.count("/") == 1 and v.lo is not None and v.hi is not None:
@@ -154,12 +159,22 @@ def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, Li
     return out
 
 
+def whole_size(dim) -> bool:
+    """A whole number the drawing dimensions (C&K's 6 between pad centres): 2 mm or more,
+    on a dimension line (its axis found on the drawing). Smaller whole numbers on a land
+    figure are pin numbers more often than sizes."""
+    return dim.axis is not None and re.fullmatch(r"\d{1,2}", dim.value.text.strip()) is not None \
+        and 2 <= dim.value.value <= 30
+
+
 def body_sizes(dims, land_box) -> Dict[str, float]:
     """The body: the largest size outside the land figure on each axis (a crystal's
-    outline is the largest thing drawn; its MAX limits count)."""
+    outline is the largest thing drawn; its MAX limits count; a diameter, a switch's
+    plunger, is no side of it)."""
     out: Dict[str, float] = {}
     for axis in ("x", "y"):
         vals = [d.value.value for d in dims if d.axis == axis and "." in d.value.text
+                and not d.value.diameter
                 and not centre_inside(d.box, land_box) and 0.8 <= d.value.value <= 15]
         if vals:
             out[axis] = max(vals)
@@ -253,7 +268,9 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     if land is None:
         return None
     drawing = Drawing(item.image, threshold=200)
-    region = label_region(land, h)
+    # A land figure's outer dimensions stack further out than a drawing's (pad edges, then
+    # pad centres: C&K's 4.5 under its 6), and faint dimension lines are not figure ink.
+    region = label_region(land, h, lines=LAND_LABEL_LINES)
     # Asked again: the land figure's text read on its own, the whole page's turned pass
     # having read it shrunk and lost small sizes (the 5.6 beside a switch's 3.4).
     added, misread = _read_again(item, region, tokens) if again else ([], set())
@@ -289,8 +306,12 @@ def _read_again(item, region, tokens: Sequence[OcrToken]
     already read is that run misread, unless the page's run is part of it (the page read
     `2` of a turned `1.2`, or `0.8` of a glued `1.4 0.8 1.4`)."""
     page = item.page
-    box = (max(0.0, region[0]), max(0.0, region[1]), min(float(page.width), region[2]),
-           min(float(page.height), region[3]))
+    # a line and a half wider than the labels' region: an outer dimension stacked over an
+    # inner one sits further out (C&K's 6 over its 4.5), and a crop that cuts it in half
+    # reads nothing
+    grow = 1.5 * line_height(page.tokens)
+    box = (max(0.0, region[0] - grow), max(0.0, region[1] - grow),
+           min(float(page.width), region[2] + grow), min(float(page.height), region[3] + grow))
     if box[2] - box[0] < 4 or box[3] - box[1] < 4:
         return [], set()
     got: List[OcrToken] = []
@@ -298,7 +319,7 @@ def _read_again(item, region, tokens: Sequence[OcrToken]
         if read is None:
             continue
         try:
-            got += [t for t in read(box) if (t.height > t.width) == turned]
+            got += [t for t in read(box) if reads_across(t) != turned]
         except Exception:  # the page's own passes still count
             continue
     add: List[OcrToken] = []
@@ -308,6 +329,11 @@ def _read_again(item, region, tokens: Sequence[OcrToken]
         text = squash(new.text)
         if not under:
             add.append(new)
+        elif not new.vertical and all(o.vertical and reads_across(o) for o in under):
+            # the turned pass read an upright glyph on its side (the 6 of a switch's
+            # layout as a 9): the upright read of it stands
+            add.append(new)
+            replaced |= {id(o) for o in under}
         elif all(squash(o.text) != text and squash(o.text) in text for o in under):
             add.append(new)
             replaced |= {id(o) for o in under}

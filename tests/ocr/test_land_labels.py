@@ -1,0 +1,95 @@
+"""What a land figure's dimension text says, read right (issue 11): the turned pass's second
+reading of upright text, whole-number sizes, the caption's underline, text sitting on its
+own dimension line between two extension lines, sizes stacked further out than a drawing's.
+Each case is drawn after a real tune page (C&K's PTS645 PCB layout, Luminus' soldering
+pattern)."""
+
+from types import SimpleNamespace
+
+from PIL import Image, ImageDraw
+
+from daemon.ocr.drawing import Drawing
+from daemon.ocr.figures import Figure, land_figure
+from daemon.ocr.layout import reads_across, upright_duplicates_dropped
+from daemon.ocr.numbers import parse_values
+from daemon.ocr.package_callouts import Dim, axis_of
+from daemon.ocr.pad_grid import _read_again, axis_values, body_sizes, whole_size
+from daemon.ocr.tokens import OcrToken
+
+
+def test_run_shapes():
+    assert reads_across(OcrToken("1.60", (0, 0, 40, 19)))
+    assert not reads_across(OcrToken("1.60", (0, 0, 19, 40), vertical=True))
+    assert reads_across(OcrToken("6", (0, 0, 9, 13)))  # one upright digit is tall
+    assert not reads_across(OcrToken("6", (0, 0, 13, 9)))
+
+
+def test_turned_pass_reading_upright_text_again_is_dropped():
+    upright = [OcrToken("1.60", (716, 836, 756, 855))]
+    turned = [OcrToken("1.60", (715, 835, 757, 856), vertical=True),  # the same run again
+              OcrToken("2.40", (641, 973, 660, 1013), vertical=True),  # truly turned
+              OcrToken("0.70", (784, 835, 827, 858), vertical=True)]  # upright, not read
+    kept = upright_duplicates_dropped(turned, upright)
+    assert [t.text for t in kept] == ["2.40", "0.70"]
+
+
+def test_upright_reread_replaces_a_glyph_the_turned_pass_read_on_its_side():
+    """C&K's `6` over the pads: the page's upright pass missed it, the turned pass read the
+    upright glyph as a 9; the figure read again upright says 6."""
+    nine = OcrToken("9", (782, 155, 791, 168), vertical=True)
+    other = OcrToken("4.5", (774, 188, 798, 207))
+    six = OcrToken("6", (780, 154, 791, 170))
+    item = SimpleNamespace(page=SimpleNamespace(width=1148, height=644, tokens=[other]),
+                           rotated=None, upright=lambda box: [six])
+    added, replaced = _read_again(item, (600, 120, 1000, 480), [nine, other])
+    assert [t.text for t in added] == ["6"]
+    assert replaced == {id(nine)}
+
+
+def _dim(text, axis, box=(100, 100, 120, 120)):
+    return Dim(parse_values(text)[0], box, axis)
+
+
+def test_whole_number_sizes_on_dimension_lines_count_in_a_land_figure():
+    six, pin, loose = _dim("6", "x"), _dim("1", "x"), _dim("6", None)
+    assert whole_size(six) and not whole_size(pin) and not whole_size(loose)
+    values = axis_values([six, pin, _dim("4.5", "x"), _dim("1.3", "y")], (0, 0, 500, 500))
+    assert values == {"x": [6.0, 4.5], "y": [1.3]}
+
+
+def test_a_diameter_is_no_side_of_the_body():
+    land = (0, 0, 50, 50)  # the sizes below sit outside it
+    dims = [_dim("Ø3.5", "x"), _dim("2.5", "x"), _dim("4.5", "y")]
+    assert body_sizes(dims, land) == {"x": 2.5, "y": 4.5}
+
+
+def test_the_captions_own_underline_is_no_figure():
+    """Luminus: "Soldering patterns" over a double rule; the figure above it is the land."""
+    head = OcrToken("Solderingpatterns", (663, 1149, 886, 1178))
+    underline = Figure((651, 1162, 889, 1204), 155)
+    pads = Figure((637, 833, 959, 1085), 1086)
+    assert land_figure([underline, pads], [head], 21.8) is pads
+
+
+def _chain_drawing():
+    """Pad 1.60, gap 0.70, pad 0.60 dimensioned in a chain over the pads, each number on
+    its own short dimension line between two extension lines that run down to the pads;
+    the 0.60 sits one line lower, so the extension line it shares with the 0.70 passes it
+    at both ends."""
+    img = Image.new("RGB", (500, 400), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((60, 150, 220, 390), outline="black", width=2)  # big pad
+    d.rectangle((290, 150, 350, 390), outline="black", width=2)  # small pad
+    for x, top in ((60, 80), (220, 80), (290, 80), (350, 115)):
+        d.line((x, top, x, 150), fill="black", width=2)  # extension lines, into the pad sides
+    d.line((60, 102, 220, 102), fill="black", width=2)  # 1.60's dimension line
+    d.line((220, 102, 290, 102), fill="black", width=2)  # 0.70's
+    d.line((290, 137, 350, 137), fill="black", width=2)  # 0.60's, lower
+    return Drawing(img, threshold=200)
+
+
+def test_text_sitting_on_its_dimension_line_between_extension_lines_measures_along_it():
+    drawing = _chain_drawing()
+    h = 20
+    assert axis_of(drawing, (120, 82, 160, 101), h, hugging=True) == "x"  # 1.60
+    assert axis_of(drawing, (232, 82, 278, 101), h, hugging=True) == "x"  # 0.70
