@@ -34,6 +34,7 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
     for tok in tokens:  # text would bridge the figures it labels
         x0, y0, x1, y1 = (int(round(v)) for v in tok.box)
         dark[max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2] = False
+    _drop_border_lines(dark)
     step = max(4, int(round(h / 3)))
     rows, cols = dark.shape[0] // step, dark.shape[1] // step
     if rows < 4 or cols < 4:
@@ -170,6 +171,44 @@ def _components(mask) -> List[Tuple[Tuple[int, int, int, int], int]]:
                     queue.append((ny, nx))
         out.append(((int(r0), int(c0), int(r1), int(c1)), n))
     return out
+
+
+BORDER_SHARE = 0.8  # a page border runs across this share of the page ...
+BORDER_MARGIN = 0.05  # ... this close to its edge
+
+
+def _drop_border_lines(dark) -> None:
+    """Blank the page's border: straight lines across most of the page near its edges. A
+    figure whose dimension line comes near the border (Fairchild's frame) would join it,
+    and the two would then be dropped as one frame. Lines inside the page (a table's
+    rules around the figures, YXC) stay: that frame is dropped whole."""
+    import numpy as np
+
+    height, width = dark.shape
+    for axis, length in ((1, width), (0, height)):
+        runs = _longest_runs(dark, axis)
+        across = len(runs)
+        index = np.arange(across)
+        near_edge = (index < BORDER_MARGIN * across) | (index >= (1 - BORDER_MARGIN) * across)
+        lines = np.nonzero((runs >= BORDER_SHARE * length) & near_edge)[0]
+        if axis == 1:
+            dark[lines, :] = False
+        else:
+            dark[:, lines] = False
+
+
+def _longest_runs(dark, axis: int):
+    """The longest run of dark pixels in each row (axis 1) or column (axis 0)."""
+    import numpy as np
+
+    lines = dark if axis == 1 else dark.T
+    best = np.zeros(lines.shape[0], dtype=np.int64)
+    current = np.zeros(lines.shape[0], dtype=np.int64)
+    for k in range(lines.shape[1]):
+        column = lines[:, k]
+        current = np.where(column, current + 1, 0)
+        np.maximum(best, current, out=best)
+    return best
 
 
 def _is_frame(f: Figure, figs: Sequence[Figure], page_area: float) -> bool:

@@ -239,7 +239,7 @@ class LandFigure:
 def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
     """The land figure of a page that has one (a heading or caption against it), with the
     page's sizes; a number between two figures goes to the nearer one. None without.
-    `again`: with the figure's own text read again (`_read_again`, a few OCR passes: asked
+    `again`: with the figure's own text read again (`read_region_again`, a few OCR passes: asked
     for only when the page's own text did not read it). Worked out once per page each way
     (the pad grid and the hole row both ask)."""
     cache = getattr(item, "cache", None)
@@ -273,7 +273,7 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     region = label_region(land, h, lines=LAND_LABEL_LINES)
     # Asked again: the land figure's text read on its own, the whole page's turned pass
     # having read it shrunk and lost small sizes (the 5.6 beside a switch's 3.4).
-    added, misread = _read_again(item, region, tokens) if again else ([], set())
+    added, misread = read_region_again(item, region, tokens) if again else ([], set())
     tokens = [t for t in tokens if id(t) not in misread] + added
     callouts = collect(tokens, (0, 0, page.width, page.height))
     # A number between two figures labels the nearer one (the underside view's terminal
@@ -299,12 +299,13 @@ def _overlap(a, b) -> float:
     return w * h / small if small > 0 else 0.0
 
 
-def _read_again(item, region, tokens: Sequence[OcrToken]
+def read_region_again(item, region, tokens: Sequence[OcrToken]
                 ) -> Tuple[List[OcrToken], set]:
-    """The land figure's text read again on its own, turned and upright at the page's own
+    """A figure's text read again on its own, turned and upright at the page's own
     resolution: (runs to add, ids of the page's runs they replace). A run over one the page
     already read is that run misread, unless the page's run is part of it (the page read
-    `2` of a turned `1.2`, or `0.8` of a glued `1.4 0.8 1.4`)."""
+    `2` of a turned `1.2`, or `0.8` of a glued `1.4 0.8 1.4`). A turned run inside an
+    upright one of the same crop is a piece of it read on its side (`I+` of `5+-0.1`)."""
     page = item.page
     # a line and a half wider than the labels' region: an outer dimension stacked over an
     # inner one sits further out (C&K's 6 over its 4.5), and a crop that cuts it in half
@@ -322,6 +323,9 @@ def _read_again(item, region, tokens: Sequence[OcrToken]
             got += [t for t in read(box) if reads_across(t) != turned]
         except Exception:  # the page's own passes still count
             continue
+    across = [t for t in got if not t.vertical]
+    got = [t for t in got if not t.vertical or not any(
+        a.box[0] <= t.cx <= a.box[2] and a.box[1] <= t.cy <= a.box[3] for a in across)]
     add: List[OcrToken] = []
     replaced: set = set()
     for new in [part for t in got for part in _split_numbers(t)]:

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.jedec_bodies import guess_from_table
-from daemon.ocr.layout import line_height, rows, squash
+from daemon.ocr.layout import line_height, page_text, rows, squash
 from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
     EP_D1,
@@ -975,16 +975,69 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
         try:
             region = (0, 0, page.width, page.height)
             extra = item.rotated(region)
-            again = read(collect(list(page.tokens) + extra, region))
+            again = read(collect(_off_the_land(item, figs, list(page.tokens) + extra),
+                                 region))
             if len(again) >= len(found) and again != found:
                 found = again
                 b.log.add(f"outline read turned ({len(extra)} runs)")
         except Exception as exc:  # the upright reading still counts
             b.log.add(f"outline turned pass failed: {type(exc).__name__}")
+    if family is not None and not {"body_length", "body_width"} <= set(found):
+        found = _outline_read_again(item, figs, h, found, read, b)
     for name, value in found.items():
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))
     if found:
         b.log.add(f"outline sizes from the drawing ({', '.join(sorted(found))})")
+
+
+OUTLINE_FIGURES_READ_AGAIN = 2  # the largest figures: top view and side view
+
+
+def _off_the_land(item: OcrInput, figs, tokens: list) -> list:
+    """`tokens` less those nearest the page's land figure: its pad sizes are no body sizes
+    (Fairchild's 1.40 pad beside its SOT-23's lost 1.30 body), in the turned pass and the
+    re-read as in the page's own pass."""
+    from daemon.ocr.figures import box_distance
+
+    land = _land_figure(item, []) if figs else None
+    if land is None:
+        return tokens
+    others = [f for f in figs if f.box != land.box]
+
+    def on_land(tok) -> bool:  # the land figure wins a tie (figure boxes overlap)
+        near = box_distance(tok.box, land.box)
+        return all(near <= box_distance(tok.box, f.box) for f in others)
+    return [t for t in tokens if not on_land(t)]
+
+
+def _outline_read_again(item: OcrInput, figs, h: float, found: dict, read, b) -> dict:
+    """The outline's largest figures read again on their own, upright and turned, where the
+    page's passes left a body size unread: small print split by its dimension line
+    (National's `-5+-0.1-` over a TSSOP, its pin labels 14 and 8) is lost in a whole page
+    and read in a crop of it. Kept when it reads more sizes than the page did."""
+    from daemon.ocr.figures import label_region
+    from daemon.ocr.pad_grid import read_region_again
+
+    if item.image is None or (item.upright is None and item.rotated is None):
+        return found
+    land = _land_figure(item, [])
+    outline = [f for f in figs if land is None or f.box != land.box]
+    tokens = page_text(item)
+    added, replaced = [], set()
+    for fig in outline[:OUTLINE_FIGURES_READ_AGAIN]:
+        new, misread = read_region_again(item, label_region(fig, h), tokens)
+        added += new
+        replaced |= misread
+    if not added:
+        return found
+    page = item.page
+    region = (0, 0, page.width, page.height)
+    kept = [t for t in tokens if id(t) not in replaced] + added
+    again = read(collect(_off_the_land(item, figs, kept), region))
+    if len(again) > len(found):
+        b.log.add(f"outline figures read again ({len(added)} runs)")
+        return again
+    return found
 
 
 def _scaled(value: PrintedValue, factor: float) -> PrintedValue:

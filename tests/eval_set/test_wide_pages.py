@@ -128,6 +128,8 @@ CLASS_PAGES = {
     "g08_RFANT3216_Walsin_chip_3216": "EIA chip by size; legend numbers; tall-row table",
     "t32_MP1584_MPS_SOIC-8-EP": "watermark; SOIC8E exposed pad; glued dual-unit pairs",
     "g09_LT1610_Linear_MSOP-8": "body length by the leads it holds; side-view height",
+    "g10_LM324_National_TSSOP-14": "outline figures read again for a body length the page's "
+                                   "passes lost (small print split by its dimension line)",
     "t09_HX711_Avia_SOP-16": "stacked pair grazed by an extension line; side-view height",
     "t22_74HC595_NXP_SOT763-1_DHVQFN-16": "two-line header cell (A over max.)",
     "t23_TP4056_TopPower_ESOP-8": "Chinese title; E2 paired with D1 as the exposed pad",

@@ -211,14 +211,14 @@ def test_the_land_figure_is_read_again_for_turned_sizes_the_page_lost():
 def test_a_run_the_page_read_in_part_is_replaced_by_the_whole():
     """The page's turned pass read `2` of the figure's turned `1.2`; the figure's own read
     has `1.2`: the whole replaces the part, a like run is kept once."""
-    from daemon.ocr.pad_grid import _read_again
+    from daemon.ocr.pad_grid import read_region_again
 
     part = OcrToken("2", (100, 120, 118, 140), vertical=True)
     same = OcrToken("0.5", (100, 160, 118, 190), vertical=True)
     page = OcrInput(OcrPage([part, same], 400, 400, "p"), "both", image=None)
     page.rotated = lambda region: [OcrToken("1.2", (100, 105, 118, 140), vertical=True),
                                    OcrToken("0.5", (100, 160, 118, 190), vertical=True)]
-    add, replaced = _read_again(page, (0, 0, 400, 400), [part, same])
+    add, replaced = read_region_again(page, (0, 0, 400, 400), [part, same])
     assert [t.text for t in add] == ["1.2"] and replaced == {id(part)}
 
 

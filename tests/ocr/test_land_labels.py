@@ -13,7 +13,7 @@ from daemon.ocr.figures import Figure, land_figure
 from daemon.ocr.layout import reads_across, upright_duplicates_dropped
 from daemon.ocr.numbers import parse_values
 from daemon.ocr.package_callouts import Dim, axis_of
-from daemon.ocr.pad_grid import _read_again, axis_values, body_sizes, whole_size
+from daemon.ocr.pad_grid import axis_values, body_sizes, read_region_again, whole_size
 from daemon.ocr.tokens import OcrToken
 
 
@@ -41,7 +41,7 @@ def test_upright_reread_replaces_a_glyph_the_turned_pass_read_on_its_side():
     six = OcrToken("6", (780, 154, 791, 170))
     item = SimpleNamespace(page=SimpleNamespace(width=1148, height=644, tokens=[other]),
                            rotated=None, upright=lambda box: [six])
-    added, replaced = _read_again(item, (600, 120, 1000, 480), [nine, other])
+    added, replaced = read_region_again(item, (600, 120, 1000, 480), [nine, other])
     assert [t.text for t in added] == ["6"]
     assert replaced == {id(nine)}
 
@@ -93,3 +93,63 @@ def test_text_sitting_on_its_dimension_line_between_extension_lines_measures_alo
     h = 20
     assert axis_of(drawing, (120, 82, 160, 101), h, hugging=True) == "x"  # 1.60
     assert axis_of(drawing, (232, 82, 278, 101), h, hugging=True) == "x"  # 0.70
+
+
+def test_a_turned_piece_of_an_upright_run_of_the_same_crop_is_dropped():
+    """National's TSSOP length `5+-0.1` read again in a crop of the top view: the turned
+    pass reads its `+-` on its side as `I+`, which would hide the upright run."""
+    size = OcrToken("5±0.1", (376, 122, 411, 133))
+    piece = OcrToken("I+", (385, 123, 392, 132), vertical=True)
+    item = SimpleNamespace(page=SimpleNamespace(width=1198, height=808, tokens=[]),
+                           rotated=lambda box: [piece], upright=lambda box: [size])
+    added, replaced = read_region_again(item, (150, 90, 620, 440), [])
+    assert [t.text for t in added] == ["5±0.1"] and not replaced
+
+
+def test_a_page_border_near_a_figure_does_not_swallow_it():
+    """Fairchild's frame: the land figure's dimension line reaches close to the page
+    border; joined to it, both were dropped as one frame and the land figure was lost.
+    A table's rules inside the page still make one frame that is dropped whole (YXC)."""
+    from daemon.ocr.figures import figures
+
+    im = Image.new("L", (800, 1000), 255)
+    d = ImageDraw.Draw(im)
+    d.rectangle([6, 6, 793, 993], outline=0, width=2)  # the page border
+    d.rectangle([80, 80, 380, 380], outline=0, width=3)  # top view
+    d.rectangle([500, 100, 640, 300], outline=0, width=3)  # land pattern ...
+    d.line([640, 200, 790, 200], fill=0, width=2)  # ... a dimension line out to the border
+    boxes = [f.box for f in figures(im, [], 20)]
+    assert any(b[0] >= 480 and b[2] <= 800 and b[3] <= 320 for b in boxes), boxes
+    assert not any(b[0] <= 10 and b[2] >= 790 for b in boxes), boxes  # no border figure
+
+    table = Image.new("L", (1600, 800), 255)
+    d = ImageDraw.Draw(table)
+    d.rectangle([100, 100, 1500, 740], outline=0, width=2)  # a table's rules ...
+    d.line([800, 100, 800, 740], fill=0, width=2)
+    d.rectangle([300, 200, 500, 400], outline=0, width=3)  # ... around two figures
+    d.rectangle([1000, 200, 1200, 400], outline=0, width=3)
+    boxes = [f.box for f in figures(table, [], 20)]
+    assert len(boxes) == 2 and all(b[2] - b[0] < 300 for b in boxes), boxes
+
+
+def test_the_outline_reading_leaves_the_land_figures_numbers_out():
+    """Fairchild's SOT-23: the body's 1.30 is lost to OCR, the land pattern's 1.40 pad sits
+    beside the top view; read turned or again, the 1.40 is still the land's, not the body."""
+    from daemon.ocr.reading import OcrInput, _figures, _off_the_land
+    from daemon.ocr.tokens import OcrPage
+
+    im = Image.new("RGB", (800, 600), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle([60, 100, 360, 300], outline="black", width=3)  # top view
+    d.rectangle([480, 80, 560, 200], outline="black", width=3)  # land pattern pads
+    d.rectangle([480, 300, 560, 420], outline="black", width=3)
+    d.line([520, 200, 520, 300], fill="black", width=2)
+    caption = OcrToken("LAND PATTERN", (450, 450, 600, 470))
+    body = OcrToken("2.92", (180, 70, 220, 90))
+    pad = OcrToken("1.40", (440, 120, 460, 160), vertical=True)
+    span = OcrToken("2.20", (570, 200, 590, 240), vertical=True)
+    pitch = OcrToken("0.95", (500, 45, 540, 65))  # the land's own upright numbers
+    spacing = OcrToken("1.90", (600, 240, 640, 260))
+    item = OcrInput(OcrPage([caption, body, pitch, spacing], 800, 600, "p"), "both", image=im)
+    kept = _off_the_land(item, _figures(item), [caption, body, pad, span])
+    assert body in kept and pad not in kept and span not in kept
