@@ -9,7 +9,7 @@ the count is only what the drawing shows: a view that hides leads behind others 
 grid seen from the side) counts one row.
 """
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 MIN_STROKE = 2.0  # an extension line is at least this many text heights long
 MIN_LEAD = 1.5  # and a drawn lead this many
@@ -96,17 +96,35 @@ def _stroke_near(mask, y: int, end: int, side: int, pitch: float, min_len: float
     return False
 
 
+def _dots_joined(mask, gap: int):
+    """`mask` with gaps of up to `gap` pixels along its rows filled: a dotted extension
+    line (Excelitas' photoresistor) is one stroke, as the counting wants."""
+    import numpy as np
+
+    before = np.zeros_like(mask)
+    after = np.zeros_like(mask)
+    for k in range(1, gap + 1):
+        before[:, k:] |= mask[:, :-k]
+        after[:, :-k] |= mask[:, k:]
+    return mask | (before & after)
+
+
 def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
-                     threshold: int = 235) -> Optional[int]:
+                     threshold: int = 235, texts: Sequence[tuple] = ()) -> Optional[int]:
     """The leads a side view draws across the spacing dimension whose text is at `box`,
     its dimension line along `axis` (None: either way, if both agree), or None where no
     such dimension with leads behind it is found. Thin grey lines of small renders count
-    (threshold 235)."""
+    (threshold 235). `texts`: the boxes of the page's other text, left out with the
+    spacing's own (dotted lines are joined, and a line of text must not become a lead)."""
     import numpy as np
 
     dark = np.asarray(image.convert("L")) < threshold
+    for text in [box, *texts]:
+        x0, y0, x1, y1 = (int(round(v)) for v in text)
+        dark[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = False
+    gap = max(2, int(round(h / 3)))
     frames = {"y": [False], "x": [True]}.get(axis, [False, True])
-    counts = {_count(dark.T, (box[1], box[0], box[3], box[2]), h) if turned
-              else _count(dark, box, h) for turned in frames}
+    counts = {_count(_dots_joined(dark.T, gap), (box[1], box[0], box[3], box[2]), h)
+              if turned else _count(_dots_joined(dark, gap), box, h) for turned in frames}
     counts.discard(None)
     return next(iter(counts)) if len(counts) == 1 else None

@@ -158,11 +158,14 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
         # the same spacing on both axes: a 2 x 2 grid
         count, rows, how = 4, 2, "the same spacing across both axes"
     if count is None:
-        # the side view's leads across the spacing's own dimension (its axis known: an
-        # end view's pins are no leads)
-        drawn = {drawn_lead_count(item.image, box, h, a) for s, a, _, box in spacings
-                 if s == pitch and a is not None and box is not None
-                 and item.image is not None}
+        # the side view's leads across the spacing's own dimension (an end view's pins
+        # are no leads: the extension lines must start at drawn leads); where the drawing
+        # did not say the dimension's axis (a limit pair between dotted extension lines),
+        # both ways are tried and must agree
+        texts = [t.box for t in page_text(item)]
+        drawn = {drawn_lead_count(item.image, box, h, a, texts=texts)
+                 for s, a, _, box in spacings
+                 if s == pitch and box is not None and item.image is not None}
         drawn.discard(None)
         if len(drawn) == 1:
             count, how = next(iter(drawn)), "the leads drawn across the spacing"

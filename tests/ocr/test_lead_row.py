@@ -202,3 +202,24 @@ def test_extension_lines_to_no_drawn_lead_count_nothing():
     d.line((540, 150, 540, 200), fill="black", width=1)
     d.line((540, 300, 540, 350), fill="black", width=1)
     assert drawn_lead_count(img, (510, 220, 532, 280), H, axis="y") is None
+
+
+def test_dotted_extension_lines_count_and_a_line_of_text_is_no_lead():
+    """Excelitas' photoresistor: two wires, the spacing's limit pair to their right between
+    dotted extension lines, no dimension line (its axis unknown); a line of notes one
+    spacing below the wires is text, not a third lead."""
+    from daemon.ocr.drawn_leads import drawn_lead_count
+
+    img = Image.new("RGB", (900, 500), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 120, 140, 330), outline="black", width=2)  # the disc, side on
+    for y in (200, 260):
+        d.line((140, y, 420, y), fill="black", width=2)  # the wires
+        for x in range(430, 560, 8):  # dotted extension lines
+            d.line((x, y, x + 3, y), fill="black", width=1)
+    notes = (300, 314, 620, 330)  # "LEAD DIA. & PLASTIC COATING", one spacing further
+    for x in range(notes[0], notes[2], 9):
+        d.rectangle((x, notes[1], x + 6, notes[3]), fill="black")
+    box = (500, 212, 560, 248)  # ".090 (2.29)" over ".110 (2.79)"
+    assert drawn_lead_count(img, box, H, axis=None, texts=[notes]) == 2
+    assert drawn_lead_count(img, box, H, axis="y", texts=[notes]) == 2
