@@ -126,6 +126,11 @@ def _pick(spacings, lead: Lead) -> Optional[float]:
     called = {s for s, _, c, _ in spacings if c}
     if len(called) == 1:
         return next(iter(called))
+    # one spacing dimensioned across both axes is a 2 x 2 grid's (Active's tilt switch:
+    # 2.54 both ways between its pins, 5.0 once across the body)
+    both = {v for v in values if {a for s, a, _, _ in spacings if s == v} >= {"x", "y"}}
+    if len(both) == 1:
+        return next(iter(both))
     if lead.axis is not None:
         same = {s for s, a, _, _ in spacings if a == lead.axis}
         if len(same) == 1:
@@ -209,7 +214,7 @@ def page_sizes(item) -> Tuple[list, list]:
 def _page_sizes(item) -> Tuple[list, list]:
     from daemon.ocr.callouts import collect
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import axis_of, stacked_limits
+    from daemon.ocr.package_callouts import axis_of, bracketed_axis, stacked_limits
 
     page = item.page
     if item.image is None:
@@ -219,6 +224,6 @@ def _page_sizes(item) -> Tuple[list, list]:
     drawing = Drawing(item.image, threshold=200)
     dims = stacked_limits(collect(tokens, (0, 0, page.width, page.height)), h)
     for d in dims:
-        d.axis = d.axis or axis_of(drawing, d.box, h)
+        d.axis = d.axis or axis_of(drawing, d.box, h) or bracketed_axis(drawing, d.box, h)
     return dims, tokens
 

@@ -264,6 +264,32 @@ def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[st
     return None
 
 
+def bracketed_axis(drawing, box: tuple, h: float) -> Optional[str]:
+    """x or y for text written between two parallel extension lines, one on each side of
+    it within a line and a half, each running past the text's middle (a short dimension
+    with its arrows outside: Active's 2.54 between two pins' extension lines); None where
+    neither or both ways bracket it."""
+    if drawing is None:
+        return None
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    hi = max(2, int(round(h)))
+    reach, least = int(1.5 * hi), int(1.5 * hi)
+    side = max(2, int(round(hi / 6)))
+    found = []
+    for row, axis in ((True, "y"), (False, "x")):
+        a0, a1, c0, c1 = (x0, x1, y0, y1) if row else (y0, y1, x0, x1)
+        mid = (a0 + a1) / 2
+
+        def line_in(ks, a0=a0, a1=a1, mid=mid, row=row) -> bool:
+            return any(b - a + 1 >= least and a <= mid <= b
+                       and _thin(drawing, k, a, b, row=row, offset=side)
+                       for k in ks for a, b in _runs_in(drawing, k, a0 - 10 * hi,
+                                                        a1 + 10 * hi, row=row))
+        if line_in(range(c0 - reach, c0)) and line_in(range(c1 + 1, c1 + reach + 1)):
+            found.append(axis)
+    return found[0] if len(found) == 1 else None
+
+
 def _hugs(drawing, box: tuple, hi: int, row: bool) -> bool:
     """A thin line as long as the text (and 1.5 text lines) within 0.6 of a line of the
     text's long side (under or over upright text, beside turned text; or inside the box's

@@ -223,3 +223,48 @@ def test_dotted_extension_lines_count_and_a_line_of_text_is_no_lead():
     box = (500, 212, 560, 248)  # ".090 (2.29)" over ".110 (2.79)"
     assert drawn_lead_count(img, box, H, axis=None, texts=[notes]) == 2
     assert drawn_lead_count(img, box, H, axis="y", texts=[notes]) == 2
+
+
+def _end_view_grid():
+    """Active's tilt switch, end view: four pins on 2.54 both ways, each spacing written
+    between the two pins' extension lines with its arrows outside (too short to break the
+    text); the body's 5.0 printed once across the top."""
+    img = Image.new("RGB", (900, 600), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((400, 180, 560, 360), outline="black", width=2)  # body
+    for x in (440, 520):
+        for y in (230, 310):
+            d.rectangle((x - 6, y - 6, x + 6, y + 6), outline="black")
+    for y in (230, 310):  # extension lines out to the left, arrows outside
+        d.line((330, y, 434, y), fill="black", width=1)
+    d.line((340, 212, 340, 230), fill="black", width=1)
+    d.line((340, 310, 340, 328), fill="black", width=1)
+    for x in (440, 520):  # extension lines down, arrows outside
+        d.line((x, 316, x, 420), fill="black", width=1)
+    d.line((422, 410, 440, 410), fill="black", width=1)
+    d.line((520, 410, 538, 410), fill="black", width=1)
+    d.line((400, 120, 400, 178), fill="black", width=1)  # 5.0 over the body
+    d.line((560, 120, 560, 178), fill="black", width=1)
+    d.line((400, 130, 560, 130), fill="black", width=1)
+    tokens = [_tok("2.54", 318, 260, 44), _tok("2.54", 458, 400, 44), _tok("5.0", 462, 110, 36),
+              _tok("Pins", 600, 240, 48), _tok("0.64 x 0.64", 600, 265, 110)]
+    return OcrInput(OcrPage(tokens, 900, 600, "grid"), "package", image=img)
+
+
+def test_text_between_two_extension_lines_measures_across_them():
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import bracketed_axis
+
+    page = _end_view_grid()
+    drawing = Drawing(page.image, threshold=200)
+    assert bracketed_axis(drawing, (318, 260, 362, 280), H) == "y"
+    assert bracketed_axis(drawing, (458, 400, 502, 420), H) == "x"
+    assert bracketed_axis(drawing, (600, 265, 710, 285), H) is None  # the pin note
+
+
+def test_a_spacing_dimensioned_both_ways_is_a_2x2_grid_beside_a_body_size():
+    reading = parse([_end_view_grid()], ReadHints())
+    assert reading.pin_count == 4
+    xs = sorted({round(p.x, 3) for p in reading.pads})
+    ys = sorted({round(p.y, 3) for p in reading.pads})
+    assert abs(xs[1] - xs[0] - 2.54) < 1e-6 and abs(ys[1] - ys[0] - 2.54) < 1e-6
