@@ -295,8 +295,11 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     pitch_value = pitch.value.value if pitch else package_pitch
     if pitch:
         result.pitch = pitch.value
-    rest = [c for c in vals if c is not pitch and not (pitch and near(c.value.value,
-                                                                     pitch.value.value))]
+    # A value equal to the pitch is the pitch again, unless it is counted once per pad
+    # (onsemi's SOT-23: "3X 0.95" pad length beside "0.95 PITCH"; "12X 0.65" stays a pitch)
+    rest = [c for c in vals if c is not pitch and not (
+        pitch and near(c.value.value, pitch.value.value)
+        and not (pin_count and c.value.multiplier == pin_count))]
     if pitch_value:
         rest = [c for c in rest if c.value.multiplier or not any(
             near(c.value.value, k * pitch_value) for k in range(2, 64))]

@@ -142,6 +142,10 @@ def _check_value(numbers: PageNumbers, value: float, unit: str) -> Tuple[bool, b
     return False, False
 
 
+# Sources whose values the page prints (None: a reading that does not say, checked too).
+PRINTED_SOURCES = ("datasheet_table", "datasheet_drawing", None)
+
+
 def ground_reading(reading, pages: Sequence[OcrPage]) -> GroundingReport:
     """Check every printed number of `reading` (a DatasheetReading) against the pages."""
     numbers = PageNumbers(pages)
@@ -151,6 +155,8 @@ def ground_reading(reading, pages: Sequence[OcrPage]) -> GroundingReport:
             "pin_count", [float(reading.pin_count)],
             [] if numbers.has_integer(reading.pin_count) else [float(reading.pin_count)]))
     for name, value in reading.dimensions().items():
+        if getattr(value, "source", None) not in PRINTED_SOURCES:
+            continue  # computed (half a printed e, IPC, a default): not printed as such
         check = FieldCheck(name, value.values())
         for v in value.values():
             found, converted = _check_value(numbers, v, reading.units)

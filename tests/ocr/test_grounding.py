@@ -62,3 +62,21 @@ def test_explicit_pads_are_grounded_by_their_sizes_not_the_count():
     report = ground_reading(reading, [page])
     assert "pin_count" not in report.by_field()
     assert [c.field for c in report.not_found()] == ["pads[4]"]
+
+
+def test_a_computed_value_is_not_looked_for_on_the_page():
+    """onsemi's SOT-23 prints e (pins 1 to 3) as 1.78/1.90/2.04; the pitch is half of it.
+    0.89..1.02 is not printed and must not be flagged; a printed value still is."""
+    from daemon.ocr.tokens import OcrPage, OcrToken
+    from schemas.reading import DatasheetReading
+    from schemas.toleranced import Toleranced
+
+    page = OcrPage([OcrToken(t, (0, 30 * i, 80, 30 * i + 25)) for i, t in
+                    enumerate(["1.78", "1.90", "2.04", "2.90", "3"])], 200, 200)
+    reading = DatasheetReading(
+        units="mm", family="sot23", pin_count=3,
+        pitch=Toleranced(min=0.89, nom=0.95, max=1.02, source="derived"),
+        body_length=Toleranced(nom=2.95, source="datasheet_table"))
+    report = ground_reading(reading, [page])
+    assert "pitch" not in report.by_field()
+    assert [c.field for c in report.not_found()] == ["body_length"]

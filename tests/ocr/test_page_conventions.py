@@ -574,3 +574,22 @@ def test_bga_table_letters():
     assert reading.family == "bga" and reading.pin_count == 24
     assert (reading.body_length.nominal, reading.body_width.nominal) == (8.0, 6.0)
     assert reading.ball_diameter.nominal == 0.4 and reading.overall_width is None
+
+
+def test_a_pad_size_counted_per_pad_equal_to_the_pitch_is_no_pitch():
+    """onsemi's SOT-23 footprint: "3X 0.56" and "3X" over "0.95" size the three pads,
+    "0.95" over "PITCH" is the pitch, 2.90 the outer span; "12X 0.65" on a TSSOP-14 is its
+    pitch again (twelve spaces, not fourteen pads)."""
+    from daemon.ocr.callouts import classify
+
+    page = [tok("2.90", 408, 674), tok("3X", 590, 684), tok("0.95", 577, 698),
+            tok("3X 0.56", 387, 773), tok("0.95", 550, 774), tok("PITCH", 548, 795)]
+    found = classify(collect(page, (0, 0, 1000, 1000)), "mm", 3, 0.95, None, "sot23")
+    assert found.pitch.value == 0.95
+    assert (found.pad_width.value, found.pad_length.value) == (0.56, 0.95)
+    assert (found.overall_span or found.row_spacing).value == 2.9  # Z (no tips given)
+
+    tssop = [tok("14X 1.78", 267, 192), tok("14X 0.42", 267, 255), tok("12X 0.65", 254, 365),
+             tok("5.94", 468, 656)]
+    found = classify(collect(tssop, (0, 0, 1000, 1000)), "mm", 14, 0.65, 6.4, "tssop", 4.4)
+    assert found.pitch.value == 0.65 and found.pad_width.value == 0.42
