@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.dual_units import mm_of_pair, one_unit
-from daemon.ocr.layout import line_height, squash
+from daemon.ocr.layout import line_height, reads_across, squash, upright_duplicates_dropped
 from daemon.ocr.numbers import PrintedValue, lone_multiplier, parse_values
 from daemon.ocr.pitches import FAMILY_PITCHES, HEADER_PITCHES
 from daemon.ocr.tokens import OcrToken
@@ -151,6 +151,11 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
     vertical = [t for t in inside if t.vertical and t.height > 1.2 * t.width]
     upright = [t for t in inside if not t.vertical
                and not any(in_box(t, v.box, 0.2 * h) for v in vertical)]
+    # Upright text only the turned pass read (OCR turns a tall crop before reading it: TI's
+    # "(4.4)" under its land pattern) is upright text, where the upright pass read nothing.
+    upright += [OcrToken(t.text, t.box, t.score) for t in
+                upright_duplicates_dropped([t for t in inside if t.vertical and reads_across(t)
+                                            and len(t.text.strip()) >= 2], upright)]
     toks = upright + vertical
     words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC|^MAX\.?$|^MIN\.?$",
                                           squash(t.text))]

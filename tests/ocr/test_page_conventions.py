@@ -593,3 +593,18 @@ def test_a_pad_size_counted_per_pad_equal_to_the_pitch_is_no_pitch():
              tok("5.94", 468, 656)]
     found = classify(collect(tssop, (0, 0, 1000, 1000)), "mm", 14, 0.65, 6.4, "tssop", 4.4)
     assert found.pitch.value == 0.65 and found.pad_width.value == 0.42
+
+
+def test_upright_text_only_the_turned_pass_read_is_a_callout():
+    """TI's land pattern: the upright pass missed "(4.4)"; the turned pass read it (OCR
+    turns a tall crop before reading), its box upright in shape. It counts, once, and as
+    upright text; a turned run over an upright one is that run again."""
+    from daemon.ocr.tokens import OcrToken
+
+    page = [OcrToken("10X (0.3)", (248, 269, 307, 290)),
+            OcrToken("(4.4)", (479, 447, 508, 463), vertical=True),
+            OcrToken("10X (1.45)", (340, 254, 435, 272)),
+            OcrToken("10X (1.45)", (341, 254, 434, 273), vertical=True)]
+    found = collect(page, (0, 0, 1000, 1000))
+    assert sorted(c.value.value for c in found) == [0.3, 1.45, 4.4]
+    assert not next(c for c in found if c.value.value == 4.4).token.vertical
