@@ -327,6 +327,15 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
         result.pad_length = pad_values[-1].value
     elif len(pad_values) == 1 and family in ("pin_header", "dip"):
         result.pad_width = result.pad_length = pad_values[0].value
+    elif len(pad_values) == 1 and pitch_value and family not in TWO_TERMINAL_FAMILIES:
+        # One size counted per pad: across the pads it is narrower than the pitch; along
+        # the lead, in every family with a pitch, longer than it (SOIC 1.55 at 1.27, QFN
+        # 0.75 at 0.5, SOT-23 1.0 at 0.95). Between the two it stays unknown.
+        value = pad_values[0].value
+        if value.value <= PAD_WIDTH_OF_PITCH * pitch_value:
+            result.pad_width = value
+        elif value.value > pitch_value:
+            result.pad_length = value
     used = {id(c) for c in pad_values}
     spans = [c for c in rest if id(c) not in used and not c.value.multiplier]
     if result.pad_length is not None:
@@ -354,6 +363,8 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
+TWO_TERMINAL_FAMILIES = ("chip", "molded", "sod")  # no pitch between their two pads
+PAD_WIDTH_OF_PITCH = 0.75  # a pad at most this share of the pitch is surely its width
 # Z exceeds the lead tips (E) by its two toe fillets plus pad tolerance: never by 2 mm.
 _MAX_TOES_MM = 2.0
 

@@ -9,7 +9,7 @@ proportions follow the values, but only the printed numbers are meant to be read
 
 from typing import List, Optional, Tuple
 
-from daemon.synth.draw import BLACK, centred_text, font, hdim, table, vdim
+from daemon.synth.draw import BLACK, GREY, centred_text, font, hdim, table, vdim
 from schemas.units import MM_PER_UNIT
 
 PAGE = (1100, 1400)
@@ -66,8 +66,11 @@ PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
 def package_page(reading, variant: str = "table", titled: bool = True):
     """A package drawing page with its dimension table (variant: table | inch | bottom |
     dual: letters only, a millimetre and an inch group with Min. Typ. Max. | transposed:
-    NXP style, letters as columns, a max row over a min row). `titled=False` leaves the
-    title out, as a user's crop often does (the family is then in no word on the page)."""
+    NXP style, letters as columns, a max row over a min row | callouts: no table and no
+    letters, each size written on its dimension line as min-max, the pitch as BSC and a
+    side view with the seated height as MAX, as older discrete pages print them).
+    `titled=False` leaves the title out, as a user's crop often does (the family is then
+    in no word on the page)."""
     unit = "inch" if variant == "inch" else reading.units
     image, draw = _new_page()
     big, mid, small = font(34), font(26), font(24)
@@ -75,6 +78,11 @@ def package_page(reading, variant: str = "table", titled: bool = True):
         draw.text((40, 30), _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
     _package_figure(draw, reading, variant, mid)
+    if variant == "callouts":
+        _side_view(draw, reading, mid)
+        draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example); "
+                  "dimensions in millimeters", font=small, fill=BLACK)
+        return image
     if variant == "dual":
         _dual_unit_table(draw, reading, small)
         return image
@@ -181,16 +189,44 @@ def _package_figure(draw, reading, variant: str, fnt) -> None:
         centred_text(draw, (cx, cy), "EXPOSED PAD", font(20))
     pin1_x = cx - bw / 2 + 25 if variant != "bottom" else cx + bw / 2 - 25
     draw.ellipse([(pin1_x - 9, cy - bh / 2 + 16), (pin1_x + 9, cy - bh / 2 + 34)], fill=BLACK)
-    hdim(draw, cx - bw / 2, cx + bw / 2, cy - bh / 2 - 50, "E1", fnt, ext_from=cy - bh / 2)
+    names = {"E1": "E1", "E": "E", "D": "D", "e": "e"}
+    if variant == "callouts":
+        names = {"E1": _range(reading.body_width), "E": _range(reading.overall_width),
+                 "D": _range(reading.body_length), "e": f"{_fmt(reading.pitch.nominal, 'mm')} BSC"}
+    hdim(draw, cx - bw / 2, cx + bw / 2, cy - bh / 2 - 50, names["E1"], fnt,
+         ext_from=cy - bh / 2)
     if lead:
-        hdim(draw, cx - bw / 2 - lead, cx + bw / 2 + lead, cy + bh / 2 + 60, "E", fnt,
+        hdim(draw, cx - bw / 2 - lead, cx + bw / 2 + lead, cy + bh / 2 + 60, names["E"], fnt,
              ext_from=cy + bh / 2)
-    vdim(draw, cy - bh / 2, cy + bh / 2, cx - bw / 2 - lead - 60, "D", fnt,
+    vdim(draw, cy - bh / 2, cy + bh / 2, cx - bw / 2 - lead - 60, names["D"], fnt,
          ext_from=cx - bw / 2)
     if n_side > 1:
         y0 = cy - bh / 2 + step
-        vdim(draw, y0, y0 + step, cx + bw / 2 + lead + 60, "e", fnt)
+        vdim(draw, y0, y0 + step, cx + bw / 2 + lead + 60, names["e"], fnt)
     centred_text(draw, (cx, cy + bh / 2 + 110), view, fnt)
+
+
+def _range(value) -> str:
+    """`3.80-4.00` (min-max in mm, as older drawings print a size), or the nominal."""
+    if value is None:
+        return ""
+    if value.min is not None and value.max is not None:
+        return f"{_fmt(value.min, 'mm')}-{_fmt(value.max, 'mm')}"
+    return _fmt(value.nominal, "mm")
+
+
+def _side_view(draw, reading, fnt) -> None:
+    """A side view under the top view: the body on its leads, the seated height beside it
+    as `1.75 MAX`."""
+    x0, x1, top, seat = 370, 670, 850, 940  # under the top view, as wide as its body
+    draw.rectangle([(x0, top), (x1, seat - 15)], outline=BLACK, width=3)
+    for x in (x0 + 40, x0 + 113, x0 + 186, x0 + 260):
+        draw.line([(x, seat - 15), (x, seat)], fill=BLACK, width=3)
+    draw.line([(x0 - 40, seat), (x1 + 40, seat)], fill=GREY, width=1)
+    if reading.height is not None and reading.height.max is not None:
+        vdim(draw, top, seat, x1 + 170, f"{_fmt(reading.height.max, 'mm')} MAX", fnt,
+             ext_from=x1)
+    centred_text(draw, ((x0 + x1) / 2, seat + 90), "SIDE VIEW", fnt)
 
 
 LAND_ROWS: Tuple[Tuple[str, str, str], ...] = (

@@ -1,0 +1,66 @@
+"""Issue 11, classes 1, 4 and 5 on pages drawn by ds2fp (daemon/synth), read by the real OCR
+(skipped where rapidocr is missing):
+
+1. a partial land pattern (pitch, pad width and row spacing only) beside a package table:
+   the footprint is built, the missing pad length computed by IPC-7351B and said so;
+4. and 5. a drawing with no table and no letters, each size written on its dimension line as
+   a min-max range, the pitch as BSC and the seated height on a side view as MAX: body,
+   tips, pitch and height are read off the drawing.
+"""
+
+import pytest
+
+from daemon.ocr.reading import OcrInput, parse
+from schemas.reading import DatasheetReading, LandPattern
+from schemas.toleranced import Toleranced
+
+
+def _soic(**land):
+    return DatasheetReading(
+        units="mm", family="soic", pin_count=8, pitch=Toleranced(nom=1.27),
+        height=Toleranced(max=1.75), overall_width=Toleranced(min=5.8, nom=6.0, max=6.2),
+        body_width=Toleranced(min=3.8, nom=3.9, max=4.0),
+        body_length=Toleranced(min=4.8, nom=4.9, max=5.0),
+        lead_width=Toleranced(min=0.31, max=0.51), lead_length=Toleranced(min=0.4, max=1.27),
+        land_pattern=LandPattern(**land) if land else None)
+
+
+def test_class1_partial_land_pattern_with_the_package_table(engine):
+    from daemon.synth.pages import land_pattern_page, package_page
+    from footprint_writer.builder.core import build_footprint
+
+    drawn = _soic(pitch=Toleranced(nom=1.27), row_spacing=Toleranced(nom=5.4),
+                  pad_width=Toleranced(nom=0.6))
+    pages = [(package_page(drawn, "table"), "package"),
+             (land_pattern_page(drawn, "callouts"), "land_pattern")]
+    inputs = [OcrInput(engine.read(image, name=role), role, image=image)
+              for image, role in pages]
+    reading = parse(inputs)
+    assert reading.family == "soic" and reading.pin_count == 8
+    lp = reading.land_pattern
+    assert lp.pad_width.nominal == pytest.approx(0.6)
+    assert lp.row_spacing.nominal == pytest.approx(5.4)
+    assert lp.pad_length is None  # not printed: not invented by the reader
+    spec = build_footprint(reading)
+    pad = next(p for p in spec.pads if p.number == "1")
+    assert min(pad.size_x, pad.size_y) == pytest.approx(0.6)  # the printed width
+    assert max(pad.size_x, pad.size_y) > 1.0  # the length IPC computed
+    centres = sorted({round(p.x, 3) for p in spec.pads} | {round(p.y, 3) for p in spec.pads})
+    assert any(abs(b - a - 5.4) < 1e-6 for a in centres for b in centres)  # printed rows
+    assert any(i.code == "partial_land_pattern" for i in spec.issues), \
+        [i.code for i in spec.issues]
+
+
+def test_class4_5_callouts_only_drawing_gives_body_tips_pitch_and_height(engine):
+    from daemon.synth.pages import package_page
+
+    image = package_page(_soic(), "callouts")
+    page = engine.read(image, name="callouts")
+    assert not any(t.text.strip() in ("E1", "D") for t in page.tokens)  # no letters
+    reading = parse([OcrInput(page, "package", image=image)])
+    assert reading.family == "soic" and reading.pin_count == 8
+    assert reading.pitch.nominal == pytest.approx(1.27)
+    assert (reading.body_width.min, reading.body_width.max) == (3.8, 4.0)
+    assert (reading.body_length.min, reading.body_length.max) == (4.8, 5.0)
+    assert (reading.overall_width.min, reading.overall_width.max) == (5.8, 6.2)
+    assert reading.height.max == pytest.approx(1.75)
