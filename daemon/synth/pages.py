@@ -253,7 +253,8 @@ def land_pattern_page(reading, style: str = "table"):
     """The recommended land pattern: pads, letters on dimension lines and the table
     (`table`), or values written on the dimension lines (`callouts`; `vertical`: the
     vertical dimensions' values written along their lines; `dual`: inch first, millimetres
-    in brackets, caption under the figure)."""
+    in brackets, caption under the figure; `vias`: callouts with a grid of thermal vias in
+    the exposed pad, their drill and spacing dimensioned, as TI's example board layouts)."""
     lp = reading.land_pattern
     if lp is None:
         raise ValueError("the reading has no land pattern to draw")
@@ -303,6 +304,8 @@ def land_pattern_page(reading, style: str = "table"):
         if lp.exposed_pad_width:
             vdim(draw, cy - 90, cy + 90, cx + 150, _label(lp.exposed_pad_width, unit, None, dual),
                  small, ext_from=cx + 70, upright=upright)
+    if style == "vias" and (lp.exposed_pad_width or lp.exposed_pad_length):
+        _thermal_vias(draw, cx, cy, small)
     if labels["rows"]:
         vdim(draw, cy - rows_w / 2, cy + rows_w / 2, x0 - 90, labels["rows"], mid, ext_from=x0,
              upright=upright)
@@ -329,6 +332,24 @@ def land_pattern_page(reading, style: str = "table"):
     draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example)",
               font=small, fill=BLACK)
     return image
+
+
+VIA_STEP_PX = 35  # the vias' spacing, printed as 0.6 mm: no spacing of the pads
+
+
+def _thermal_vias(draw, cx: float, cy: float, fnt) -> None:
+    """A 3 x 3 grid of vias in the upper part of the exposed pad (clear of its length's
+    dimension), their drill and their spacing printed."""
+    top = cy - 30
+    for i in (-1, 0, 1):
+        for j in (-1, 0, 1):
+            x, y = cx + i * VIA_STEP_PX, top + j * VIA_STEP_PX
+            draw.ellipse([(x - 6, y - 6), (x + 6, y + 6)], outline=BLACK, width=2)
+    hdim(draw, cx - VIA_STEP_PX, cx, cy - 125, "(0.6) TYP", fnt,
+         ext_from=top - VIA_STEP_PX)
+    draw.text((cx + 170, cy + 100), "9X (0.2) VIA", font=fnt, fill=BLACK)
+    draw.line([(cx + 166, cy + 110), (cx + VIA_STEP_PX + 6, top + VIA_STEP_PX + 6)],
+              fill=BLACK, width=1)
 
 
 def noise_page(size=(900, 700), seed: int = 0):

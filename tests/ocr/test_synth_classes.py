@@ -5,7 +5,10 @@
    the footprint is built, the missing pad length computed by IPC-7351B and said so;
 4. and 5. a drawing with no table and no letters, each size written on its dimension line as
    a min-max range, the pitch as BSC and the seated height on a side view as MAX: body,
-   tips, pitch and height are read off the drawing.
+   tips, pitch and height are read off the drawing;
+6. an example board layout with thermal vias in the exposed pad, their drill and spacing
+   printed: the pitch is the pads' (not the vias' spacing), the exposed pad is read and a
+   via's drill is no pad's.
 """
 
 import pytest
@@ -64,3 +67,18 @@ def test_class4_5_callouts_only_drawing_gives_body_tips_pitch_and_height(engine)
     assert (reading.body_length.min, reading.body_length.max) == (4.8, 5.0)
     assert (reading.overall_width.min, reading.overall_width.max) == (5.8, 6.2)
     assert reading.height.max == pytest.approx(1.75)
+
+
+def test_class6_thermal_vias_in_the_exposed_pad_are_no_pitch(engine, dfn_reading):
+    from daemon.synth.pages import land_pattern_page, package_page
+
+    pages = [(package_page(dfn_reading, "bottom"), "package"),
+             (land_pattern_page(dfn_reading, "vias"), "land_pattern")]
+    inputs = [OcrInput(engine.read(image, name=role), role, image=image)
+              for image, role in pages]
+    assert any("VIA" in t.text for t in inputs[1].page.tokens)  # the vias are printed
+    lp = parse(inputs).land_pattern
+    assert lp.pitch.nominal == pytest.approx(0.5)
+    assert (lp.pad_width.nominal, lp.pad_length.nominal) == (0.3, 0.75)
+    assert (lp.exposed_pad_width.nominal, lp.exposed_pad_length.nominal) == (1.75, 1.45)
+    assert lp.drill is None
