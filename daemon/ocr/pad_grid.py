@@ -30,7 +30,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.land_solver import pad_gap_pad
-from daemon.ocr.layout import line_height, page_text, reads_across, squash
+from daemon.ocr.layout import line_height, page_text, squash
+from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
@@ -239,7 +240,7 @@ class LandFigure:
 def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
     """The land figure of a page that has one (a heading or caption against it), with the
     page's sizes; a number between two figures goes to the nearer one. None without.
-    `again`: with the figure's own text read again (`read_region_again`, a few OCR passes: asked
+    `again`: with the figure's own text read again (region_text.read_region_again: asked
     for only when the page's own text did not read it). Worked out once per page each way
     (the pad grid and the hole row both ask)."""
     cache = getattr(item, "cache", None)
@@ -287,81 +288,6 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
     return LandFigure(land.box, region, dims, tokens, h)
-
-
-def _overlap(a, b) -> float:
-    """Overlap of two boxes as a share of the smaller one."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return w * h / small if small > 0 else 0.0
-
-
-def read_region_again(item, region, tokens: Sequence[OcrToken]
-                ) -> Tuple[List[OcrToken], set]:
-    """A figure's text read again on its own, turned and upright at the page's own
-    resolution: (runs to add, ids of the page's runs they replace). A run over one the page
-    already read is that run misread, unless the page's run is part of it (the page read
-    `2` of a turned `1.2`, or `0.8` of a glued `1.4 0.8 1.4`). A turned run inside an
-    upright one of the same crop is a piece of it read on its side (`I+` of `5+-0.1`)."""
-    page = item.page
-    # a line and a half wider than the labels' region: an outer dimension stacked over an
-    # inner one sits further out (C&K's 6 over its 4.5), and a crop that cuts it in half
-    # reads nothing
-    grow = 1.5 * line_height(page.tokens)
-    box = (max(0.0, region[0] - grow), max(0.0, region[1] - grow),
-           min(float(page.width), region[2] + grow), min(float(page.height), region[3] + grow))
-    if box[2] - box[0] < 4 or box[3] - box[1] < 4:
-        return [], set()
-    got: List[OcrToken] = []
-    for read, turned in ((item.rotated, True), (item.upright, False)):
-        if read is None:
-            continue
-        try:
-            got += [t for t in read(box) if reads_across(t) != turned]
-        except Exception:  # the page's own passes still count
-            continue
-    across = [t for t in got if not t.vertical]
-    got = [t for t in got if not t.vertical or not any(
-        a.box[0] <= t.cx <= a.box[2] and a.box[1] <= t.cy <= a.box[3] for a in across)]
-    add: List[OcrToken] = []
-    replaced: set = set()
-    for new in [part for t in got for part in _split_numbers(t)]:
-        under = [o for o in tokens if _overlap(new.box, o.box) > 0.3]
-        text = squash(new.text)
-        if not under:
-            add.append(new)
-        elif not new.vertical and all(o.vertical and reads_across(o) for o in under):
-            # the turned pass read an upright glyph on its side (the 6 of a switch's
-            # layout as a 9): the upright read of it stands
-            add.append(new)
-            replaced |= {id(o) for o in under}
-        elif all(squash(o.text) != text and squash(o.text) in text for o in under):
-            add.append(new)
-            replaced |= {id(o) for o in under}
-    return add, replaced
-
-
-def _split_numbers(tok: OcrToken) -> List[OcrToken]:
-    """An upright run of bare numbers OCR glued together (`1.40.81.4` over three dimension
-    lines) as one run per number, each over its share of the box, so that each finds its
-    own dimension line."""
-    from daemon.ocr.numbers import normalise
-
-    text = normalise(tok.text).strip()
-    parts = text.split()
-    if tok.vertical or len(parts) < 2 or not all(re.fullmatch(r"\d*\.\d+", p) for p in parts):
-        return [tok]
-    x0, y0, x1, y1 = tok.box
-    step = (x1 - x0) / len(text)
-    out, at = [], 0
-    for part in parts:
-        start = text.index(part, at)
-        at = start + len(part)
-        out.append(OcrToken(part, (x0 + start * step, y0, x0 + at * step, y1), tok.score))
-    return out
 
 
 def read_grid(item, family_hint: Optional[str] = None, again: bool = False):

@@ -1016,7 +1016,7 @@ def _outline_read_again(item: OcrInput, figs, h: float, found: dict, read, b) ->
     (National's `-5+-0.1-` over a TSSOP, its pin labels 14 and 8) is lost in a whole page
     and read in a crop of it. Kept when it reads more sizes than the page did."""
     from daemon.ocr.figures import label_region
-    from daemon.ocr.pad_grid import read_region_again
+    from daemon.ocr.region_text import read_region_again
 
     if item.image is None or (item.upright is None and item.rotated is None):
         return found

@@ -211,7 +211,7 @@ def test_the_land_figure_is_read_again_for_turned_sizes_the_page_lost():
 def test_a_run_the_page_read_in_part_is_replaced_by_the_whole():
     """The page's turned pass read `2` of the figure's turned `1.2`; the figure's own read
     has `1.2`: the whole replaces the part, a like run is kept once."""
-    from daemon.ocr.pad_grid import read_region_again
+    from daemon.ocr.region_text import read_region_again
 
     part = OcrToken("2", (100, 120, 118, 140), vertical=True)
     same = OcrToken("0.5", (100, 160, 118, 190), vertical=True)
@@ -223,7 +223,7 @@ def test_a_run_the_page_read_in_part_is_replaced_by_the_whole():
 
 
 def test_glued_numbers_of_a_chain_dimension_are_split_over_the_run():
-    from daemon.ocr.pad_grid import _split_numbers
+    from daemon.ocr.region_text import _split_numbers
 
     parts = _split_numbers(OcrToken("1.40.81.4", (100, 10, 190, 25)))
     assert [p.text for p in parts] == ["1.4", "0.8", "1.4"]

@@ -13,7 +13,8 @@ from daemon.ocr.figures import Figure, land_figure
 from daemon.ocr.layout import reads_across, upright_duplicates_dropped
 from daemon.ocr.numbers import parse_values
 from daemon.ocr.package_callouts import Dim, axis_of
-from daemon.ocr.pad_grid import axis_values, body_sizes, read_region_again, whole_size
+from daemon.ocr.pad_grid import axis_values, body_sizes, whole_size
+from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
 
 
