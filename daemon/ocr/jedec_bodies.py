@@ -57,8 +57,13 @@ JEDEC_BODIES: Tuple[JedecBody, ...] = (
     JedecBody("ssop", "SSOP", (0.65,), (5.2, 5.4), "JEDEC MO-150 (SSOP, 5.3 mm body)",
               height=2.0),
     JedecBody("ssop", "SSOP", (0.635,), (3.8, 4.0), "JEDEC MO-137 (QSOP)", height=1.75),
-    JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.8), "JEDEC MO-178 / TO-236 (SOT-23)",
-              height=1.45),
+    # TO-236AB (SOT-23, 3 leads: E1 1.20-1.40, E 2.10-2.64, D 2.80-3.04) and MO-178 (SOT-23-5
+    # and -6: E1 1.50-1.75, E 2.60-3.00, D 2.80-3.10) have bodies apart: each fixes its tips.
+    # TO-236's A (1.12 max in the register) is left open: makers print up to 1.20 MAX.
+    JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.4), "JEDEC TO-236AB (SOT-23, 3 leads)",
+              ((0.95, 2.80, 3.04, 3),)),
+    JedecBody("sot23", "SOT-23", (0.95,), (1.5, 1.8), "JEDEC MO-178 (SOT-23-5, SOT-23-6)",
+              ((0.95, 2.80, 3.10, 5), (0.95, 2.80, 3.10, 6)), 1.45),
     # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder; D fixes 8 (BA) and 20
     # (AD) leads, while 14 and 16 share D and need the labels or a printed count.
     JedecBody("dip", "DIP", (2.54,), (6.0, 7.2), "JEDEC MS-001 (PDIP, 0.300 in rows)",

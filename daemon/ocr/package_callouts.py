@@ -480,7 +480,7 @@ def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, Prin
     return found
 
 
-def _by_registered_outline(dims: Sequence[Dim], family: str, pitch: Optional[float],
+def by_registered_outline(dims: Sequence[Dim], family: str, pitch: Optional[float],
                            pins: Optional[int]) -> Dict[str, PrintedValue]:
     """Body, tips and length by the windows of the one registered outline (jedec_bodies.
     outline_windows) whose every window holds exactly one printed limit pair; {} when no
@@ -504,7 +504,7 @@ def assign_sizes(dims: Sequence[Dim], family: Optional[str], pitch: Optional[flo
     `pins` (with the pitch) bounds a two-row body's length from below."""
     found = _assign(dims, family, pitch, height, pins)
     if not found and family in TWO_ROW_LEADED:
-        return _by_registered_outline(dims, family, pitch, pins)
+        return by_registered_outline(dims, family, pitch, pins)
     if family in JEDEC_WINDOWS or not found:
         return found
     # A size whose axis the drawing did not show, larger than a size taken as the largest

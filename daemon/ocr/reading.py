@@ -202,7 +202,7 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     drawing, and its value is read as the size drawn there (the axis of its dimension
     line, the nesting of the views: package_callouts.assign_sizes)."""
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import Dim, assign_sizes, axis_of
+    from daemon.ocr.package_callouts import Dim, assign_sizes, axis_of, by_registered_outline
 
     page = item.page
     if item.image is None or unit != "mm":
@@ -229,9 +229,40 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
             b.put(b.fields, "pitch", pitch)
             b.log.add("pitch: the one row whose value is a standard pitch of the family")
     found = assign_sizes(dims, family, pitch.nominal if pitch else None)
+    how = "read from the drawing"
+    if not found:
+        # The drawing's letters were not read (a small render's single letters): each
+        # row whose range alone fits a window of the one registered outline of this family,
+        # pitch and count is that size (MCC's SOT-23: A 2.80-3.04 is TO-236AB's D).
+        from daemon.ocr.jedec_bodies import JEDEC_BODIES
+
+        pins = b.pin_count or FAMILY_DEFAULT_PINS.get(family)  # as the reading will have
+        pitches = [pitch.nominal] if pitch else sorted(
+            {p for o in JEDEC_BODIES if o.family == family for p in o.pitches})
+        fits = [f for f in (by_registered_outline(_row_dims(table, unit), family, p, pins)
+                            for p in pitches) if f]
+        found = fits[0] if len(fits) == 1 else {}
+        how = "placed by the registered outline's windows"
     for name, value in found.items():
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_table"))
-    b.log.add(f"maker letters read from the drawing ({', '.join(sorted(found)) or 'none'})")
+    b.log.add(f"maker letters {how} ({', '.join(sorted(found)) or 'none'})")
+
+
+def _row_dims(table: DimensionTable, unit: str) -> list:
+    """Each row with a min and a max as a size of unknown place and axis."""
+    from daemon.ocr.package_callouts import Dim
+
+    out = []
+    for row in table.rows:
+        values = _table_values(row, table, unit)
+        if not values:
+            continue
+        lo, hi = min(values.values()), max(values.values())
+        if hi > lo:
+            nominal = values.get("nom", round((lo + hi) / 2, 4))
+            out.append(Dim(PrintedValue(nominal, lo, hi, text=f"{row.symbol} {lo:g}-{hi:g}"),
+                           (0.0, 0.0, 0.0, 0.0)))
+    return out
 
 
 def _pitch_row(table: DimensionTable, unit: str, family):

@@ -63,8 +63,9 @@ class JedecTips:
 
 # Source: JEDEC MS-012 (E 5.80-6.20), MS-013 (10.00-10.65), MO-153 (6.40 BSC and 8.10 BSC,
 # held to +-0.20 by makers' drawings), MO-187 (4.90 BSC, +-0.15), MO-150 (7.40-8.20),
-# MO-137 (5.80-6.20). SOT-23 and SC-70 are left out: TO-236 and MO-178 bodies overlap with
-# different spans, so a body does not fix the tips.
+# MO-137 (5.80-6.20), TO-236AB (2.10-2.64 on a 1.20-1.40 body) and MO-178 (2.60-3.00 on
+# 1.50-1.75): the two SOT-23 bodies are apart, so each fixes its span. SC-70 (MO-203) is
+# left out: its 1.15-1.40 body overlaps TO-236's.
 JEDEC_TIPS: Tuple[JedecTips, ...] = (
     JedecTips("soic", 1.27, (3.7, 4.1), (5.80, 6.20), "JEDEC MS-012 (SOIC, 3.9 mm body)"),
     JedecTips("soic", 1.27, (7.3, 7.7), (10.00, 10.65), "JEDEC MS-013 (SOIC, 7.5 mm body)"),
@@ -76,6 +77,8 @@ JEDEC_TIPS: Tuple[JedecTips, ...] = (
     JedecTips("msop", 0.5, (2.9, 3.1), (4.75, 5.05), "JEDEC MO-187 (MSOP, 3.0 mm body)"),
     JedecTips("ssop", 0.65, (5.2, 5.4), (7.40, 8.20), "JEDEC MO-150 (SSOP, 5.3 mm body)"),
     JedecTips("ssop", 0.635, (3.8, 4.0), (5.80, 6.20), "JEDEC MO-137 (QSOP)"),
+    JedecTips("sot23", 0.95, (1.2, 1.4), (2.10, 2.64), "JEDEC TO-236AB (SOT-23, 3 leads)"),
+    JedecTips("sot23", 0.95, (1.5, 1.8), (2.60, 3.00), "JEDEC MO-178 (SOT-23-5, SOT-23-6)"),
 )
 
 

@@ -94,10 +94,21 @@ def test_tips_from_the_jedec_body_when_e_is_not_read():
 
 
 @pytest.mark.parametrize("family, pitch, body", [
-    ("sot23", 0.95, 1.6),  # TO-236 and MO-178 bodies overlap: the body does not fix E
+    ("sot23", 0.95, 1.45),  # between TO-236AB's and MO-178's bodies
     ("soic", 1.27, 5.0),  # between the registered bodies
 ])
 def test_no_jedec_tips_where_the_body_does_not_fix_them(family, pitch, body):
     from footprint_writer.ipc.jedec_leads import jedec_tips
 
     assert jedec_tips(family, pitch, body) is None
+
+
+@pytest.mark.parametrize("body, outline, tips", [
+    (1.3, "TO-236AB", (2.10, 2.64)),  # SOT-23, 3 leads
+    (1.6, "MO-178", (2.60, 3.00)),  # SOT-23-5 / -6
+])
+def test_the_two_sot23_bodies_each_fix_their_tips(body, outline, tips):
+    from footprint_writer.ipc.jedec_leads import jedec_tips
+
+    found = jedec_tips("sot23", 0.95, body)
+    assert found is not None and outline in found.outline and found.tips == tips

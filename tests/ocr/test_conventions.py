@@ -410,6 +410,22 @@ def test_maker_letters_are_read_from_the_drawing():
     assert "maker letters read from the drawing" in reading.notes
 
 
+def test_maker_letters_the_drawing_does_not_show_are_placed_by_the_outline_windows():
+    """MCC's SOT-23 in a small render: OCR reads none of the drawing's single letters. Each
+    row whose range alone fits a window of TO-236AB (the one registered 3-lead SOT-23) is
+    that size; the rest stay unread."""
+    page = _maker_letter_page()
+    unlettered = [t for t in page.page.tokens if t.text not in ("A", "B", "C")
+                  or t.box[0] >= 600]  # the table's own letters stay
+    reading = parse([OcrInput(OcrPage(tokens=unlettered, width=1000, height=600), "package",
+                              image=page.image)])
+    assert (reading.body_length.min, reading.body_length.max) == (2.8, 3.04)
+    assert (reading.overall_width.min, reading.overall_width.max) == (2.1, 2.64)
+    assert (reading.body_width.min, reading.body_width.max) == (1.2, 1.4)
+    assert reading.height is None
+    assert "registered outline's windows" in reading.notes
+
+
 def test_maker_letters_the_drawing_cannot_place_say_so():
     """No drawing to find the letters on (or none of them drawn): a clear error naming
     what to give, not 'no dimensions found' beside a full table."""
