@@ -168,18 +168,36 @@ def whole_size(dim) -> bool:
         and 2 <= dim.value.value <= 30
 
 
-def body_sizes(dims, land_box) -> Dict[str, float]:
+def body_sizes(dims, land_box, figs: Sequence = ()) -> Dict[str, float]:
     """The body: the largest size outside the land figure on each axis (a crystal's
     outline is the largest thing drawn; its MAX limits count; a diameter, a switch's
-    plunger, is no side of it)."""
+    plunger, is no side of it). Where the page's figures are known and one view alone
+    prints sizes on both axes, that view is the top view and the body is its: a side view's
+    span over the terminals is no body side (the 6x6 switch's 8.6 beside its 6 x 6)."""
+    from daemon.ocr.figures import box_distance
+
+    sizes = [d for d in dims if d.axis in ("x", "y") and "." in d.value.text
+             and not d.value.diameter and not centre_inside(d.box, land_box)
+             and 0.8 <= d.value.value <= 15]
+    views = [f for f in figs if not _inside_box(f.box, land_box)]
+    if views:
+        by_view: Dict[int, list] = {}
+        for d in sizes:
+            near = min(range(len(views)), key=lambda i: box_distance(d.box, views[i].box))
+            by_view.setdefault(near, []).append(d)
+        both = [g for g in by_view.values() if {d.axis for d in g} == {"x", "y"}]
+        if len(both) == 1:
+            sizes = both[0]
     out: Dict[str, float] = {}
     for axis in ("x", "y"):
-        vals = [d.value.value for d in dims if d.axis == axis and "." in d.value.text
-                and not d.value.diameter
-                and not centre_inside(d.box, land_box) and 0.8 <= d.value.value <= 15]
+        vals = [d.value.value for d in sizes if d.axis == axis]
         if vals:
             out[axis] = max(vals)
     return out
+
+
+def _inside_box(a, b) -> bool:
+    return a[0] >= b[0] and a[1] >= b[1] and a[2] <= b[2] and a[3] <= b[3]
 
 
 def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
@@ -235,6 +253,7 @@ class LandFigure:
     dims: list  # package_callouts.Dim, the page's sizes (those of the figure in region)
     tokens: List[OcrToken]  # the page's text runs, turned ones included
     h: float
+    figures: tuple = ()  # the page's figures (daemon.ocr.figures), the land's among them
 
 
 def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
@@ -287,7 +306,7 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     dims = stacked_limits(callouts, h)
     for d in dims:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
-    return LandFigure(land.box, region, dims, tokens, h)
+    return LandFigure(land.box, region, dims, tokens, h, tuple(figs))
 
 
 def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
@@ -300,7 +319,7 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     if fig is None:
         return None
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
-    body = body_sizes(dims, region)
+    body = body_sizes(dims, region, fig.figures)
     per_axis = axis_values(dims, region)
     drawn = drawn_grid(item.image, fig.box, tokens, h)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))

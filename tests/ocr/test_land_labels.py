@@ -154,3 +154,18 @@ def test_the_outline_reading_leaves_the_land_figures_numbers_out():
     item = OcrInput(OcrPage([caption, body, pitch, spacing], 800, 600, "p"), "both", image=im)
     kept = _off_the_land(item, _figures(item), [caption, body, pad, span])
     assert body in kept and pad not in kept and span not in kept
+
+
+def test_the_body_is_the_view_that_prints_both_sides():
+    """The 6x6 switch (t65): its side view spans the terminals 8.6 along x; the top view
+    prints 6 +-0.2 both ways. The body is the top view's, not the largest size per axis;
+    without figures the largest per axis stays the rule."""
+    land = (600, 300, 800, 500)
+    top = Figure((100, 250, 300, 450), 500)
+    side = Figure((80, 30, 320, 170), 300)
+    dims = [_dim("8.6±0.2", "x", (150, 175, 210, 190)),  # under the side view
+            _dim("6±0.2", "x", (170, 225, 220, 240)),  # over the top view
+            _dim("6±0.2", "y", (305, 320, 320, 370)),  # beside it
+            _dim("4.5±0.1", "y", (270, 330, 285, 370))]
+    assert body_sizes(dims, land, [top, side, Figure(land, 100)]) == {"x": 6.0, "y": 6.0}
+    assert body_sizes(dims, land) == {"x": 8.6, "y": 6.0}
