@@ -644,6 +644,37 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
     return best[1] if best else None
 
 
+def length_view_height(callouts: Sequence[Callout], drawing, h: float, figs: Sequence[Figure],
+                       length: float, width: Optional[float]) -> Optional[PrintedValue]:
+    """The height of a two-terminal chip: on the one view whose size along x is the body
+    length, the largest size along y below the length, unless it is the body width (then
+    that view is the top view and shows no height). None where no such view is printed."""
+    if len(figs) < 2:
+        return None
+    dims = stacked_limits(callouts, h)
+    for d in dims:
+        d.axis = d.axis or _pair_axis(drawing, d, h)
+
+    def figure_of(box) -> int:
+        return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
+
+    views = {figure_of(d.box) for d in dims if d.axis == "x"
+             and abs(d.value.value - length) <= 0.011}
+    if len(views) != 1:
+        return None
+    view = views.pop()
+    ups = [d.value for d in dims if d.axis == "y" and figure_of(d.box) == view
+           and 0.1 <= d.value.value < length and "." in d.value.text
+           and not (d.value.multiplier or d.value.diameter or d.value.radius
+                    or d.value.degrees or d.value.paren)]
+    if not ups:
+        return None
+    tallest = max(ups, key=lambda v: v.value)
+    if width is not None and abs(tallest.value - width) <= 0.011:
+        return None
+    return tallest
+
+
 def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optional[str]
                   ) -> Optional[PrintedValue]:
     """The pitch as an outline prints it: a count of N-2 or N-4 (`4X 0.65`), else the

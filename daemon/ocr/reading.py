@@ -503,6 +503,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         _pitch_beside_table(inputs, page_tables, b, family)
     if guess is not None:
         _take_outline_sizes(b, guess.sizes)
+    if family == "chip" and "height" not in b.fields and "body_length" in b.fields:
+        _chip_height(inputs, b)
     if not land_tables:
         _land_from_callouts(inputs, page_tables, b, family, hints)
     if b.pin_count is None and family in FAMILY_DEFAULT_PINS:
@@ -1069,6 +1071,29 @@ def _outline_read_again(item: OcrInput, figs, h: float, found: dict, read, b) ->
         b.log.add(f"outline figures read again ({len(added)} runs)")
         return again
     return found
+
+
+def _chip_height(inputs, b: ReadingBuilder) -> None:
+    """A chip's height from the view that prints its length along x: the largest size
+    there measured up the page (Murata's 2.6 +-0.2 beside its 4.5 +-0.3, Kingbright's 0.75
+    beside its 1.6), where it is no body width (a top view prints length and width)."""
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import length_view_height
+
+    length = b.fields["body_length"].nominal
+    width = b.fields["body_width"].nominal if "body_width" in b.fields else None
+    for item in inputs:
+        if item.role not in ("package", "both") or item.image is None:
+            continue
+        page = item.page
+        h = line_height(page.tokens)
+        callouts = collect(page_text(item), (0, 0, page.width, page.height))
+        found = length_view_height(callouts, Drawing(item.image, threshold=200), h,
+                                   _figures(item), length, width)
+        if found is not None:
+            b.put(b.fields, "height", _tol_from_printed(found, "datasheet_drawing"))
+            b.log.add(f"height {found.value:g}: up the view that prints the length")
+            return
 
 
 def _scaled(value: PrintedValue, factor: float) -> PrintedValue:

@@ -169,3 +169,43 @@ def test_the_body_is_the_view_that_prints_both_sides():
             _dim("4.5±0.1", "y", (270, 330, 285, 370))]
     assert body_sizes(dims, land, [top, side, Figure(land, 100)]) == {"x": 6.0, "y": 6.0}
     assert body_sizes(dims, land) == {"x": 8.6, "y": 6.0}
+
+
+def _chip_views():
+    """Murata's LQH43 (t14): a front view with the length 4.5 +-0.3 under it and the height
+    2.6 +-0.2 up its side, an end view with the width 3.2 +-0.2."""
+    img = Image.new("RGB", (900, 500), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 100, 400, 280), outline="black", width=3)  # front view
+    d.line((100, 290, 100, 330), fill="black", width=1)
+    d.line((400, 290, 400, 330), fill="black", width=1)
+    d.line((100, 320, 215, 320), fill="black", width=1)  # 4.5, broken by its text
+    d.line((285, 320, 400, 320), fill="black", width=1)
+    d.line((410, 100, 470, 100), fill="black", width=1)
+    d.line((410, 280, 470, 280), fill="black", width=1)
+    d.line((460, 100, 460, 160), fill="black", width=1)  # 2.6, broken by its text
+    d.line((460, 220, 460, 280), fill="black", width=1)
+    d.rectangle((600, 100, 800, 280), outline="black", width=3)  # end view
+    d.line((600, 290, 600, 330), fill="black", width=1)
+    d.line((800, 290, 800, 330), fill="black", width=1)
+    d.line((600, 320, 665, 320), fill="black", width=1)  # 3.2, broken by its text
+    d.line((735, 320, 800, 320), fill="black", width=1)
+    toks = [OcrToken("4.5±0.3", (218, 310, 282, 330)),
+            OcrToken("2.6±0.2", (450, 162, 470, 218), vertical=True),
+            OcrToken("3.2±0.2", (668, 310, 732, 330))]
+    return img, toks
+
+
+def test_a_chips_height_is_up_the_view_that_prints_its_length():
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.figures import figures
+    from daemon.ocr.package_callouts import length_view_height
+
+    img, toks = _chip_views()
+    drawing = Drawing(img, threshold=200)
+    figs = figures(img, toks, 20)
+    callouts = collect(toks, (0, 0, 900, 500))
+    height = length_view_height(callouts, drawing, 20, figs, 4.5, 3.2)
+    assert height is not None and height.value == 2.6
+    # a top view: the size up the length's view is the width, no height
+    assert length_view_height(callouts, drawing, 20, figs, 4.5, 2.6) is None
