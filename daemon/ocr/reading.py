@@ -788,6 +788,7 @@ def _fix_letter_styles(b: ReadingBuilder, family: Optional[str]) -> None:
 
 
 def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -> None:
+    drawn = False
     for item, tables in zip(inputs, page_tables):
         page = item.page
         boxes = [t.box for t in tables]
@@ -799,10 +800,12 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
             region = label_region(land_fig, line_height(page.tokens))
             source = land_fig.tokens
             b.log.add("land pattern figure found in the drawing")
+            drawn = True
         else:
             region = land_region(page.tokens, page.width, page.height, item.role, boxes)
             if region is None:
                 continue
+            drawn = drawn or item.role == "land_pattern"
         callouts = collect(source, region, boxes)
         unit = b.unit or page_unit(page.tokens) or hints.units_hint or _unit_from_values(
             callouts, b)
@@ -822,7 +825,10 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
         if not callouts or not _apply_callouts(b, lc, family):
             continue
         b.log.add(f"land callouts ({len(callouts)} values)")
-        break
+        return
+    if drawn:
+        b.log.add("the land pattern the page draws was not read (its sizes not found or "
+                  "not one pad size for all pads): compare the pads with it")
 
 
 def _pitch_from_unlabelled_row(tables, b: ReadingBuilder, family) -> None:

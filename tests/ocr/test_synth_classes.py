@@ -82,3 +82,27 @@ def test_class6_thermal_vias_in_the_exposed_pad_are_no_pitch(engine, dfn_reading
     assert (lp.pad_width.nominal, lp.pad_length.nominal) == (0.3, 0.75)
     assert (lp.exposed_pad_width.nominal, lp.exposed_pad_length.nominal) == (1.75, 1.45)
     assert lp.drill is None
+
+
+def test_a_land_pattern_drawn_but_not_read_is_said(engine):
+    """NXP's SOT363 reflow footprint has pads of two sizes (no one pad size to read): the
+    pads are IPC's from the package, and the notes say the page's land pattern was not
+    read, so the reviewer compares them with it."""
+    from PIL import Image, ImageDraw
+
+    from daemon.ocr.tokens import OcrPage, OcrToken
+    from daemon.synth.pages import package_page
+
+    package = package_page(_soic(), "table")
+    land = Image.new("RGB", (900, 700), "white")
+    d = ImageDraw.Draw(land)
+    for i, x in enumerate((300, 380, 460, 540)):
+        for y in (200, 420):
+            d.rectangle((x, y, x + (40 if i % 3 else 56), y + 80), outline="black", width=2)
+    tokens = [OcrToken("R0.10", (610, 180, 670, 200)), OcrToken("R0.15", (610, 500, 670, 520)),
+              OcrToken("LAND PATTERN", (360, 560, 560, 585))]
+    inputs = [OcrInput(engine.read(package, name="package"), "package", image=package),
+              OcrInput(OcrPage(tokens, 900, 700, "land"), "land_pattern", image=land)]
+    reading = parse(inputs)
+    assert reading.land_pattern is None or reading.land_pattern.pad_width is None
+    assert "land pattern the page draws was not read" in reading.notes
