@@ -54,7 +54,7 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
     out = [f for f in out if not _is_frame(f, out, page_area)]
     for tok in tokens:
         if out:
-            min(out, key=lambda f: box_distance(tok.box, f.box)).tokens.append(tok)
+            out[nearest_figure(tok.box, out)].tokens.append(tok)
     return out
 
 
@@ -212,7 +212,7 @@ def _longest_runs(dark, axis: int):
 
 
 def _is_frame(f: Figure, figs: Sequence[Figure], page_area: float) -> bool:
-    held = [g for g in figs if g is not f and _inside(g.box, f.box)]
+    held = [g for g in figs if g is not f and box_inside(g.box, f.box)]
     if not held:
         return False
     if f.cells >= 0.5 * sum(g.cells for g in figs):
@@ -221,8 +221,15 @@ def _is_frame(f: Figure, figs: Sequence[Figure], page_area: float) -> bool:
     return len(held) >= 2 and (x1 - x0) * (y1 - y0) >= 0.5 * page_area
 
 
-def _inside(a, b) -> bool:
+def box_inside(a, b) -> bool:
+    """Box `a` lies within box `b`."""
     return a[0] >= b[0] and a[1] >= b[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def nearest_figure(box, figs: Sequence[Figure]) -> int:
+    """The index of the figure nearest `box` (the first of equals): the view a size or
+    a text run labels."""
+    return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
 
 
 def box_distance(box, fig_box) -> float:

@@ -40,12 +40,24 @@ def squash(text: str) -> str:
     return "".join(text.split()).upper()
 
 
+def once_per_page(item, key, compute):
+    """`compute()`, kept in the page's cache (`OcrInput.cache`) under `key`: what several
+    readers of one page ask for is worked out once. Without a cache, worked out each time."""
+    cache = getattr(item, "cache", None)
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def page_text(item) -> list:
     """Every text run of a page (`OcrInput`), its turned text included: the whole page
     read turned once (the reader's turned pass), worked out once per page."""
-    cache = getattr(item, "cache", None)
-    if cache is not None and "page_text" in cache:
-        return list(cache["page_text"])
+    return list(once_per_page(item, "page_text", lambda: _page_text(item)))
+
+
+def _page_text(item) -> list:
     page = item.page
     tokens = list(page.tokens)
     if item.rotated is not None:
@@ -54,10 +66,17 @@ def page_text(item) -> list:
                 item.rotated((0, 0, page.width, page.height)), page.tokens)
         except Exception:  # the upright text still counts
             pass
-    if cache is not None:
-        cache["page_text"] = tokens
-    return list(tokens)
+    return tokens
 
+
+def box_overlap(a, b) -> float:
+    """The overlap of two boxes as a share of the smaller one (0 where apart)."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / small if small > 0 else 0.0
 
 
 def reads_across(tok) -> bool:
@@ -75,9 +94,5 @@ def upright_duplicates_dropped(turned: list, upright: list) -> list:
     horizontal `1.60` is read too, and its box, mapped back, has an upright run's shape.
     Such a run over a run the upright pass read is that run again, and marked turned it
     would make a horizontal dimension a vertical one (Luminus' soldering pattern)."""
-    def overlaps(a, b) -> bool:
-        w = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
-        h = min(a.box[3], b.box[3]) - max(a.box[1], b.box[1])
-        return w > 0 and h > 0 and w * h >= 0.5 * min(a.width * a.height, b.width * b.height)
-
-    return [t for t in turned if not (reads_across(t) and any(overlaps(t, u) for u in upright))]
+    return [t for t in turned
+            if not (reads_across(t) and any(box_overlap(t.box, u.box) >= 0.5 for u in upright))]

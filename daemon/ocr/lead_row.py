@@ -24,7 +24,7 @@ from typing import List, Optional, Tuple
 
 from daemon.ocr.drawn_leads import drawn_lead_count
 from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
-from daemon.ocr.layout import line_height, page_text, squash
+from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
 
@@ -202,13 +202,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
 def page_sizes(item) -> Tuple[list, list]:
     """(sizes, text runs) of the whole page, turned text included, each size with the axis
     its dimension line runs along (worked out once per page)."""
-    cache = getattr(item, "cache", None)
-    if cache is not None and "page_sizes" in cache:
-        return cache["page_sizes"]
-    got = _page_sizes(item)
-    if cache is not None:
-        cache["page_sizes"] = got
-    return got
+    return once_per_page(item, "page_sizes", lambda: _page_sizes(item))
 
 
 def _page_sizes(item) -> Tuple[list, list]:

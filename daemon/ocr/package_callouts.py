@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.callouts import Callout
-from daemon.ocr.figures import Figure, box_distance
+from daemon.ocr.figures import Figure, nearest_figure
 from daemon.ocr.jedec_bodies import outline_windows, tallest
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
@@ -617,8 +617,8 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
     if not body or len(figs) < 2:
         return None
 
-    def figure_of(box):
-        return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
+    def figure_of(box) -> int:
+        return nearest_figure(box, figs)
 
     def flat(fig) -> bool:
         w, h = fig.box[2] - fig.box[0], fig.box[3] - fig.box[1]
@@ -656,7 +656,7 @@ def length_view_height(callouts: Sequence[Callout], drawing, h: float, figs: Seq
         d.axis = d.axis or _pair_axis(drawing, d, h)
 
     def figure_of(box) -> int:
-        return min(range(len(figs)), key=lambda i: box_distance(box, figs[i].box))
+        return nearest_figure(box, figs)
 
     views = {figure_of(d.box) for d in dims if d.axis == "x"
              and abs(d.value.value - length) <= 0.011}

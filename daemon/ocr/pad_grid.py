@@ -30,7 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.land_solver import pad_gap_pad
-from daemon.ocr.layout import line_height, page_text, squash
+from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
 
@@ -174,17 +174,16 @@ def body_sizes(dims, land_box, figs: Sequence = ()) -> Dict[str, float]:
     plunger, is no side of it). Where the page's figures are known and one view alone
     prints sizes on both axes, that view is the top view and the body is its: a side view's
     span over the terminals is no body side (the 6x6 switch's 8.6 beside its 6 x 6)."""
-    from daemon.ocr.figures import box_distance
+    from daemon.ocr.figures import box_inside, nearest_figure
 
     sizes = [d for d in dims if d.axis in ("x", "y") and "." in d.value.text
              and not d.value.diameter and not centre_inside(d.box, land_box)
              and 0.8 <= d.value.value <= 15]
-    views = [f for f in figs if not _inside_box(f.box, land_box)]
+    views = [f for f in figs if not box_inside(f.box, land_box)]
     if views:
         by_view: Dict[int, list] = {}
         for d in sizes:
-            near = min(range(len(views)), key=lambda i: box_distance(d.box, views[i].box))
-            by_view.setdefault(near, []).append(d)
+            by_view.setdefault(nearest_figure(d.box, views), []).append(d)
         both = [g for g in by_view.values() if {d.axis for d in g} == {"x", "y"}]
         if len(both) == 1:
             sizes = both[0]
@@ -194,10 +193,6 @@ def body_sizes(dims, land_box, figs: Sequence = ()) -> Dict[str, float]:
         if vals:
             out[axis] = max(vals)
     return out
-
-
-def _inside_box(a, b) -> bool:
-    return a[0] >= b[0] and a[1] >= b[1] and a[2] <= b[2] and a[3] <= b[3]
 
 
 def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
@@ -262,13 +257,8 @@ def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
     `again`: with the figure's own text read again (region_text.read_region_again: asked
     for only when the page's own text did not read it). Worked out once per page each way
     (the pad grid and the hole row both ask)."""
-    cache = getattr(item, "cache", None)
     key = "land_figure_dims_again" if again else "land_figure_dims"
-    if cache is None:
-        return _land_figure_dims(item, again)
-    if key not in cache:
-        cache[key] = _land_figure_dims(item, again)
-    return cache[key]
+    return once_per_page(item, key, lambda: _land_figure_dims(item, again))
 
 
 def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.jedec_bodies import guess_from_table
-from daemon.ocr.layout import line_height, page_text, rows, squash
+from daemon.ocr.layout import line_height, once_per_page, page_text, rows, squash
 from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
     EP_D1,
@@ -212,15 +212,11 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     drawing = Drawing(item.image, threshold=200)
     dims = []
     for row in table.rows:
-        values = _table_values(row, table, unit)
+        value = _row_value(row, table, unit)
         labels = [t for t in page.tokens if t.text.strip() == row.symbol and row.symbol
                   and not in_box(t, table.box)]
-        if not values or len(labels) != 1:
+        if value is None or len(labels) != 1:
             continue
-        lo, hi = min(values.values()), max(values.values())
-        nominal = values.get("nom", round((lo + hi) / 2, 4))
-        value = PrintedValue(nominal, lo if hi > lo else None, hi if hi > lo else None,
-                             text=f"{row.symbol} {lo:g}-{hi:g}")
         dims.append(Dim(value, labels[0].box, axis_of(drawing, labels[0].box, h)))
     pitch = b.fields.get("pitch") or b.land.get("pitch")
     if pitch is None:
@@ -248,21 +244,23 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     b.log.add(f"maker letters {how} ({', '.join(sorted(found)) or 'none'})")
 
 
+def _row_value(row: TableRow, table: DimensionTable, unit: str) -> Optional[PrintedValue]:
+    """A maker-lettered row as a printed size: its nominal (or midpoint) and its limits."""
+    values = _table_values(row, table, unit)
+    if not values:
+        return None
+    lo, hi = min(values.values()), max(values.values())
+    nominal = values.get("nom", round((lo + hi) / 2, 4))
+    return PrintedValue(nominal, lo if hi > lo else None, hi if hi > lo else None,
+                        text=f"{row.symbol} {lo:g}-{hi:g}")
+
+
 def _row_dims(table: DimensionTable, unit: str) -> list:
     """Each row with a min and a max as a size of unknown place and axis."""
     from daemon.ocr.package_callouts import Dim
 
-    out = []
-    for row in table.rows:
-        values = _table_values(row, table, unit)
-        if not values:
-            continue
-        lo, hi = min(values.values()), max(values.values())
-        if hi > lo:
-            nominal = values.get("nom", round((lo + hi) / 2, 4))
-            out.append(Dim(PrintedValue(nominal, lo, hi, text=f"{row.symbol} {lo:g}-{hi:g}"),
-                           (0.0, 0.0, 0.0, 0.0)))
-    return out
+    values = [_row_value(row, table, unit) for row in table.rows]
+    return [Dim(v, (0.0, 0.0, 0.0, 0.0)) for v in values if v is not None and v.hi is not None]
 
 
 def _pitch_row(table: DimensionTable, unit: str, family):
@@ -964,9 +962,7 @@ def _land_figure(item: OcrInput, table_boxes):
     heads = heading_tokens(page.tokens, exclude=table_boxes)
     if not heads:
         return None
-    key = ("land figure", tuple(table_boxes))
-    cache = item.cache
-    if key not in cache:
+    def find():
         h = line_height(page.tokens)
         figs = _figures(item)  # the same figures the outline reading uses, worked out once
         fig = land_figure(figs, heads, h, page.tokens) if len(figs) >= 2 else None
@@ -975,8 +971,8 @@ def _land_figure(item: OcrInput, table_boxes):
         # Only a figure with dimensions of its own is a land pattern worth reading.
         if fig is not None and sum(1 for t in fig.tokens if re.search(r"\d\.\d", t.text)) < 2:
             fig = None
-        cache[key] = fig
-    return cache[key]
+        return fig
+    return once_per_page(item, ("land figure", tuple(table_boxes)), find)
 
 
 def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> None:
@@ -1081,8 +1077,8 @@ def _outline_read_again(item: OcrInput, figs, h: float, found: dict, read, b) ->
 
 def _chip_height(inputs, b: ReadingBuilder) -> None:
     """A chip's height from the view that prints its length along x: the largest size
-    there measured up the page (Murata's 2.6 +-0.2 beside its 4.5 +-0.3, Kingbright's 0.75
-    beside its 1.6), where it is no body width (a top view prints length and width)."""
+    there measured up the page (Murata's 2.6 +-0.2 beside its 4.5 +-0.3), where it is no
+    body width (a top view prints length and width)."""
     from daemon.ocr.drawing import Drawing
     from daemon.ocr.package_callouts import length_view_height
 
@@ -1111,14 +1107,12 @@ def _scaled(value: PrintedValue, factor: float) -> PrintedValue:
 
 def _figures(item: OcrInput):
     """The page's figures (daemon.ocr.figures), worked out once per page."""
+    from daemon.ocr.figures import figures
+
     if item.image is None:
         return []
-    if "figures" not in item.cache:
-        from daemon.ocr.figures import figures
-
-        item.cache["figures"] = figures(item.image, item.page.tokens,
-                                        line_height(item.page.tokens))
-    return item.cache["figures"]
+    return once_per_page(item, "figures", lambda: figures(item.image, item.page.tokens,
+                                                          line_height(item.page.tokens)))
 
 
 def _unit_from_values(callouts, b: ReadingBuilder) -> str:

@@ -6,18 +6,8 @@ its body size), since each region costs OCR passes."""
 import re
 from typing import List, Sequence, Tuple
 
-from daemon.ocr.layout import line_height, reads_across, squash
+from daemon.ocr.layout import box_overlap, line_height, reads_across, squash
 from daemon.ocr.tokens import OcrToken
-
-
-def _overlap(a, b) -> float:
-    """Overlap of two boxes as a share of the smaller one."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return w * h / small if small > 0 else 0.0
 
 
 def read_region_again(item, region, tokens: Sequence[OcrToken]
@@ -50,7 +40,7 @@ def read_region_again(item, region, tokens: Sequence[OcrToken]
     add: List[OcrToken] = []
     replaced: set = set()
     for new in [part for t in got for part in _split_numbers(t)]:
-        under = [o for o in tokens if _overlap(new.box, o.box) > 0.3]
+        under = [o for o in tokens if box_overlap(new.box, o.box) > 0.3]
         text = squash(new.text)
         if not under:
             add.append(new)

@@ -65,7 +65,7 @@ class JedecTips:
 # held to +-0.20 by makers' drawings), MO-187 (4.90 BSC, +-0.15), MO-150 (7.40-8.20),
 # MO-137 (5.80-6.20), TO-236AB (2.10-2.64 on a 1.20-1.40 body) and MO-178 (2.60-3.00 on
 # 1.50-1.75): the two SOT-23 bodies are apart, so each fixes its span. SC-70 (MO-203) is
-# left out: its 1.15-1.40 body overlaps TO-236's.
+# not registered here yet.
 JEDEC_TIPS: Tuple[JedecTips, ...] = (
     JedecTips("soic", 1.27, (3.7, 4.1), (5.80, 6.20), "JEDEC MS-012 (SOIC, 3.9 mm body)"),
     JedecTips("soic", 1.27, (7.3, 7.7), (10.00, 10.65), "JEDEC MS-013 (SOIC, 7.5 mm body)"),
