@@ -74,6 +74,12 @@ def normalise(text: str) -> str:
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)
+    # A chain of sizes read with its dimension line: "1.,25_.1.25_..1.25" (MEAS's three
+    # turned 1,25 pitches) is 1.25 three times: an underscore between numbers is the line,
+    # a point and a comma together one decimal mark, points before a decimal stray ink.
+    text = re.sub(r"(?<=[\d.])_+|_+(?=[\d.])", " ", text)
+    text = re.sub(r"(?<=\d)(?:\.,|,\.)(?=\d)", ".", text)
+    text = re.sub(r"(?<![\d.])\.+(?=\d+\.\d)", "", text)
     # Two decimals OCR glued into one run: "9.9010.10" is 9.90 and 10.10, "3.904.10" is
     # 3.90 and 4.10 (one number never has two points; the first takes the second's decimals).
     text = _split_glued(text)

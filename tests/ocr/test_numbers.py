@@ -2,7 +2,7 @@
 
 import pytest
 
-from daemon.ocr.numbers import all_numbers, lone_multiplier, parse_values
+from daemon.ocr.numbers import all_numbers, lone_multiplier, normalise, parse_values
 
 
 @pytest.mark.parametrize("text, value, extra", [
@@ -71,3 +71,9 @@ def test_lone_multiplier_and_plus_tolerance():
     ("1.40.81.4", [1.4, 1.4, 0.8]), ("9.9010.10", [9.9, 10.1]), ("1.2.3", [1.2])])
 def test_decimals_glued_into_a_chain_are_split(text, values):
     assert sorted(v.value for v in parse_values(text)) == sorted(values)
+
+
+def test_a_chain_read_with_its_line_is_the_size_each_time():
+    """MEAS's three turned 1,25 pitches, read as one run with their dimension line."""
+    assert normalise("1.,25_.1.25_..1.25") == "1.25 1.25 1.25"
+    assert [v.value for v in parse_values("1.,25_.1.25_..1.25")] == [1.25, 1.25, 1.25]
