@@ -11,13 +11,16 @@ values allow, and where none fits within `RATIO_TOLERANCE` none is picked.
 
 Pads are found as blobs that stay dark after filling hatch gaps (a closing) and wiping out
 thin lines (an opening): dimension and extension lines, centre lines and outlines go; grey
-or hatched pads stay. Outline-only pads (a dashed or thin rectangle) leave nothing, and the
-caller falls back to what the numbers alone say.
+or hatched pads stay. Pads drawn as a thin outline (a rectangle, a circle) leave nothing
+there, so where no filled pads are found the blank regions that an outline closes are taken
+instead, grown to the middle of their outline. Dashed outlines close nothing, and the caller
+falls back to what the numbers alone say.
 """
 
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
+from daemon.ocr.layout import drawing_read_as_text
 from daemon.ocr.tokens import OcrToken
 
 Box = Tuple[float, float, float, float]
@@ -28,16 +31,26 @@ _SAME_SIZE = 0.15
 
 @dataclass(frozen=True)
 class DrawnGrid:
-    """Equal pads in one or two columns and rows, in page pixels."""
+    """Equal pads on a lattice of one or two columns by one to MAX_ROW rows (or the other
+    way round), in page pixels."""
 
     pads: Tuple[Box, ...]
     pad_x: float  # mean pad width
     pad_y: float
-    centre_x: Optional[float]  # centre spacing of the two columns, None with one column
+    centre_x: Optional[float]  # centre spacing of neighbouring columns, None with one
     centre_y: Optional[float]
+    nx: int = 0  # columns (0: as centre_x says, one or two)
+    ny: int = 0
 
     def count(self, axis: str) -> int:
+        n = self.nx if axis == "x" else self.ny
+        if n:
+            return n
         return 1 if (self.centre_x if axis == "x" else self.centre_y) is None else 2
+
+    def square(self) -> bool:
+        """Drawn as wide as long (round or square pads), within the sizes' tolerance."""
+        return abs(self.pad_x - self.pad_y) <= _SAME_SIZE * max(self.pad_x, self.pad_y)
 
     def ratio(self, axis: str) -> Optional[float]:
         """Pad size over centre spacing along `axis` (None with one pad on it)."""
@@ -94,6 +107,8 @@ def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
     grey = np.asarray(image.convert("L").crop((x0, y0, x1, y1)))
     mask = grey < _DARK
     for tok in tokens:  # digits are thick enough to survive the opening
+        if drawing_read_as_text(tok, h):
+            continue
         a0, b0, a1, b1 = (int(round(v)) for v in tok.box)
         rows = slice(max(0, b0 - y0 - 2), max(0, b1 - y0 + 2))
         mask[rows, max(0, a0 - x0 - 2):max(0, a1 - x0 + 2)] = False
@@ -102,21 +117,70 @@ def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
     solid = _close_open(mask, close, open_)
     blobs = [(box, n) for box, n in _blobs(solid)
              if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
+    best = _best_grid([box for box, _ in blobs], x0, y0)
+    if best is None:
+        # outline-only pads: what their outlines enclose, at least a third of a text line
+        # across (smaller loops are glyphs and arrow heads)
+        best = _best_grid([b for b in _enclosed(mask) if min(b[2] - b[0], b[3] - b[1])
+                           >= h / 3], x0, y0)
+    return best
+
+
+def _best_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
+    """The largest 2- or 4-pad grid among boxes of one size."""
     best: Optional[DrawnGrid] = None
-    for box, _ in blobs:
+    for box in boxes:
         w, ht = box[2] - box[0], box[3] - box[1]
-        same = [b for b, _ in blobs if abs((b[2] - b[0]) - w) <= _SAME_SIZE * w
+        same = [b for b in boxes if abs((b[2] - b[0]) - w) <= _SAME_SIZE * w
                 and abs((b[3] - b[1]) - ht) <= _SAME_SIZE * ht]
-        grid = _as_grid(same, x0, y0)
+        grid = _as_grid(same, dx, dy)
+        for i in range(len(same) if grid is None and len(same) <= 2 * MAX_ROW else 0):
+            # one look-alike too many (the space a leader closes beside a round pad)
+            grid = grid or _as_grid(same[:i] + same[i + 1:], dx, dy)
         if grid is not None and (best is None or len(grid.pads) > len(best.pads)):
             best = grid
     return best
 
 
+def _enclosed(mask) -> List[Box]:
+    """Blank regions closed all round by ink (a pad's interior where the pad is drawn as a
+    thin outline), each grown to the middle of its outline on every side: the drawn pad
+    edge is the outline's middle, the drawing's commonest stroke width out. Regions
+    touching the crop's edge are open."""
+    from daemon.ocr.figures import _components
+
+    step = 2
+    rows, cols = mask.shape[0] // step, mask.shape[1] // step
+    if rows < 3 or cols < 3:
+        return []
+    blank = ~mask[:rows * step, :cols * step].reshape(rows, step, cols, step).any(axis=(1, 3))
+    out: List[Box] = []
+    stroke = _stroke(mask)
+    for (r0, c0, r1, c1), n in _components(blank):
+        if r0 == 0 or c0 == 0 or r1 == rows - 1 or c1 == cols - 1:
+            continue
+        if n < 0.5 * (r1 - r0 + 1) * (c1 - c0 + 1):  # a ring around other shapes
+            continue
+        x0, y0, x1, y1 = c0 * step, r0 * step, (c1 + 1) * step, (r1 + 1) * step
+        out.append((x0 - stroke / 2, y0 - stroke / 2, x1 + stroke / 2, y1 + stroke / 2))
+    return out
+
+
+def _stroke(mask) -> int:
+    """The drawing's line width: the commonest length of a horizontal run of ink."""
+    import numpy as np
+
+    edges = np.diff(np.pad(mask.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
+    lengths = ends[1] - starts[1]
+    lengths = lengths[(lengths > 0) & (lengths <= 8)]
+    return int(np.bincount(lengths).argmax()) if lengths.size else 0
+
+
 def _as_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
-    """Two or four boxes on one or two rows and columns (centres aligned within a tenth of
-    a pad), in page pixels."""
-    if len(boxes) not in (2, 4):
+    """Boxes filling a lattice of one or two columns by up to MAX_ROW evenly spaced rows,
+    or the other way round (centres aligned within a tenth of a pad), in page pixels."""
+    if len(boxes) < 2 or len(boxes) > 2 * MAX_ROW:
         return None
     w = sum(b[2] - b[0] for b in boxes) / len(boxes)
     ht = sum(b[3] - b[1] for b in boxes) / len(boxes)
@@ -134,9 +198,24 @@ def _as_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
 
     xs, nx = levels(cx, w)
     ys, ny = levels(cy, ht)
-    if len(xs) * len(ys) != len(boxes) or len(xs) > 2 or len(ys) > 2 or len(set(nx)) > 1 \
-            or len(set(ny)) > 1:
+    if len(xs) * len(ys) != len(boxes) or min(len(xs), len(ys)) > 2 \
+            or len(set(nx)) > 1 or len(set(ny)) > 1:
+        return None
+    pitch_x, pitch_y = _even(xs, w), _even(ys, ht)
+    if pitch_x is False or pitch_y is False:
         return None
     pads = tuple((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b in boxes)
-    return DrawnGrid(pads, w, ht, xs[1] - xs[0] if len(xs) == 2 else None,
-                     ys[1] - ys[0] if len(ys) == 2 else None)
+    return DrawnGrid(pads, w, ht, pitch_x, pitch_y, len(xs), len(ys))
+
+
+MAX_ROW = 12  # pads along one side of a drawn grid (a DFN-24's twelve)
+
+
+def _even(levels: Sequence[float], size: float):
+    """The spacing of evenly spaced levels (within a tenth of a pad), None for one level,
+    False where they are not even."""
+    if len(levels) < 2:
+        return None
+    steps = [b - a for a, b in zip(levels, levels[1:])]
+    mean = sum(steps) / len(steps)
+    return mean if max(steps) - min(steps) <= 0.1 * size + 2 else False

@@ -13,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
+from daemon.ocr.layout import drawing_read_as_text
 from daemon.ocr.tokens import OcrToken
 
 _MIN_CELLS = 12  # smaller ink pieces are marks, arrows or noise, not figures
@@ -32,6 +33,8 @@ def figures(image, tokens: Sequence[OcrToken], h: float) -> List[Figure]:
     dark = np.asarray(image.convert("L")) < 140
     dark = dark.copy()
     for tok in tokens:  # text would bridge the figures it labels
+        if drawing_read_as_text(tok, h):
+            continue
         x0, y0, x1, y1 = (int(round(v)) for v in tok.box)
         dark[max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2] = False
     _drop_border_lines(dark)

@@ -96,3 +96,16 @@ def upright_duplicates_dropped(turned: list, upright: list) -> list:
     would make a horizontal dimension a vertical one (Luminus' soldering pattern)."""
     return [t for t in turned
             if not (reads_across(t) and any(box_overlap(t.box, u.box) >= 0.5 for u in upright))]
+
+
+def drawing_read_as_text(tok: OcrToken, h: float) -> bool:
+    """A 'word' without digits whose letters are wider than tall, or that stands over 1.6
+    text lines, is drawn ink that OCR took for letters (MEMSIC's two round pads read as
+    'OC'), not text to blank out."""
+    text = tok.text.strip()
+    if not text or any(c.isdigit() for c in text):
+        return False
+    w, ht = tok.box[2] - tok.box[0], tok.box[3] - tok.box[1]
+    if getattr(tok, "vertical", False):  # a turned run: its letters stand along y
+        w, ht = ht, w
+    return ht > 1.6 * h or w / len(text) > ht

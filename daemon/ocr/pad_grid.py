@@ -1,6 +1,6 @@
-"""Parts whose land pattern is a 1x2 or 2x2 grid of equal pads and whose page names no
-family a footprint generator knows: SMD crystals (IQD CFPX, ECS ECX, Jauch JTX), tactile
-switches, buzzers, small LEDs.
+"""Parts whose land pattern is a grid of equal pads (1x2, 2x2, or one or two rows of more)
+and whose page names no family a footprint generator knows: SMD crystals (IQD CFPX, ECS
+ECX, Jauch JTX), tactile switches, buzzers, small LEDs, sensors' LGA and WLP lands.
 
 Their "Solder Pad Layout" / "Suggested land" / "PCB layout" figure gives one pad size and, on
 each axis, the pads' centre spacing, their gap, or both. Read per axis from the figure's
@@ -9,19 +9,25 @@ callouts (axes as in daemon.ocr.package_callouts):
 - a pad p, a gap g and a centre spacing c with c = g + p: two pads at c;
 - the same number twice and another once ("1.4 0.8 1.4"): pad, gap, pad;
 - two numbers a < b: pad and centres, gap and pad, pad and gap, gap and centres, inner and
-  outer span, ... Where the figure's pads are drawn filled or hatched
-  (daemon.ocr.drawn_pads), the reading whose pad over centres is the drawing's wins; without
-  them only the first three count, and the one whose gap is at least 0.2 mm and whose outer
+  outer span, ... Where the figure's pads are drawn (filled, hatched or outlined:
+  daemon.ocr.drawn_pads), the reading whose pad over centres is the drawing's wins; without
+  them only the first three count, and the one whose gap is at least 0.1 mm and whose outer
   span fits the body (at most 1 mm over it) wins; nothing is read when several are left;
-- one number: the pad's size, one pad on that axis.
+- one number: the pad's size, one pad on that axis;
+- an axis the drawing shows three or more evenly spaced pads along: a pad size and a pitch
+  (or the gap) among its numbers, picked by the drawing's proportions only;
+- pads drawn round or square: the pad size printed across one axis (a diameter) is the
+  other's too.
 
 Two numbers stacked in the figure are two dimension lines, not a limit pair: a land
 pattern prints nominal sizes.
 
 The grid's pads are numbered as KiCad's crystal footprints are: 2x2 counter-clockwise from
 the bottom left (1 and 3, the crystal's terminals, diagonal, as every 4-pad crystal page
-prints them), 1x2 left to right. The result is an explicit-pad reading (family "other");
-every pad is marked `inferred`, since its position is worked out from the spacings.
+prints them), 1x2 left to right; two rows of more round as a DFN (pin 1 top left), a
+guess the notes and the `inferred` marks leave to the reviewer. The result is an
+explicit-pad reading (family "other"); every pad is marked `inferred`, since its position
+is worked out from the spacings.
 """
 
 import re
@@ -35,7 +41,7 @@ from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
-MIN_GAP_MM = 0.2
+MIN_GAP_MM = 0.1  # copper to copper: a 0.4 mm pitch WLP land leaves 0.17
 
 
 @dataclass
@@ -86,6 +92,8 @@ def solve_axis(values: Sequence[float], body: Optional[float],
     figure draws along the axis), where the figure's pads were measured, choose between
     readings the numbers alone leave open and refuse one the drawing contradicts."""
     vals = sorted({round(v, 4) for v in values if v > 0})
+    if drawn_count is not None and drawn_count > 2:
+        return _solve_row(vals, drawn_count, drawn_ratio)
     found: Optional[Axis] = None
     written = pad_gap_pad(values)  # "pad, gap, pad" along the axis (YXC: 1.4 0.8 1.4)
     if written is not None and written[2] == 2 and written[1] >= MIN_GAP_MM:
@@ -115,6 +123,22 @@ def solve_axis(values: Sequence[float], body: Optional[float],
     return plausible[0] if len(plausible) == 1 else None
 
 
+def _solve_row(vals: Sequence[float], count: int, ratio: Optional[float]) -> Optional[Axis]:
+    """An axis the drawing shows `count` (3 or more) evenly spaced pads along: a pad size
+    and a pitch (or the gap between pads) among the printed values, the pair whose pad
+    over pitch the drawing's proportions pick."""
+    if ratio is None:
+        return None
+    readings: List[Axis] = []
+    for pad in vals:
+        for other in vals:
+            for pitch in (other, round(pad + other, 4)):  # a pitch, or the gap
+                reading = Axis(pad, count, pitch)
+                if other != pad and pitch - pad >= MIN_GAP_MM and reading not in readings:
+                    readings.append(reading)
+    return _closest(readings, ratio)
+
+
 def _closest(readings: Sequence[Axis], ratio: float) -> Optional[Axis]:
     """The reading whose pad over centres is the drawing's, where it alone comes within
     RATIO_TOLERANCE and the next best is at least twice as far off."""
@@ -128,15 +152,27 @@ def _closest(readings: Sequence[Axis], ratio: float) -> Optional[Axis]:
 
 
 def grid_pads(x: Axis, y: Axis) -> List[dict]:
-    """Pad dicts (ReadPad fields) of the grid, numbered as KiCad's crystals."""
-    xs = [-x.centre / 2, x.centre / 2] if x.count == 2 else [0.0]
-    ys = [-y.centre / 2, y.centre / 2] if y.count == 2 else [0.0]
+    """Pad dicts (ReadPad fields) of the grid: a 2 x 2 numbered as KiCad's crystals, two
+    rows of more numbered round as a DFN's (pin 1 top left, down the first column and back
+    up the second), one row left to right or top to bottom."""
+    xs, ys = _positions(x), _positions(y)
     if len(xs) == 2 and len(ys) == 2:  # ccw from bottom left (y grows downwards)
         order = [(xs[0], ys[1]), (xs[1], ys[1]), (xs[1], ys[0]), (xs[0], ys[0])]
+    elif len(xs) == 2:
+        order = [(xs[0], py) for py in ys] + [(xs[1], py) for py in reversed(ys)]
+    elif len(ys) == 2:
+        order = [(px, ys[1]) for px in xs] + [(px, ys[0]) for px in reversed(xs)]
     else:
         order = [(px, py) for py in ys for px in xs]
     return [dict(number=str(i + 1), kind="smd", shape="rect", x=round(px, 4), y=round(py, 4),
                  size_x=x.pad, size_y=y.pad, inferred=True) for i, (px, py) in enumerate(order)]
+
+
+def _positions(axis: Axis) -> List[float]:
+    """Pad centres along one axis, about zero."""
+    if axis.count < 2 or not axis.centre:
+        return [0.0]
+    return [(i - (axis.count - 1) / 2) * axis.centre for i in range(axis.count)]
 
 
 def axis_values(dims, region: Tuple[float, float, float, float]) -> Dict[str, List[float]]:
@@ -300,8 +336,8 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
 
 
 def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
-    """A page whose land figure is a 1x2 or 2x2 grid of equal pads -> DatasheetReading
-    (family 'other', explicit pads), or None."""
+    """A page whose land figure is a grid of equal pads -> DatasheetReading (family
+    'other', explicit pads), or None."""
     from schemas.reading import DatasheetReading, ReadPad
     from schemas.toleranced import Toleranced
 
@@ -314,6 +350,13 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     drawn = drawn_grid(item.image, fig.box, tokens, h)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))
     ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"))
+    if drawn is not None and drawn.square() and (ax is None) != (ay is None):
+        # Pads drawn round or square are as long as they are wide: the size printed
+        # across one axis (a diameter, usually) is the other's too.
+        if ay is None:
+            ay = solve_axis(per_axis["y"] + [ax.pad], body.get("y"), *_drawn(drawn, "y"))
+        else:
+            ax = solve_axis(per_axis["x"] + [ay.pad], body.get("x"), *_drawn(drawn, "x"))
     if ax is None or ay is None or ax.count * ay.count < 2:
         return None
     listed = connection_count(tokens, h)
@@ -330,5 +373,8 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
             fields["height"] = Toleranced(max=height, source="datasheet_drawing")
     notes = (f"ocr: pad grid {ax.count}x{ay.count} (pad {ax.pad:g} x {ay.pad:g} mm, centres "
              f"{ax.centre or 0:g} x {ay.centre or 0:g}); positions from the spacings")
+    if max(ax.count, ay.count) > 2:
+        notes += ("; numbered round from the top left as a DFN, not read: check pin 1 and "
+                  "the numbers against the page")
     return DatasheetReading(units="mm", family="other", pin_count=len(pads), pads=pads,
                             notes=notes[:400], **fields)

@@ -1,0 +1,94 @@
+"""The body of a family-less part from its package drawing, given as its own screenshot.
+
+A land figure read as a pad grid (daemon.ocr.pad_grid) takes its body from the sizes
+around it on the same page. Where the package drawing is a second screenshot (MEMSIC's
+WLP: the land pattern on one page, the 0.82 x 0.82 outline on the one before), that
+drawing's top view gives the body instead, by the same rule: the largest size on each axis
+of the one view that prints both axes.
+
+The drawing's axes need not be the land pattern's: its long side is laid along the pad
+grid's long span (the pads sit under the body). A rectangular body over a square grid says
+nothing about which way it lies, and is left out with a note.
+"""
+
+from typing import Dict, Optional, Sequence, Tuple
+
+from daemon.ocr.layout import line_height, once_per_page, page_text
+
+_EMPTY = (0.0, 0.0, 0.0, 0.0)
+
+
+def page_dims(item) -> list:
+    """The page's printed sizes with the axis each measures (package_callouts.Dim), worked
+    out once per page."""
+    return once_per_page(item, "page_dims", lambda: _page_dims(item))
+
+
+def _page_dims(item) -> list:
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.drawing import Drawing
+    from daemon.ocr.package_callouts import axis_of, stacked_limits
+
+    if item.image is None:
+        return []
+    tokens = page_text(item)
+    h = line_height(tokens)
+    drawing = Drawing(item.image, threshold=200)
+    dims = stacked_limits(collect(tokens, (0, 0, item.page.width, item.page.height)), h)
+    for d in dims:
+        d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
+    return dims
+
+
+def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
+    """Body sizes per drawn axis ({'x': .., 'y': ..}) and the seated height of a package
+    drawing with no land figure, or ({}, None)."""
+    from daemon.ocr.figures import figures
+    from daemon.ocr.pad_grid import body_sizes, seated_height
+
+    if item.image is None:
+        return {}, None
+    dims = page_dims(item)
+    figs = figures(item.image, page_text(item), line_height(page_text(item)))
+    body = body_sizes(dims, _EMPTY, figs)
+    if len(body) != 2:
+        return {}, None
+    return body, seated_height(dims, _EMPTY, body)
+
+
+def with_package_body(reading, inputs: Sequence):
+    """`reading` (a family-less pad grid, x along body_length) with its body and height
+    from the package screenshots where it has none; unchanged where none is found."""
+    from schemas.toleranced import Toleranced
+
+    if reading.body_length is not None or not reading.pads:
+        return reading
+    for item in inputs:
+        if item.role != "package":
+            continue
+        body, height = drawing_body(item)
+        if not body:
+            continue
+        span_x = _span(reading.pads, "x")
+        span_y = _span(reading.pads, "y")
+        long_side, short_side = max(body.values()), min(body.values())
+        notes = reading.notes or ""
+        if long_side - short_side > 0.011 and abs(span_x - span_y) <= 0.011:
+            note = (f"; the package drawing's body {short_side:g} x {long_side:g} mm is not "
+                    "placed: the pad grid does not say which way it lies")
+            return reading.model_copy(update={"notes": (notes + note)[:400]})
+        length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
+        fields = {"body_length": Toleranced(nom=length, source="datasheet_drawing"),
+                  "body_width": Toleranced(nom=width, source="datasheet_drawing")}
+        if height is not None:
+            fields["height"] = Toleranced(max=height, source="datasheet_drawing")
+        note = f"; body {length:g} x {width:g} mm from the package drawing's top view"
+        return reading.model_copy(update={**fields, "notes": (notes + note)[:400]})
+    return reading
+
+
+def _span(pads, axis: str) -> float:
+    """How far the pads reach along `axis`, edge to edge."""
+    lo = min(getattr(p, axis) - getattr(p, "size_" + axis) / 2 for p in pads)
+    hi = max(getattr(p, axis) + getattr(p, "size_" + axis) / 2 for p in pads)
+    return hi - lo
