@@ -17,8 +17,8 @@ instead, grown to the middle of their outline. Dashed outlines close nothing, an
 falls back to what the numbers alone say.
 """
 
-from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from dataclasses import dataclass, replace
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import drawing_read_as_text
 from daemon.ocr.tokens import OcrToken
@@ -41,6 +41,7 @@ class DrawnGrid:
     centre_y: Optional[float]
     nx: int = 0  # columns (0: as centre_x says, one or two)
     ny: int = 0
+    round: bool = False  # the pads fill under 88 % of their boxes: circles (78.5 %)
 
     def count(self, axis: str) -> int:
         n = self.nx if axis == "x" else self.ny
@@ -96,8 +97,8 @@ def _blobs(mask) -> List[Tuple[Box, int]]:
 
 def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
                ) -> Optional[DrawnGrid]:
-    """The equal pads drawn inside `region` (page pixels) as a 1x2, 2x1 or 2x2 grid, or
-    None when the figure shows no such set of filled pads."""
+    """The equal pads drawn inside `region` (page pixels) as a grid (see DrawnGrid), or
+    None when the figure shows no such set of pads."""
     import numpy as np
 
     x0, y0 = max(0, int(region[0])), max(0, int(region[1]))
@@ -115,20 +116,22 @@ def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
     close = max(3, int(round(h / 4)))
     open_ = max(5, int(round(h / 3)))
     solid = _close_open(mask, close, open_)
-    blobs = [(box, n) for box, n in _blobs(solid)
+    blobs = [(box, n / ((box[2] - box[0]) * (box[3] - box[1]))) for box, n in _blobs(solid)
              if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
-    best = _best_grid([box for box, _ in blobs], x0, y0)
+    best = _best_grid(dict(blobs), x0, y0)
     if best is None:
         # outline-only pads: what their outlines enclose, at least a third of a text line
         # across (smaller loops are glyphs and arrow heads)
-        best = _best_grid([b for b in _enclosed(mask) if min(b[2] - b[0], b[3] - b[1])
-                           >= h / 3], x0, y0)
+        best = _best_grid({b: share for b, share in _enclosed(mask)
+                           if min(b[2] - b[0], b[3] - b[1]) >= h / 3}, x0, y0)
     return best
 
 
-def _best_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
-    """The largest 2- or 4-pad grid among boxes of one size."""
+def _best_grid(shares: Dict[Box, float], dx: float, dy: float) -> Optional[DrawnGrid]:
+    """The largest grid among boxes of one size (`shares`: box -> the share of it the pad
+    fills)."""
     best: Optional[DrawnGrid] = None
+    boxes = list(shares)
     for box in boxes:
         w, ht = box[2] - box[0], box[3] - box[1]
         same = [b for b in boxes if abs((b[2] - b[0]) - w) <= _SAME_SIZE * w
@@ -138,11 +141,12 @@ def _best_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid
             # one look-alike too many (the space a leader closes beside a round pad)
             grid = grid or _as_grid(same[:i] + same[i + 1:], dx, dy)
         if grid is not None and (best is None or len(grid.pads) > len(best.pads)):
-            best = grid
+            fill = [shares[(b[0] - dx, b[1] - dy, b[2] - dx, b[3] - dy)] for b in grid.pads]
+            best = replace(grid, round=sum(fill) / len(fill) < 0.88)
     return best
 
 
-def _enclosed(mask) -> List[Box]:
+def _enclosed(mask) -> List[Tuple[Box, float]]:
     """Blank regions closed all round by ink (a pad's interior where the pad is drawn as a
     thin outline), each grown to the middle of its outline on every side: the drawn pad
     edge is the outline's middle, the drawing's commonest stroke width out. Regions
@@ -154,7 +158,7 @@ def _enclosed(mask) -> List[Box]:
     if rows < 3 or cols < 3:
         return []
     blank = ~mask[:rows * step, :cols * step].reshape(rows, step, cols, step).any(axis=(1, 3))
-    out: List[Box] = []
+    out: List[Tuple[Box, float]] = []
     stroke = _stroke(mask)
     for (r0, c0, r1, c1), n in _components(blank):
         if r0 == 0 or c0 == 0 or r1 == rows - 1 or c1 == cols - 1:
@@ -162,7 +166,9 @@ def _enclosed(mask) -> List[Box]:
         if n < 0.5 * (r1 - r0 + 1) * (c1 - c0 + 1):  # a ring around other shapes
             continue
         x0, y0, x1, y1 = c0 * step, r0 * step, (c1 + 1) * step, (r1 + 1) * step
-        out.append((x0 - stroke / 2, y0 - stroke / 2, x1 + stroke / 2, y1 + stroke / 2))
+        share = n / ((r1 - r0 + 1) * (c1 - c0 + 1))
+        out.append(((x0 - stroke / 2, y0 - stroke / 2, x1 + stroke / 2, y1 + stroke / 2),
+                    share))
     return out
 
 

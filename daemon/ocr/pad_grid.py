@@ -151,7 +151,7 @@ def _closest(readings: Sequence[Axis], ratio: float) -> Optional[Axis]:
     return readings[scored[0][1]]
 
 
-def grid_pads(x: Axis, y: Axis) -> List[dict]:
+def grid_pads(x: Axis, y: Axis, shape: str = "rect") -> List[dict]:
     """Pad dicts (ReadPad fields) of the grid: a 2 x 2 numbered as KiCad's crystals, two
     rows of more numbered round as a DFN's (pin 1 top left, down the first column and back
     up the second), one row left to right or top to bottom."""
@@ -164,7 +164,7 @@ def grid_pads(x: Axis, y: Axis) -> List[dict]:
         order = [(px, ys[1]) for px in xs] + [(px, ys[0]) for px in reversed(xs)]
     else:
         order = [(px, py) for py in ys for px in xs]
-    return [dict(number=str(i + 1), kind="smd", shape="rect", x=round(px, 4), y=round(py, 4),
+    return [dict(number=str(i + 1), kind="smd", shape=shape, x=round(px, 4), y=round(py, 4),
                  size_x=x.pad, size_y=y.pad, inferred=True) for i, (px, py) in enumerate(order)]
 
 
@@ -362,7 +362,9 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     listed = connection_count(tokens, h)
     if listed is not None and listed != ax.count * ay.count:
         return None  # the page lists more (or fewer) pads than the figure was read with
-    pads = [ReadPad(**p) for p in grid_pads(ax, ay)]
+    # pads drawn round, as wide as long: circles (a WLP's lands), not rectangles
+    shape = "circle" if drawn is not None and drawn.round and ax.pad == ay.pad else "rect"
+    pads = [ReadPad(**p) for p in grid_pads(ax, ay, shape)]
     fields = {}
     if "x" in body and "y" in body:
         # body_length is x and body_width y, as the pads are laid out (family 'other')

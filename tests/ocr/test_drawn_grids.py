@@ -55,7 +55,7 @@ def _circle_land(misread_as_text=True):
 def test_thin_circles_are_drawn_pads():
     page = _circle_land()
     grid = drawn_grid(page.image, (150, 150, 650, 500), page.page.tokens, H)
-    assert grid is not None and len(grid.pads) == 4 and grid.square()
+    assert grid is not None and len(grid.pads) == 4 and grid.square() and grid.round
     # the outline's middle is the pad edge: 0.23 mm = 46 px, centres 80 px
     assert abs(grid.pad_x - 46) <= 3 and abs(grid.centre_x - 80) <= 1
     assert abs(grid.ratio("x") - 0.23 / 0.40) <= 0.07 * 0.575
@@ -71,7 +71,7 @@ def test_round_letters_wider_than_tall_are_ink_not_text():
 def test_a_diameter_on_one_axis_sizes_round_pads_on_both():
     reading = parse([_circle_land()], ReadHints())
     assert reading.family == "other" and reading.pin_count == 4
-    assert {(p.size_x, p.size_y) for p in reading.pads} == {(0.23, 0.23)}
+    assert {(p.size_x, p.size_y, p.shape) for p in reading.pads} == {(0.23, 0.23, "circle")}
     xs, ys = sorted({p.x for p in reading.pads}), sorted({p.y for p in reading.pads})
     assert xs == pytest.approx([-0.2, 0.2]) and ys == pytest.approx([-0.2, 0.2])
 
@@ -119,7 +119,7 @@ def _two_by_four():
 def test_two_columns_of_four_drawn_pads():
     page = _two_by_four()
     grid = drawn_grid(page.image, (250, 60, 800, 620), [], H)
-    assert grid is not None and (grid.count("x"), grid.count("y")) == (2, 4)
+    assert grid is not None and (grid.count("x"), grid.count("y")) == (2, 4) and not grid.round
     assert abs(grid.centre_y - 125) <= 2 and abs(grid.pad_y - 60) <= 3
 
 
