@@ -318,7 +318,8 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     elif not counts:
         small = sorted((c for c in rest if pitch_value is None
                         or c.value.value < 2.5 * pitch_value), key=lambda c: c.value.value)
-        pads = _pads_by_spans(rest, small, pitch_value)
+        pads = _pads_by_spans(rest, small, pitch_value) or _pads_dimensioned_twice(
+            rest, small, pitch_value)
         if not pads and not _spans_disagree(rest, small, pitch_value):
             pads = small[:2]
     pad_values = sorted({c.value.value: c for c in pads}.values(), key=lambda c: c.value.value)
@@ -352,11 +353,13 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
         # leave less than half the body between them (SC-70's (2.2) centres on E 2.1).
         inner = span.value.value - 2 * result.pad_length.value if result.pad_length else None
         if overall_width is not None and span.value.value > overall_width and not (
-                body_width and inner is not None and inner < 0.5 * body_width):
+                body_width and inner is not None and inner < 0.5 * body_width
+                and family not in EXPOSED_PAD_FAMILIES):  # no-lead pads sit under the body
             result.overall_span = span.value
         else:
             result.row_spacing = span.value
-        _pads_from_gap(result, span, [c for c in spans if c is not span])
+        _pads_from_gap(result, span, [c for c in spans if c is not span
+                                      and not _row_extent(c, result, pin_count, pitch_value)])
         if (family in EXPOSED_PAD_FAMILIES or exposed_pad) and result.pad_length is not None:
             _exposed_pad(result, [c for c in spans if c is not span])
     return result
@@ -378,6 +381,35 @@ def _pads_by_spans(rest: Sequence[Callout], small: Sequence[Callout],
     if not pitch:
         return []
     lengths = _confirmed_lengths(rest, small, pitch)
+    widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
+    if len({c.value.value for c in lengths}) != 1 or not widths:
+        return []
+    return [min(widths, key=lambda c: c.value.value), lengths[0]]
+
+
+def _row_extent(c: Callout, result: LandCallouts, pin_count: Optional[int],
+                pitch: Optional[float]) -> bool:
+    """The value spans one row of pads end to end, (pins per row - 1) x pitch + pad width
+    (TAOS's 1700 down a column of three 400 pads at 650): it measures along the rows, so it
+    is no gap between them."""
+    if not (pin_count and pitch and result.pad_width) or pin_count % 2:
+        return False
+    extent = (pin_count // 2 - 1) * pitch + result.pad_width.value
+    return abs(c.value.value - extent) <= max(0.011, 0.01 * extent)
+
+
+def _pads_dimensioned_twice(rest: Sequence[Callout], small: Sequence[Callout],
+                            pitch: Optional[float]) -> List[Callout]:
+    """No counts and no inside gap (TAOS's DFN: 1000 over each of the two pad columns, 2500
+    over both, 400 and 650 down them): the pad's length is the value over the pitch printed
+    once per row (twice) that a larger span holds twice with room between; the width the
+    smallest value under the pitch that is at least 0.45 pitch. Empty otherwise."""
+    if not pitch:
+        return []
+    values = [c.value.value for c in rest]
+    lengths = [c for c in small if c.value.value > pitch
+               and sum(1 for v in values if abs(v - c.value.value) < 1e-6) == 2
+               and any(z > 2 * c.value.value + 0.1 for z in values)]
     widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
     if len({c.value.value for c in lengths}) != 1 or not widths:
         return []

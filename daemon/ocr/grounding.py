@@ -129,12 +129,17 @@ class PageNumbers:
         return re.search(rf"(?<!\d){n}(?!\d)", self.text) is not None
 
 
+# Units a page may print in: a reading's own, and micrometres, which the OCR reader reads
+# in mm (daemon.ocr.micrometres) and no reading is written in.
+_PRINTED_UNITS = {**MM_PER_UNIT, "um": 0.001}
+
+
 def _check_value(numbers: PageNumbers, value: float, unit: str) -> Tuple[bool, bool]:
     """(found, found only after converting to another unit)."""
     if numbers.has(value):
         return True, False
     mm = value * MM_PER_UNIT[unit]
-    for other, factor in MM_PER_UNIT.items():
+    for other, factor in _PRINTED_UNITS.items():
         if other == unit:
             continue
         if numbers.has_close(mm / factor):

@@ -635,13 +635,25 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
         if d in taken or d.axis == "x" or not low <= v.value <= high \
                 or v.value >= min(b.value for b in body) \
                 or v.multiplier or v.paren or v.diameter or v.radius or v.degrees \
-                or v.qualifier in ("MIN", "REF", "BSC") or _pitch_multiple(v, pitch) \
-                or figure_of(d.box) in top:
+                or v.qualifier in ("MIN", "REF", "BSC") or figure_of(d.box) in top \
+                or _pin_label(v):
+            continue
+        fig = figs[figure_of(d.box)]
+        across_flat = flat(fig) and d.axis == "y" and fig.box[2] - fig.box[0] > \
+            fig.box[3] - fig.box[1]
+        if _pitch_multiple(v, pitch) and not across_flat:
+            # (a size as large as the pitch up a flat view is its thickness: TAOS's
+            # 650 high DFN at 650 pitch)
             continue
         rank = (flat(figs[figure_of(d.box)]), v.value)
         if best is None or rank > best[0]:
             best = (rank, v)
     return best[1] if best else None
+
+
+def _pin_label(v: PrintedValue) -> bool:
+    """A lone digit with no tolerance: a pin number on the drawing ("VDD 1"), no height."""
+    return re.fullmatch(r"\s*\d\s*", v.text) is not None and v.hi is None
 
 
 def length_view_height(callouts: Sequence[Callout], drawing, h: float, figs: Sequence[Figure],

@@ -272,3 +272,32 @@ def lead_count_from_marks(tokens: Sequence[OcrToken], h: float) -> Optional[int]
             counts.append(int(m.group(1)))
     best = max(counts, default=None)
     return best if best is not None and best >= 4 and best % 2 == 0 else None
+
+
+# A pin-out's label: a pin number beside its signal name, either side ("6 SDA", "SCL 2",
+# "5INT", "GND 3"). Words that are units, limits or the pin-1 mark name no signal.
+_PINOUT_LABEL = re.compile(r"^(?:(\d{1,2})\s*([A-Z][A-Z0-9/_#+-]{1,7})|"
+                           r"([A-Z][A-Z0-9/_#+-]{1,7})\s+(\d{1,2}))$")
+_NOT_SIGNALS = {"PIN", "PINS", "MAX", "MIN", "TYP", "NOM", "REF", "BSC", "MM", "INCH",
+                "MIL", "MILS", "NOTE", "NOTES", "PLCS", "PLACES", "X", "DEG", "SEE", "DETAIL",
+                "VIEW", "FIG", "FIGURE", "TABLE", "PAGE", "REV", "SECTION", "LEADS", "PADS"}
+
+
+def pins_from_pinout(tokens: Sequence[OcrToken]) -> Optional[int]:
+    """The pin count a pin-out drawing gives by numbering every pin beside its signal name
+    (TAOS's "PIN OUT TOP VIEW": VDD 1, SCL 2, GND 3, 4 NC, 5 INT, 6 SDA): the largest
+    number, where the labels name all of 1..n but at most one (OCR loses a digit now and
+    then: the "1" beside VDD) and n is at least 3; else None."""
+    numbers = set()
+    for tok in tokens:
+        m = _PINOUT_LABEL.match(tok.text.strip())
+        if not m:
+            continue
+        number, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if name not in _NOT_SIGNALS and not name.startswith("MS-"):
+            numbers.add(int(number))
+    if not numbers:
+        return None
+    n = max(numbers)
+    missing = set(range(1, n + 1)) - numbers
+    return n if n >= 3 and len(missing) <= 1 and len(numbers) >= 3 else None

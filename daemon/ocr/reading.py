@@ -36,6 +36,8 @@ from daemon.ocr.letters import (
     ST_TO220,
     ST_TO220_MARKS,
 )
+from daemon.ocr.micrometres import NOTE as MICROMETRES_NOTE
+from daemon.ocr.micrometres import in_millimetres
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.outline_family import family_from_outline
 from daemon.ocr.package_text import (
@@ -45,6 +47,7 @@ from daemon.ocr.package_text import (
     names_exposed_pad,
     package_code,
     pin_count_from_text,
+    pins_from_pinout,
     unsupported_package,
 )
 from daemon.ocr.package_view import with_package_body
@@ -372,6 +375,9 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     from schemas.reading import DatasheetReading, LandPattern
 
     hints = hints or ReadHints()
+    converted = [in_millimetres(i) for i in inputs]
+    in_um = any(c is not i for c, i in zip(converted, inputs))
+    inputs = converted
     tokens_all = [t for i in inputs for t in i.page.tokens]
     numeric = [t for t in tokens_all if re.search(r"\d", t.text)]
     if not numeric:
@@ -397,6 +403,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if part is not None:
         family = part.scheme.family
     b = ReadingBuilder()
+    if in_um:
+        b.log.add(MICROMETRES_NOTE)
     if part is not None:
         b.log.add(f"{part.why} (check the series)")
     b.exposed_pad_named = names_exposed_pad(tokens_all)
@@ -494,6 +502,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         n = lead_count_from_marks(tokens_all, line_height(tokens_all))
         if n:
             b.pin_count, b.pin_count_source = n, f"the {n}x mark on the lead width"
+    if b.pin_count is None and family is not None:
+        n = pins_from_pinout(tokens_all)
+        if n:
+            b.pin_count, b.pin_count_source = n, "the pin-out's numbered signal names"
     if not package_tables:
         _package_from_callouts(inputs, page_tables, b, family)
     elif "pitch" not in b.fields:
@@ -1129,8 +1141,9 @@ def _classify(callouts, unit: str, b: ReadingBuilder, family) -> LandCallouts:
     if any(c.value.bracket for c in callouts) and b.unit is None:
         unit = "mm"
     pitch = b.fields.get("pitch")
-    overall = b.fields.get("overall_width")
     body = b.fields.get("body_width")
+    # a no-lead part's terminals end at its body: tip to tip is the body's width
+    overall = b.fields.get("overall_width") or (body if family in NO_LEAD else None)
     return classify(callouts, unit, b.pin_count, pitch.nominal if pitch else None,
                     overall.nominal if overall else None, family,
                     body.nominal if body else None, exposed_pad=b.exposed_pad_named)
