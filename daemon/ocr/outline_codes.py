@@ -169,9 +169,14 @@ def maker_package_number(text: str) -> Optional[Tuple[str, int]]:
     return family, int(m.group(2).replace("O", "0"))
 
 
+_TITLE_WORDS = re.compile(r"(OUTLINE|PACKAGE|CASE|STYLE|DRAWING)(?=[A-Z0-9])")
+
+
 def outline_code(text: str) -> Optional[OutlineCode]:
-    """The first outline code in `text` (the table's order: specific variations first)."""
-    up = text.upper()
+    """The first outline code in `text` (the table's order: specific variations first).
+    OCR glues a title's words ("PACKAGEOUTLINETO-236AB"): the words that head a code are
+    parted from it first."""
+    up = _TITLE_WORDS.sub(r"\1 ", text.upper())
     for code in OUTLINE_CODES:
         if re.search(code.pattern, up):
             return code

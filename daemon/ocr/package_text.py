@@ -301,3 +301,14 @@ def pins_from_pinout(tokens: Sequence[OcrToken]) -> Optional[int]:
     n = max(numbers)
     missing = set(range(1, n + 1)) - numbers
     return n if n >= 3 and len(missing) <= 1 and len(numbers) >= 3 else None
+
+
+def named_outline_code(tokens: Sequence[OcrToken]):
+    """The JEDEC or EIAJ outline code the page's titles print (OutlineCode), or None: what
+    the notes cite when the family came from it."""
+    for tok in reading_order(tokens):
+        text = _titled(tok.text)
+        code = outline_code(text) if text else None
+        if code is not None:
+            return code
+    return None

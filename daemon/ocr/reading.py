@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.hole_row import read_hole_row
-from daemon.ocr.jedec_bodies import guess_from_table
+from daemon.ocr.jedec_bodies import guess_from_table, pins_from_labels
 from daemon.ocr.layout import line_height, once_per_page, page_text, rows, squash
 from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
@@ -44,6 +44,7 @@ from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
     lead_count_from_marks,
+    named_outline_code,
     names_exposed_pad,
     package_code,
     pin_count_from_text,
@@ -61,6 +62,7 @@ from daemon.readers.base import ReaderError, ReadHints
 from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
+TWO_ROW_FAMILIES = ("soic", "ssop", "tssop", "msop", "dfn", "son", "dip")
 TAB_FAMILIES = ("sot223", "dpak")
 TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
@@ -405,6 +407,9 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     b = ReadingBuilder()
     if in_um:
         b.log.add(MICROMETRES_NOTE)
+    code = named_outline_code(tokens_all) if not hints.package_hint else None
+    if code is not None and code.family == family:
+        b.log.add(f"family from the outline code: {code.source}")
     if part is not None:
         b.log.add(f"{part.why} (check the series)")
     b.exposed_pad_named = names_exposed_pad(tokens_all)
@@ -603,6 +608,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if family is None:
         raise ReaderError("no package family found on the page; give a package hint "
                           "(e.g. --package-hint SOIC-8)")
+    if b.pin_count is None and family in TWO_ROW_FAMILIES and "pitch" in b.fields:
+        # the count only as the drawing's pin numbers (a maker's DFN table with no N row)
+        length = b.fields.get("body_length")
+        n = pins_from_labels(tokens_all, b.fields["pitch"].nominal,
+                             length.nominal if length else None)
+        if n:
+            b.pin_count, b.pin_count_source = n, "the drawing's pin numbers"
+            b.log.add(f"{n} pins: the largest pin number on the drawing (check the count)")
     if b.pin_count is None:
         variants = variant_rows(tokens_all)
         if len(variants) >= 3:

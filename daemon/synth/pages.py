@@ -63,21 +63,25 @@ PACKAGE_ROWS: Tuple[Tuple[str, str, str], ...] = (
 )
 
 
-def package_page(reading, variant: str = "table", titled: bool = True):
+def package_page(reading, variant: str = "table", titled: bool = True,
+                 title: Optional[str] = None, count_row: bool = True,
+                 pin_numbers: bool = False):
     """A package drawing page with its dimension table (variant: table | inch | bottom |
     dual: letters only, a millimetre and an inch group with Min. Typ. Max. | transposed:
     NXP style, letters as columns, a max row over a min row | callouts: no table and no
     letters, each size written on its dimension line as min-max, the pitch as BSC and a
     side view with the seated height as MAX, as older discrete pages print them).
     `titled=False` leaves the title out, as a user's crop often does (the family is then
-    in no word on the page)."""
+    in no word on the page); `title` replaces it (an outline code only, say);
+    `count_row=False` leaves the table's "Number of Pins" row out and `pin_numbers` numbers
+    the leads on the drawing, the only place such a page gives the count)."""
     unit = "inch" if variant == "inch" else reading.units
     image, draw = _new_page()
     big, mid, small = font(34), font(26), font(24)
     if titled:
-        draw.text((40, 30), _title(reading), font=big, fill=BLACK)
+        draw.text((40, 30), title or _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
-    _package_figure(draw, reading, variant, mid)
+    _package_figure(draw, reading, variant, mid, pin_numbers)
     if variant == "callouts":
         _side_view(draw, reading, mid)
         draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example); "
@@ -91,7 +95,7 @@ def package_page(reading, variant: str = "table", titled: bool = True):
         return image
     header = [["Units", "\0", "INCHES" if unit == "inch" else "MILLIMETERS", "\0", "\0"],
               ["Dimension Limits", "\0", "MIN", "NOM", "MAX"]]
-    rows = [["Number of Pins", "N", "", str(reading.pin_count), ""]]
+    rows = [["Number of Pins", "N", "", str(reading.pin_count), ""]] if count_row else []
     for desc, letter, name in PACKAGE_ROWS:
         value = _convert(getattr(reading, name), reading.units, unit)
         if value is None:
@@ -163,8 +167,10 @@ def _dual_unit_table(draw, reading, fnt) -> None:
               fill=BLACK)
 
 
-def _package_figure(draw, reading, variant: str, fnt) -> None:
-    """Top (or bottom) view: body, leads or terminals, letters on dimension lines."""
+def _package_figure(draw, reading, variant: str, fnt, pin_numbers: bool = False) -> None:
+    """Top (or bottom) view: body, leads or terminals, letters on dimension lines, and
+    the pin numbers inside the body beside each lead where asked (counter-clockwise from
+    pin 1 at the top left, as a top view numbers them)."""
     n_side = max(1, reading.pin_count // 2)
     cx, cy, bw, bh = 520, 400, 300, 420
     view = "BOTTOM VIEW" if variant == "bottom" else "TOP VIEW"
@@ -184,6 +190,10 @@ def _package_figure(draw, reading, variant: str, fnt) -> None:
                 x_out = x_in - side * 40
                 draw.rectangle([(min(x_in, x_out), y - 10), (max(x_in, x_out), y + 10)],
                                outline=BLACK, width=2)
+            if pin_numbers:
+                number = i + 1 if side < 0 else reading.pin_count - i
+                centred_text(draw, (x_in - side * (40 if lead else 70), y), str(number),
+                             font(22))
     if variant == "bottom" and (reading.exposed_pad_length or reading.exposed_pad_width):
         draw.rectangle([(cx - 80, cy - 120), (cx + 80, cy + 120)], outline=BLACK, width=2)
         centred_text(draw, (cx, cy), "EXPOSED PAD", font(20))

@@ -1,4 +1,4 @@
-"""Issue 11, classes 1, 4 and 5 on pages drawn by ds2fp (daemon/synth), read by the real OCR
+"""Issue 11, classes 1 to 6 on pages drawn by ds2fp (daemon/synth), read by the real OCR
 (skipped where rapidocr is missing):
 
 1. a partial land pattern (pitch, pad width and row spacing only) beside a package table:
@@ -8,7 +8,9 @@
    tips, pitch and height are read off the drawing;
 6. an example board layout with thermal vias in the exposed pad, their drill and spacing
    printed: the pitch is the pads' (not the vias' spacing), the exposed pad is read and a
-   via's drill is no pad's.
+   via's drill is no pad's;
+2. a DFN whose title and table give no count: the drawing's pin numbers do;
+3. a title that is an outline code only (TO-236AB), glued together by OCR.
 """
 
 import pytest
@@ -106,3 +108,53 @@ def test_a_land_pattern_drawn_but_not_read_is_said(engine):
     reading = parse(inputs)
     assert reading.land_pattern is None or reading.land_pattern.pad_width is None
     assert "land pattern the page draws was not read" in reading.notes
+
+
+def _dfn_no_count():
+    return DatasheetReading(
+        units="mm", family="dfn", pin_count=8, pitch=Toleranced(nom=0.5),
+        height=Toleranced(min=0.8, nom=0.9, max=1.0), body_length=Toleranced(nom=2.0),
+        body_width=Toleranced(nom=3.0), lead_width=Toleranced(min=0.2, nom=0.25, max=0.3),
+        lead_length=Toleranced(min=0.3, nom=0.4, max=0.5))
+
+
+def test_class2_the_count_only_as_the_drawings_pin_numbers(engine):
+    """A maker's DFN page: the title names no count, the table has no N row; the drawing
+    numbers the terminals 1 to 8."""
+    from daemon.synth.pages import package_page
+    from footprint_writer.builder.core import build_footprint
+
+    image = package_page(_dfn_no_count(), "table", count_row=False, pin_numbers=True,
+                         title="Plastic Dual Flat, No Lead Package (MC)")
+    page = engine.read(image, name="dfn")
+    assert not any("Number" in t.text for t in page.tokens)
+    reading = parse([OcrInput(page, "package", image=image)])
+    assert reading.family == "dfn" and reading.pin_count == 8
+    assert "pin numbers" in reading.notes
+    assert len(build_footprint(reading).pads) == 8
+
+
+def _sot23():
+    return DatasheetReading(
+        units="mm", family="sot23", pin_count=3, pitch=Toleranced(nom=0.95),
+        height=Toleranced(min=0.89, max=1.12),
+        body_length=Toleranced(min=2.8, nom=2.9, max=3.04),
+        body_width=Toleranced(min=1.2, nom=1.3, max=1.4),
+        overall_width=Toleranced(min=2.1, nom=2.4, max=2.64),
+        lead_width=Toleranced(min=0.3, max=0.5),
+        lead_length=Toleranced(min=0.2, nom=0.4, max=0.6))
+
+
+def test_class3_a_title_of_an_outline_code_only(engine):
+    """Older discrete pages title the drawing "PACKAGE OUTLINE TO-236AB" and nothing else:
+    the code names the family and count (OCR glues the title's words together)."""
+    from daemon.synth.pages import package_page
+
+    image = package_page(_sot23(), "table", count_row=False,
+                         title="PACKAGE OUTLINE TO-236AB")
+    page = engine.read(image, name="sot23")
+    reading = parse([OcrInput(page, "package", image=image)])
+    assert reading.family == "sot23" and reading.pin_count == 3
+    assert "outline code: JEDEC TO-236AB" in reading.notes
+    assert "no family named" not in reading.notes  # not guessed from the table's sizes
+    assert reading.pitch.nominal == pytest.approx(0.95)
