@@ -46,7 +46,8 @@ Pin1Cue = Literal["dot", "notch", "bevel", "chamfer", "number", "marking", "tab"
 
 # Short free text: printable characters only (a pattern, not max_length; see NOTES on xgrammar).
 NAME_PATTERN = r"^[A-Za-z0-9_.,+\-/()# ]{1,64}$"
-_NOTE = r"^[ -~]{0,400}$"
+NOTES_MAX = 400  # characters of notes a reading carries (the model writes them too)
+_NOTE = rf"^[ -~]{{0,{NOTES_MAX}}}$"
 
 
 def _dim(description: str) -> Optional[Toleranced]:

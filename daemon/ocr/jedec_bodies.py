@@ -203,3 +203,29 @@ def guess_from_table(fields: Dict[str, object], tokens: Sequence[OcrToken],
         if count:
             why += f"; {count} leads: the variation its length D {d:g} mm is"
     return BodyGuess(outline.family, outline.hint, count, why)
+
+
+@dataclass(frozen=True)
+class RegisteredSize:
+    """A size the registered outline fixes and many maker pages leave unprinted, taken
+    (source 'default', said in the notes) where the page gives none."""
+
+    family: str
+    field: str  # DatasheetReading field
+    min: Optional[float]
+    max: Optional[float]
+    why: str
+
+
+# Source: JEDEC TO-252AA as Vishay (DWG 5973) and Diodes (TO252 Type TH) draw it: b
+# 0.64-0.89 (AMS prints two TYP widths, 0.635 and 0.762, neither labelled); D1, the tab's
+# length on the board, 5.30 min / REF (the IPC tab pad needs it as its foot).
+REGISTERED_SIZES: Tuple[RegisteredSize, ...] = (
+    RegisteredSize("dpak", "lead_width", 0.64, 0.89, "JEDEC TO-252AA's lead width b"),
+    RegisteredSize("dpak", "exposed_pad_width", 5.30, 5.30,
+                   "JEDEC TO-252AA's D1 (the tab's length on the board)"),
+)
+
+
+def registered_sizes(family: Optional[str]) -> Tuple[RegisteredSize, ...]:
+    return tuple(r for r in REGISTERED_SIZES if r.family == family)

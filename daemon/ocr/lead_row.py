@@ -27,6 +27,7 @@ from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
+from schemas.reading import NOTES_MAX
 
 # Standard lead spacings: the 0.05 in / 0.1 in grid (JEDEC, EIA-RS-296 radial parts) and
 # IEC 60717's metric radial spacings (2.5, 5, 7.5 ... mm; 2.0 and 3.5 for small parts).
@@ -196,7 +197,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
              f"({lead.text}) -> hole {drill:g} (IPC-2222: lead + {rule.hole_over_lead}), "
              f"land {size:g}; no land pattern printed; check pin 1 against the drawing")
     return DatasheetReading(units="mm", family="other", pin_count=count, pads=pads,
-                            notes=notes[:400]), ""
+                            notes=notes[:NOTES_MAX]), ""
 
 
 def page_sizes(item) -> Tuple[list, list]:

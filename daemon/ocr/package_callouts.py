@@ -444,6 +444,14 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     # 4.32-5.33 (height); Fairchild's 4.58 +0.25/-0.15 and 4.58 +-0.20 fall in both the
     # width's and the height's window, as the part is about as tall as wide.
     "to92": {"body_length": (4.3, 5.4), "body_width": (3.1, 4.25), "height": (4.3, 5.4)},
+    # JEDEC TO-252AA (DPAK; Vishay's and Diodes' drawings of it): E 6.40-6.73 (body width,
+    # along the leads' row), D 6.00-6.22 (body length), H 9.40-10.41 (lead tip to tab end),
+    # b3 5.21-5.46 (the tab's width along the row; E1, its width under the body, 4.40-4.92,
+    # stays out), b 0.64-0.89, L 1.40-1.78 (AMS prints 1.14-1.52), A 2.18-2.39; two leads
+    # (the middle one cut) 2e = 4.57 apart. L3 0.89-1.27 and L4 0.64-1.01 fall outside.
+    "dpak": {"body_width": (6.3, 6.8), "body_length": (5.9, 6.3), "overall_width": (9.3, 10.5),
+             "exposed_pad_length": (4.95, 5.55), "lead_width": (0.55, 0.9),
+             "lead_length": (1.3, 1.8), "height": (2.1, 2.45), "pitch": (4.4, 4.75)},
 }
 # Further outlines of a family whose windows differ: JEDEC MS-011 (PDIP, 0.600"): E1
 # 12.32-14.73, E 15.24-15.88 (the eB lead spread reaches 17.78, outside), D 31.9-60, A 6.35

@@ -62,8 +62,10 @@ _COUNT_PATTERNS = (
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
     r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad
 )
-FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 3,
-                      "to92": 3}
+# Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
+# a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 2,
+                       "to92": 3}
 
 
 def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:

@@ -14,6 +14,7 @@ nothing about which way it lies, and is left out with a note.
 from typing import Dict, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import line_height, once_per_page, page_text
+from schemas.reading import NOTES_MAX
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
 
@@ -76,14 +77,14 @@ def with_package_body(reading, inputs: Sequence):
         if long_side - short_side > 0.011 and abs(span_x - span_y) <= 0.011:
             note = (f"; the package drawing's body {short_side:g} x {long_side:g} mm is not "
                     "placed: the pad grid does not say which way it lies")
-            return reading.model_copy(update={"notes": (notes + note)[:400]})
+            return reading.model_copy(update={"notes": (notes + note)[:NOTES_MAX]})
         length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
         fields = {"body_length": Toleranced(nom=length, source="datasheet_drawing"),
                   "body_width": Toleranced(nom=width, source="datasheet_drawing")}
         if height is not None:
             fields["height"] = Toleranced(max=height, source="datasheet_drawing")
         note = f"; body {length:g} x {width:g} mm from the package drawing's top view"
-        return reading.model_copy(update={**fields, "notes": (notes + note)[:400]})
+        return reading.model_copy(update={**fields, "notes": (notes + note)[:NOTES_MAX]})
     return reading
 
 

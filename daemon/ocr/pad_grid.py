@@ -39,6 +39,7 @@ from daemon.ocr.land_solver import pad_gap_pad
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
+from schemas.reading import NOTES_MAX
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
 MIN_GAP_MM = 0.1  # copper to copper: a 0.4 mm pitch WLP land leaves 0.17
@@ -379,4 +380,4 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
         notes += ("; numbered round from the top left as a DFN, not read: check pin 1 and "
                   "the numbers against the page")
     return DatasheetReading(units="mm", family="other", pin_count=len(pads), pads=pads,
-                            notes=notes[:400], **fields)
+                            notes=notes[:NOTES_MAX], **fields)

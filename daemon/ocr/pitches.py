@@ -9,7 +9,9 @@ FAMILY_PITCHES: Dict[str, tuple] = {
     "sot23": (0.95, 0.65, 0.5), "soic": (1.27,), "ssop": (0.65, 0.635, 0.5),
     "tssop": (0.65, 0.5, 0.4), "msop": (0.65, 0.5), "qfp": (0.4, 0.5, 0.65, 0.8, 1.0),
     "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
-    "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54), "dip": (2.54,), "to220": (2.54,),
+    # DPAK: e, and the 2e between the two leads of a TO-252AA whose middle lead is cut
+    "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54, 4.57, 4.58, 4.6), "dip": (2.54,),
+    "to220": (2.54,),
     "to92": (1.27, 2.54),  # JEDEC TO-226AA in line; formed (wide) leads
 }
 

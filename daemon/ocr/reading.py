@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
 from daemon.ocr.hole_row import read_hole_row
-from daemon.ocr.jedec_bodies import guess_from_table, pins_from_labels
+from daemon.ocr.jedec_bodies import guess_from_table, pins_from_labels, registered_sizes
 from daemon.ocr.layout import line_height, once_per_page, page_text, rows, squash
 from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
@@ -59,6 +59,7 @@ from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
+from schemas.reading import NOTES_MAX
 from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
@@ -95,6 +96,11 @@ class ParseLog:
 
     def add(self, text: str) -> None:
         self.notes.append(text)
+
+    def for_reviewer(self) -> List[str]:
+        """The notes, those asking the reviewer to check something first: a reading keeps
+        only NOTES_MAX characters of them."""
+        return sorted(self.notes, key=lambda n: "check" not in n)
 
 
 def _tol(values: Dict[str, float], source: str):
@@ -208,7 +214,13 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
     drawing, and its value is read as the size drawn there (the axis of its dimension
     line, the nesting of the views: package_callouts.assign_sizes)."""
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import Dim, assign_sizes, axis_of, by_registered_outline
+    from daemon.ocr.package_callouts import (
+        JEDEC_WINDOWS,
+        Dim,
+        assign_sizes,
+        axis_of,
+        by_registered_outline,
+    )
 
     page = item.page
     if item.image is None or unit != "mm":
@@ -232,6 +244,14 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
             b.log.add("pitch: the one row whose value is a standard pitch of the family")
     found = assign_sizes(dims, family, pitch.nominal if pitch else None)
     how = "read from the drawing"
+    if family in JEDEC_WINDOWS:
+        # Outlines whose sizes each fall in a window of their own (DPAK, TO-220, TO-92,
+        # PDIP) need no drawing: every row whose range alone fits a window is that size
+        # (UMW's TO-252: A 6.40-6.70 the body width, B 5.20-5.40 the tab).
+        windowed = assign_sizes(_row_dims(table, unit), family,
+                                pitch.nominal if pitch else None)
+        if len(windowed) > len(found):
+            found, how = windowed, "placed by the registered outline's windows"
     if not found:
         # The drawing's letters were not read (a small render's single letters): each
         # row whose range alone fits a window of the one registered outline of this family,
@@ -628,6 +648,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                           "give the part name or a package hint such as SOIC-8")
     _drop_implausible(b, family)
     _sot23_pitch_from_length(b, family)
+    _registered_defaults(b, family)
+    _dpak_lead_spacing(b, family)
     if b.pin_count == 2:
         # Two terminals have no centre pad or tab: such letters of a land table name its
         # gap and centre distance (Tech Public's Y2 / Y3), which C, Y and Z already fix.
@@ -646,11 +668,11 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if along is not None:
         b.fields["pins_along_length"] = along
         b.log.add(f"{along} terminals along D (e1 / e + 1)")
-    notes = "ocr: " + "; ".join(b.log.notes + [f"pins from {b.pin_count_source}"])
+    notes = "ocr: " + "; ".join(b.log.for_reviewer() + [f"pins from {b.pin_count_source}"])
     code = package_code(tokens_all)
     data = dict(units=b.unit or "mm", family=family, pin_count=b.pin_count,
                 exposed_pad=exposed, view=view, land_pattern=land,
-                notes=_ASCII.sub("", notes)[:400],
+                notes=_ASCII.sub("", notes)[:NOTES_MAX],
                 package_name=_ASCII.sub("", code)[:64] if code else None,
                 rows=_header_rows(part, grid) if family == "pin_header" else None,
                 **b.fields)
@@ -672,7 +694,7 @@ def _header_rows(part, grid) -> int:
 
 # What no package page prints, in mm: sizes over these are misreadings (small print that
 # lost its decimal point: ".348" read as 348, "7.8" as 78), never dimensions.
-_LARGEST_MM = {"pitch": 5.1, "height": 30.0, "lead_width": 3.0}
+_LARGEST_MM = {"pitch": 5.2, "height": 30.0, "lead_width": 3.0}  # AMS: 2e 3.96-5.18
 _LARGEST_SIZE_MM = 100.0
 
 
@@ -692,6 +714,40 @@ def _sot23_pitch_from_length(b: "ReadingBuilder", family) -> None:
             b.log.add(f"pitch {pitch:g}: the registered pitch of a {length.nominal:g} mm long "
                       "SOT-23/SC-70 body (not read on the page)")
             return
+
+
+def _registered_defaults(b: "ReadingBuilder", family) -> None:
+    """The sizes the registered outline fixes that the page left out (a DPAK's lead width
+    and tab foot: jedec_bodies.REGISTERED_SIZES), once the page has given the body: source
+    'default', each said in the notes for the reviewer to check."""
+    from schemas.toleranced import Toleranced
+
+    if b.unit != "mm" or "body_width" not in b.fields or b.land:
+        return
+    for size in registered_sizes(family):
+        if size.field in b.fields:
+            continue
+        nom = size.min if size.min == size.max else None
+        b.fields[size.field] = (Toleranced(nom=nom, source="default") if nom is not None else
+                                Toleranced(min=size.min, max=size.max, source="default"))
+        shown = f"{nom:g}" if nom is not None else f"{size.min:g}-{size.max:g}"
+        b.log.add(f"{size.field} {shown} mm: {size.why} (not printed: check it)")
+
+
+def _dpak_lead_spacing(b: "ReadingBuilder", family) -> None:
+    """A two-lead DPAK (the middle lead cut, TO-252AA) has its leads 2e apart: a page that
+    prints the pitch e (2.28) gives the builder's lead spacing only doubled."""
+    pitch = b.fields.get("pitch")
+    if family != "dpak" or b.pin_count != 2 or pitch is None or b.unit != "mm" \
+            or pitch.nominal > 3.5:
+        return
+    from schemas.toleranced import Toleranced
+
+    doubled = {k: (None if v is None else round(2 * v, 4))
+               for k, v in (("min", pitch.min), ("nom", pitch.nom), ("max", pitch.max))}
+    b.fields["pitch"] = Toleranced(**doubled, source="derived")
+    b.log.add(f"leads 2e = {2 * pitch.nominal:g} mm apart (the printed e doubled: the "
+              "middle lead is cut; check)")
 
 
 def _drop_implausible(b: "ReadingBuilder", family) -> None:

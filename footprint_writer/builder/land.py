@@ -226,6 +226,10 @@ def resolve_land(ctx: BuildContext) -> Land:
     g = lp.gap.nominal if lp.gap is not None else None
     lp = _orient_exposed_pad(ctx, lp)
     x2 = lp.exposed_pad_width.nominal if lp.exposed_pad_width is not None else None
+    if reading.family in TAB_FAMILIES and c is not None and y is not None:
+        # Z and G are the leads' span over the body (lead tip to tab end) and C lead centre
+        # to tab centre: no C = Z - Y relation holds between them to check
+        z = g = None
     land.row_spacing, land.pad_length = _complete_rows(ctx, "row_spacing", c, y, z, g, origin,
                                                        ep_across=x2)
     if land.pad_width is not None and land.pad_length is not None:
@@ -275,6 +279,9 @@ def resolve_land(ctx: BuildContext) -> Land:
                  f"no hole size on the page: drill {_fmt(land.drill)} mm = maximum lead width "
                  f"+ {HOLE_OVER_LEAD_MM} mm; for square pins use the diagonal", "drill")
     return land
+
+
+TAB_FAMILIES = ("sot223", "dpak")  # one row of leads facing a tab (builder/tab.py)
 
 
 def _band_distance(value: float, band) -> float:

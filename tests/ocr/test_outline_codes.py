@@ -20,8 +20,8 @@ def tokens(*texts):
     ("Outline conforms to JEDEC MS-012AA", "soic", 8),
     ("JEDEC MS-012 AC", "soic", 16),
     ("MO-187 BA", "msop", 10),
-    ("TO-252AA", "dpak", 3),
-    ("D-PAK", "dpak", 3),
+    ("TO-252AA", "dpak", 2),  # leads beside the tab: the middle one is cut
+    ("D-PAK", "dpak", 2),
     ("TO-220AB", "to220", 3),
     ("DO-214AC (SMA)", "molded", 2),
     ("JEDEC MO-220 VGGD-8", "qfn", None),
