@@ -47,6 +47,25 @@ def test_set_size_makers_and_split():
     assert any(im["dpi"] <= 150 for g in gts for im in g["images"])
 
 
+def test_no_part_is_a_shared_evaluation_page():
+    """The wide set measures pages the reader was not developed on: none of its pages is
+    one of ../shared/eval/datasheets (a PDF page both use; t85 once was shared page 05)."""
+    from footprint_writer.expect import find_eval_dir
+
+    shared = find_eval_dir()
+    if shared is None:
+        pytest.skip("../shared/eval/datasheets is not on this machine")
+    used = set()
+    for gt_file in shared.glob("*/gt.json"):
+        gt = json.loads(gt_file.read_text(encoding="utf-8"))
+        used |= {(gt["source"]["pdf_sha256"], im.get("pdf_page")) for im in gt["images"]}
+    assert used, "no shared page records read"
+    for folder in PARTS:
+        gt = _gt(folder)
+        for im in gt["images"]:
+            assert (gt["source"]["pdf_sha256"], im["pdf_page"]) not in used, folder.name
+
+
 @pytest.mark.parametrize("folder", PARTS, ids=[p.name for p in PARTS])
 def test_record_is_complete(folder):
     gt = _gt(folder)
