@@ -334,14 +334,14 @@ def _longest_line(drawing, box: tuple, hi: int, row: bool) -> int:
     for k in range(c0 - int(1.5 * hi), c1 + int(1.5 * hi) + 1):
         for a, b in _runs_in(drawing, k, a0 - 10 * hi, a1 + 10 * hi, row=row):
             length = b - a + 1
-            if not _thin(drawing, k, a, b, row=row, offset=side):
-                continue  # a filled pad or body, not a line
+            if length < 2 * hi or length <= best:
+                continue
             outside = a < a0 - hi or b > a1 + hi or not t0 <= k <= t1 \
                 or length >= a1 - a0 + 1.5 * hi
             touches = a <= (a0 + a1) / 2 <= b or abs(b - a0) <= 0.6 * hi \
                 or abs(a - a1) <= 0.6 * hi
-            if length >= 2 * hi and outside and touches:
-                best = max(best, length)
+            if outside and touches and _thin(drawing, k, a, b, row=row, offset=side):
+                best = length  # (a filled pad or body is no line: _thin)
     return best
 
 
@@ -372,7 +372,7 @@ def _broken(drawing, lines, lo: int, hi_edge: int, h: int, row: bool) -> bool:
         # grey pads below its blue heading) break nothing
         runs = [(a, b) for a, b in _runs_in(drawing, index, lo - 12 * h, hi_edge + 12 * h,
                                             row=row)
-                if _thin(drawing, index, a, b, row=row, offset=side)]
+                if b - a + 1 >= h and _thin(drawing, index, a, b, row=row, offset=side)]
         before = any(b - a + 1 >= h and lo - reach <= b <= lo + reach // 2 for a, b in runs)
         after = any(b - a + 1 >= h and hi_edge - reach // 2 <= a <= hi_edge + reach
                     for a, b in runs)
@@ -387,13 +387,10 @@ def _thin(drawing, index: int, a: int, b: int, row: bool, offset: int,
     either side of the run, most of its length is light on both sides. `under_text`: one
     side may be the glyphs of text sitting on the line (bold digits darken most of it), not
     the solid side of a filled pad's edge."""
-    dark = drawing.dark
     sides = []
     for k in (index - offset, index + offset):
-        if row and 0 <= k < drawing.height:
-            sides.append(dark[k, a:b + 1].mean())
-        elif not row and 0 <= k < drawing.width:
-            sides.append(dark[a:b + 1, k].mean())
+        if 0 <= k < (drawing.height if row else drawing.width):
+            sides.append(drawing.dark_share(k, a, b, row))
     if under_text:
         return not sides or (min(sides) < 0.5 and max(sides) < 0.9)
     return not sides or max(sides) < 0.5

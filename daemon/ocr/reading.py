@@ -64,6 +64,10 @@ from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
 TWO_ROW_FAMILIES = ("soic", "ssop", "tssop", "msop", "dfn", "son", "dip")
+# Through-hole families whose footprint needs no body size (holes and pitch make it): their
+# outlines are not read again for one (each re-read is OCR passes over most of the page:
+# 15 s of JST's 23 s).
+THT_BODY_OPTIONAL = ("pin_header", "dip", "to220", "to92")
 TAB_FAMILIES = ("sot223", "dpak")
 TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
@@ -1099,7 +1103,8 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
                 b.log.add(f"outline read turned ({len(extra)} runs)")
         except Exception as exc:  # the upright reading still counts
             b.log.add(f"outline turned pass failed: {type(exc).__name__}")
-    if family is not None and not {"body_length", "body_width"} <= set(found):
+    if family is not None and family not in THT_BODY_OPTIONAL \
+            and not {"body_length", "body_width"} <= set(found):
         found = _outline_read_again(item, figs, h, found, read, b)
     for name, value in found.items():
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_drawing"))

@@ -37,3 +37,24 @@ def test_vertical_segments_and_dimension_lines(sheet):
     text = (525, 120, 545, 240)  # turned text right of the 240 px line
     assert sheet.dimension_line_beside(text, 240) == (60, 300)  # ends on the extension line
     assert sheet.dimension_line_beside(text, 180) is None
+
+
+def test_dark_share_is_the_mean_of_the_run():
+    """The constant-time share of dark pixels along a row or column (asked millions of
+    times per page by the dimension-line checks) is the plain mean, clipped at the edges."""
+    import random
+
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    image = Image.fromarray(((rng.random((40, 60)) > 0.5) * 255).astype("uint8"))
+    drawing = Drawing(image)
+    random.seed(7)
+    for _ in range(300):
+        row = random.random() < 0.5
+        index = random.randrange(drawing.height if row else drawing.width)
+        n = drawing.width if row else drawing.height
+        a = random.randrange(n)
+        b = random.randrange(a, n + 5)  # past the edge: clipped, as numpy slices are
+        want = drawing.dark[index, a:b + 1].mean() if row else drawing.dark[a:b + 1, index].mean()
+        assert abs(drawing.dark_share(index, a, b, row) - want) < 1e-12
