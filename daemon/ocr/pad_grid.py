@@ -381,3 +381,28 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
                   "the numbers against the page")
     return DatasheetReading(units="mm", family="other", pin_count=len(pads), pads=pads,
                             notes=notes[:NOTES_MAX], **fields)
+
+
+def named_as_balls(reading, tokens: Sequence[OcrToken]):
+    """A grid of round lands (a WLP's or a small BGA's) on pages that label the ball rows
+    with letters and the columns with numbers (MEMSIC's A/B and 1/2): its pads take the
+    ball names, A1 at the top left as the board sees it (JEDEC), instead of a crystal's
+    1-4. Unchanged where the pads are not all round or the labels are not all printed."""
+    from footprint_writer.builder.bga import row_name
+
+    pads = reading.pads
+    if len(pads) < 2 or any(p.shape != "circle" for p in pads):
+        return reading
+    ys = sorted({round(p.y, 4) for p in pads})
+    xs = sorted({round(p.x, 4) for p in pads})
+    labels = {t.text.strip() for t in tokens}
+    rows = [row_name(i) for i in range(len(ys))]
+    cols = [str(i + 1) for i in range(len(xs))]
+    if not set(rows) <= labels or not set(cols) <= labels:
+        return reading
+    named = [p.model_copy(update={"number": rows[ys.index(round(p.y, 4))]
+                                  + cols[xs.index(round(p.x, 4))]}) for p in pads]
+    note = ("; pads named as the page's ball rows and columns, A1 top left seen from the "
+            "top: check against its ball map")
+    return reading.model_copy(update={"pads": named,
+                                      "notes": (reading.notes + note)[:NOTES_MAX]})

@@ -52,7 +52,7 @@ from daemon.ocr.package_text import (
     unsupported_package,
 )
 from daemon.ocr.package_view import with_package_body
-from daemon.ocr.pad_grid import is_crystal, land_figure_dims, read_grid
+from daemon.ocr.pad_grid import is_crystal, land_figure_dims, named_as_balls, read_grid
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
 from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
 from daemon.ocr.tokens import OcrPage, OcrToken
@@ -577,7 +577,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 # the figure's own text read again (a few OCR passes, only when needed)
                 grid = read_grid(item, again=True) or read_hole_row(item, unit, again=True)
             if grid is not None and b.pin_count in (None, grid.pin_count):
-                return _named(with_package_body(grid, inputs), hints)
+                grid = named_as_balls(with_package_body(grid, inputs), tokens_all)
+                return _named(grid, hints)
             land_unread = land_unread or land_figure_dims(item) is not None
     if family is None and is_crystal(tokens_all, hints.package_hint):
         raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "

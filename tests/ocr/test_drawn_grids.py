@@ -174,3 +174,21 @@ def test_a_rectangular_body_over_a_square_grid_is_not_placed(monkeypatch):
     monkeypatch.setattr(package_view, "drawing_body", lambda item: ({"x": 3.0, "y": 5.0}, None))
     got = package_view.with_package_body(_grid_reading(2.7), [_Item()])  # 3.3 both ways
     assert got.body_length is None and "not placed" in got.notes
+
+
+def test_round_lands_take_the_ball_names_the_page_prints():
+    """MEMSIC's package drawing labels the balls' rows A, B and columns 1, 2: the four
+    round lands are A1 (top left, as the board sees them), A2, B1, B2, not a crystal's 1-4."""
+    page = _circle_land()
+    labels = [_tok(t, 700 + 30 * i, 600) for i, t in enumerate(("A", "B", "1", "2"))]
+    page.page.tokens.extend(labels)
+    reading = parse([page], ReadHints())
+    at = {p.number: (p.x, p.y) for p in reading.pads}
+    assert set(at) == {"A1", "A2", "B1", "B2"}
+    assert at["A1"][0] < at["A2"][0] and at["A1"][1] < at["B1"][1]  # y grows downwards
+    assert "ball map" in reading.notes
+
+
+def test_round_lands_without_ball_labels_keep_the_grid_numbers():
+    reading = parse([_circle_land()], ReadHints())
+    assert {p.number for p in reading.pads} == {"1", "2", "3", "4"}
