@@ -631,6 +631,9 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
 
     taken = [d for d in dims if any(d.value is v for v in found.values())]
     top = {figure_of(d.box) for d in taken}
+    # a view the page labels TOP or BOTTOM VIEW prints no height (TAOS's bottom view's
+    # 300 +-50 terminal width, its end view joined to the top view by a leader)
+    top |= {i for i, fig in enumerate(figs) if _plan_view(fig)}
     low, high = HEIGHT_RANGE.get(family or "", _HEIGHT_DEFAULT)
     width = found.get("body_width")
     high = min(high, tallest(family, pitch, width.value if width else None) or high)
@@ -654,6 +657,16 @@ def side_view_height(dims: Sequence[Dim], figs: Sequence[Figure],
         if best is None or rank > best[0]:
             best = (rank, v)
     return best[1] if best else None
+
+
+_VIEW_LABEL = re.compile(r"(TOP|BOTTOM|SIDE|END|FRONT|BACK)VIEW")
+
+
+def _plan_view(fig: Figure) -> bool:
+    """The figure is labelled only as a view from above or below ("TOP VIEW", "BOTTOM
+    VIEW"), no side, end or front view among its labels."""
+    views = {m.group(1) for t in fig.tokens for m in [_VIEW_LABEL.search(squash(t.text))] if m}
+    return bool(views) and views <= {"TOP", "BOTTOM"}
 
 
 def _pin_label(v: PrintedValue) -> bool:

@@ -92,3 +92,17 @@ def test_a_thickness_as_large_as_the_pitch_up_a_flat_view_is_the_height():
     found = {"body_width": body.value, "body_length": body.value}
     assert side_view_height([body, height, pad, label], [top, end, bottom], found,
                             0.65, "dfn") is height.value
+
+
+def test_a_view_labelled_top_or_bottom_prints_no_height():
+    """TAOS's end view is joined to its top view by a leader, so the only size left off the
+    top view is the bottom view's 300 +-50 terminal width: a figure the page labels BOTTOM
+    VIEW gives no height (none is better than a wrong one)."""
+    top = Figure((100, 100, 500, 500), 900, [OcrToken("TOP VIEW", (100, 80, 200, 98))])
+    bottom = Figure((100, 800, 500, 1200), 500)
+    body = Dim(parse_values("2.000±0.075")[0], (250, 80, 330, 100), "x")
+    pad = Dim(parse_values("0.300±0.050")[0], (520, 1000, 600, 1020), None)
+    found = {"body_width": body.value, "body_length": body.value}
+    assert side_view_height([body, pad], [top, bottom], found, 0.65, "dfn") is pad.value
+    bottom.tokens.append(OcrToken("BOTTOMVIEW", (100, 780, 220, 798)))
+    assert side_view_height([body, pad], [top, bottom], found, 0.65, "dfn") is None
