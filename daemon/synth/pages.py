@@ -3,7 +3,8 @@
 Three package-page variants: `table` (top view, MIN/NOM/MAX table in the reading's unit),
 `inch` (the same table in inches, as US datasheets print it), `bottom` (a bottom view of a
 no-lead part: exposed pad and terminals seen from below). `land_pattern_page` draws the
-recommended land pattern with IPC letters and its table. The drawings are schematic:
+recommended land pattern with IPC letters and its table. A DPAK reading is drawn as a DPAK
+(tab, body, two leads, each size a min-max range). The drawings are schematic:
 proportions follow the values, but only the printed numbers are meant to be read.
 """
 
@@ -81,6 +82,12 @@ def package_page(reading, variant: str = "table", titled: bool = True,
     if titled:
         draw.text((40, 30), title or _title(reading), font=big, fill=BLACK)
     draw.line([(30, 85), (PAGE[0] - 30, 85)], fill=BLACK, width=2)
+    if reading.family == "dpak":
+        # a DPAK's views do not nest: the tab, body and leads of its own figure
+        _dpak_figure(draw, reading, mid)
+        draw.text((40, PAGE[1] - 60), "Drawing rendered by ds2fp (synthetic example); "
+                  "dimensions in millimeters", font=small, fill=BLACK)
+        return image
     _package_figure(draw, reading, variant, mid, pin_numbers)
     if variant == "callouts":
         _side_view(draw, reading, mid)
@@ -214,6 +221,50 @@ def _package_figure(draw, reading, variant: str, fnt, pin_numbers: bool = False)
         y0 = cy - bh / 2 + step
         vdim(draw, y0, y0 + step, cx + bw / 2 + lead + 60, names["e"], fnt)
     centred_text(draw, (cx, cy + bh / 2 + 110), view, fnt)
+
+
+def _dpak_figure(draw, reading, fnt) -> None:
+    """A DPAK drawn as older discrete pages draw it, each size a min-max range on its own
+    dimension line: the tab over the body (its width b3), the body (E across, D down), the
+    two leads below it (2e between them, their foot L), H from the tab's end to the lead
+    tips, and a side view with the seated height as MAX."""
+    s = 45  # px per mm
+    cx, top = 520, 300
+    tab_w = (reading.exposed_pad_length.nominal if reading.exposed_pad_length else 5.3) * s
+    body_w, body_d = reading.body_width.nominal * s, reading.body_length.nominal * s
+    h_all = reading.overall_width.nominal * s
+    tab_top, body_top = top, top + 1.0 * s
+    body_bottom = body_top + body_d
+    tips = top + h_all
+    draw.rectangle([(cx - tab_w / 2, tab_top), (cx + tab_w / 2, body_top)], outline=BLACK,
+                   width=3)
+    draw.rectangle([(cx - body_w / 2, body_top), (cx + body_w / 2, body_bottom)],
+                   outline=BLACK, width=3)
+    half = reading.pitch.nominal * s / 2
+    lead = (reading.lead_width.nominal if reading.lead_width else 0.76) * s
+    for x in (cx - half, cx + half):
+        draw.rectangle([(x - lead / 2, body_bottom), (x + lead / 2, tips)], outline=BLACK,
+                       width=2)
+    hdim(draw, cx - tab_w / 2, cx + tab_w / 2, tab_top - 40, _range(reading.exposed_pad_length),
+         fnt, ext_from=tab_top)
+    hdim(draw, cx - body_w / 2, cx + body_w / 2, tab_top - 120, _range(reading.body_width), fnt,
+         ext_from=body_top)
+    vdim(draw, body_top, body_bottom, cx + body_w / 2 + 90, _range(reading.body_length), fnt,
+         ext_from=cx + body_w / 2)
+    vdim(draw, tab_top, tips, cx - body_w / 2 - 110, _range(reading.overall_width), fnt,
+         ext_from=cx - tab_w / 2)
+    hdim(draw, cx - half, cx + half, tips + 60, _range(reading.pitch), fnt, ext_from=tips)
+    foot = reading.lead_length.nominal * s
+    vdim(draw, tips - foot, tips, cx + half + 120, _range(reading.lead_length), fnt,
+         ext_from=cx + half + lead / 2)
+    centred_text(draw, (cx, tips + 130), "TOP VIEW", fnt)
+    x0, x1, seat = 360, 680, 1220
+    height = reading.height.max * s
+    draw.rectangle([(x0, seat - height), (x1, seat - 12)], outline=BLACK, width=3)
+    draw.line([(x0 - 40, seat), (x1 + 40, seat)], fill=GREY, width=1)
+    vdim(draw, seat - height, seat, x1 + 170, f"{_fmt(reading.height.max, 'mm')} MAX", fnt,
+         ext_from=x1)
+    centred_text(draw, ((x0 + x1) / 2, seat + 60), "SIDE VIEW", fnt)
 
 
 def _range(value) -> str:

@@ -181,6 +181,9 @@ CLASS_PAGES = {
                                      "turned sizes read again; a glued 1.4|0.8|1.4 chain",
     "t72_OP999_Optek_photodiode_T-1.75": "family-less lead row: the NOM spacing, a square "
                                          "lead ('SO. TYP'), two leads by ANODE/CATHODE",
+    "t80_MMC5603NJ_MEMSIC_WLP-4": "thin round lands read as 'OC'; a diameter both ways; 0.17 "
+                                  "gap; the body from the package screenshot",
+    "t86_AMS1117_AMS_TO-252": "class 8: DPAK by JEDEC TO-252AA windows, b and D1 registered",
 }
 
 

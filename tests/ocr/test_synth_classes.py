@@ -1,4 +1,4 @@
-"""Issue 11, classes 1 to 6 on pages drawn by ds2fp (daemon/synth), read by the real OCR
+"""Issue 11, classes 1 to 6 and 8 on pages drawn by ds2fp (daemon/synth), read by the real OCR
 (skipped where rapidocr is missing):
 
 1. a partial land pattern (pitch, pad width and row spacing only) beside a package table:
@@ -10,7 +10,8 @@
    printed: the pitch is the pads' (not the vias' spacing), the exposed pad is read and a
    via's drill is no pad's;
 2. a DFN whose title and table give no count: the drawing's pin numbers do;
-3. a title that is an outline code only (TO-236AB), glued together by OCR.
+3. a title that is an outline code only (TO-236AB), glued together by OCR;
+8. a DPAK drawing of min-max callouts and no land pattern.
 """
 
 import pytest
@@ -158,3 +159,31 @@ def test_class3_a_title_of_an_outline_code_only(engine):
     assert "outline code: JEDEC TO-236AB" in reading.notes
     assert "no family named" not in reading.notes  # not guessed from the table's sizes
     assert reading.pitch.nominal == pytest.approx(0.95)
+
+
+def test_class8_a_dpak_drawing_without_a_land_pattern(engine):
+    """A DPAK drawn with each size a min-max range on its own dimension line and no land
+    pattern: its views do not nest, so each size is known by the JEDEC TO-252AA window it
+    falls in; the lead width the page does not print is the registered one (said), and the
+    footprint has the two leads 2e apart and the tab."""
+    from daemon.synth.pages import package_page
+    from footprint_writer.builder.core import build_footprint
+
+    drawn = DatasheetReading(
+        units="mm", family="dpak", pin_count=2, pitch=Toleranced(min=4.47, max=4.67),
+        body_width=Toleranced(min=6.4, max=6.73), body_length=Toleranced(min=6.0, max=6.22),
+        overall_width=Toleranced(min=9.4, max=10.4), height=Toleranced(min=2.2, max=2.38),
+        lead_length=Toleranced(min=1.4, max=1.77),
+        exposed_pad_length=Toleranced(min=5.21, max=5.46))
+    image = package_page(drawn, "callouts", title="TO-252 (DPAK) PACKAGE OUTLINE")
+    reading = parse([OcrInput(engine.read(image, name="dpak"), "package", image=image)])
+    assert reading.family == "dpak" and reading.pin_count == 2
+    for name in ("body_width", "body_length", "overall_width", "exposed_pad_length",
+                 "lead_length", "pitch"):
+        got, want = getattr(reading, name), getattr(drawn, name)
+        assert (got.min, got.max) == (want.min, want.max), name
+    assert reading.height.max == pytest.approx(2.38)
+    assert reading.lead_width.source == "default" and "lead width b" in reading.notes
+    spec = build_footprint(reading)
+    leads = sorted(p.y for p in spec.pads if p.number in ("1", "2"))
+    assert len(spec.pads) == 3 and leads == pytest.approx([-2.285, 2.285])
