@@ -375,12 +375,18 @@ _MAX_TOES_MM = 2.0
 def _pads_by_spans(rest: Sequence[Callout], small: Sequence[Callout],
                    pitch: Optional[float]) -> List[Callout]:
     """No counts on the drawing (ST's LQFP footprint: 0.20 0.30 1.20 7.30 9.70): the pad
-    length is the value an outside span and an inside gap confirm, (Z - G) / 2; the width
-    the smallest value under the pitch that is at least 0.45 pitch (the 0.20 between two
-    0.30 pads at 0.5 pitch is a gap, not a pad). Empty when the spans confirm nothing."""
+    length is the value an outside span and an inside gap confirm, (Z - G) / 2. Empty when
+    the spans confirm nothing."""
     if not pitch:
         return []
-    lengths = _confirmed_lengths(rest, small, pitch)
+    return _width_beside(_confirmed_lengths(rest, small, pitch), small, pitch)
+
+
+def _width_beside(lengths: Sequence[Callout], small: Sequence[Callout],
+                  pitch: float) -> List[Callout]:
+    """[width, length] for one confirmed pad length: the width is the smallest value under
+    the pitch that is at least 0.45 pitch (the 0.20 between two 0.30 pads at 0.5 pitch is a
+    gap, not a pad). Empty when the lengths disagree or no width is printed."""
     widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
     if len({c.value.value for c in lengths}) != 1 or not widths:
         return []
@@ -402,18 +408,14 @@ def _pads_dimensioned_twice(rest: Sequence[Callout], small: Sequence[Callout],
                             pitch: Optional[float]) -> List[Callout]:
     """No counts and no inside gap (TAOS's DFN: 1000 over each of the two pad columns, 2500
     over both, 400 and 650 down them): the pad's length is the value over the pitch printed
-    once per row (twice) that a larger span holds twice with room between; the width the
-    smallest value under the pitch that is at least 0.45 pitch. Empty otherwise."""
+    once per row (twice) that a larger span holds twice with room between. Empty otherwise."""
     if not pitch:
         return []
     values = [c.value.value for c in rest]
     lengths = [c for c in small if c.value.value > pitch
                and sum(1 for v in values if abs(v - c.value.value) < 1e-6) == 2
                and any(z > 2 * c.value.value + 0.1 for z in values)]
-    widths = [c for c in small if 0.45 * pitch <= c.value.value < pitch]
-    if len({c.value.value for c in lengths}) != 1 or not widths:
-        return []
-    return [min(widths, key=lambda c: c.value.value), lengths[0]]
+    return _width_beside(lengths, small, pitch)
 
 
 def _spans_disagree(rest: Sequence[Callout], small: Sequence[Callout],

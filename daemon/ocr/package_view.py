@@ -13,32 +13,11 @@ nothing about which way it lies, and is left out with a note.
 
 from typing import Dict, Optional, Sequence, Tuple
 
-from daemon.ocr.layout import line_height, once_per_page, page_text
+from daemon.ocr.layout import line_height, page_text
+from daemon.ocr.lead_row import page_sizes
 from schemas.reading import NOTES_MAX
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
-
-
-def page_dims(item) -> list:
-    """The page's printed sizes with the axis each measures (package_callouts.Dim), worked
-    out once per page."""
-    return once_per_page(item, "page_dims", lambda: _page_dims(item))
-
-
-def _page_dims(item) -> list:
-    from daemon.ocr.callouts import collect
-    from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import axis_of, stacked_limits
-
-    if item.image is None:
-        return []
-    tokens = page_text(item)
-    h = line_height(tokens)
-    drawing = Drawing(item.image, threshold=200)
-    dims = stacked_limits(collect(tokens, (0, 0, item.page.width, item.page.height)), h)
-    for d in dims:
-        d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
-    return dims
 
 
 def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
@@ -49,7 +28,7 @@ def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
 
     if item.image is None:
         return {}, None
-    dims = page_dims(item)
+    dims, _ = page_sizes(item)
     figs = figures(item.image, page_text(item), line_height(page_text(item)))
     body = body_sizes(dims, _EMPTY, figs)
     if len(body) != 2:

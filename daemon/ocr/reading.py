@@ -59,15 +59,12 @@ from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
+from footprint_writer.ipc.families import FAMILY_GEOMETRY, THT_DUAL, THT_ROW
 from schemas.reading import NOTES_MAX
 from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
 TWO_ROW_FAMILIES = ("soic", "ssop", "tssop", "msop", "dfn", "son", "dip")
-# Through-hole families whose footprint needs no body size (holes and pitch make it): their
-# outlines are not read again for one (each re-read is OCR passes over most of the page:
-# 15 s of JST's 23 s).
-THT_BODY_OPTIONAL = ("pin_header", "dip", "to220", "to92")
 TAB_FAMILIES = ("sot223", "dpak")
 TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
@@ -1104,7 +1101,11 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
                 b.log.add(f"outline read turned ({len(extra)} runs)")
         except Exception as exc:  # the upright reading still counts
             b.log.add(f"outline turned pass failed: {type(exc).__name__}")
-    if family is not None and family not in THT_BODY_OPTIONAL \
+    # Through-hole footprints need no body size (holes and pitch make them): their outlines
+    # are not read again for one (each re-read is OCR passes over most of the page: 15 s of
+    # JST's 23 s).
+    through_hole = FAMILY_GEOMETRY.get(family or "") in (THT_DUAL, THT_ROW)
+    if family is not None and not through_hole \
             and not {"body_length", "body_width"} <= set(found):
         found = _outline_read_again(item, figs, h, found, read, b)
     for name, value in found.items():

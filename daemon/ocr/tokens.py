@@ -59,4 +59,3 @@ class OcrPage:
                            bool(t.get("vertical", False))) for t in data.get("tokens", [])]
         return cls(tokens=tokens, width=data.get("width", 0), height=data.get("height", 0),
                    name=data.get("name", ""), seconds=data.get("seconds", 0.0))
-

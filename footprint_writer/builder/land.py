@@ -14,6 +14,7 @@ from typing import Optional, Tuple
 
 from footprint_writer.builder.context import BuildContext, Land, tol_text
 from footprint_writer.errors import InputError
+from footprint_writer.ipc.families import FAMILY_GEOMETRY, TAB
 from schemas.provenance import Provenance
 from schemas.reading import DatasheetReading, LandPattern
 from schemas.toleranced import Toleranced
@@ -226,7 +227,7 @@ def resolve_land(ctx: BuildContext) -> Land:
     g = lp.gap.nominal if lp.gap is not None else None
     lp = _orient_exposed_pad(ctx, lp)
     x2 = lp.exposed_pad_width.nominal if lp.exposed_pad_width is not None else None
-    if reading.family in TAB_FAMILIES and c is not None and y is not None:
+    if FAMILY_GEOMETRY.get(reading.family) == TAB and c is not None and y is not None:
         # Z and G are the leads' span over the body (lead tip to tab end) and C lead centre
         # to tab centre: no C = Z - Y relation holds between them to check
         z = g = None
@@ -279,9 +280,6 @@ def resolve_land(ctx: BuildContext) -> Land:
                  f"no hole size on the page: drill {_fmt(land.drill)} mm = maximum lead width "
                  f"+ {HOLE_OVER_LEAD_MM} mm; for square pins use the diagonal", "drill")
     return land
-
-
-TAB_FAMILIES = ("sot223", "dpak")  # one row of leads facing a tab (builder/tab.py)
 
 
 def _band_distance(value: float, band) -> float:
