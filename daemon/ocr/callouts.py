@@ -89,7 +89,33 @@ def land_region(tokens: Sequence[OcrToken], width: int, height: int, role: str,
     # The caption sits under its figure ("LAND PATTERN EXAMPLE", "Recommended PCB Layout").
     above_heads = [t for t in package_heads if t.cy < head.cy - 2 * h]
     top = max([t.box[3] for t in above_heads], default=0)
-    return (0, top, width, head.box[3])
+    return _caption_column(tokens, head, (0, top, width, head.box[3]), h)
+
+
+# Captions of a drawing's views ("TOP VIEW", "SIDE VIEW", "DETAIL A"): a page that has them
+# lays its figures out side by side, each captioned underneath.
+VIEW_CAPTION = re.compile(r"^(?:TOP|SIDE|END|BOTTOM|FRONT|REAR|BACK)VIEW|^DETAIL")
+
+
+def _caption_column(tokens: Sequence[OcrToken], head: OcrToken, region: tuple,
+                    h: float) -> tuple:
+    """A land caption under its figure on a page of captioned views (Micrel's SOT-23-5:
+    TOP VIEW, SIDE VIEW, DETAIL and RECOMMENDED LAND PATTERN, two by two): the land figure
+    is the one over its caption, so the region is the caption's column (a line either
+    side) up to the view caption above it. Without view captions the region stands."""
+    views = [t for t in tokens if not t.vertical and t is not head
+             and VIEW_CAPTION.match(squash(t.text)) and t.cy < head.cy]
+    if not views:
+        return region
+    above = [t.box[3] for t in views if min(t.box[2], head.box[2]) > max(t.box[0], head.box[0])]
+    x0, x1 = head.box[0] - h, head.box[2] + h
+    top = max([region[1], *above])
+    # text that reaches over the column's edge is the next figure's (a detail view's 0.45
+    # beside Micrel's land pattern): the edge moves past its centre
+    band = [t for t in tokens if t is not head and top <= t.cy < head.box[1]]
+    left = max([t.cx + 1 for t in band if t.box[0] < x0 < t.cx <= x1], default=x0)
+    right = min([t.cx - 1 for t in band if x0 <= t.cx < x1 < t.box[2]], default=x1)
+    return (max(region[0], left), top, min(region[2], right), region[3])
 
 
 def _numbers_in(tokens, region, tables) -> int:

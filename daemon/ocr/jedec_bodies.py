@@ -12,7 +12,7 @@ reading's notes for the reviewer to check.
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from daemon.ocr.outline_family import MS026_LEADS, MS026_TIP_OVER_BODY_MM
 from daemon.ocr.tokens import OcrToken
@@ -91,6 +91,55 @@ def body_outline(fields: Dict[str, object]) -> Optional[JedecBody]:
             if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in o.pitches)
             and o.body[0] <= body.nominal <= o.body[1]]
     return fits[0] if len(fits) == 1 else None
+
+
+def gull_wing_outline(sizes: Dict[float, object], pitches: Dict[float, object],
+                      labels: Set[int]) -> Optional[Tuple[JedecBody, int, Dict[str, object]]]:
+    """(outline, lead count, sizes as printed) of an untitled two-row gull-wing drawing:
+    one printed basic pitch (TYP/BSC), a toleranced body E1 in a registered window, one
+    toleranced length D in a variation (its printed range inside the variation's) and a
+    toleranced size in the outline's tip-to-tip span (footprint_writer.ipc.jedec_leads.
+    JEDEC_TIPS; kept as E only where it is the one such size). The count is the
+    variation's, or where D fits several (MO-178's 5 and 6 leads) the largest pin label
+    among them (OCR joins a stroke to a digit: "|4|" reads 14, so larger labels are no
+    veto). Exactly one outline must fit."""
+    from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
+
+    fits = []
+    for body in JEDEC_BODIES:
+        for pitch in body.pitches:
+            e = [v for k, v in pitches.items() if abs(k - pitch) <= _PITCH_EPS]
+            e1 = [v for k, v in sizes.items() if body.body[0] <= k <= body.body[1]]
+            tips = [t.tips for t in JEDEC_TIPS if t.family == body.family
+                    and t.body == body.body and abs(t.pitch - pitch) <= _PITCH_EPS]
+            if len(e) != 1 or len(e1) != 1 or len(tips) != 1:
+                continue
+            lengths = [(v, n) for v in sizes.values() for p, lo, hi, n in body.variations
+                       if abs(p - pitch) <= _PITCH_EPS and _within(v, lo - 0.011, hi + 0.011)]
+            counts = {n for _, n in lengths}
+            named = [n for n in labels if n in counts]
+            count = next(iter(counts)) if len(counts) == 1 else max(named, default=None)
+            if count is None:
+                continue
+            ds = [v for v, n in lengths if n == count]
+            if len(ds) != 1:
+                continue
+            d = ds[0]
+            e_span = [v for v in sizes.values() if v is not d
+                      and _within(v, tips[0][0] - 0.1, tips[0][1] + 0.1)]
+            if not e_span:
+                continue  # no size across the leads: nothing shows they leave the body
+            printed = {"pitch": e[0], "body_width": e1[0], "body_length": d}
+            if len(e_span) == 1:  # else left to the drawing (a land size may fit too)
+                printed["overall_width"] = e_span[0]
+            fits.append((body, count, printed))
+    return fits[0] if len({(f[0].outline, f[1]) for f in fits}) == 1 else None
+
+
+def _within(value, low: float, high: float) -> bool:
+    """The printed size's whole range (min to max) lies in the window: MO-178's 2.90 +/-0.10
+    is its length D, the 2.80 +/-0.20 beside it (E) reaches under D's 2.80 minimum."""
+    return low <= value.lo and value.hi <= high
 
 
 def outline_windows(family: Optional[str], pitch: Optional[float], pins: Optional[int]

@@ -81,6 +81,24 @@ def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     return _ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
 
 
+def gull_wing_from_drawing(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """A two-row gull-wing drawing cropped without its title (Micrel's SOT-23-5 page
+    "continued"): its body, tips, length and pitch one registered outline's
+    (daemon.ocr.jedec_bodies.gull_wing_outline). `tokens` holds the turned text too: the
+    sizes across the rows are printed up the page."""
+    from daemon.ocr.jedec_bodies import gull_wing_outline
+
+    sizes, pitches = _sizes(tokens)
+    found = gull_wing_outline(sizes, pitches, _labels(tokens))
+    if found is None:
+        return None
+    body, pins, printed = found
+    why = (f"no family named: a {printed['body_width'].value:g} x "
+           f"{printed['body_length'].value:g} mm body at {printed['pitch'].value:g} mm pitch, "
+           f"leads out to the sides, is {body.outline}, {pins} leads")
+    return OutlineGuess(body.family, pins, why, printed)
+
+
 # How far a printed row may sit from a standard DIP row (jedec_leads.DIP_ROWS_MM); the
 # body sits inside the row by 0.4-2.2 mm (PC817: 6.5 under 7.62).
 _DIP_ROW_SLACK_MM = 0.35

@@ -39,7 +39,7 @@ from daemon.ocr.letters import (
 from daemon.ocr.micrometres import NOTE as MICROMETRES_NOTE
 from daemon.ocr.micrometres import in_millimetres
 from daemon.ocr.numbers import PrintedValue
-from daemon.ocr.outline_family import family_from_outline
+from daemon.ocr.outline_family import family_from_outline, gull_wing_from_drawing
 from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
@@ -418,6 +418,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 raise
             # The page names Type-C but draws a package (a USB-C controller's QFN, say).
     guess = family_from_outline(tokens_all) if family is None else None
+    if family is None and guess is None and any(i.image is not None for i in inputs):
+        guess = gull_wing_from_drawing([t for i in inputs for t in page_text(i)])
     if guess is not None:
         family = guess.family
     part = parse_part_number(hints.part_name)
@@ -1124,6 +1126,12 @@ def _off_the_land(item: OcrInput, figs, tokens: list) -> list:
     from daemon.ocr.figures import box_distance
 
     land = _land_figure(item, []) if figs else None
+    if land is None and item.role == "both":
+        # no figure of its own: the land's region as the page's upright pass leaves it out
+        page = item.page
+        area = land_region(page.tokens, page.width, page.height, "both", [])
+        if area is not None and area[1] > 0:
+            return [t for t in tokens if not in_box(t, area)]
     if land is None:
         return tokens
     others = [f for f in figs if f.box != land.box]

@@ -163,6 +163,27 @@ def test_land_figure_is_the_one_its_caption_sits_under():
     assert "2.90" not in {t.text for t in tokens_of(land, figs, toks, 20)}
 
 
+def test_a_land_caption_among_view_captions_holds_its_own_column():
+    """Micrel's SOT-23-5 page: TOP VIEW and SIDE VIEW over DETAIL and RECOMMENDED LAND
+    PATTERN, each caption under its figure. The land sizes are those over the land caption,
+    below the side view's caption; the detail's foot length reaching over the column's
+    edge (its centre inside) and the top view's body are left out."""
+    from daemon.ocr.callouts import collect, land_region
+
+    toks = [_tok("2.90±0.10", 200, 80, 100), _tok("TOP VIEW", 200, 460, 140),
+            _tok("1.10±0.20", 900, 200, 100), _tok("SIDE VIEW", 650, 460, 140),
+            _tok("0.45±0.1", 570, 700, 110), _tok("DETAIL", 480, 740, 90),
+            _tok("1.90 BSC", 760, 560, 120), _tok("0.66±0.02", 780, 920, 100),
+            _tok("2.60±0.05", 950, 760, 100), _tok("RECOMMENDED LAND PATTERN", 635, 990, 470)]
+    region = land_region(toks, 1200, 1100, "both")
+    assert region[1] >= 480 and region[0] > 570 + 55  # under SIDE VIEW, past the 0.45
+    read = {c.value.text for c in collect(toks, region)}
+    assert read == {"1.90", "0.66±0.02", "2.60±0.05"}, read
+    # without view captions the region stays the page above the caption
+    plain = [t for t in toks if "VIEW" not in t.text and t.text != "DETAIL"]
+    assert land_region(plain, 1200, 1100, "both") == (0, 0, 1200, 1010)
+
+
 def test_outer_span_with_both_the_gap_and_the_centre_spacing():
     """Linear: 3.85 MAX outside, 2.62 REF centres, 1.4 MIN inside, pads 0.62 x 1.22:
     2.62 is a centre spacing (3.85 - 2.62 = 1.23), never a gap (which would make the pad

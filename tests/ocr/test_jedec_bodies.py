@@ -139,3 +139,46 @@ def test_row_letters_naming_two_counts_give_none():
     table = DimensionTable("mm", [TableRow("D-8", "", {}), TableRow("D-14", "", {})],
                            (0, 0, 1, 1))
     assert _count_from_row_letters([table]) is None
+
+
+def _printed(*texts):
+    """(sizes, pitches) as daemon.ocr.outline_family reads them off the drawing."""
+    from daemon.ocr.outline_family import _sizes
+
+    return _sizes([OcrToken(t, (0, 20 * i, 90, 20 * i + 16)) for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize("texts, labels, outline, pins", [
+    # Micrel's SOT-23-5 drawing, its title on the page before: E1, E, D, e and the land's
+    # 2.60 / 3.63 (also in MO-178's tip window: E is then left to the drawing)
+    (("1.60±0.10", "2.80±0.20", "2.90±0.10", "0.95 TYP", "2.60±0.05", "3.63±0.05"),
+     {1, 2, 3, 4, 5}, "JEDEC MO-178 (SOT-23-5, SOT-23-6)", 5),
+    (("1.60±0.10", "2.80±0.20", "2.90±0.10", "0.95 BSC"), {1, 6}, "JEDEC MO-178", 6),
+    (("3.90±0.10", "6.00±0.20", "4.90±0.10", "1.27 BSC"), set(), "JEDEC MS-012", 8),
+    (("3.90±0.10", "6.00±0.20", "8.65±0.10", "1.27 BSC"), set(), "JEDEC MS-012", 14),
+    (("4.40±0.10", "6.40±0.20", "6.50±0.10", "0.65 BSC"), set(), "JEDEC MO-153", 20),
+])
+def test_an_untitled_gull_wing_drawing_names_its_outline(texts, labels, outline, pins):
+    from daemon.ocr.jedec_bodies import gull_wing_outline
+
+    body, count, printed = gull_wing_outline(*_printed(*texts), labels)
+    assert body.outline.startswith(outline) and count == pins
+    assert printed["body_width"].value == float(texts[0].split("±")[0])
+    assert printed["body_length"].value == float(texts[2].split("±")[0])
+    if len(texts) == 4:  # the one size in the tip window is E
+        assert printed["overall_width"].value == float(texts[1].split("±")[0])
+    else:
+        assert "overall_width" not in printed
+
+
+@pytest.mark.parametrize("texts, labels", [
+    (("1.60±0.10", "2.80±0.20", "2.90±0.10", "0.95 TYP"), set()),  # 5 or 6: no label says
+    (("1.60±0.10", "2.90±0.10", "0.95 TYP"), {5}),  # nothing across the leads
+    (("3.90±0.10", "6.00±0.20", "4.90±0.10"), set()),  # no basic pitch
+    (("4.60±0.10", "6.00±0.20", "4.90±0.10", "1.27 BSC"), set()),  # no registered body
+    (("3.90±0.10", "6.00±0.20", "7.00±0.10", "1.27 BSC"), set()),  # no variation's length
+])
+def test_a_drawing_that_fixes_no_outline_names_none(texts, labels):
+    from daemon.ocr.jedec_bodies import gull_wing_outline
+
+    assert gull_wing_outline(*_printed(*texts), labels) is None
