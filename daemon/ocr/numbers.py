@@ -27,6 +27,8 @@ _MULT_BEFORE = re.compile(r"(?<![\w.])(\d{1,3})\s*[xX](?=[\s(\[.\dØ]|$)")
 # A hole's count written after it: "Ø0.9x2" (Kingbright's PCB layout), "Ø1.0 X4".
 _MULT_AFTER_HOLE = re.compile(r"Ø\s*\d*\.?\d+\s*[xX]\s*(\d{1,2})\s*$")
 _MULT_PAREN = re.compile(r"\(\s*[xX]\s*(\d{1,3})\s*\)")
+# A count in words: "4 holes" (C&K's PCB layout, over its "Ø1.3"), "2 PLCS", "4 places".
+_MULT_WORD = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:HOLES?|PLCS?|PLACES|PCS)\b\.?", re.I)
 # Counts as Asian drawings print them: "12-0.30", "2-Ø0.65" (never a range: 12 > 0.30).
 _MULT_DASH = re.compile(r"(?<![\w.\-])([1-9]\d?)\s*-\s*(?=Ø|\d*\.\d)")
 _NUMBER = re.compile(rf"{_LEFT}{_NUM}")
@@ -136,6 +138,10 @@ def parse_values(text: str) -> List[PrintedValue]:
     if m and mult is None:
         mult = int(m.group(1))
         text = text[:m.start(1)] + " " * len(m.group(1))  # the count is not a dimension
+    m = _MULT_WORD.search(text)
+    if m and mult is None:
+        mult = int(m.group(1))
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     dash = _MULT_DASH.match(text.strip())
     if dash and mult is None:
         text = text.strip()
@@ -217,8 +223,9 @@ def count_of(text: str) -> Optional[int]:
 
 
 def lone_multiplier(text: str) -> Optional[int]:
-    """`14X` printed on its own line above the value it counts."""
-    m = re.fullmatch(r"\s*(\d{1,3})\s*[xX]\s*", normalise(text))
+    """`14X` or `4 holes` printed on its own line above the value it counts."""
+    text = normalise(text)
+    m = re.fullmatch(r"\s*(\d{1,3})\s*[xX]\s*", text) or _MULT_WORD.fullmatch(text.strip())
     return int(m.group(1)) if m else None
 
 

@@ -173,12 +173,31 @@ def test_holes_closer_than_their_size_are_no_row():
 
 
 @pytest.mark.parametrize("text, value, count", [
-    ("Φ 0.9x2", 0.9, 2), ("2xØ1.0", 1.0, 2), ("4xØ0.9", 0.9, 4), ("2-Ø0.65", 0.65, 2)])
+    ("Φ 0.9x2", 0.9, 2), ("2xØ1.0", 1.0, 2), ("4xØ0.9", 0.9, 4), ("2-Ø0.65", 0.65, 2),
+    ("4 holes Ø1.3", 1.3, 4), ("2 PLCS Ø0.8", 0.8, 2)])
 def test_hole_counts_either_side(text, value, count):
     from daemon.ocr.numbers import parse_values
 
     (v,) = parse_values(text)
     assert (v.value, v.multiplier, v.diameter) == (value, count, True)
+
+
+def test_a_count_in_words_over_the_hole_counts_it():
+    """C&K's PTS125 (t87): "4 holes" on its own line over "Ø1.3", beside a 2 x 2 grid."""
+    page = _hole_row_page(holes="Ø1.3", spacing="5.0")
+    page.page.tokens.append(_tok("4 holes", 180, 318, 70))
+    page.page.tokens.append(_tok("12.5", 380, 140, 40))  # the other axis' spacing
+    d = ImageDraw.Draw(page.image)
+    for cy in (200, 300):
+        d.ellipse((500 - 22, cy - 22, 500 + 22, cy + 22), outline="black", width=2)
+        d.line((322, cy, 478, cy), fill="black", width=1)  # centre lines across
+    for x in (300, 500):  # its dimension line, along x, over the top holes
+        d.line((x, 178, x, 158), fill="black", width=1)
+    d.line((300, 165, 500, 165), fill="black", width=1)
+    reading = parse([page], ReadHints())
+    assert reading.pin_count == 4 and {p.drill for p in reading.pads} == {1.3}
+    assert sorted({round(p.x, 3) for p in reading.pads}) == [-6.25, 6.25]
+    assert sorted({round(p.y, 3) for p in reading.pads}) == [-2.5, 2.5]
 
 
 def test_the_part_name_names_a_family_less_footprint():

@@ -61,6 +61,8 @@ def test_degrees_marked():
 
 def test_lone_multiplier_and_plus_tolerance():
     assert lone_multiplier("14X") == 14
+    assert lone_multiplier("4 holes") == lone_multiplier("4 PLCS") == 4
+    assert lone_multiplier("4 holes Ø1.3") is None
     assert lone_multiplier("14X 0.36") is None
     (v,) = parse_values("Φ0.7+0.1")
     assert v.diameter and v.value == 0.7 and v.hi == pytest.approx(0.8) and v.lo is None
