@@ -31,6 +31,9 @@ _MULT_PAREN = re.compile(r"\(\s*[xX]\s*(\d{1,3})\s*\)")
 _MULT_WORD = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:HOLES?|PLCS?|PLACES|PCS)\b\.?", re.I)
 # Counts as Asian drawings print them: "12-0.30", "2-Ø0.65" (never a range: 12 > 0.30).
 _MULT_DASH = re.compile(r"(?<![\w.\-])([1-9]\d?)\s*-\s*(?=Ø|\d*\.\d)")
+# A pitch chain: "2.54*4=10.16" (Wayjun's displays), "2.54x4=10.16": a pitch, the count of
+# pitches and the span they make; the count is no size.
+_CHAIN = re.compile(r"(\d*\.\d+)\s*[*xX]\s*(\d{1,2})\s*=\s*(\d*\.\d+)")
 _NUMBER = re.compile(rf"{_LEFT}{_NUM}")
 
 
@@ -125,6 +128,7 @@ def _qualifier(text: str) -> Optional[str]:
 def parse_values(text: str) -> List[PrintedValue]:
     """Every dimension-like number in one OCR text run, left to right."""
     text = normalise(text)
+    text = _CHAIN.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)  # the count is no size
     out: List[PrintedValue] = []
     qualifier = _qualifier(text)
     mult: Optional[int] = None
@@ -220,6 +224,18 @@ def parse_values(text: str) -> List[PrintedValue]:
 def count_of(text: str) -> Optional[int]:
     """The count a callout prints before its value (`8x 0.30`, `12-0.30`, `(X8)`), or None."""
     return next((v.multiplier for v in parse_values(text) if v.multiplier), None)
+
+
+def pitch_chain(text: str) -> Optional[tuple]:
+    """(pitch, pitches, span) of a chain "2.54*4=10.16" whose product holds (within 1 %),
+    or None."""
+    m = _CHAIN.search(normalise(text))
+    if m is None:
+        return None
+    pitch, count, span = float(m.group(1)), int(m.group(2)), float(m.group(3))
+    if count < 1 or abs(pitch * count - span) > 0.01 * span:
+        return None
+    return pitch, count, span
 
 
 def lone_multiplier(text: str) -> Optional[int]:

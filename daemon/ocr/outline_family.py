@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Set, Tuple
 
-from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.numbers import PrintedValue, parse_values, pitch_chain
 from daemon.ocr.tokens import OcrToken
 from footprint_writer.ipc.eia_chips import eia_chip
 from footprint_writer.ipc.jedec_leads import DIP_ROWS_MM
@@ -78,7 +78,8 @@ def _legend_item(tok: OcrToken, tokens: Sequence[OcrToken]) -> bool:
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     """An MS-026 quad flat pack, an EIA chip or a through-hole DIP from its printed sizes,
     or None."""
-    return _ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
+    return (_ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
+            or _two_rows_by_chain(tokens))
 
 
 def gull_wing_from_drawing(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
@@ -147,6 +148,40 @@ def _through_hole_dip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
            f"DIP-{pins}")
     return OutlineGuess("dip", pins, why, {"overall_width": row_value, "body_width": width,
                                            "body_length": length})
+
+
+# A lead's printed size (its diameter or width) on a through-hole drawing, mm.
+_LEAD_SIZE_MM = (0.25, 1.3)
+
+
+def _two_rows_by_chain(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+    """A two-row through-hole part that names no family (Wayjun's 7-segment display: pins
+    "2.54*4=10.16" along a row, 15.24 between the rows, "Ø 0.51" with its Ø lost): the chain
+    gives the pitch and the pins in a row, the one standard DIP row printed the spacing,
+    the one lead-sized value the lead. Read as a DIP of twice the row's pins, numbered as
+    one (counter-clockwise); a pin label beyond that count refuses."""
+    chains = {c for c in (pitch_chain(t.text) for t in tokens) if c}
+    if len(chains) != 1:
+        return None
+    pitch, pitches, span = chains.pop()
+    if abs(pitch - _DIP_PITCH_MM) > 0.02:
+        return None
+    plain = [v for t in tokens if not pitch_chain(t.text) for v in parse_values(t.text)
+             if "." in v.text and not (v.degrees or v.multiplier or v.bracket or v.paren)]
+    rows = {r: v for v in plain for r in DIP_ROWS_MM if abs(v.value - r) <= 0.005 * r}
+    leads = {v.value: v for v in plain
+             if _LEAD_SIZE_MM[0] <= v.value <= _LEAD_SIZE_MM[1] and v.qualifier != "MAX"}
+    if len(rows) != 1 or len(leads) != 1:
+        return None
+    (row, row_value), lead = next(iter(rows.items())), next(iter(leads.values()))
+    pins = 2 * (pitches + 1)
+    if row < 2 * pitch or any(n > pins for n in _labels(tokens)):
+        return None
+    why = (f"no family named: pins {pitch:g} x {pitches} = {span:g} mm along a row and a "
+           f"{row:g} mm row spacing make a two-row through-hole part, read as DIP-{pins} "
+           f"(lead {lead.value:g} mm)")
+    return OutlineGuess("dip", pins, why, {"pitch": PrintedValue(pitch, text=f"{pitch:g}"),
+                                           "overall_width": row_value, "lead_width": lead})
 
 
 def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:

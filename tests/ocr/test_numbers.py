@@ -79,3 +79,15 @@ def test_a_chain_read_with_its_line_is_the_size_each_time():
     """MEAS's three turned 1,25 pitches, read as one run with their dimension line."""
     assert normalise("1.,25_.1.25_..1.25") == "1.25 1.25 1.25"
     assert [v.value for v in parse_values("1.,25_.1.25_..1.25")] == [1.25, 1.25, 1.25]
+
+
+@pytest.mark.parametrize("text, chain, values", [
+    ("2.54*4=10.16", (2.54, 4, 10.16), [2.54, 10.16]),
+    ("2.54 x 4 = 10.16", (2.54, 4, 10.16), [2.54, 10.16]),
+    ("2.54*4=11.16", None, [2.54, 11.16]),  # the product does not hold: no chain
+])
+def test_a_pitch_chain_gives_its_pitch_count_and_span(text, chain, values):
+    from daemon.ocr.numbers import pitch_chain
+
+    assert pitch_chain(text) == chain
+    assert [v.value for v in parse_values(text)] == values  # the count is no size

@@ -335,6 +335,38 @@ def test_no_dip_without_a_through_hole_word():
     assert family_from_outline(_pc817(words="1. Outline [ex. PC817X]")) is None
 
 
+def _seven_segment(chain="2.54*4=10.16", row="15.24", lead="0.51", labels=(7, 6, 4, 2, 10, 5)):
+    """Wayjun's 0.56 in display (t88): no family word, a pitch chain under the side view,
+    the rows' spacing under the end view, the lead's size (its Ø lost by OCR), the body and
+    the schematic's pin labels."""
+    page = [tok("8.10", 242, 30), tok("12.60", 202, 388), tok("19.00", 358, 223),
+            tok(chain, 293, 618, 104), tok(row, 640, 620), tok(lead, 581, 573)]
+    return page + [tok(str(n), 700 + 50 * k, 325, 12) for k, n in enumerate(labels)]
+
+
+def test_two_rows_named_by_a_pitch_chain_and_a_dip_row():
+    from daemon.ocr.outline_family import family_from_outline
+
+    guess = family_from_outline(_seven_segment())
+    assert (guess.family, guess.pins) == ("dip", 10)
+    assert {k: v.value for k, v in guess.sizes.items()} == {
+        "pitch": 2.54, "overall_width": 15.24, "lead_width": 0.51}
+    assert "2.54 x 4 = 10.16" in guess.why
+
+
+@pytest.mark.parametrize("page", [
+    _seven_segment(chain="2.54*4=11.16"),  # the product does not hold
+    _seven_segment(row="14.00"),  # no standard row between the two rows
+    _seven_segment(lead="1.60"),  # no lead-sized value
+    _seven_segment(labels=(12, 1)),  # a pin 12 on a part of ten
+    _seven_segment(chain="2.00*4=8.00"),  # not the DIP pitch
+])
+def test_two_rows_by_chain_refused(page):
+    from daemon.ocr.outline_family import family_from_outline
+
+    assert family_from_outline(page) is None
+
+
 def test_st_so_8_title_gives_the_count():
     page = [tok("6.2 SO-8 package information", 40, 40, 300)]
     assert detect_family(page) == "soic" and pin_count_from_text(page) == 8
