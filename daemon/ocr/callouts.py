@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.dual_units import mm_of_pair, one_unit
-from daemon.ocr.layout import line_height, reads_across, squash, upright_duplicates_dropped
+from daemon.ocr.layout import (
+    dashes_read_as_text,
+    line_height,
+    reads_across,
+    squash,
+    upright_duplicates_dropped,
+)
 from daemon.ocr.numbers import PrintedValue, lone_multiplier, parse_values
 from daemon.ocr.pitches import FAMILY_PITCHES, HEADER_PITCHES
 from daemon.ocr.tokens import OcrToken
@@ -189,7 +195,8 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
     lone = [(t, m) for t, m in lone if m]
     out: List[Callout] = []
     for tok in toks:
-        if _is_note(tok.text) or lone_multiplier(tok.text) or _mask_margin(tok, toks, h):
+        if _is_note(tok.text) or lone_multiplier(tok.text) or _mask_margin(tok, toks, h) \
+                or _drawn_not_written(tok.text):
             continue
         for v in one_unit(parse_values(tok.text)):
             if v.degrees or v.radius:
@@ -202,6 +209,16 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
                                  abs(w.cy - tok.cy) < 2.5 * h and abs(w.cx - tok.cx) < 6 * h}))
             out.append(Callout(v, tok, keys))
     return _pair_dual_units(_pair_stacked_units(out, h), h)
+
+
+# A corner's chamfer ("0.250 X 45° PIN1": the size a pin-1 mark cuts off, no pad's).
+_CHAMFER = re.compile(r"[xX]\s*45\s*[°º]")
+
+
+def _drawn_not_written(text: str) -> bool:
+    """A run that is no dimension: a dashed line OCR read as digits and colons
+    (layout.dashes_read_as_text), or a chamfer callout."""
+    return dashes_read_as_text(text) or bool(_CHAMFER.search(text))
 
 
 def _pair_stacked_units(callouts: List[Callout], h: float) -> List[Callout]:

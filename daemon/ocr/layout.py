@@ -1,5 +1,6 @@
 """Rebuild lines and table rows from OCR boxes (RapidOCR returns one box per text run)."""
 
+import re
 from statistics import median
 from typing import List, Sequence
 
@@ -98,11 +99,21 @@ def upright_duplicates_dropped(turned: list, upright: list) -> list:
             if not (reads_across(t) and any(box_overlap(t.box, u.box) >= 0.5 for u in upright))]
 
 
+# A dashed centre line OCR read as digits and colons ("8:8:8:80:8:8:8:", ams' pad layout).
+_DASHES = re.compile(r"^[\d.\s]*(?:[:：;][\d.\s]*){3,}$")
+
+
+def dashes_read_as_text(text: str) -> bool:
+    return bool(_DASHES.match(text.strip()))
+
+
 def drawing_read_as_text(tok: OcrToken, h: float) -> bool:
     """A 'word' without digits whose letters are wider than tall, or that stands over 1.6
     text lines, is drawn ink that OCR took for letters (MEMSIC's two round pads read as
-    'OC'), not text to blank out."""
+    'OC'), as is a dashed line read as digits and colons: not text to blank out."""
     text = tok.text.strip()
+    if dashes_read_as_text(text):
+        return True
     if not text or any(c.isdigit() for c in text):
         return False
     w, ht = tok.box[2] - tok.box[0], tok.box[3] - tok.box[1]

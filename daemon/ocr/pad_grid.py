@@ -9,13 +9,15 @@ callouts (axes as in daemon.ocr.package_callouts):
 - a pad p, a gap g and a centre spacing c with c = g + p: two pads at c;
 - the same number twice and another once ("1.4 0.8 1.4"): pad, gap, pad;
 - two numbers a < b: pad and centres, gap and pad, pad and gap, gap and centres, inner and
-  outer span, ... Where the figure's pads are drawn (filled, hatched or outlined:
+  outer span, pad and the centres' offset from the centre line (ams), ... Where the
+  figure's pads are drawn (filled, hatched or outlined:
   daemon.ocr.drawn_pads), the reading whose pad over centres is the drawing's wins; without
   them only the first three count, and the one whose gap is at least 0.1 mm and whose outer
   span fits the body (at most 1 mm over it) wins; nothing is read when several are left;
 - one number: the pad's size, one pad on that axis;
 - an axis the drawing shows three or more evenly spaced pads along: a pad size and a pitch
-  (or the gap) among its numbers, picked by the drawing's proportions only;
+  (or the gap, or, for an even count, the innermost and outermost centres' offsets from
+  the centre line) among its numbers, picked by the drawing's proportions only;
 - pads drawn round or square: the pad size printed across one axis (a diameter) is the
   other's too.
 
@@ -75,7 +77,8 @@ def _two_value_readings(a: float, b: float, classic: bool = False) -> List[Axis]
         ways += [(b - a, b),  # gap and centres
                  ((b - a) / 2, (a + b) / 2),  # inner and outer span
                  (a, b - a),  # pad and outer span
-                 (b - a, a)]  # centres and outer span
+                 (b - a, a),  # centres and outer span
+                 (a, 2 * b)]  # pad and the centres' offset from the centre line
     for pad, centre in ways:
         pad, centre = round(pad, 4), round(centre, 4)
         if pad > 0 and centre - pad >= MIN_GAP_MM:
@@ -133,7 +136,12 @@ def _solve_row(vals: Sequence[float], count: int, ratio: Optional[float]) -> Opt
     readings: List[Axis] = []
     for pad in vals:
         for other in vals:
-            for pitch in (other, round(pad + other, 4)):  # a pitch, or the gap
+            pitches = [other, round(pad + other, 4)]  # a pitch, or the gap
+            if count % 2 == 0 and any(_close(v, (count - 1) * other) for v in vals):
+                # the innermost and outermost centres' offsets from the centre line
+                # (ams: 4X 0.400 and 4X 1.200 about it, a 0.8 pitch)
+                pitches.append(round(2 * other, 4))
+            for pitch in pitches:
                 reading = Axis(pad, count, pitch)
                 if other != pad and pitch - pad >= MIN_GAP_MM and reading not in readings:
                     readings.append(reading)

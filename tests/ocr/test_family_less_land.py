@@ -106,9 +106,29 @@ def test_outline_only_figure_has_no_drawn_pads():
     ([6.5, 9.5], 1.5 / 8.0, Axis(1.5, 2, 8.0)),  # inner and outer span (6x6 switch)
     ([6.0, 4.5], 1.5 / 6.0, Axis(1.5, 2, 6.0)),  # centres and the gap between (C&K)
     ([6.5, 9.5], 0.25, None),  # a drawing no reading fits: nothing picked
+    ([0.575, 0.638], 0.4545, Axis(0.575, 2, 1.276)),  # ams: 8X 0.638 from the centre line
 ])
 def test_drawn_proportions_pick_the_reading(values, ratio, want):
     assert solve_axis(values, None, ratio, 2) == want
+
+
+def test_a_row_dimensioned_from_its_centre_line():
+    """ams' OLGA-8 pad layout (t90): four pads a row, their centres 4X 0.400 and 4X 1.200
+    from the centre line, 0.488 wide; the pitch is twice the innermost offset, read only
+    where the outermost is printed too."""
+    assert solve_axis([0.4, 1.2, 0.488], None, 0.638, 4) == Axis(0.488, 4, 0.8)
+    assert solve_axis([0.4, 1.0, 0.488], None, 0.61, 4) is None  # no outer offset: no 0.8
+
+
+def test_a_dashed_line_or_a_chamfer_read_as_text_is_no_size():
+    """ams' dash-dot centre lines read '8:8:8:80:8:8:8:'; its pin-1 corner '0.250 X 45°'."""
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.layout import drawing_read_as_text
+
+    toks = [_tok("8：8:8:80:8:8:8:", 100, 100, 60), _tok("0.250 X 45° PIN1", 100, 200, 160),
+            _tok("0.488", 100, 300, 60)]
+    assert [c.value.value for c in collect(toks, (0, 0, 900, 900))] == [0.488]
+    assert drawing_read_as_text(toks[0], 20) and not drawing_read_as_text(toks[2], 20)
 
 
 def test_a_drawing_not_to_scale_cannot_overrule_printed_arithmetic():
