@@ -139,3 +139,14 @@ PACKAGE_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
 # Letters that only occur in package tables / only in land-pattern tables.
 PACKAGE_ONLY = {"A", "A1", "A2", "b", "e", "E1", "D1", "L1", "c", "bp", "HE", "Lp"}
 LAND_ONLY = {"C1", "C2", "X", "X1", "X2", "Y", "Y1", "Y2", "Z", "W2", "T2", "GX"}
+
+
+def letters_side(symbols) -> Optional[str]:
+    """'land' or 'package' by a table's exclusive letters: the side it holds more of, land
+    on a tie; None with neither. XLSEMI's TO-263 table has A and e beside a C2 that is the
+    tab's thickness, not a land's second span."""
+    n_land = len(set(symbols) & LAND_ONLY)
+    n_package = len(set(symbols) & PACKAGE_ONLY)
+    if n_land and n_land >= n_package:
+        return "land"
+    return "package" if n_package else None

@@ -56,6 +56,10 @@ _COUNT_PATTERNS = (
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP|"
     r"(?<![A-Z])SO)-(\d{1,3})(?!\d|\.)",  # ST's "SO-8"
+    # A TO outline then its lead count: "TO263-5L" (XLSEMI), "TO-220-5L". Four or more
+    # only: makers' "-2L" and "-3L" of a DPAK differ on whether the cut middle lead or the
+    # tab counts (the outline code's own count stands for those).
+    r"\bT[O0]-?\d{2,3}(?:[A-Z]{1,2})?-([4-9]|1\d)L?\b",
     # Body code then count: "DFN1006-2", "DFN2020-6" (1.0 x 0.6 mm, 2 pads).
     r"\b[VWUX]?DFN\d{4}-(\d{1,2})\b",
     # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).

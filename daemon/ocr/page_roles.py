@@ -51,6 +51,8 @@ CUES: Tuple[RoleCue, ...] = (
             "onsemi 'PACKAGE DIMENSIONS', ST 'mechanical data'"),
     RoleCue(r"^PACKAGEDESCRIPTION$", PACKAGE, 3,
             "Linear Technology / ADI 'PACKAGE DESCRIPTION' pages (outline beside its pads)"),
+    RoleCue(r"^PACKAGEINFORMA", PACKAGE, 3,
+            "XLSEMI and Micrel 'Package Information' headings (OCR may lose the 'ti')"),
     RoleCue(r"SEATINGPLANE|GAUGEPLANE", PACKAGE, 2, "JEDEC side views"),
     RoleCue(r"SIDEVIEW|ENDVIEW|FRONTVIEW", PACKAGE, 2, "package side/end views"),
     RoleCue(r"OVERALLHEIGHT|MOLDEDPACKAGE|STANDOFF|LEADTHICKNESS|CONTACTTHICKNESS|FOOTLENGTH"
@@ -108,17 +110,17 @@ def page_role(texts: Sequence[str], land_tables: int = 0, package_tables: int = 
 
 def page_verdict(page) -> RoleVerdict:
     """The verdict for an OcrPage: its headings plus its dimension tables, a table counting
-    for the land pattern when it has land-only letters (C1, X1, Y1, Z ...) and for the
-    package when it has package-only ones (A1, b, e, E1 ...)."""
-    from daemon.ocr.letters import LAND_ONLY, PACKAGE_ONLY
+    for the land pattern when it has more land-only letters (C1, X1, Y1, Z ...) than
+    package-only ones (A1, b, e, E1 ...), else for the package when it has any (XLSEMI's
+    TO-263 table: A, e and a C2 that is the tab's thickness)."""
+    from daemon.ocr.letters import letters_side
     from daemon.ocr.tables import find_tables, page_unit
     from daemon.ocr.transposed import find_transposed_tables
 
     unit = page_unit(page.tokens)
     tables = find_tables(page.tokens, unit) + find_transposed_tables(page.tokens, unit)
-    land = sum(1 for t in tables if set(t.symbols) & LAND_ONLY)
-    package = sum(1 for t in tables if set(t.symbols) & PACKAGE_ONLY
-                  and not set(t.symbols) & LAND_ONLY)
+    sides = [letters_side(t.symbols) for t in tables]
+    land, package = sides.count("land"), sides.count("package")
     return page_role([t.text for t in page.tokens], land_tables=land, package_tables=package)
 
 

@@ -24,7 +24,6 @@ from daemon.ocr.letters import (
     JEDEC,
     LAND,
     LAND_DESCRIPTIONS,
-    LAND_ONLY,
     NEXPERIA,
     NEXPERIA_MARKS,
     NXP_DIP,
@@ -32,9 +31,9 @@ from daemon.ocr.letters import (
     ONSEMI,
     ONSEMI_FAMILY,
     PACKAGE_DESCRIPTIONS,
-    PACKAGE_ONLY,
     ST_TO220,
     ST_TO220_MARKS,
+    letters_side,
 )
 from daemon.ocr.micrometres import NOTE as MICROMETRES_NOTE
 from daemon.ocr.micrometres import in_millimetres
@@ -130,11 +129,12 @@ def table_kind(table: DimensionTable, land_page: bool,
                tokens: Sequence[OcrToken] = ()) -> str:
     symbols = set(table.symbols)
     descriptions = squash(" ".join(r.description for r in table.rows))
-    if symbols & LAND_ONLY or "CONTACTPAD" in descriptions or "PADSPACING" in descriptions:
+    side = letters_side(symbols)
+    if side == "land" or "CONTACTPAD" in descriptions or "PADSPACING" in descriptions:
         return "land"
     if land_page and _under_land_heading(table, tokens):
         return "land"  # "Suggested Pad Layout" over a Symbol / Unit (mm) table
-    if symbols & PACKAGE_ONLY or {"A", "B"} <= symbols:
+    if side == "package" or {"A", "B"} <= symbols:
         return "package"
     return "land" if land_page else "package"
 

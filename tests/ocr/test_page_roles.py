@@ -18,6 +18,7 @@ EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "datasheets"
     (["RECOMMENDED LAND PATTERN", "Contact Pitch", "E"], "land_pattern"),
     (["EXAMPLE BOARD LAYOUT", "SOLDER MASK DETAILS"], "land_pattern"),
     (["PACKAGE OUTLINE", "SEATING PLANE", "SIDE VIEW"], "package"),
+    (["Package Informaton", "TO263-5L"], "package"),  # XLSEMI (OCR lost the 'ti')
     (["CASE OUTLINE", "RECOMMENDED SOLDERING FOOTPRINT"], "both"),
     (["8-Lead Plastic SOIC Package"], None),
     # a lone weak cue is not enough to overrule the user
@@ -34,6 +35,29 @@ def test_tables_count_like_headings():
     assert page_role([], land_tables=1).role == "land_pattern"
     assert page_role([], package_tables=1).role == "package"
     assert page_role([], land_tables=1, package_tables=1).role == "both"
+
+
+@pytest.mark.parametrize("symbols, side", [
+    (["A", "B", "C", "C2", "D", "E", "e", "F", "L", "L2"], "package"),  # XLSEMI's TO-263
+    (["C1", "C2", "X1", "Y1", "E"], "land"),  # Microchip's land table
+    (["A", "C1", "X1"], "land"),  # a tie goes to the land pattern
+    (["D", "E", "L"], None),  # letters either side uses
+])
+def test_a_table_is_on_the_side_of_most_of_its_own_letters(symbols, side):
+    from daemon.ocr.letters import letters_side
+
+    assert letters_side(symbols) == side
+
+
+def test_a_to_outline_with_its_lead_count():
+    from daemon.ocr.package_text import pin_count_from_text
+    from daemon.ocr.tokens import OcrToken
+
+    def pins(text):
+        return pin_count_from_text([OcrToken(text, (0, 0, 100, 20))])
+    assert pins("TO263-5L") == pins("TO-263-5") == 5 and pins("TO-220-5L") == 5
+    assert pins("TO-220AB") == 3 and pins("TO-252-2L") == 2  # the outline codes' own
+    assert pins("TO-263-3L") is None  # which three (leads or leads and tab) is unsaid
 
 
 def _verdict(role):
