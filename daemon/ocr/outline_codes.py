@@ -34,6 +34,12 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(rf"\bM[O0]{_D}203\b", "sot23", None, "JEDEC MO-203: SC-70 (SOT-323/353/363)"),
     OutlineCode(r"\bSOT-?353\b|\bSC-?88A\b", "sot23", 5, "EIAJ SC-88A is SOT-353, 5 leads"),
     OutlineCode(r"\bSOT-?363\b|\bSC-?88\b", "sot23", 6, "EIAJ SC-88 is SOT-363, 6 leads"),
+    # EIAJ names and NXP / Asian makers' numbers of the same SOT-23 bodies (0.95 pitch)
+    OutlineCode(r"\bSC-?74A\b|\bSOT-?753\b|\bSOT-?25\b", "sot23", 5,
+                "EIAJ SC-74A (NXP SOT753, makers' SOT-25) is SOT-23-5"),
+    OutlineCode(r"\bSC-?74\b|\bSOT-?457\b|\bSOT-?26\b", "sot23", 6,
+                "EIAJ SC-74 (NXP SOT457, makers' SOT-26) is SOT-23-6"),
+    OutlineCode(r"\bSC-?59\b|\bSOT-?346\b", "sot23", 3, "EIAJ SC-59 (SOT346): 3 leads"),
     OutlineCode(rf"\bT[O0]{_D}261{_D}AA\b", "sot223", 3, "JEDEC TO-261AA is SOT-223"),
     OutlineCode(rf"\bMS{_D}012{_V}AA\b", "soic", 8, "JEDEC MS-012 AA: SOIC-8, 3.9 mm"),
     OutlineCode(rf"\bMS{_D}012{_V}AB\b", "soic", 14, "JEDEC MS-012 AB: SOIC-14"),

@@ -21,19 +21,20 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     # Spelled out: "Thin Shrink Small Outline Package" (National), "Micro Small Outline".
     (r"TSSOP|THIN\s?SHRINK\s?SMALL\s?OUTLINE", "tssop"),
     (r"MSOP|VSSOP|(?:MICRO|MINI)\s?SMALL\s?OUTLINE", "msop"),
-    (r"SSOP|SHRINK\s?SMALL\s?OUTLINE", "ssop"),
+    (r"SSOP|QSOP|SHRINK\s?SMALL\s?OUTLINE", "ssop"),  # QSOP: JEDEC MO-137, 0.635 pitch
     # E/H/P-SOP: the exposed-pad (thermal) SOIC ("8引脚ESOP封装": no word boundary before
     # the CJK text that follows, so "not a letter" instead of \b)
     # "Small Outline Package", National's "S.O. Package" (after the shrink / thin / micro
     # spellings above, and after SMALL OUTLINE TRANSISTOR, SOT-23's).
-    (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?8\b|(?<![A-Z])[EHP]?SOP(?:-?\d|"
+    (r"SOIC|SO[LI1]C|SMALLOUTLINEINTEGRATEDCIRCUIT|\bSO-?(?:8|14|16|20|24|28)\b|(?<![A-Z])[EHP]?SOP(?:-?\d|"
      r"(?![A-Z]))|SMALL\s?OUTLINE\s?(?:PACKAGE|IC\b)|(?<![A-Z])S\.\s?O\.\s?PACKAGE",
      "soic"),
     # ST's UFQFPN / VFQFPN are no-lead quads: "QFP" inside them is not a quad flat pack.
     (r"[LT]?QFP(?!N)|QUADFLATPACK(?!,?NO)", "qfp"),
     (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
     (r"[VWUT]?QFN|[UV]?F?QFPN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
-    (r"\bW?SON\b", "son"), (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
+    (r"\b(?:[VWU]|X2)?SON\b", "son"),  # TI's VSON, WSON, USON, X2SON
+    (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     # "SDIP30", "DIP16" glued to their counts; "Dual-In-Line" with its hyphens.
     (r"(?:P|S|CER)?DIP(?:\b|(?=\d))|DUAL-?\s?IN-?\s?LINE", "dip"),
     (r"SOD-?\d", "sod"), (r"TO-?220", "to220"), (r"(?<!\d)T[O0]-?(?:92|226)(?!\d)", "to92"),
@@ -60,6 +61,9 @@ _COUNT_PATTERNS = (
     # only: makers' "-2L" and "-3L" of a DPAK differ on whether the cut middle lead or the
     # tab counts (the outline code's own count stands for those).
     r"\bT[O0]-?\d{2,3}(?:[A-Z]{1,2})?-([4-9]|1\d)L?\b",
+    # Body size then count: "DFN2x2-6", "QFN3x3-16" (Chinese makers), "SO8" glued.
+    r"\b[VWUX]?(?:DFN|QFN)\d(?:\.\d)?X\d(?:\.\d)?-(\d{1,3})\b",
+    r"(?<![A-Z])SO(\d{1,2})\b",
     # Body code then count: "DFN1006-2", "DFN2020-6" (1.0 x 0.6 mm, 2 pads).
     r"\b[VWUX]?DFN\d{4}-(\d{1,2})\b",
     # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).

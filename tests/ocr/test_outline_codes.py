@@ -27,6 +27,13 @@ def tokens(*texts):
     ("JEDEC MO-220 VGGD-8", "qfn", None),
     ("MO-229", "dfn", None),
     ("SC-88 / SOT-363", "sot23", 6),
+    ("SC-74A", "sot23", 5), ("SOT753", "sot23", 5), ("SOT-25", "sot23", 5),
+    ("SC-74", "sot23", 6), ("SOT457", "sot23", 6), ("SOT-26", "sot23", 6),
+    ("SC-59", "sot23", 3),
+    # family names makers glue or prefix: QSOP, TI's X2SON/VSON/USON, body-size DFN/QFN
+    ("QSOP-16", "ssop", 16), ("X2SON-4", "son", 4), ("VSON-8", "son", 8),
+    ("DFN2x2-6", "dfn", 6), ("QFN3x3-16", "qfn", 16), ("SO14", "soic", 14),
+    ("TO263-5L", "dpak", 5), ("TFBGA-24", "bga", None), ("D2PAK", "dpak", None),
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
