@@ -562,7 +562,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         b.pin_count = _pins_from_part_row(tokens_all, hints.part_name)
         b.pin_count_source = "part row" if b.pin_count else ""
 
-    sizes = sum(1 for t in tokens_all if re.search(r"\d\.\d", t.text))
+    sizes = sum(1 for t in tokens_all if re.search(r"\d[.,]\d", t.text))  # "75,50±1" too
     lead_row_why, land_unread = "", False
     if family is None:
         # No family named, but a land figure of equal pads (crystals, tactile switches,
@@ -620,8 +620,11 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         # Without the family no drawing can be read (which size nests in which depends on
         # it), so this is what to ask for when sizes are printed.
         raise ReaderError(f"no package family found on the page ({sizes} printed sizes "
-                          "found); give a package hint (e.g. --package-hint SOIC-8, SMA, "
-                          "1206)")
+                          "found, but no family name, outline code or land pattern that "
+                          "places them); give a package hint (e.g. --package-hint SOIC-8, "
+                          "SMA, 1206) or a screenshot of the recommended land pattern; for a "
+                          "part no family builds (a module, switch or holder), its pads as "
+                          "a reading JSON")
     if not b.fields and not b.land and any("maker letters" in n for n in b.log.notes):
         raise ReaderError("the package table's letters are the maker's own and the drawing "
                           "does not show what each measures: give the land pattern (a "

@@ -546,3 +546,15 @@ def test_pitch_beside_a_table_only_where_there_is_a_table():
     except ReaderError:
         return  # nothing read is fine; a pitch "beside the table" is not
     assert "beside the table" not in reading.notes
+
+
+def test_a_page_with_sizes_and_no_family_says_what_to_give():
+    """MYOUNG's battery holder (t89) prints '75,50±1' with a decimal comma and names no
+    family: the sizes are counted, and the message names each thing that helps."""
+    toks = [_tok("75,50±1", 100, 50, 90), _tok("21,00±1", 20, 150, 90),
+            _tok("70,00±3", 100, 400, 90), _tok("BH-18650-A1AJ005", 500, 500, 200)]
+    with pytest.raises(ReaderError) as err:
+        parse([OcrInput(OcrPage(toks, 900, 700, "holder"), "package")])
+    message = str(err.value)
+    assert "3 printed sizes" in message
+    assert all(k in message for k in ("package hint", "land pattern", "reading JSON"))
