@@ -71,6 +71,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\d\.)[lI]|(?<=\d)[lI](?=\.?\d)", "1", text)
     for ch in _DIAMETER:
         text = text.replace(ch, "Ø")
+    # A diameter in words: "Dia. 1.0", "DIA 0.8" (TE, Molex), "1.0 DIA." after the size
+    text = re.sub(r"\bDIA(?:METER)?\.?\s*(?=\d|\.\d)", "Ø", text, flags=re.I)
+    text = re.sub(r"(?<![\d.])(\d*\.?\d+)\s*DIA(?:METER)?\b\.?", r"Ø\1", text, flags=re.I)
     # OCR reads a diameter mark as a zero: "00.65" is "Ø0.65" (no drawing prints "00.65").
     text = re.sub(r"(?<![\d.])0(?=0\.\d)|(?<![A-Za-z\d.])[Oo](?=\d+\.\d)", "Ø", text)
     # ... and before a size of 1 or more: "03.50", "4x01.0" are Ø3.50 and 4xØ1.0 (no

@@ -91,3 +91,14 @@ def test_a_pitch_chain_gives_its_pitch_count_and_span(text, chain, values):
 
     assert pitch_chain(text) == chain
     assert [v.value for v in parse_values(text)] == values  # the count is no size
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dia. 1.0", 1.0), ("DIA 0.8", 0.8), ("1.0 DIA.", 1.0), ("DIAMETER 1.2", 1.2)])
+def test_a_diameter_in_words_is_a_diameter(text, value):
+    (v,) = parse_values(text)
+    assert (v.value, v.diameter) == (value, True)
+
+
+def test_words_that_merely_start_like_dia_are_no_diameter():
+    assert not any(v.diameter for v in parse_values("DIAGRAM 2") + parse_values("Media 1.0"))

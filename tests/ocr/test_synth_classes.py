@@ -11,6 +11,8 @@
    via's drill is no pad's;
 2. a DFN whose title and table give no count: the drawing's pin numbers do;
 3. a title that is an outline code only (TO-236AB), glued together by OCR;
+7. a connector series page (one board layout, a table of 2 to 8 circuits): without the part
+   name it asks for it; with it, that row's count, the pitch and the hole;
 8. a DPAK drawing of min-max callouts and no land pattern.
 """
 
@@ -187,3 +189,22 @@ def test_class8_a_dpak_drawing_without_a_land_pattern(engine):
     spec = build_footprint(reading)
     leads = sorted(p.y for p in spec.pads if p.number in ("1", "2"))
     assert len(spec.pads) == 3 and leads == pytest.approx([-2.285, 2.285])
+
+
+def test_class7_a_series_page_is_read_only_for_the_part_named(engine):
+    from daemon.readers.base import ReaderError, ReadHints
+    from daemon.synth.series_page import connector_series_page
+    from footprint_writer.builder.core import build_footprint
+
+    image = connector_series_page(series="XH", pitch=2.5, drill=1.0, counts=range(2, 9))
+    page = OcrInput(engine.read(image, name="xh_series"), "both", image=image)
+    with pytest.raises(ReaderError, match=r"covers 7 variants .*give the part name"):
+        parse([page])
+    reading = parse([page], ReadHints(part_name="B5B-XH-A"))
+    assert (reading.family, reading.pin_count) == ("pin_header", 5)
+    assert reading.land_pattern.pitch.nominal == pytest.approx(2.5)
+    assert reading.land_pattern.drill.nominal == pytest.approx(1.0)  # "Dia. 1.0"
+    spec = build_footprint(reading)
+    holes = sorted(p.y for p in spec.pads)
+    assert len(holes) == 5 and holes[-1] - holes[0] == pytest.approx(10.0)  # A of 5: 4 x 2.5
+    assert {p.drill.diameter for p in spec.pads} == {1.0}
