@@ -46,6 +46,7 @@ _SQUARE = re.compile(r"\bSQ\b|SQUARE|\bS[QO0]\.")
 _PAIR = re.compile(r"(\d*\.?\d+)\s*[xX×]\s*(\d*\.?\d+)")
 _AWG = re.compile(r"AWG\s*#?\s*(\d{2})", re.I)
 MAX_LEADS = 40
+LEAD_SIZE_MM = (0.25, 1.3)  # a lead's printed size (its diameter or side) on such drawings
 
 
 @dataclass
@@ -76,7 +77,8 @@ def _leads(dims, tokens, h: float) -> List[Lead]:
     out: List[Lead] = []
     for d in dims:
         v = d.value
-        if v.bracket or v.paren and not v.diameter or not 0.25 <= _largest(v) <= 1.3:
+        if v.bracket or v.paren and not v.diameter \
+                or not LEAD_SIZE_MM[0] <= _largest(v) <= LEAD_SIZE_MM[1]:
             continue
         near = " ".join(t.text for t in tokens
                         if abs(t.cy - (d.box[1] + d.box[3]) / 2) < 0.8 * h

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Optional, Sequence, Set, Tuple
 
+from daemon.ocr.lead_row import LEAD_SIZE_MM
 from daemon.ocr.numbers import PrintedValue, parse_values, pitch_chain
 from daemon.ocr.tokens import OcrToken
 from footprint_writer.ipc.eia_chips import eia_chip
@@ -76,8 +77,8 @@ def _legend_item(tok: OcrToken, tokens: Sequence[OcrToken]) -> bool:
 
 
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
-    """An MS-026 quad flat pack, an EIA chip or a through-hole DIP from its printed sizes,
-    or None."""
+    """An MS-026 quad flat pack, an EIA chip, a through-hole DIP or a two-row through-hole
+    part printing its pitch as a chain, from its printed sizes, or None."""
     return (_ms026(tokens) or _eia_chip(tokens) or _through_hole_dip(tokens)
             or _two_rows_by_chain(tokens))
 
@@ -150,10 +151,6 @@ def _through_hole_dip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
                                            "body_length": length})
 
 
-# A lead's printed size (its diameter or width) on a through-hole drawing, mm.
-_LEAD_SIZE_MM = (0.25, 1.3)
-
-
 def _two_rows_by_chain(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     """A two-row through-hole part that names no family (Wayjun's 7-segment display: pins
     "2.54*4=10.16" along a row, 15.24 between the rows, "Ø 0.51" with its Ø lost): the chain
@@ -170,7 +167,7 @@ def _two_rows_by_chain(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
              if "." in v.text and not (v.degrees or v.multiplier or v.bracket or v.paren)]
     rows = {r: v for v in plain for r in DIP_ROWS_MM if abs(v.value - r) <= 0.005 * r}
     leads = {v.value: v for v in plain
-             if _LEAD_SIZE_MM[0] <= v.value <= _LEAD_SIZE_MM[1] and v.qualifier != "MAX"}
+             if LEAD_SIZE_MM[0] <= v.value <= LEAD_SIZE_MM[1] and v.qualifier != "MAX"}
     if len(rows) != 1 or len(leads) != 1:
         return None
     (row, row_value), lead = next(iter(rows.items())), next(iter(leads.values()))
