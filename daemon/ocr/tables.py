@@ -16,7 +16,8 @@ from daemon.ocr.numbers import parse_values
 from daemon.ocr.tokens import OcrToken
 
 COLUMN_WORDS = {"MIN": "min", "MINIMUM": "min", "NOM": "nom", "NOMINAL": "nom", "TYP": "nom",
-                "TYPICAL": "nom", "MAX": "max", "MAXIMUM": "max", "VALUE": "nom"}
+                "TYPICAL": "nom", "MAX": "max", "MAXIMUM": "max", "VALUE": "nom",
+                "MN": "min"}  # OCR's MIN at screenshot resolution (IR's Micro3 at 100 dpi)
 _SYMBOL = re.compile(r"^[A-Za-zθ]{1,2}\d?(?:-\d{1,3})?$")  # D-8: ALD, one lead count
 # Makers' spellings included: UMW's "Milimeters", JSMICRO's "Millmeters".
 _UNIT_WORDS = (("MILLIMETER", "mm"), ("MILIMETER", "mm"), ("MILLMETER", "mm"),
@@ -68,6 +69,7 @@ def column_word(text: str) -> Optional[str]:
 
 
 _UNIT_OF_MEASURE = re.compile(r"UNITOFMEASURE[=:]?\(?(MM|INCH)")  # Atmel's COMMON DIMENSIONS
+_MM_THEN_INCH = re.compile(r"^\(?MM[)/Y(|]{0,3}INCH")
 
 
 def unit_of(text: str) -> Optional[str]:
@@ -77,8 +79,32 @@ def unit_of(text: str) -> Optional[str]:
     m = _UNIT_OF_MEASURE.search(up)
     if m:
         return "mm" if m.group(1) == "MM" else "inch"
+    if _MM_THEN_INCH.match(up):
+        return "mm"  # "mm/inch", and "(mm)/(inch)" as a small render reads it: "(mmYinch)"
     found = [(up.find(word), unit) for word, unit in _UNIT_WORDS if word in up]
+    if not found and _near_millimeters(up):
+        return "mm"
     return min(found)[1] if found else None  # "(mm)/(inch)": the first one named
+
+
+def _near_millimeters(word: str) -> bool:
+    """MILLIMETERS as OCR reads it small: within two letters of it ("MILLIMFTERS"), or an
+    M-word ending in METERS whose start is not MICRO's ("MLUMETERS")."""
+    word = word.strip("().:[]")
+    if not 9 <= len(word) <= 12:
+        return False
+    m = re.fullmatch(r"(M[A-Z]{1,4})METERS?", word)
+    return _edits(word, "MILLIMETERS") <= 2 or bool(m and not m.group(1).startswith("MIC"))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short words only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:

@@ -184,6 +184,8 @@ CLASS_PAGES = {
     "t80_MMC5603NJ_MEMSIC_WLP-4": "thin round lands read as 'OC'; a diameter both ways; 0.17 "
                                   "gap; the body from the package screenshot",
     "t86_AMS1117_AMS_TO-252": "class 8: DPAK by JEDEC TO-252AA windows, b and D1 registered",
+    "h10_MIC5504_Micrel_SOT-23-5": "untitled crop named MO-178 by its sizes; the land "
+                                   "caption's column among captioned views",
 }
 
 

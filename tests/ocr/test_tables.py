@@ -143,3 +143,23 @@ def test_exposed_pad_left_out_without_orientation(ocr_pages):
     reading = parse([OcrInput(ocr_pages["dfn_callouts"], "land_pattern")])
     assert reading.land_pattern.exposed_pad_width is None
     assert "orientation unknown" in reading.notes
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("(mm)/(inch)", "mm"), ("mm/inch", "mm"), ("(mmYinch)", "mm"), ("(mmy(inch)", "mm"),
+    ("inch/mm", "inch"),  # the first one named
+    ("MLUMETERS", "mm"), ("MILLIMFTERS", "mm"), ("Millmeters", "mm"),  # OCR at ~100 dpi
+    ("MICROMETERS", None), ("MILLIONS", None), ("MEMBERS", None),
+])
+def test_unit_titles_as_small_screenshots_read_them(text, unit):
+    """Tune pages rendered at 0.7 scale as JPEG (screenshot-like): Diodes' '(mm)/(inch)'
+    reads '(mmYinch)', IR's MILLIMETERS 'MLUMETERS'; the first unit named still wins."""
+    from daemon.ocr.tables import unit_of
+
+    assert unit_of(text) == unit
+
+
+def test_min_read_as_mn_is_a_min_column():
+    from daemon.ocr.tables import column_word
+
+    assert column_word("MN") == "min" and column_word("MIN.") == "min"
