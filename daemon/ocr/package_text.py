@@ -66,9 +66,11 @@ _COUNT_PATTERNS = (
     r"(?<![A-Z])SO(\d{1,2})\b",
     # Body code then count: "DFN1006-2", "DFN2020-6" (1.0 x 0.6 mm, 2 pads).
     r"\b[VWUX]?DFN\d{4}-(\d{1,2})\b",
-    # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (never SOT23 / SOT223).
+    # Glued: "LQFP48", "UFQFPN48", "SSOP24", "SOP-16L", "SOIC8E" (E for the exposed pad;
+    # never SOT23 / SOT223), also to the next word where a small render loses the space
+    # ("LQFP48PACKAGEMECHANICALDATA"), but not a body size ("QFN3X3").
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?\b",  # MPS's "SOIC8E": E for the exposed pad
+    r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?(?!\d|X\d)",
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.

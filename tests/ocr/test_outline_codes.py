@@ -34,6 +34,8 @@ def tokens(*texts):
     ("QSOP-16", "ssop", 16), ("X2SON-4", "son", 4), ("VSON-8", "son", 8),
     ("DFN2x2-6", "dfn", 6), ("QFN3x3-16", "qfn", 16), ("SO14", "soic", 14),
     ("TO263-5L", "dpak", 5), ("TFBGA-24", "bga", None), ("D2PAK", "dpak", None),
+    # a small render loses the spaces: the count glued to the next word still counts
+    ("Table66.LQFP48packagemechanicaldata", "qfp", 48), ("QFN3x3", "qfn", None),
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
