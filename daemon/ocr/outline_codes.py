@@ -175,7 +175,11 @@ def maker_package_number(text: str) -> Optional[Tuple[str, int]]:
     return family, int(m.group(2).replace("O", "0"))
 
 
-_TITLE_WORDS = re.compile(r"(OUTLINE|PACKAGE|CASE|STYLE|DRAWING)(?=[A-Z0-9])")
+_TITLE_WORDS = re.compile(r"(OUTLINE|PACKAGE|CASE|STYLE|DRAWING|STANDARDS?|JEDEC)(?=[A-Z0-9])")
+
+
+# A JEDEC number's leading zero read as the letter O ("MS-O12-AA", ADI's note at ~100 dpi).
+_O_AS_ZERO = re.compile(r"\b(M[SO0]|T[O0]|D[O0])([- ]?)O(\d{2})")
 
 
 def outline_code(text: str) -> Optional[OutlineCode]:
@@ -183,6 +187,7 @@ def outline_code(text: str) -> Optional[OutlineCode]:
     OCR glues a title's words ("PACKAGEOUTLINETO-236AB"): the words that head a code are
     parted from it first."""
     up = _TITLE_WORDS.sub(r"\1 ", text.upper())
+    up = _O_AS_ZERO.sub(r"\1\g<2>0\3", up)
     for code in OUTLINE_CODES:
         if re.search(code.pattern, up):
             return code

@@ -87,9 +87,13 @@ def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:
 _ZERO_AS_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 
 
+# ... and, in a small render, the O as a box ("S□T-23", JSMICRO at about 100 dpi).
+_BOX_AS_O = re.compile(r"(?<=[A-Z])[□口](?=[A-Z-])")
+
+
 def ocr_upper(text: str) -> str:
     """Upper-case text with OCR's 0-for-O inside words undone (for name matching only)."""
-    return _ZERO_AS_O.sub("O", text.upper())
+    return _ZERO_AS_O.sub("O", _BOX_AS_O.sub("O", text.upper()))
 
 
 def family_from_text(text: str) -> Optional[str]:

@@ -36,6 +36,9 @@ def tokens(*texts):
     ("TO263-5L", "dpak", 5), ("TFBGA-24", "bga", None), ("D2PAK", "dpak", None),
     # a small render loses the spaces: the count glued to the next word still counts
     ("Table66.LQFP48packagemechanicaldata", "qfp", 48), ("QFN3x3", "qfn", None),
+    ("S□T-23", "sot23", None),  # the O read as a box
+    ("COMPLIANTTOJEDECSTANDARDSMS-O12-AA", "soic", 8),  # glued, and the 0 read as O
+    ("JEDECMO-178AA", "sot23", 5),
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
