@@ -91,6 +91,10 @@ def normalise(text: str) -> str:
     # Two decimals OCR glued into one run: "9.9010.10" is 9.90 and 10.10, "3.904.10" is
     # 3.90 and 4.10 (one number never has two points; the first takes the second's decimals).
     text = _split_glued(text)
+    # A range whose one end lost its decimal point in a small render ("6.48-673",
+    # "523-5.44", "0035-0.045"): the point goes where the other end has it, when both have
+    # as many digits and the range then runs upwards by under half its low end.
+    text = _POINT_LOST.sub(_point_restored, text)
     # Decimal comma "0,50" (but not a thousands separator "1,000").
     text = re.sub(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?!\d)", r"\1.\2", text)
     text = re.sub(r"(?<![\d,])0,(\d+)", r"0.\1", text)
@@ -98,6 +102,22 @@ def normalise(text: str) -> str:
 
 
 _GLUED = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+){2,}(?![\d.])")
+_POINT_LOST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _point_restored(m) -> str:
+    a, b = m.group(1), m.group(2)
+    if ("." in a) == ("." in b):
+        return m.group(0)
+    whole, bare = (a, b) if "." in a else (b, a)
+    if len(whole) - 1 != len(bare):
+        return m.group(0)
+    cut = whole.index(".")
+    fixed = f"{bare[:cut]}.{bare[cut:]}"
+    lo, hi = (whole, fixed) if "." in a else (fixed, whole)
+    if not 0 < float(lo) < float(hi) <= 1.5 * float(lo):
+        return m.group(0)
+    return f"{lo}-{hi}"
 
 
 def _split_glued(text: str) -> str:

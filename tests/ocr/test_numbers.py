@@ -102,3 +102,17 @@ def test_a_diameter_in_words_is_a_diameter(text, value):
 
 def test_words_that_merely_start_like_dia_are_no_diameter():
     assert not any(v.diameter for v in parse_values("DIAGRAM 2") + parse_values("Media 1.0"))
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("(6.48-673)", 6.48, 6.73), ("(523-5.44)", 5.23, 5.44), ("0035-0.045", 0.035, 0.045)])
+def test_a_range_end_that_lost_its_point_gets_it_back(text, lo, hi):
+    """AMS's TO-252 drawing as a ~100 dpi screenshot: OCR drops one end's decimal point."""
+    (v,) = parse_values(text)
+    assert (v.lo, v.hi) == (lo, hi)
+
+
+@pytest.mark.parametrize("text", ["(9165-1041)", "10-12", "1.5-30", "3.2-4"])
+def test_ranges_the_point_rule_leaves_alone(text):
+    """Other digit counts, a range running down, or one wider than half its low end."""
+    assert normalise(text) == text
