@@ -18,6 +18,7 @@ from daemon.ocr.lead_row import page_sizes
 from schemas.reading import NOTES_MAX
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
+PADS_UNDER_BODY = 0.75  # a body side is at least this share of the pads' span along it
 
 
 def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
@@ -58,6 +59,12 @@ def with_package_body(reading, inputs: Sequence):
                     "placed: the pad grid does not say which way it lies")
             return reading.model_copy(update={"notes": (notes + note)[:NOTES_MAX]})
         length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
+        if length < PADS_UNDER_BODY * span_x or width < PADS_UNDER_BODY * span_y:
+            # the pads sit under the body: a side much shorter than their span is another
+            # view's size (ams' side view: 1 +-0.100 high, beside a 2 x 3.1 body)
+            note = (f"; the package drawing's {short_side:g} x {long_side:g} mm is not taken "
+                    f"as the body: the pads span {span_x:g} x {span_y:g} mm")
+            return reading.model_copy(update={"notes": (notes + note)[:NOTES_MAX]})
         fields = {"body_length": Toleranced(nom=length, source="datasheet_drawing"),
                   "body_width": Toleranced(nom=width, source="datasheet_drawing")}
         if height is not None:

@@ -176,6 +176,15 @@ def test_a_rectangular_body_over_a_square_grid_is_not_placed(monkeypatch):
     assert got.body_length is None and "not placed" in got.notes
 
 
+def test_a_body_side_shorter_than_the_pads_span_is_another_view_size(monkeypatch):
+    """ams' OLGA-8 (t90): the package screenshot's side view prints 3.100 wide and 1 +-0.100
+    high, its top view a boxed 2 OCR drops: 3.1 x 1.0 is no body for pads spanning 1.85."""
+    monkeypatch.setattr(package_view, "drawing_body", lambda item: ({"x": 3.1, "y": 1.0}, None))
+    got = package_view.with_package_body(_grid_reading(1.25), [_Item()])  # 3.3 x 1.85
+    assert got.body_length is None and got.body_width is None
+    assert "not taken as the body" in got.notes
+
+
 def test_round_lands_take_the_ball_names_the_page_prints():
     """MEMSIC's package drawing labels the balls' rows A, B and columns 1, 2: the four
     round lands are A1 (top left, as the board sees them), A2, B1, B2, not a crystal's 1-4."""
