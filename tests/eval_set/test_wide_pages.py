@@ -231,3 +231,28 @@ def test_class_page_reads_every_field(name, rebuilt, ocr_reader):
     score = score_page(load_page(folder), ocr_reader)
     wrong = [(f.field, f.expected, f.actual) for f in score.facts if f.ok is False]
     assert score.error is None and not wrong, (CLASS_PAGES[name], score.error, wrong)
+
+
+def test_screenshot_like_copies_scale_and_re_encode(tmp_path):
+    """scripts/screenshot_like.py: each image at the scale as JPEG, gt.json following."""
+    import importlib.util
+
+    from PIL import Image
+
+    spec = importlib.util.spec_from_file_location("screenshot_like",
+                                                  REPO / "scripts" / "screenshot_like.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    part = tmp_path / "src" / "t00_x"
+    part.mkdir(parents=True)
+    Image.new("RGB", (1000, 600), "white").save(part / "package_p1.png")
+    (part / "expect.json").write_text("{}")
+    (part / "gt.json").write_text(json.dumps({"images": [
+        {"file": "package_p1.png", "role": "package", "format": "png"}]}))
+    assert module.main([str(tmp_path / "src"), str(tmp_path / "out"), "--scale", "0.7"]) == 0
+    out = tmp_path / "out" / "t00_x"
+    with Image.open(out / "package_p1.jpg") as im:
+        assert im.size == (700, 420) and im.format == "JPEG"
+    gt = json.loads((out / "gt.json").read_text())
+    assert gt["images"][0]["file"] == "package_p1.jpg" and (out / "expect.json").is_file()
+    assert module.main([str(tmp_path / "out" / "t00_x"), str(tmp_path / "x")]) == 1  # no parts
