@@ -103,15 +103,13 @@ def gull_wing_outline(sizes: Dict[float, object], pitches: Dict[float, object],
     variation's, or where D fits several (MO-178's 5 and 6 leads) the largest pin label
     among them (OCR joins a stroke to a digit: "|4|" reads 14, so larger labels are no
     veto). Exactly one outline must fit."""
-    from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
 
     fits = []
     for body in JEDEC_BODIES:
         for pitch in body.pitches:
             e = [v for k, v in pitches.items() if abs(k - pitch) <= _PITCH_EPS]
             e1 = [v for k, v in sizes.items() if body.body[0] <= k <= body.body[1]]
-            tips = [t.tips for t in JEDEC_TIPS if t.family == body.family
-                    and t.body == body.body and abs(t.pitch - pitch) <= _PITCH_EPS]
+            tips = _registered_tips(body, pitch)
             if len(e) != 1 or len(e1) != 1 or len(tips) != 1:
                 continue
             lengths = [(v, n) for v in sizes.values() for p, lo, hi, n in body.variations
@@ -136,6 +134,15 @@ def gull_wing_outline(sizes: Dict[float, object], pitches: Dict[float, object],
     return fits[0] if len({(f[0].outline, f[1]) for f in fits}) == 1 else None
 
 
+def _registered_tips(body: JedecBody, pitch: float) -> List[Tuple[float, float]]:
+    """The tip-to-tip spans E (min, max) JEDEC registers for this body at this pitch
+    (footprint_writer.ipc.jedec_leads.JEDEC_TIPS): one, or none."""
+    from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
+
+    return [t.tips for t in JEDEC_TIPS if t.family == body.family and t.body == body.body
+            and abs(t.pitch - pitch) <= _PITCH_EPS]
+
+
 def _within(value, low: float, high: float) -> bool:
     """The printed size's whole range (min to max) lies in the window: MO-178's 2.90 +/-0.10
     is its length D, the 2.80 +/-0.20 beside it (E) reaches under D's 2.80 minimum."""
@@ -150,7 +157,6 @@ def outline_windows(family: Optional[str], pitch: Optional[float], pins: Optiona
     A from 70 % of its maximum). For drawings whose views show each size on a different axis
     (National's M08A: E1 on the end view, E on the top view), where nesting cannot pair
     them."""
-    from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
 
     if family is None or pitch is None or pins is None:
         return []
@@ -160,8 +166,7 @@ def outline_windows(family: Optional[str], pitch: Optional[float], pins: Optiona
             continue
         lengths = [(lo, hi) for p, lo, hi, n in body.variations
                    if n == pins and abs(p - pitch) <= _PITCH_EPS]
-        tips = [t.tips for t in JEDEC_TIPS if t.family == family and t.body == body.body
-                and abs(t.pitch - pitch) <= _PITCH_EPS]
+        tips = _registered_tips(body, pitch)
         if len(lengths) != 1 or len(tips) != 1:
             continue
         windows = {"body_width": (body.body[0], body.body[1]),

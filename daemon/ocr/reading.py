@@ -976,8 +976,8 @@ def _package_from_callouts(inputs, page_tables, b: ReadingBuilder, family=None) 
             mine = {id(t) for t in land_fig.tokens}
             tokens = [t for t in page.tokens if id(t) not in mine]
         elif item.role == "both":
-            land = land_region(page.tokens, page.width, page.height, "both", [])
-            if land is not None and land[1] > 0:
+            land = _land_area(item)
+            if land is not None:
                 region = (0, 0, page.width, land[1])
         callouts = collect(tokens, region)
         if not dual_dimensioned(callouts):
@@ -1122,6 +1122,15 @@ def _sizes_from_drawing(item: OcrInput, callouts, b: ReadingBuilder, family) -> 
 OUTLINE_FIGURES_READ_AGAIN = 2  # the largest figures: top view and side view
 
 
+def _land_area(item: OcrInput):
+    """On a page of both drawings whose land pattern is no figure of its own, the region its
+    heading or caption marks (callouts.land_region), or None where that is the whole page
+    from its top."""
+    page = item.page
+    area = land_region(page.tokens, page.width, page.height, "both", [])
+    return area if area is not None and area[1] > 0 else None
+
+
 def _off_the_land(item: OcrInput, figs, tokens: list) -> list:
     """`tokens` less those nearest the page's land figure: its pad sizes are no body sizes
     (Fairchild's 1.40 pad beside its SOT-23's lost 1.30 body), in the turned pass and the
@@ -1131,9 +1140,8 @@ def _off_the_land(item: OcrInput, figs, tokens: list) -> list:
     land = _land_figure(item, []) if figs else None
     if land is None and item.role == "both":
         # no figure of its own: the land's region as the page's upright pass leaves it out
-        page = item.page
-        area = land_region(page.tokens, page.width, page.height, "both", [])
-        if area is not None and area[1] > 0:
+        area = _land_area(item)
+        if area is not None:
             return [t for t in tokens if not in_box(t, area)]
     if land is None:
         return tokens
