@@ -4,8 +4,6 @@ from typing import List, Sequence
 
 from daemon.eval.scoring import COLUMNS, PageScore
 
-MARK = {True: "ok", False: "WRONG", None: "-"}
-
 
 def format_report(scores: Sequence[PageScore]) -> str:
     width = max([len(s.name) for s in scores] + [4])
@@ -15,7 +13,7 @@ def format_report(scores: Sequence[PageScore]) -> str:
     lines.append(f"{'page':<{width}}  " + "  ".join(f"{h:>8}" for h in heads)
                  + f"  {'right':>7}  {'ground':>7}  {'s':>6}")
     for s in scores:
-        cells = [MARK[s.column(fields)] for _, fields in COLUMNS]
+        cells = [s.mark(fields) for _, fields in COLUMNS]
         ground = f"{s.grounding_found}/{s.grounding_total}" if s.grounding_total else "-"
         lines.append(f"{s.name[:width]:<{width}}  " + "  ".join(f"{c:>8}" for c in cells)
                      + f"  {s.right:>3}/{s.total:<3}  {ground:>7}  {s.seconds:>6.1f}")
@@ -45,6 +43,11 @@ def format_report(scores: Sequence[PageScore]) -> str:
         secs = [s.seconds for s in scores]
         lines.append(f"time per page: mean {sum(secs) / len(secs):.1f} s, "
                      f"max {max(secs):.1f} s ({len(secs)} pages)")
+    wrong = [s for s in scores if s.wrong_values]
+    missing = sum(1 for s in scores for f in s.facts if f.missing)
+    lines.append(f"wrong values (built, not as printed): {sum(s.wrong_values for s in wrong)} "
+                 f"fields on {len(wrong)} pages; left out (no value or no footprint): "
+                 f"{missing} fields")
     right = sum(s.right for s in scores)
     total_facts = sum(s.total for s in scores)
     lines.append(f"score: {right}/{total_facts} fields")

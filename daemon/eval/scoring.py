@@ -33,6 +33,12 @@ class Fact:
     ok: Optional[bool]
     detail: str = ""
 
+    @property
+    def missing(self) -> bool:
+        """Scored wrong because nothing was built for it (no footprint, no value), as
+        opposed to a value built that differs: the dangerous kind, counted apart."""
+        return self.ok is False and self.actual is None
+
 
 @dataclass
 class PageScore:
@@ -57,6 +63,21 @@ class PageScore:
         """True when every scored fact of the column is right, None when none applies."""
         oks = [f.ok for f in self.facts if f.field in fields and f.ok is not None]
         return None if not oks else all(oks)
+
+    def mark(self, fields) -> str:
+        """The column's cell: ok, WRONG (a value built that differs), miss (nothing
+        built for it) or - (does not apply)."""
+        facts = [f for f in self.facts if f.field in fields and f.ok is not None]
+        if not facts:
+            return "-"
+        if all(f.ok for f in facts):
+            return "ok"
+        return "miss" if all(f.ok or f.missing for f in facts) else "WRONG"
+
+    @property
+    def wrong_values(self) -> int:
+        """Facts a built footprint got wrong (not the ones it left out)."""
+        return sum(1 for f in self.facts if f.ok is False and not f.missing)
 
 
 def failed_facts(expect: Dict[str, Any], reason: str) -> List[Fact]:

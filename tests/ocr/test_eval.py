@@ -52,6 +52,9 @@ def test_wrong_reading_scores_wrong(page_dir, soic_reading, tmp_path):
     wrong = [f.field for f in score.facts if f.ok is False]
     assert wrong == ["row_spacing"]
     assert score.column(("row_spacing",)) is False and score.column(("pitch",)) is True
+    # a value built that differs is the dangerous kind, counted apart from one left out
+    assert score.mark(("row_spacing",)) == "WRONG" and score.wrong_values == 1
+    assert "wrong values (built, not as printed): 1 fields on 1 pages" in format_report([score])
 
 
 def test_reader_failure_counts_every_fact_wrong(page_dir):
@@ -65,6 +68,9 @@ def test_reader_failure_counts_every_fact_wrong(page_dir):
     (page,) = load_pages(root)
     score = score_page(page, Failing())
     assert score.right == 0 and score.total == 10 and "no dimensions" in score.error
+    # nothing was built: every fact is left out, none is a wrong value
+    assert score.wrong_values == 0 and score.mark(("pitch",)) == "miss"
+    assert "left out (no value or no footprint): 10 fields" in format_report([score])
 
 
 def test_cli_eval_with_recorded_readings_on_real_pages(capsys):
