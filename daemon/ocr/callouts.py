@@ -18,6 +18,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.dual_units import mm_of_pair, one_unit
 from daemon.ocr.layout import (
     dashes_read_as_text,
+    joined_stacked_tolerances,
     line_height,
     reads_across,
     squash,
@@ -188,7 +189,7 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
     upright += [OcrToken(t.text, t.box, t.score) for t in
                 upright_duplicates_dropped([t for t in inside if t.vertical and reads_across(t)
                                             and len(t.text.strip()) >= 2], upright)]
-    toks = upright + vertical
+    toks = joined_stacked_tolerances(upright, h) + vertical
     words = [t for t in toks if re.search(r"PITCH|TYP|REF|BSC|^MAX\.?$|^MIN\.?$",
                                           squash(t.text))]
     lone = [(t, lone_multiplier(t.text)) for t in toks]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from daemon.ocr.layout import joined_stacked_tolerances, line_height
 from daemon.ocr.numbers import all_numbers
 from daemon.ocr.tokens import OcrPage
 from schemas.provenance import Issue
@@ -112,7 +113,8 @@ class PageNumbers:
         self.values: List[float] = []
         texts = []
         for page in pages:
-            for token in page.tokens:
+            # "0.70" with "+0.15" over "-0.10" beside it: the bounds are printed too
+            for token in joined_stacked_tolerances(page.tokens, line_height(page.tokens)):
                 texts.append(token.text)
                 self.values.extend(all_numbers(token.text))
         self.text = "\n".join(texts)

@@ -120,3 +120,34 @@ def drawing_read_as_text(tok: OcrToken, h: float) -> bool:
     if getattr(tok, "vertical", False):  # a turned run: its letters stand along y
         w, ht = ht, w
     return ht > 1.6 * h or w / len(text) > ht
+
+
+_BARE = re.compile(r"^\d*\.\d+$")
+_PLUS = re.compile(r"^\+\s*\d*\.?\d+$")
+_MINUS = re.compile(r"^[-\u2013\u2212]\s*\d*\.?\d+$")
+
+
+def joined_stacked_tolerances(toks: Sequence[OcrToken], h: float) -> List[OcrToken]:
+    """`0.70` with `+0.15` over `-0.10` in small print just right of it (UMW's SOT-223
+    lead): OCR reads three runs; they are one toleranced size, joined into one run
+    ("0.70 +0.15 -0.10"), so that neither tolerance is read as a size of its own."""
+    used: set = set()
+    out: List[OcrToken] = []
+    for base in toks:
+        if not _BARE.match(base.text.strip()) or id(base) in used:
+            continue
+        beside = [t for t in toks if t is not base and id(t) not in used
+                  and base.box[2] - 0.6 * h <= t.box[0] <= base.box[2] + 1.5 * h
+                  and abs(t.cy - base.cy) < 1.2 * h]
+        plus = [t for t in beside if _PLUS.match(t.text.strip()) and t.cy <= base.cy + 0.3 * h]
+        minus = [t for t in beside if _MINUS.match(t.text.strip())
+                 and t.cy >= base.cy - 0.3 * h]
+        if len(plus) != 1 or len(minus) != 1 or minus[0].cy <= plus[0].cy:
+            continue
+        parts = (base, plus[0], minus[0])
+        used.update(id(t) for t in parts)
+        box = (min(t.box[0] for t in parts), min(t.box[1] for t in parts),
+               max(t.box[2] for t in parts), max(t.box[3] for t in parts))
+        out.append(OcrToken(" ".join(t.text.strip() for t in parts), box,
+                            min(t.score for t in parts)))
+    return [t for t in toks if id(t) not in used] + out

@@ -449,6 +449,14 @@ JEDEC_WINDOWS: Dict[str, Dict[str, tuple]] = {
     "dpak": {"body_width": (6.3, 6.8), "body_length": (5.9, 6.3), "overall_width": (9.3, 10.5),
              "exposed_pad_length": (4.95, 5.55), "lead_width": (0.55, 0.9),
              "lead_length": (1.3, 1.8), "height": (2.1, 2.45), "pitch": (4.4, 4.75)},
+    # JEDEC TO-261AA (SOT-223; onsemi 318E, Diodes and NXP SC-73 print the same): D 6.30-6.70
+    # (body along the row; UMW prints 5.90-6.70), E 3.30-3.70 (body across), HE 6.70-7.30
+    # (lead tip to tab end), b2 2.90-3.10 (the tab along the row), b 0.60-0.88, L 0.90 min
+    # (the foot; UMW 0.90-1.15), A 1.80 max (a side view's body thickness A2 may share the
+    # window: the largest is the height). c 0.24-0.35 and A1 0.02-0.10 fall outside.
+    "sot223": {"body_length": (6.2, 6.78), "body_width": (3.2, 3.85),
+               "overall_width": (6.8, 7.4), "exposed_pad_length": (2.85, 3.2),
+               "lead_width": (0.6, 0.89), "lead_length": (0.9, 1.3), "height": (1.45, 1.85)},
 }
 # Further outlines of a family whose windows differ: JEDEC MS-011 (PDIP, 0.600"): E1
 # 12.32-14.73, E 15.24-15.88 (the eB lead spread reaches 17.78, outside), D 31.9-60, A 6.35
@@ -475,13 +483,15 @@ _FLAT = 2.0
 
 
 def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, PrintedValue]:
-    """Each field whose JEDEC window holds exactly one printed limit pair."""
+    """Each field whose JEDEC window holds exactly one printed limit pair; the height
+    window may hold more (a side view's body thickness A2 under the seated height A, which
+    is the largest of them)."""
     found = {}
     for name, (lo, hi) in windows.items():
         inside = {d.value.value: d.value for d in dims if d.value.lo is not None
                   and d.value.hi is not None and lo <= d.value.value <= hi}
-        if len(inside) == 1:
-            found[name] = next(iter(inside.values()))
+        if len(inside) == 1 or (inside and name == "height"):
+            found[name] = inside[max(inside)]
     return found
 
 
