@@ -30,6 +30,9 @@ class JedecBody:
     # (pitch, D min, D max, lead count) of the outline's variations, where D fixes the count
     variations: Tuple[Tuple[float, float, float, int], ...] = ()
     height: Optional[float] = None  # the outline's largest seated height A (mm)
+    # Every lead count the outline registers, where that list is short and complete
+    # (TO-236AB: 3); a count from pin labels outside it is a misread label, not the part.
+    counts: Tuple[int, ...] = ()
 
 
 # Source: JEDEC MS-012 / MS-013 (SOIC), MO-153 (TSSOP), MO-187 (MSOP), MO-150 (SSOP),
@@ -61,14 +64,15 @@ JEDEC_BODIES: Tuple[JedecBody, ...] = (
     # and -6: E1 1.50-1.75, E 2.60-3.00, D 2.80-3.10) have bodies apart: each fixes its tips.
     # TO-236's A (1.12 max in the register) is left open: makers print up to 1.20 MAX.
     JedecBody("sot23", "SOT-23", (0.95,), (1.2, 1.4), "JEDEC TO-236AB (SOT-23, 3 leads)",
-              ((0.95, 2.80, 3.04, 3),)),
+              ((0.95, 2.80, 3.04, 3),), counts=(3,)),
     JedecBody("sot23", "SOT-23", (0.95,), (1.5, 1.8), "JEDEC MO-178 (SOT-23-5, SOT-23-6)",
-              ((0.95, 2.80, 3.10, 5), (0.95, 2.80, 3.10, 6)), 1.45),
+              ((0.95, 2.80, 3.10, 5), (0.95, 2.80, 3.10, 6)), 1.45, counts=(5, 6)),
     # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder; D fixes 8 (BA) and 20
     # (AD) leads, while 14 and 16 share D and need the labels or a printed count.
     JedecBody("dip", "DIP", (2.54,), (6.0, 7.2), "JEDEC MS-001 (PDIP, 0.300 in rows)",
               ((2.54, 9.02, 10.16, 8), (2.54, 24.89, 26.92, 20)), 5.33),
-    JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)", height=1.1),
+    JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)", height=1.1,
+              counts=(3, 5, 6)),
 )
 _PITCH_EPS = 0.011
 
@@ -88,9 +92,18 @@ def body_outline(fields: Dict[str, object]) -> Optional[JedecBody]:
     if pitch is None or body is None or tips is None or tips.nominal <= body.nominal:
         return None
     fits = [o for o in JEDEC_BODIES
-            if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in o.pitches)
+            if any(abs(pitch.nominal - p) <= _PITCH_EPS for p in _lettered_pitches(o))
             and o.body[0] <= body.nominal <= o.body[1]]
     return fits[0] if len(fits) == 1 else None
+
+
+def _lettered_pitches(outline: JedecBody) -> Tuple[float, ...]:
+    """The spacings a table may letter e: the pitch, and on a three-lead outline the
+    spacing of its outer leads too (TO-236's e1 = 1.90, which onsemi's case 318 letters
+    e; the reader re-run as that family reads it as the span it is)."""
+    if outline.counts == (3,):
+        return outline.pitches + tuple(2 * p for p in outline.pitches)
+    return outline.pitches
 
 
 def gull_wing_outline(sizes: Dict[float, object], pitches: Dict[float, object],
@@ -131,7 +144,8 @@ def gull_wing_outline(sizes: Dict[float, object], pitches: Dict[float, object],
             if len(e_span) == 1:  # else left to the drawing (a land size may fit too)
                 printed["overall_width"] = e_span[0]
             fits.append((body, count, printed))
-    return fits[0] if len({(f[0].outline, f[1]) for f in fits}) == 1 else None
+    return fits[0] if len({(f[0].outline, f[1], f[2]["pitch"].value) for f in fits}) == 1 \
+        else None
 
 
 def _registered_tips(body: JedecBody, pitch: float) -> List[Tuple[float, float]]:
@@ -245,13 +259,18 @@ def guess_from_table(fields: Dict[str, object], tokens: Sequence[OcrToken],
     pitch = fields["pitch"].nominal
     length = fields.get("body_length")
     d = length.nominal if length else None
-    why = (f"no family named: E1 {fields['body_width'].nominal:g} mm at {pitch:g} mm pitch "
+    why = (f"no family named: E1 {fields['body_width'].nominal:g} mm with e {pitch:g} mm "
            f"is {outline.outline}")
     count = pins
     if count is None:
         count = pins_from_labels(tokens, pitch, d)
+        if count and outline.counts and count not in outline.counts:
+            count = None  # a label the outline cannot have (an "8" of another figure)
         if count:
             why += f"; {count} leads from the drawing's pin labels"
+    if count is None and len(outline.counts) == 1:
+        count = outline.counts[0]
+        why += f", which registers {count} leads only"
     if count is None:
         count = pins_from_length(outline, pitch, d)
         if count:

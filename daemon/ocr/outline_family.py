@@ -53,6 +53,36 @@ def _sizes(tokens: Sequence[OcrToken]
     return sizes, pitches
 
 
+def _stacked_sizes(tokens: Sequence[OcrToken]
+                   ) -> Tuple[Dict[float, PrintedValue], Dict[float, PrintedValue]]:
+    """(limit pairs, single sizes) as the drawing reader joins them: dual units resolved
+    to mm ("0.197 (5,00)") and two limits stacked at one place ("5,00" over "4,80") one
+    size (daemon.ocr.package_callouts.stacked_limits)."""
+    from daemon.ocr.callouts import collect
+    from daemon.ocr.layout import line_height
+    from daemon.ocr.package_callouts import stacked_limits
+
+    if not tokens:
+        return {}, {}
+    region = (0, 0, max(t.box[2] for t in tokens) + 1, max(t.box[3] for t in tokens) + 1)
+    h = line_height(tokens)
+    pairs, singles = {}, {}
+    # The upright and the turned text apart: a turned run over upright ones would hide them.
+    upright = [t for t in tokens if not t.vertical]
+    turned = [t for t in tokens if t.vertical]
+    dims = stacked_limits(collect(upright, region), h) + (
+        stacked_limits(collect(turned, region), h) if turned else [])
+    for d in dims:
+        v = d.value
+        if v.degrees or v.qualifier in ("MAX", "MIN"):
+            continue
+        if v.lo is not None and v.hi is not None and not v.multiplier:
+            pairs.setdefault(round(v.value, 3), v)
+        elif v.lo is None and "." in v.text:  # "12X 1.27": a pitch counted
+            singles.setdefault(round(v.value, 3), v)
+    return pairs, singles
+
+
 def _find(values: Dict[float, PrintedValue], target: float) -> Optional[PrintedValue]:
     return next((v for k, v in values.items() if abs(k - target) < _EPS), None)
 
@@ -83,15 +113,25 @@ def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
             or _two_rows_by_chain(tokens))
 
 
-def gull_wing_from_drawing(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
+def gull_wing_from_drawing(pages: Sequence[Sequence[OcrToken]]) -> Optional[OutlineGuess]:
     """A two-row gull-wing drawing cropped without its title (Micrel's SOT-23-5 page
     "continued"): its body, tips, length and pitch one registered outline's
-    (daemon.ocr.jedec_bodies.gull_wing_outline). `tokens` holds the turned text too: the
-    sizes across the rows are printed up the page."""
+    (daemon.ocr.jedec_bodies.gull_wing_outline). Each page's tokens hold its turned text
+    too: the sizes across the rows are printed up the page."""
     from daemon.ocr.jedec_bodies import gull_wing_outline
 
+    tokens = [t for page in pages for t in page]
     sizes, pitches = _sizes(tokens)
-    found = gull_wing_outline(sizes, pitches, _labels(tokens))
+    plain: Dict[float, PrintedValue] = {}
+    for page in pages:  # stacked limits are joined within one image's coordinates
+        stacked, singles = _stacked_sizes(page)
+        for k, v in stacked.items():
+            sizes.setdefault(k, v)
+        for k, v in singles.items():
+            plain.setdefault(k, v)
+    # A pitch printed with no TYP/BSC (TI's boxed "0.050 (1,27)", "12X 1.27"): any single
+    # size may be it, the outline's body, length and tips still have to fit around it.
+    found = gull_wing_outline(sizes, {**plain, **pitches}, _labels(tokens))
     if found is None:
         return None
     body, pins, printed = found

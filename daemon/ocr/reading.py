@@ -419,7 +419,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             # The page names Type-C but draws a package (a USB-C controller's QFN, say).
     guess = family_from_outline(tokens_all) if family is None else None
     if family is None and guess is None and any(i.image is not None for i in inputs):
-        guess = gull_wing_from_drawing([t for i in inputs for t in page_text(i)])
+        guess = gull_wing_from_drawing([page_text(i) for i in inputs])
     if guess is not None:
         family = guess.family
     part = parse_part_number(hints.part_name)
@@ -436,10 +436,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     if part is not None:
         b.log.add(f"{part.why} (check the series)")
     b.exposed_pad_named = names_exposed_pad(tokens_all)
+    # A family inferred from sizes alone says nothing of a thermal pad the title named.
+    check = "(check the family and count" + (
+        ")" if b.exposed_pad_named else ", and whether the part has an exposed pad: the "
+        "page names none)")
     if inferred:
-        b.log.add(f"{inferred} (check the family and count)")
+        b.log.add(f"{inferred} {check}")
     if guess is not None:
-        b.log.add(f"{guess.why} (check the family and count)")
+        b.log.add(f"{guess.why} {check}")
     land_tables: List[DimensionTable] = []
     package_tables: List[DimensionTable] = []
     page_tables: List[List[DimensionTable]] = []

@@ -182,3 +182,53 @@ def test_a_drawing_that_fixes_no_outline_names_none(texts, labels):
     from daemon.ocr.jedec_bodies import gull_wing_outline
 
     assert gull_wing_outline(*_printed(*texts), labels) is None
+
+
+def _ti_drawing(pitch_text="0.050 (1,27)"):
+    """TI's D (R-PDSO-G8) drawing cropped below its title: inch (mm) sizes, each a maximum
+    stacked over its minimum, and the pitch in a box with no BSC or TYP."""
+    texts = [("0.197 (5,00)", 230, 130), ("0.189 (4,80)", 230, 150),  # D
+             ("0.244 (6,20)", 540, 270), ("0.228 (5,80)", 540, 290),  # E (tips)
+             ("0.157 (4,00)", 440, 340), ("0.150 (3,80)", 440, 360),  # E1
+             (pitch_text, 140, 490),
+             ("0.020 (0,51)", 430, 480), ("0.012 (0,31)", 430, 500),  # b
+             ("0.069 (1,75) Max", 190, 680)]
+    return [OcrToken(t, (x, y, x + 110, y + 16)) for t, x, y in texts] + [
+        _tok("8", 240, 195, 10), _tok("5", 385, 195, 10), _tok("1", 230, 455, 10),
+        _tok("4", 385, 455, 10)]
+
+
+def test_an_untitled_drawing_in_two_units_with_stacked_limits_names_its_outline():
+    from daemon.ocr.outline_family import gull_wing_from_drawing
+
+    guess = gull_wing_from_drawing([_ti_drawing()])
+    assert (guess.family, guess.pins) == ("soic", 8) and "MS-012" in guess.why
+    sizes = guess.sizes
+    assert (sizes["body_length"].lo, sizes["body_length"].hi) == (4.8, 5.0)
+    assert (sizes["overall_width"].lo, sizes["overall_width"].hi) == (5.8, 6.2)
+    assert sizes["pitch"].value == 1.27  # boxed, no BSC: the body fits around it
+    # stacked limits are joined within one image: a second page's text does not mix in
+    other = [OcrToken("4.40", (440, 322, 550, 338))]  # over E1's "4,00" if mixed in
+    body = gull_wing_from_drawing([_ti_drawing(), other]).sizes["body_width"]
+    assert (body.lo, body.hi) == (3.8, 4.0)
+    # no pitch at all: nothing fixes the outline
+    assert gull_wing_from_drawing([_ti_drawing(pitch_text="")]) is None
+
+
+def test_a_three_lead_outline_takes_no_count_from_a_stray_label():
+    """IR's Micro3 table cropped untitled (t26): E1 1.3 with e 0.95 is TO-236AB, three
+    leads; an "8" elsewhere on the page is no pin label of it."""
+    labels = [_tok(t, 100 + 30 * i, 50, 14) for i, t in enumerate(["1", "8"])]
+    guess = guess_from_table(_fields(0.95, 1.3, 2.4, 2.9), labels, None)
+    assert (guess.family, guess.pins) == ("sot23", 3) and "3 leads only" in guess.why
+
+
+def test_a_sot23_table_lettering_the_outer_leads_e_names_its_outline():
+    """onsemi's case 318 letters the 1.90 spacing of leads 1 and 3 e (TO-236's e1)."""
+    assert body_outline(_fields(1.9, 1.3, 2.4)).outline.startswith("JEDEC TO-236AB")
+    assert body_outline(_fields(1.9, 1.6, 2.8)) is None  # not on the five-lead MO-178
+
+
+def test_an_inferred_family_asks_about_an_exposed_pad_the_page_does_not_name():
+    reading = parse([OcrInput(_untitled_soic_table(), "package")])
+    assert "whether the part has an exposed pad" in reading.notes
