@@ -20,6 +20,9 @@ def register(subparsers) -> None:
     p.add_argument("--scale", type=float, default=1.0,
                    help="shrink every page by this factor first (0.5: a 300-dpi page as a "
                         "150-dpi screenshot)")
+    p.add_argument("--untitled", action="store_true",
+                   help="with --reader ocr: read every page as if cropped below its title "
+                        "(OCR runs naming a package family or outline code are dropped)")
     p.add_argument("--json", type=Path, default=None, help="also write the scores here")
     p.set_defaults(func=run)
 
@@ -38,7 +41,15 @@ def run(args: argparse.Namespace) -> int:
     pages = load_pages(args.dir)
     if not pages:
         raise Ds2fpError(f"no page folders with expect.json under {args.dir}")
-    get_reader = reader_for(args.reader)
+    if args.untitled:
+        if args.reader != "ocr":
+            raise Ds2fpError("--untitled drops OCR runs: use it with --reader ocr")
+        from daemon.eval.untitled import untitled_ocr_reader
+
+        untitled = untitled_ocr_reader()
+        get_reader = lambda page: untitled  # noqa: E731 - one reader for every page
+    else:
+        get_reader = reader_for(args.reader)
     grounder = None
     scores = []
     for page in pages:

@@ -102,3 +102,28 @@ def test_scale_shrinks_the_pages_before_reading(page_dir, capsys):
     assert main(["eval", str(root), "--reader", str(reading_path), "--scale", "0.5"]) == 0
     assert "score: 10/10 fields" in capsys.readouterr().out
     assert main(["eval", str(root), "--scale", "3"]) != 0
+
+
+def test_untitled_drops_every_run_naming_a_family():
+    """`ds2fp eval --untitled`: the page as if cropped below its title."""
+    from daemon.eval.untitled import UntitledEngine
+    from daemon.ocr.tokens import OcrPage, OcrToken
+
+    class Engine:
+        loaded = True
+
+        def read(self, image, name="", rotated=False):
+            texts = ["8-Lead SOIC Package Outline", "JEDEC MS-012", "1.27 BSC", "4.90±0.10"]
+            return OcrPage([OcrToken(t, (0, 20 * i, 90, 20 * i + 16))
+                            for i, t in enumerate(texts)], 100, 100, name)
+
+    engine = UntitledEngine(Engine())
+    assert [t.text for t in engine.read(None).tokens] == ["1.27 BSC", "4.90±0.10"]
+    assert engine.loaded  # everything else is the engine's own
+
+
+def test_untitled_needs_the_ocr_reader(page_dir):
+    from daemon.cli import main
+
+    root, reading_path = page_dir
+    assert main(["eval", str(root), "--reader", str(reading_path), "--untitled"]) != 0
