@@ -33,6 +33,9 @@ class JedecBody:
     # Every lead count the outline registers, where that list is short and complete
     # (TO-236AB: 3); a count from pin labels outside it is a misread label, not the part.
     counts: Tuple[int, ...] = ()
+    # The size across the leads where JEDEC_TIPS has none: a DIP's shoulder E (the reader's
+    # overall_width for a DIP), min and max in mm.
+    across: Optional[Tuple[float, float]] = None
 
 
 # Source: JEDEC MS-012 / MS-013 (SOIC), MO-153 (TSSOP), MO-187 (MSOP), MO-150 (SSOP),
@@ -67,10 +70,15 @@ JEDEC_BODIES: Tuple[JedecBody, ...] = (
               ((0.95, 2.80, 3.04, 3),), counts=(3,)),
     JedecBody("sot23", "SOT-23", (0.95,), (1.5, 1.8), "JEDEC MO-178 (SOT-23-5, SOT-23-6)",
               ((0.95, 2.80, 3.10, 5), (0.95, 2.80, 3.10, 6)), 1.45, counts=(5, 6)),
-    # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder; D fixes 8 (BA) and 20
-    # (AD) leads, while 14 and 16 share D and need the labels or a printed count.
+    # MS-001 (0.300 in PDIP): E1 6.10-7.11 body under the E shoulder 7.62-8.26; D fixes 8
+    # (BA, 9.02-10.16), 18 (AC, 22.35-23.37) and 20 (AD, 24.89-26.92) leads. 14 (AA,
+    # 18.67-19.69) and 16 (AB, 19.81-20.32) are apart in the register but makers print a
+    # 16-lead D from 18.55 (NXP SOT38-4): one window for both, the labels or a printed
+    # count decide.
     JedecBody("dip", "DIP", (2.54,), (6.0, 7.2), "JEDEC MS-001 (PDIP, 0.300 in rows)",
-              ((2.54, 9.02, 10.16, 8), (2.54, 24.89, 26.92, 20)), 5.33),
+              ((2.54, 9.02, 10.16, 8), (2.54, 18.55, 20.32, 14), (2.54, 18.55, 20.32, 16),
+               (2.54, 22.35, 23.37, 18), (2.54, 24.89, 26.92, 20)), 5.33,
+              across=(7.62, 8.26)),
     JedecBody("sot23", "SC-70", (0.65,), (1.15, 1.4), "JEDEC MO-203 (SC-70)", height=1.1,
               counts=(3, 5, 6)),
 )
@@ -153,6 +161,8 @@ def _registered_tips(body: JedecBody, pitch: float) -> List[Tuple[float, float]]
     (footprint_writer.ipc.jedec_leads.JEDEC_TIPS): one, or none."""
     from footprint_writer.ipc.jedec_leads import JEDEC_TIPS
 
+    if body.across is not None:
+        return [body.across]
     return [t.tips for t in JEDEC_TIPS if t.family == body.family and t.body == body.body
             and abs(t.pitch - pitch) <= _PITCH_EPS]
 

@@ -131,7 +131,8 @@ def gull_wing_from_drawing(pages: Sequence[Sequence[OcrToken]]) -> Optional[Outl
             plain.setdefault(k, v)
     # A pitch printed with no TYP/BSC (TI's boxed "0.050 (1,27)", "12X 1.27"): any single
     # size may be it, the outline's body, length and tips still have to fit around it.
-    found = gull_wing_outline(sizes, {**plain, **pitches}, _labels(tokens))
+    # A pitch toleranced like a size (National's 2.286-2.794) is a candidate too.
+    found = gull_wing_outline(sizes, {**sizes, **plain, **pitches}, _labels(tokens))
     if found is None:
         return None
     body, pins, printed = found

@@ -65,6 +65,9 @@ from schemas.units import to_mm
 NO_LEAD = ("dfn", "qfn", "son")
 TWO_ROW_FAMILIES = ("soic", "ssop", "tssop", "msop", "dfn", "son", "dip")
 TAB_FAMILIES = ("sot223", "dpak")
+# Families whose outlines come with and without a thermal pad (SOIC-8 and SOIC-8-EP share
+# their body): a family inferred from sizes alone cannot tell which.
+EXPOSED_PAD_FAMILIES = ("soic", "ssop", "tssop", "msop", "qfp", "qfn", "dfn", "son")
 TWO_TERMINAL = ("chip", "molded", "sod")
 QUAD = ("qfn", "qfp", "bga")
 # Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
@@ -438,8 +441,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     b.exposed_pad_named = names_exposed_pad(tokens_all)
     # A family inferred from sizes alone says nothing of a thermal pad the title named.
     check = "(check the family and count" + (
-        ")" if b.exposed_pad_named else ", and whether the part has an exposed pad: the "
-        "page names none)")
+        ", and whether the part has an exposed pad: the page names none)"
+        if family in EXPOSED_PAD_FAMILIES and not b.exposed_pad_named else ")")
     if inferred:
         b.log.add(f"{inferred} {check}")
     if guess is not None:
@@ -594,7 +597,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             raise ReaderError(f"the page is a {named}, which no ds2fp family builds: give "
                               "its pads as a reading JSON (family 'other', explicit pads)")
         pins = b.pin_count or _count_from_row_letters(package_tables)
-        body = guess_from_table(b.fields, tokens_all, pins) if not inferred else None
+        # The registered bodies are in mm; an inch table (Microchip's PDIP) is compared so.
+        in_mm = {k: v.to_mm("inch") for k, v in b.fields.items()} if b.unit == "inch" \
+            else b.fields
+        body = guess_from_table(in_mm, tokens_all, pins) if not inferred else None
         if body is not None and body.pins:
             # An untitled table of a registered body: read again as that family (its letter
             # overlays and outline rules apply), the guess written into the notes.

@@ -232,3 +232,47 @@ def test_a_sot23_table_lettering_the_outer_leads_e_names_its_outline():
 def test_an_inferred_family_asks_about_an_exposed_pad_the_page_does_not_name():
     reading = parse([OcrInput(_untitled_soic_table(), "package")])
     assert "whether the part has an exposed pad" in reading.notes
+
+
+@pytest.mark.parametrize("texts, labels, pins", [
+    # TI's P (PDIP-8) cropped untitled: E1, the shoulder E (MS-001's 7.62-8.26) and D
+    (("6.35±0.25", "7.94±0.30", "9.59±0.57", "2.54 TYP"), set(), 8),
+    # National's N08E: the pitch toleranced like any size
+    (("6.35±0.13", "7.874±0.25", "9.817±0.25", "2.286-2.794"), set(), 8),
+    # NXP's SOT38-4 (16 leads, D 18.55-19.50 where MS-001 registers 14): the labels decide
+    (("6.34±0.14", "8.025±0.23", "19.025±0.475", "2.54"), {1, 8, 9, 16}, 16),
+])
+def test_an_untitled_dip_drawing_names_ms001(texts, labels, pins):
+    from daemon.ocr.outline_family import gull_wing_from_drawing
+
+    toks = [OcrToken(t, (0, 40 * i, 90, 40 * i + 16)) for i, t in enumerate(texts)]
+    toks += [OcrToken(str(n), (300 + 30 * i, 10, 312 + 30 * i, 26))
+             for i, n in enumerate(sorted(labels))]
+    guess = gull_wing_from_drawing([toks])
+    assert (guess.family, guess.pins) == ("dip", pins) and "MS-001" in guess.why
+    assert 7.62 <= guess.sizes["overall_width"].value <= 8.26  # the shoulder E
+
+
+def test_an_untitled_dip_whose_count_no_label_gives_names_none():
+    from daemon.ocr.outline_family import gull_wing_from_drawing
+
+    texts = ("6.35±0.13", "7.874±0.25", "19.18±0.25", "2.54 TYP")  # 14 or 16 leads
+    toks = [OcrToken(t, (0, 40 * i, 90, 40 * i + 16)) for i, t in enumerate(texts)]
+    assert gull_wing_from_drawing([toks]) is None
+
+
+def test_an_untitled_inch_table_is_compared_in_millimetres():
+    """Microchip's PDIP-8 table (inches only, cropped untitled, g07): E1 .250 is 6.35 mm."""
+    toks = [_tok("INCHES", 820, 60, 80), _tok("Dimension Limits", 640, 80, 120),
+            _tok("MIN", 820, 80), _tok("NOM", 880, 80), _tok("MAX", 940, 80)]
+    rows = [("N", "", "8", ""), ("e", "", ".100 BSC", ""), ("A", "", "", ".210"),
+            ("E", ".290", ".310", ".325"), ("E1", ".240", ".250", ".280"),
+            ("D", ".348", ".365", ".400"), ("L", ".115", ".130", ".150"),
+            ("b", ".014", ".018", ".022")]
+    for i, (sym, lo, nom, hi) in enumerate(rows):
+        y = 104 + 22 * i
+        toks.append(_tok(sym, 770, y, 20))
+        toks += [_tok(v, x, y) for v, x in ((lo, 820), (nom, 880), (hi, 940)) if v]
+    reading = parse([OcrInput(OcrPage(tokens=toks, width=1000, height=400), "package")])
+    assert reading.family == "dip" and reading.pin_count == 8 and reading.units == "inch"
+    assert "MS-001" in reading.notes and "exposed pad" not in reading.notes
