@@ -48,6 +48,17 @@ Pin1Cue = Literal["dot", "notch", "bevel", "chamfer", "number", "marking", "tab"
 NAME_PATTERN = r"^[A-Za-z0-9_.,+\-/()# ]{1,64}$"
 NOTES_MAX = 400  # characters of notes a reading carries (the model writes them too)
 _NOTE = rf"^[ -~]{{0,{NOTES_MAX}}}$"
+# Printed signs the notes quote, spelt in ASCII as the schema wants them.
+_NOTE_SPELLING = {"±": "+-", "Ø": "O", "Φ": "O", "ϕ": "O", "⌀": "O", "°": " deg", "×": "x",
+                  "µ": "u", "μ": "u", "–": "-", "—": "-", "−": "-", "～": "~"}
+
+
+def note_text(text: str) -> str:
+    """`text` as a reading's notes hold it: printable ASCII (the signs datasheets print
+    spelt out: 0.50+-0.05, O1.0), other characters dropped, at most NOTES_MAX long."""
+    for sign, spelt in _NOTE_SPELLING.items():
+        text = text.replace(sign, spelt)
+    return "".join(ch for ch in text if " " <= ch <= "~")[:NOTES_MAX]
 
 
 def _dim(description: str) -> Optional[Toleranced]:

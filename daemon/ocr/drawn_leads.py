@@ -68,14 +68,19 @@ def _count(mask, box, h: float) -> Optional[int]:
         side = -1 if np.median([xq - a for a, _ in runs]) > np.median([b - xq for _, b in runs]) \
             else 1
         end = int(np.median([a if side < 0 else b for a, b in runs]))
-        if not all(_stroke_near(mask, int(round(c)), end, side, pitch, MIN_LEAD * h, h)
-                   for c in centres):
+        leads = [_stroke_near(mask, int(round(c)), end, side, pitch, MIN_LEAD * h, h)
+                 for c in centres]
+        if not all(leads):
             continue  # the extension lines start at no drawn lead (an end view's pins)
+        # Where the two leads start (at the body): a further stroke must start there too;
+        # a dimension line along the leads (GL55's 34 +/-1 from the body's top) does not.
+        root = float(np.median([b if side > 0 else a for a, b in leads]))
         count = 2
         for direction, start in ((-1, centres[0]), (1, centres[1])):
             for k in range(1, MAX_LEADS):
                 y = int(round(start + direction * k * pitch))
-                if not _stroke_near(mask, y, end, side, pitch, MIN_LEAD * h, h):
+                run = _stroke_near(mask, y, end, side, pitch, MIN_LEAD * h, h)
+                if run is None or abs((run[1] if side > 0 else run[0]) - root) > h:
                     break
                 count += 1
         return count
@@ -83,17 +88,18 @@ def _count(mask, box, h: float) -> Optional[int]:
 
 
 def _stroke_near(mask, y: int, end: int, side: int, pitch: float, min_len: float,
-                 h: float) -> bool:
-    """A stroke about `pitch / 4` around row y that ends within a text height of the
-    leads' end column (extension lines start a small gap past the lead)."""
+                 h: float) -> Optional[Tuple[int, int]]:
+    """The stroke (first and last column) about `pitch / 4` around row y that ends within
+    a text height of the leads' end column (extension lines start a small gap past the
+    lead), or None."""
     reach = max(2, int(pitch / 4))
     for gap in range(2, int(h) + 1, 2):
         x = end + side * gap
         for row in range(y - reach, y + reach + 1):
             run = _run_at(mask, row, x)
             if run is not None and run[1] - run[0] >= min_len:
-                return True
-    return False
+                return run
+    return None
 
 
 def _dots_joined(mask, gap: int):

@@ -16,7 +16,7 @@ from typing import Dict, Optional
 
 from daemon.ocr.pad_grid import centre_inside, land_figure_dims
 from footprint_writer.ipc.tables import THROUGH_HOLE
-from schemas.reading import NOTES_MAX
+from schemas.reading import note_text
 
 RING_MM = THROUGH_HOLE["nominal"].annular_ring  # IPC-2222 nominal, 0.35 mm
 MIN_COPPER_GAP_MM = 0.2
@@ -66,7 +66,7 @@ def read_hole_row(item, units: str = "mm", again: bool = False):
              f"{size:g} (hole + 2 x {RING_MM} mm ring, not printed); check which lead is "
              "pin 1 (cathode) against the drawing")
     return DatasheetReading(units=units, family="other", pin_count=count, pads=pads,
-                            notes=notes[:NOTES_MAX])
+                            notes=note_text(notes))
 
 
 def tht_pads(per_row: int, pitch: float, rows: int, row_gap: float, size: float,

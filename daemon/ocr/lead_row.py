@@ -27,16 +27,21 @@ from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
-from schemas.reading import NOTES_MAX
+from schemas.reading import note_text
 
 # Standard lead spacings: the 0.05 in / 0.1 in grid (JEDEC, EIA-RS-296 radial parts) and
-# IEC 60717's metric radial spacings (2.5, 5, 7.5 ... mm; 2.0 and 3.5 for small parts).
-LEAD_SPACINGS_MM = (1.27, 2.0, 2.5, 2.54, 3.5, 5.0, 5.08, 7.5, 7.62, 10.0, 10.16, 12.5, 15.0,
-                    22.5, 27.5)
+# IEC 60717's metric radial spacings (2.5, 5, 7.5 ... mm; 2.0 and 3.5 for small parts);
+# 3.0 for the 5 mm CdS photoresistors (the GL55 series' 3.0 +/-0.1).
+LEAD_SPACINGS_MM = (1.27, 2.0, 2.5, 2.54, 3.0, 3.5, 5.0, 5.08, 7.5, 7.62, 10.0, 10.16, 12.5,
+                    15.0, 22.5, 27.5)
 # American wire gauge -> diameter in mm (ASTM B258), for leads printed as a gauge.
 AWG_MM = {18: 1.024, 20: 0.812, 22: 0.644, 24: 0.511, 26: 0.405, 28: 0.321}
 # Words that make a printed size the lead spacing.
 SPACING_WORDS = re.compile(r"SPACING|PITCH|^NOM\.?$|LEADSPAC")
+# Parts that have exactly two terminals whatever their make: the name outweighs a count
+# of drawn strokes (a dimension line beside the leads looks like one more).
+ONLY_TWO_TERMINALS = re.compile(r"PHOTORESISTOR|PHOTOCONDUCTIVE|\bLDR\b|THERMISTOR|\bNTC\b|"
+                                r"\bPTC\b|VARISTOR|\bFUSE\b")
 # Parts with two terminals, named on the page (title, feature list or lead labels).
 TWO_TERMINAL = re.compile(
     r"ANODE|CATHODE|PHOTODIODE|THERMISTOR|\bNTC\b|\bPTC\b|BUZZER|TRANSDUCER|SOUNDER|"
@@ -178,7 +183,18 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
         if len(drawn) == 1:
             count, how = next(iter(drawn)), "the leads drawn across the spacing"
     text = " ".join(squash(t.text) for t in tokens)
-    if count is None and TWO_TERMINAL.search(text):
+    named = TWO_TERMINAL.search(text)
+    only_two = ONLY_TWO_TERMINALS.search(text)
+    if count is not None and count != 2 and only_two and how.startswith("the leads drawn"):
+        count, how = 2, (f"a {only_two.group(0).lower()} has two terminals (the drawing "
+                         "seemed to show more: check)")
+    if count is not None and named and count != 2 and how.startswith("the leads drawn"):
+        # Counting drawn leads is the weakest evidence (extension lines and body edges
+        # look alike); against the page's word it is no count at all.
+        return None, (f"the drawing seems to show {count} leads but the page names a "
+                      f"two-terminal part ({named.group(0).lower()}): give the pin count "
+                      "(package hint) or the pads as a reading JSON")
+    if count is None and named:
         count, how = 2, "a two-terminal part named on the page"
     if count is None:
         return None, (f"leads of {lead.size:g} mm at {pitch:g} mm found but not how many: "
@@ -199,7 +215,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
              f"({lead.text}) -> hole {drill:g} (IPC-2222: lead + {rule.hole_over_lead}), "
              f"land {size:g}; no land pattern printed; check pin 1 against the drawing")
     return DatasheetReading(units="mm", family="other", pin_count=count, pads=pads,
-                            notes=notes[:NOTES_MAX]), ""
+                            notes=note_text(notes)), ""
 
 
 def page_sizes(item) -> Tuple[list, list]:
@@ -211,16 +227,26 @@ def page_sizes(item) -> Tuple[list, list]:
 def _page_sizes(item) -> Tuple[list, list]:
     from daemon.ocr.callouts import collect
     from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import axis_of, bracketed_axis, stacked_limits
+    from daemon.ocr.package_callouts import (
+        axis_of,
+        bracketed_axis,
+        broken_axis,
+        stacked_limits,
+    )
 
     page = item.page
     if item.image is None:
         return [], list(page.tokens)
     h = line_height(page.tokens)
     tokens = page_text(item)
-    drawing = Drawing(item.image, threshold=200)
+    # Hairlines of a 150-dpi render are light grey (GL55's extension lines, 210-230).
+    drawing = Drawing(item.image, threshold=230)
     dims = stacked_limits(collect(tokens, (0, 0, page.width, page.height)), h)
     for d in dims:
-        d.axis = d.axis or axis_of(drawing, d.box, h) or bracketed_axis(drawing, d.box, h)
+        # A line broken by the text is its dimension line; else text between two
+        # extension lines (GL55's 3.0 under its arrows) is measured across them, before
+        # the longer of the lines beside it decides.
+        d.axis = d.axis or broken_axis(drawing, d.box, h) or bracketed_axis(
+            drawing, d.box, h) or axis_of(drawing, d.box, h)
     return dims, tokens
 

@@ -9,7 +9,7 @@ glued to numbers (`0.50BSC`, `SCALE:8X`). Nothing here guesses a unit.
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 QUALIFIERS = ("BSC", "REF", "TYP", "MAX", "MIN", "NOM")
 
@@ -275,3 +275,28 @@ def all_numbers(text: str) -> List[float]:
         found.append(v.value)
         found += [b for b in (v.lo, v.hi) if b is not None]
     return found
+
+
+def toleranced(values: Dict[str, float], source: str):
+    """A Toleranced of these limits and source, or None where they are inconsistent."""
+    from schemas.toleranced import Toleranced
+
+    try:
+        return Toleranced(min=values.get("min"), nom=values.get("nom"), max=values.get("max"),
+                          source=source)
+    except ValueError:
+        return None
+
+
+def toleranced_from_printed(v: PrintedValue, source: str):
+    """The printed value as a Toleranced: a range's limits, a tolerance's three values, a
+    MAX or MIN alone, else the nominal."""
+    if v.is_range:
+        return toleranced({"min": v.lo, "max": v.hi}, source)
+    if v.hi is not None:  # tolerance: nom +hi [-lo]
+        return toleranced({"min": v.lo, "nom": v.value, "max": v.hi}, source)
+    if v.qualifier == "MAX":
+        return toleranced({"max": v.value}, source)
+    if v.qualifier == "MIN":
+        return toleranced({"min": v.value}, source)
+    return toleranced({"nom": v.value}, source)

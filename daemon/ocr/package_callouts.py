@@ -227,13 +227,11 @@ def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[st
     running right along the text decides."""
     if drawing is None:
         return None
+    broken = broken_axis(drawing, box, h)
+    if broken is not None:
+        return broken
     x0, y0, x1, y1 = (int(round(v)) for v in box)
     hi = max(2, int(round(h)))
-    # A dimension line broken by its text: collinear runs on both sides of the text.
-    broken_x = _broken(drawing, range(y0, y1 + 1), x0, x1, hi, row=True)
-    broken_y = _broken(drawing, range(x0, x1 + 1), y0, y1, hi, row=False)
-    if broken_x != broken_y:
-        return "x" if broken_x else "y"
     horizontal = _longest_line(drawing, (x0, y0, x1, y1), hi, row=True)
     vertical = _longest_line(drawing, (x0, y0, x1, y1), hi, row=False)
     if hugging and horizontal != vertical and horizontal and vertical:
@@ -261,6 +259,20 @@ def axis_of(drawing, box: tuple, h: float, hugging: bool = False) -> Optional[st
     along_y = vertical and _hugs(drawing, (x0, y0, x1, y1), hi, row=False)
     if along_x != along_y:
         return "x" if along_x else "y"
+    return None
+
+
+def broken_axis(drawing, box: tuple, h: float) -> Optional[str]:
+    """x or y where a dimension line is broken by the text at `box` (collinear runs on
+    both sides of it) one way only; None otherwise. The strongest sign of an axis."""
+    if drawing is None:
+        return None
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    hi = max(2, int(round(h)))
+    broken_x = _broken(drawing, range(y0, y1 + 1), x0, x1, hi, row=True)
+    broken_y = _broken(drawing, range(x0, x1 + 1), y0, y1, hi, row=False)
+    if broken_x != broken_y:
+        return "x" if broken_x else "y"
     return None
 
 

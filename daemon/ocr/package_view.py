@@ -15,7 +15,7 @@ from typing import Dict, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import line_height, page_text
 from daemon.ocr.lead_row import page_sizes
-from schemas.reading import NOTES_MAX
+from schemas.reading import note_text
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
 PADS_UNDER_BODY = 0.75  # a body side is at least this share of the pads' span along it
@@ -57,20 +57,20 @@ def with_package_body(reading, inputs: Sequence):
         if long_side - short_side > 0.011 and abs(span_x - span_y) <= 0.011:
             note = (f"; the package drawing's body {short_side:g} x {long_side:g} mm is not "
                     "placed: the pad grid does not say which way it lies")
-            return reading.model_copy(update={"notes": (notes + note)[:NOTES_MAX]})
+            return reading.model_copy(update={"notes": note_text(notes + note)})
         length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
         if length < PADS_UNDER_BODY * span_x or width < PADS_UNDER_BODY * span_y:
             # the pads sit under the body: a side much shorter than their span is another
             # view's size (ams' side view: 1 +-0.100 high, beside a 2 x 3.1 body)
             note = (f"; the package drawing's {short_side:g} x {long_side:g} mm is not taken "
                     f"as the body: the pads span {span_x:g} x {span_y:g} mm")
-            return reading.model_copy(update={"notes": (notes + note)[:NOTES_MAX]})
+            return reading.model_copy(update={"notes": note_text(notes + note)})
         fields = {"body_length": Toleranced(nom=length, source="datasheet_drawing"),
                   "body_width": Toleranced(nom=width, source="datasheet_drawing")}
         if height is not None:
             fields["height"] = Toleranced(max=height, source="datasheet_drawing")
         note = f"; body {length:g} x {width:g} mm from the package drawing's top view"
-        return reading.model_copy(update={**fields, "notes": (notes + note)[:NOTES_MAX]})
+        return reading.model_copy(update={**fields, "notes": note_text(notes + note)})
     return reading
 
 

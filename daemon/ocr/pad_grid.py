@@ -33,15 +33,16 @@ is worked out from the spacings.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
 from daemon.ocr.land_solver import pad_gap_pad
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
+from daemon.ocr.numbers import PrintedValue, toleranced_from_printed
 from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
-from schemas.reading import NOTES_MAX
+from schemas.reading import note_text
 
 CRYSTAL_WORDS = re.compile(r"CRYSTAL|XTAL|QUARTZ|RESONATOR")
 MIN_GAP_MM = 0.1  # copper to copper: a 0.4 mm pitch WLP land leaves 0.17
@@ -214,6 +215,12 @@ def whole_size(dim) -> bool:
 
 
 def body_sizes(dims, land_box, figs: Sequence = ()) -> Dict[str, float]:
+    """body_values as sizes in mm."""
+    return {axis: v.value for axis, v in body_values(dims, land_box, figs).items()}
+
+
+def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
+                ) -> Dict[str, PrintedValue]:
     """The body: the largest size outside the land figure on each axis (a crystal's
     outline is the largest thing drawn; its MAX limits count; a diameter, a switch's
     plunger, is no side of it). Where the page's figures are known and one view alone
@@ -221,23 +228,62 @@ def body_sizes(dims, land_box, figs: Sequence = ()) -> Dict[str, float]:
     span over the terminals is no body side (the 6x6 switch's 8.6 beside its 6 x 6)."""
     from daemon.ocr.figures import box_inside, nearest_figure
 
-    sizes = [d for d in dims if d.axis in ("x", "y") and "." in d.value.text
-             and not d.value.diameter and not centre_inside(d.box, land_box)
-             and 0.8 <= d.value.value <= 15]
+    land_figs = {i for i, f in enumerate(figs) if box_inside(f.box, land_box)}
+    # Sizes in the land figure's margin that label another figure (a top view beside the
+    # land pattern: QRE1113GR's 3.60/3.20) count where that other figure is the nearest.
+    beside = [d for d in neighbours
+              if land_figs and nearest_figure(d.box, figs) not in land_figs]
+    sizes = [d for d in list(dims) + beside if d.axis in ("x", "y") and "." in d.value.text
+             and not d.value.diameter and 0.8 <= d.value.value <= 15
+             and (not centre_inside(d.box, land_box) or any(d is b for b in beside))]
     views = [f for f in figs if not box_inside(f.box, land_box)]
     if views:
         by_view: Dict[int, list] = {}
         for d in sizes:
             by_view.setdefault(nearest_figure(d.box, views), []).append(d)
-        both = [g for g in by_view.values() if {d.axis for d in g} == {"x", "y"}]
+        both = [k for k, g in by_view.items() if {d.axis for d in g} == {"x", "y"}]
+        if len(both) > 1:
+            # A side view prints both axes too (the tips' span, the height): the top view
+            # is the one whose leads carry pin numbers.
+            labelled = {nearest_figure(d.box, views) for d in dims if _pin_label(d)}
+            both = [k for k in both if k in labelled] if len(labelled & set(both)) == 1 \
+                else both
         if len(both) == 1:
-            sizes = both[0]
-    out: Dict[str, float] = {}
+            sizes = by_view[both[0]]
+    out: Dict[str, PrintedValue] = {}
     for axis in ("x", "y"):
-        vals = [d.value.value for d in sizes if d.axis == axis]
+        vals = [d.value for d in sizes if d.axis == axis]
         if vals:
-            out[axis] = max(vals)
+            out[axis] = max(vals, key=lambda v: v.value)
     return out
+
+
+def side_view_height(dims, land_box, figs: Sequence, body: Dict[str, PrintedValue]
+                     ) -> Optional[PrintedValue]:
+    """A leaded part's seated height (QRE1113GR's 1.70/1.50): on a view other than the one
+    the body came from, the largest limit pair or toleranced size drawn up the page that is
+    under the body's smaller side; None where no other view prints one."""
+    from daemon.ocr.figures import box_inside, nearest_figure
+
+    if not figs or len(body) != 2:
+        return None
+    land = {i for i, f in enumerate(figs) if box_inside(f.box, land_box)}
+    top = {nearest_figure(d.box, figs) for d in dims
+           if any(d.value is v for v in body.values())}
+    if len(top) != 1 or top & land:
+        return None
+    limit = min(v.value for v in body.values())
+    sides = [d.value for d in dims if d.axis == "y" and "." in d.value.text
+             and d.value.lo is not None and d.value.hi is not None
+             and nearest_figure(d.box, figs) not in top | land
+             and 0.3 <= d.value.value < limit]
+    return max(sides, key=lambda v: v.value) if sides else None
+
+
+def _pin_label(d) -> bool:
+    """A bare pin number beside a lead ("1" .. "99", no point, no tolerance)."""
+    return d.value.lo is None and re.fullmatch(r"\d{1,2}", d.value.text.strip()) is not None \
+        and 1 <= d.value.value <= 99
 
 
 def seated_height(dims, land_box, body: Dict[str, float]) -> Optional[float]:
@@ -294,6 +340,9 @@ class LandFigure:
     tokens: List[OcrToken]  # the page's text runs, turned ones included
     h: float
     figures: tuple = ()  # the page's figures (daemon.ocr.figures), the land's among them
+    # Sizes in the land's region that label another figure (a top view beside the land
+    # pattern): no land sizes, but the body's.
+    neighbours: list = field(default_factory=list)
 
 
 def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
@@ -335,13 +384,15 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     # size beside the land pattern is not a pad size).
     nearest = {id(t) for t in land.tokens} | {id(t) for t in added}
     # ... except a hole callout ("4xØ1.0" on a leader): holes belong to the land figure
-    callouts = [c for c in callouts if id(c.token) in nearest
-                or not centre_inside(c.token.box, region)
-                or c.value.diameter and c.value.multiplier]
-    dims = stacked_limits(callouts, h)
-    for d in dims:
+    own = [c for c in callouts if id(c.token) in nearest
+           or not centre_inside(c.token.box, region)
+           or c.value.diameter and c.value.multiplier]
+    kept = {id(c) for c in own}
+    dims = stacked_limits(own, h)
+    neighbours = stacked_limits([c for c in callouts if id(c) not in kept], h)
+    for d in dims + neighbours:
         d.axis = d.axis or axis_of(drawing, d.box, h, hugging=True)
-    return LandFigure(land.box, region, dims, tokens, h, tuple(figs))
+    return LandFigure(land.box, region, dims, tokens, h, tuple(figs), neighbours)
 
 
 def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
@@ -354,7 +405,8 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     if fig is None:
         return None
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
-    body = body_sizes(dims, region, fig.figures)
+    printed_body = body_values(dims, region, fig.figures, fig.neighbours)
+    body = {axis: v.value for axis, v in printed_body.items()}
     per_axis = axis_values(dims, region)
     drawn = drawn_grid(item.image, fig.box, tokens, h)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))
@@ -377,18 +429,24 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     fields = {}
     if "x" in body and "y" in body:
         # body_length is x and body_width y, as the pads are laid out (family 'other')
-        fields["body_length"] = Toleranced(nom=body["x"], source="datasheet_drawing")
-        fields["body_width"] = Toleranced(nom=body["y"], source="datasheet_drawing")
+        # as printed: a limit pair's limits, so that grounding finds them on the page
+        fields["body_length"] = toleranced_from_printed(printed_body["x"],
+                                                        "datasheet_drawing")
+        fields["body_width"] = toleranced_from_printed(printed_body["y"], "datasheet_drawing")
         height = seated_height(dims, region, body)
         if height is not None:
             fields["height"] = Toleranced(max=height, source="datasheet_drawing")
+        else:
+            side = side_view_height(dims + fig.neighbours, region, fig.figures, printed_body)
+            if side is not None:
+                fields["height"] = toleranced_from_printed(side, "datasheet_drawing")
     notes = (f"ocr: pad grid {ax.count}x{ay.count} (pad {ax.pad:g} x {ay.pad:g} mm, centres "
              f"{ax.centre or 0:g} x {ay.centre or 0:g}); positions from the spacings")
     if max(ax.count, ay.count) > 2:
         notes += ("; numbered round from the top left as a DFN, not read: check pin 1 and "
                   "the numbers against the page")
     return DatasheetReading(units="mm", family="other", pin_count=len(pads), pads=pads,
-                            notes=notes[:NOTES_MAX], **fields)
+                            notes=note_text(notes), **fields)
 
 
 def named_as_balls(reading, tokens: Sequence[OcrToken]):
@@ -413,4 +471,4 @@ def named_as_balls(reading, tokens: Sequence[OcrToken]):
     note = ("; pads named as the page's ball rows and columns, A1 top left seen from the "
             "top: check against its ball map")
     return reading.model_copy(update={"pads": named,
-                                      "notes": (reading.notes + note)[:NOTES_MAX]})
+                                      "notes": note_text(reading.notes + note)})

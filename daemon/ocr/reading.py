@@ -38,6 +38,8 @@ from daemon.ocr.letters import (
 from daemon.ocr.micrometres import NOTE as MICROMETRES_NOTE
 from daemon.ocr.micrometres import in_millimetres
 from daemon.ocr.numbers import PrintedValue
+from daemon.ocr.numbers import toleranced as _tol
+from daemon.ocr.numbers import toleranced_from_printed as _tol_from_printed
 from daemon.ocr.outline_family import family_from_outline, gull_wing_from_drawing
 from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
@@ -59,7 +61,7 @@ from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
 from daemon.readers.base import ReaderError, ReadHints
 from footprint_writer.ipc.families import FAMILY_GEOMETRY, THT_DUAL, THT_ROW
-from schemas.reading import NOTES_MAX
+from schemas.reading import note_text
 from schemas.units import to_mm
 
 NO_LEAD = ("dfn", "qfn", "son")
@@ -104,28 +106,6 @@ class ParseLog:
         """The notes, those asking the reviewer to check something first: a reading keeps
         only NOTES_MAX characters of them."""
         return sorted(self.notes, key=lambda n: "check" not in n)
-
-
-def _tol(values: Dict[str, float], source: str):
-    from schemas.toleranced import Toleranced
-
-    try:
-        return Toleranced(min=values.get("min"), nom=values.get("nom"), max=values.get("max"),
-                          source=source)
-    except ValueError:
-        return None
-
-
-def _tol_from_printed(v: PrintedValue, source: str):
-    if v.is_range:
-        return _tol({"min": v.lo, "max": v.hi}, source)
-    if v.hi is not None:  # tolerance: nom +hi [-lo]
-        return _tol({"min": v.lo, "nom": v.value, "max": v.hi}, source)
-    if v.qualifier == "MAX":
-        return _tol({"max": v.value}, source)
-    if v.qualifier == "MIN":
-        return _tol({"min": v.value}, source)
-    return _tol({"nom": v.value}, source)
 
 
 def table_kind(table: DimensionTable, land_page: bool,
@@ -452,9 +432,9 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     page_tables: List[List[DimensionTable]] = []
     for item in inputs:
         unit_default = page_unit(item.page.tokens) or hints.units_hint
-        tables = _merge_tables(find_tables(item.page.tokens, unit_default),
-                               find_transposed_tables(item.page.tokens, unit_default)
-                               + find_grouped_tables(item.page.tokens, unit_default))
+        tables = _tables(item.page.tokens, unit_default)
+        if not tables and unit_default is None:
+            tables = _unitless_tables(item.page.tokens, family, b)
         page_tables.append(tables)
         land_page = item.role == "land_pattern" or any(
             re.search(r"LANDPATTERN|FOOTPRINT|PADLAYOUT", squash(t.text))
@@ -689,7 +669,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     code = package_code(tokens_all)
     data = dict(units=b.unit or "mm", family=family, pin_count=b.pin_count,
                 exposed_pad=exposed, view=view, land_pattern=land,
-                notes=_ASCII.sub("", notes)[:NOTES_MAX],
+                notes=note_text(notes),
                 package_name=_ASCII.sub("", code)[:64] if code else None,
                 rows=_header_rows(part, grid) if family == "pin_header" else None,
                 **b.fields)
@@ -834,6 +814,31 @@ def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
         b.put(b.land, name, _tol({"nom": value}, "datasheet_table"))
     b.log.add("two-pad layout table read by its sums (Z = G + 2Y, C = G + Y)")
     return True
+
+
+def _tables(tokens: Sequence[OcrToken], unit: Optional[str]) -> List[DimensionTable]:
+    """Every dimension table of one page, in any of the layouts daemon.ocr.tables and
+    daemon.ocr.transposed read."""
+    return _merge_tables(find_tables(tokens, unit), find_transposed_tables(tokens, unit)
+                         + find_grouped_tables(tokens, unit))
+
+
+def _unitless_tables(tokens: Sequence[OcrToken], family: Optional[str],
+                     b: "ReadingBuilder") -> List[DimensionTable]:
+    """The tables of a page that prints no unit anywhere (Hynitron's QFN20: MIN. NOM. MAX.
+    only), read in mm where a table's e is one of the family's pitches in mm (0.40 for a
+    QFN; as inches it would be 10 mm); otherwise none, as before."""
+    from daemon.ocr.pitches import FAMILY_PITCHES
+
+    tables = _tables(tokens, "mm")
+    standard = FAMILY_PITCHES.get(family or "", ())
+    pitches = {v for t in tables for r in t.rows if r.symbol == "e" for v in r.values.values()}
+    fits = [p for p in pitches if any(abs(p - s) < 0.006 for s in standard)]
+    if not fits:
+        return []
+    b.log.add(f"no unit printed: the table read in mm, as e {fits[0]:g} is a {family} "
+              "pitch in mm (check)")
+    return tables
 
 
 def _merge_tables(tables: List[DimensionTable], transposed: List[DimensionTable]

@@ -17,7 +17,7 @@ from daemon.ocr.numbers import count_of
 from daemon.ocr.tables import page_unit
 from daemon.ocr.tokens import OcrToken
 from daemon.readers.base import ReaderError, ReadHints
-from schemas.reading import NAME_PATTERN, NOTES_MAX, DatasheetReading, LandPattern
+from schemas.reading import NAME_PATTERN, DatasheetReading, LandPattern, note_text
 from schemas.toleranced import Toleranced
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +82,7 @@ def _reading(item: "OcrInput", d: usb_c.UsbCDimensions, callouts, inside, hints:
         units="mm", family="other", pin_count=16, part_name=_part(hints),
         package_name="USB-C receptacle 16P", view="top", pin1_cue="marking",
         pitch=Toleranced(nom=d.pitch, source=printed), land_pattern=land,
-        pads=usb_c.pads(d), notes=_ASCII.sub("", f"ocr: {usb_c.notes(d)}; {checked}")[:NOTES_MAX])
+        pads=usb_c.pads(d), notes=note_text(f"ocr: {usb_c.notes(d)}; {checked}"))
 
 
 def _regions(item: "OcrInput") -> List[tuple]:

@@ -186,6 +186,10 @@ CLASS_PAGES = {
     "t86_AMS1117_AMS_TO-252": "class 8: DPAK by JEDEC TO-252AA windows, b and D1 registered",
     "h10_MIC5504_Micrel_SOT-23-5": "untitled crop named MO-178 by its sizes; the land "
                                    "caption's column among captioned views",
+    "t92_AMS1117_UMW_SOT-223-3L": "SOT-223 drawing by TO-261AA windows; stacked +/- limits",
+    "t94_QRE1113GR_onsemi_SMD-4_sensor": "family-less pad grid; body from the top view beside "
+                                         "the land; height from the side view",
+    "t96_CST816S_Hynitron_QFN-20": "a table printing no unit, read in mm by its QFN pitch",
 }
 
 

@@ -22,7 +22,7 @@ def _tok(text, x, y, w=None, vertical=False):
 
 
 def _radial_page(words=("ANODE", "CATHODE"), spacing="2.54", lead="0.64", lead_note="SQ. TYP",
-                 extra=(), extension_lines=True):
+                 extra=(), extension_lines=True, third=None):
     """A 5 mm lamp's side view (Optek's OP999): two leads leaving the body to the right,
     their spacing dimensioned beside them, the square lead's size under the end view."""
     img = Image.new("RGB", (900, 500), "white")
@@ -31,6 +31,9 @@ def _radial_page(words=("ANODE", "CATHODE"), spacing="2.54", lead="0.64", lead_n
     for cy in (220, 280):
         d.line((300, cy - 4, 700, cy - 4), fill="black", width=1)
         d.line((300, cy + 4, 700, cy + 4), fill="black", width=1)
+    if third is not None:  # one more stroke one spacing below the leads, from x = third
+        d.line((third, 336, 700, 336), fill="black", width=1)
+        d.line((third, 344, 700, 344), fill="black", width=1)
     if extension_lines:
         d.line((720, 216, 780, 216), fill="black", width=1)
         d.line((720, 284, 780, 284), fill="black", width=1)
@@ -268,3 +271,29 @@ def test_a_spacing_dimensioned_both_ways_is_a_2x2_grid_beside_a_body_size():
     xs = sorted({round(p.x, 3) for p in reading.pads})
     ys = sorted({round(p.y, 3) for p in reading.pads})
     assert abs(xs[1] - xs[0] - 2.54) < 1e-6 and abs(ys[1] - ys[0] - 2.54) < 1e-6
+
+
+def test_a_third_drawn_lead_counts_and_a_longer_line_does_not():
+    """A stroke one spacing beyond the leads counts as a lead only where it starts where
+    they start, at the body (GL55's 34 +/-1 dimension line runs from the body's top)."""
+    assert parse([_radial_page(words=(), third=300)], ReadHints()).pin_count == 3
+    assert parse([_radial_page(words=(), third=150)], ReadHints()).pin_count == 2
+
+
+def test_a_part_that_has_two_terminals_outweighs_the_drawn_count():
+    reading = parse([_radial_page(words=("PHOTORESISTOR",), third=300)], ReadHints())
+    assert reading.pin_count == 2 and "has two terminals" in reading.notes
+
+
+def test_a_drawn_count_against_a_two_terminal_name_asks():
+    with pytest.raises(ReaderError, match="seems to show 3 leads.*two-terminal part"):
+        parse([_radial_page(words=("CATHODE",), third=300)], ReadHints())
+
+
+def test_notes_quote_printed_signs_in_ascii():
+    from schemas.reading import NOTES_MAX, note_text
+
+    assert note_text("lead Φ0.50±0.05, 5°, 2×2") == "lead O0.50+-0.05, 5 deg, 2x2"
+    assert len(note_text("x" * 1000)) == NOTES_MAX
+    reading = parse([_radial_page(lead="Ø0.6±0.05", lead_note="")], ReadHints())
+    assert "0.6+-0.05" in reading.notes  # the lead as printed, in the schema's ASCII

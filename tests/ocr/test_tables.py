@@ -163,3 +163,41 @@ def test_min_read_as_mn_is_a_min_column():
     from daemon.ocr.tables import column_word
 
     assert column_word("MN") == "min" and column_word("MIN.") == "min"
+
+
+def _unitless_qfn(pitch="0.40BSC"):
+    """Hynitron's QFN20 table (t96): MIN. NOM. MAX. and letters, no unit word anywhere."""
+    from daemon.ocr.tokens import OcrPage, OcrToken
+
+    def tok(text, x, y, w=40):
+        return OcrToken(text, (x, y, x + w, y + 20))
+
+    toks = [tok("QFN20 outline drawing", 350, 10, 190), tok("DIM", 297, 60), tok("MIN.", 377, 68),
+            tok("NOM.", 460, 68), tok("MAX.", 555, 68), tok("SYMBOL", 251, 80, 58)]
+    rows = [("A", "0.50", "0.55", "0.60"), ("b", "0.15", "0.20", "0.25"),
+            ("D", "", "3.00BSC", ""), ("E", "", "3.00BSC", ""), ("D2", "1.60", "1.70", "1.80"),
+            ("E2", "1.60", "1.70", "1.80"), ("e", "", pitch, ""), ("L", "0.25", "0.30", "0.35")]
+    for i, (sym, lo, nom, hi) in enumerate(rows):
+        y = 105 + 26 * i
+        toks.append(tok(sym, 291, y, 20))
+        toks += [tok(v, x, y, 60 if "BSC" in v else 35) for v, x in ((lo, 376), (nom, 455),
+                                                                      (hi, 553)) if v]
+    return OcrInput(OcrPage(tokens=toks, width=800, height=400), "package")
+
+
+def test_a_table_with_no_unit_anywhere_is_mm_when_its_pitch_is_a_family_pitch_in_mm():
+    reading = parse([_unitless_qfn()], ReadHints())
+    assert reading.family == "qfn" and reading.units == "mm" and reading.pin_count == 20
+    assert reading.pitch.nominal == 0.4 and reading.lead_length.nominal == 0.3
+    assert reading.exposed_pad_width.nominal == 1.7
+    assert "no unit printed" in reading.notes
+
+
+def test_a_table_with_no_unit_and_no_family_pitch_stays_unread():
+    from daemon.readers.base import ReaderError
+
+    try:
+        reading = parse([_unitless_qfn(pitch="0.10BSC")], ReadHints())
+    except ReaderError:
+        return
+    assert "no unit printed" not in reading.notes and reading.lead_length is None
