@@ -176,10 +176,13 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
         # did not say the dimension's axis (a limit pair between dotted extension lines),
         # both ways are tried and must agree
         texts = [t.box for t in page_text(item)]
-        drawn = {drawn_lead_count(item.image, box, h, a, texts=texts)
+        drawn = {(drawn_lead_count(item.image, box, h, a, texts=texts), a)
                  for s, a, _, box in spacings
                  if s == pitch and box is not None and item.image is not None}
-        drawn.discard(None)
+        # More than two leads only from a dimension whose line the drawing shows: a size
+        # of unknown axis may be no spacing at all (a screenshot's 2 +/-0.2 beside a
+        # buzzer's side view, its 10 +/-0.5 lost), and a third stroke is easily found.
+        drawn = {n for n, a in drawn if n is not None and (n == 2 or a is not None)}
         if len(drawn) == 1:
             count, how = next(iter(drawn)), "the leads drawn across the spacing"
     text = " ".join(squash(t.text) for t in tokens)

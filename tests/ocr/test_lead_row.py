@@ -297,3 +297,20 @@ def test_notes_quote_printed_signs_in_ascii():
     assert len(note_text("x" * 1000)) == NOTES_MAX
     reading = parse([_radial_page(lead="Ø0.6±0.05", lead_note="")], ReadHints())
     assert "0.6+-0.05" in reading.notes  # the lead as printed, in the schema's ASCII
+
+
+def test_more_than_two_drawn_leads_need_a_spacing_whose_line_is_drawn(monkeypatch):
+    """A size of unknown axis may be no spacing (a screenshot's 2 +/-0.2 beside a buzzer,
+    its 10 +/-0.5 misread): three strokes found beside it make no three-lead part."""
+    import daemon.ocr.lead_row as lead_row
+
+    page = _radial_page(words=())
+    dims, tokens = lead_row.page_sizes(page)
+    for d in dims:
+        d.axis = None
+    monkeypatch.setattr(lead_row, "page_sizes", lambda item: (dims, tokens))
+    monkeypatch.setattr(lead_row, "drawn_lead_count", lambda *a, **k: 3)
+    reading, why = lead_row.read_lead_row(page)
+    assert reading is None and "not how many" in why
+    monkeypatch.setattr(lead_row, "drawn_lead_count", lambda *a, **k: 2)
+    assert lead_row.read_lead_row(page)[0].pin_count == 2
