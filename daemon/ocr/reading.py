@@ -766,6 +766,32 @@ def _drop_implausible(b: "ReadingBuilder", family) -> None:
                 del target[name]
                 b.log.add(f"{prefix}{name} {nominal:g} {b.unit} left out: no "
                           f"{family or 'package'} has it (a misread number?)")
+    _drop_implausible_land(b, family)
+
+
+# A land pad across a row of leads is at least this share of the pitch: SOIC 0.6 / 1.27,
+# TSSOP 0.45 / 0.65, a 0.4-pitch QFN's 0.2 (IPC-7351B's nominal lands: 0.4 of the pitch
+# and more; SOT-23's pads may be wider than its pitch, the next pad being across); under a
+# quarter it is no land pad (a lead's size or a tolerance read off the package drawing).
+LAND_PAD_LEAST_SHARE_OF_PITCH = 0.25
+
+
+def _drop_implausible_land(b: "ReadingBuilder", family) -> None:
+    """Leave out the land pattern read for a row of leads when its pad width is no land
+    pad at its pitch: the callouts were taken from the wrong figure (a screenshot's land
+    sizes lost to OCR and the package drawing's 0.20 and 0.37 read instead), and every
+    land value read with them is as doubtful. The builder then computes the pads by IPC
+    from the package, or asks."""
+    if family in TWO_TERMINAL or family in (None, "other"):
+        return
+    width, pitch = b.land.get("pad_width"), b.land.get("pitch") or b.fields.get("pitch")
+    if width is None or pitch is None or not pitch.nominal:
+        return
+    if width.nominal >= LAND_PAD_LEAST_SHARE_OF_PITCH * pitch.nominal:
+        return
+    b.land.clear()
+    b.log.add(f"land pattern left out: a pad {width.nominal:g} wide at a {pitch.nominal:g} "
+              "pitch is no land pad (sizes of another figure?); check the land pattern")
 
 
 def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:

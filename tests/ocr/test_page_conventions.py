@@ -640,3 +640,23 @@ def test_upright_text_only_the_turned_pass_read_is_a_callout():
     found = collect(page, (0, 0, 1000, 1000))
     assert sorted(c.value.value for c in found) == [0.3, 1.45, 4.4]
     assert not next(c for c in found if c.value.value == 4.4).token.vertical
+
+
+@pytest.mark.parametrize("family, width, pitch, kept", [
+    ("sot23", 0.2, 0.95, False),  # the package's 0.20 read as a land pad (t24 at 105 dpi)
+    ("sot23", 1.0, 0.95, True),  # SOT-23 pads may be wider than e: the next is across
+    ("qfn", 0.2, 0.4, True),  # a 0.4-pitch QFN's half-pitch pad
+    ("soic", 0.3, 1.27, False),
+    ("chip", 0.2, 0.5, True),  # two terminals: no row pitch to hold the pad against
+])
+def test_a_land_pad_narrower_than_a_quarter_pitch_drops_the_land(family, width, pitch, kept):
+    from daemon.ocr.reading import ReadingBuilder, _drop_implausible_land, _tol
+
+    b = ReadingBuilder()
+    b.set_unit("mm")
+    b.put(b.land, "pad_width", _tol({"nom": width}, "datasheet_drawing"))
+    b.put(b.land, "pitch", _tol({"nom": pitch}, "datasheet_drawing"))
+    b.put(b.land, "overall_span", _tol({"nom": 2.92}, "datasheet_drawing"))
+    _drop_implausible_land(b, family)
+    assert bool(b.land) == kept
+    assert kept or any("land pattern left out" in n for n in b.log.notes)
