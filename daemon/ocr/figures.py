@@ -84,6 +84,8 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
                 continue  # a rule under a row of captions (Jauch) is no figure
             if y0 >= head.box[1] - 0.5 * h and y1 <= head.box[3] + 1.5 * h:
                 continue  # the caption's own double underline (Luminus) is no figure
+            if fig.tokens and not any(re.search(r"\d", t.text) for t in fig.tokens):
+                continue  # a maker's logo over the heading labels no size (GlobalMEMS)
             overlap = min(x1, head.box[2]) - max(x0, head.box[0])
             if overlap <= 0 or (titled and y0 < bottom - h):
                 continue

@@ -585,6 +585,18 @@ def test_heading_over_its_units_line_heads_the_figure_below():
     assert land_figure([above, left, right], [head], 17.8) is above  # a caption under it
 
 
+def test_a_logo_over_the_heading_is_no_land_figure():
+    """GlobalMEMS: the maker's logo just above "Recommended PCB Foot Print Layout", the pads
+    further below with their sizes; a figure labelled by no number is not the land."""
+    from daemon.ocr.figures import Figure, land_figure
+
+    head = tok("Recommended PCB Foot Print Layout", 34, 52, 312, 20)
+    logo = Figure((25, 0, 220, 40), 258, [tok("MEMS", 89, 2, 118, 24), head])
+    pads = Figure((260, 115, 385, 230), 249, [tok("Unit: mm", 267, 89, 74, 19),
+                                               tok("0.4", 282, 223, 20, 31)])
+    assert land_figure([logo, pads], [head], 15.7) is pads
+
+
 def test_bga_table_letters():
     """Winbond's TFBGA table: D and E are the body, D1 and E1 the ball matrix (not a body),
     b the ball; read as JEDEC's gull-wing letters E would be tips to tips and E1 the body."""
