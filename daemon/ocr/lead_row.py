@@ -92,8 +92,10 @@ def _leads(dims, tokens, h: float) -> List[Lead]:
         pair = _PAIR.search(near)
         if pair and abs(float(pair.group(1)) - float(pair.group(2))) < 1e-6:
             square = True  # "Pins 0.64 x 0.64"
-        if v.diameter or square:
-            count = v.multiplier if v.multiplier and 2 <= v.multiplier <= MAX_LEADS else None
+        counted = v.multiplier is not None and 2 <= v.multiplier <= MAX_LEADS
+        if v.diameter or square or counted:
+            # "2-0.6+-0.1": a size printed with its count is the leads' (EKULIT's pins)
+            count = v.multiplier if counted else None
             out.append(Lead(_largest(v), square and not v.diameter, d.axis, count, v.text))
     for tok in tokens:
         m = _AWG.search(tok.text)
@@ -127,6 +129,33 @@ def _spacings(dims, tokens, h: float) -> list:
     return out
 
 
+# A spacing no standard lists (a 12 mm buzzer's 6.5) is taken only where the drawing shows
+# it between leads: its extension lines start at drawn leads (daemon.ocr.drawn_leads).
+_DRAWN_SPACING_MM = (1.0, 30.0)
+
+
+def _drawn_spacings(item, dims, h: float) -> list:
+    """(spacing, axis, False, box) of the one printed size, where no standard spacing is
+    printed, whose dimension runs between drawn leads; [] for none or several. The largest
+    size is the body's (its outline's two edges look like two leads), never a spacing."""
+    if item.image is None:
+        return []
+    texts = [t.box for t in page_text(item)]
+    largest = max((d.value.value for d in dims if "." in d.value.text), default=0.0)
+    found = {}
+    for d in dims:
+        if d.value.value >= largest:
+            continue
+        v = d.value
+        if d.axis is None or v.multiplier or v.diameter or v.radius or v.degrees \
+                or v.qualifier in ("MAX", "MIN") or "." not in v.text \
+                or not _DRAWN_SPACING_MM[0] <= v.value <= _DRAWN_SPACING_MM[1]:
+            continue
+        if drawn_lead_count(item.image, d.box, h, d.axis, texts=texts):
+            found.setdefault(round(v.value, 3), (v.value, d.axis, False, d.box))
+    return list(found.values()) if len(found) == 1 else []
+
+
 def _pick(spacings, lead: Lead) -> Optional[float]:
     values = {s for s, _, _, _ in spacings}
     if len(values) == 1:
@@ -155,8 +184,10 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
     leads = _leads(dims, tokens, h)
-    spacings = _spacings(dims, tokens, h)
-    if not leads or not spacings:
+    if not leads:
+        return None
+    spacings = _spacings(dims, tokens, h) or _drawn_spacings(item, dims, h)
+    if not spacings:
         return None
     lead = max(leads, key=lambda lead: lead.size)
     pitch = _pick(spacings, lead)

@@ -79,6 +79,9 @@ def normalise(text: str) -> str:
     # ... and before a size of 1 or more: "03.50", "4x01.0" are Ø3.50 and 4xØ1.0 (no
     # drawing writes a leading zero before such a size).
     text = re.sub(r"(?<![\d.,])0(?=[1-9]\d?\.\d)", "Ø", text)
+    # ... and apart from the size it marks: "Ø 0.6" read "0 0.6" (a run never starts with
+    # a lone zero before a size).
+    text = re.sub(r"^\s*[0O]\s+(?=\d*\.\d)", "Ø", text)
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)

@@ -314,3 +314,22 @@ def test_more_than_two_drawn_leads_need_a_spacing_whose_line_is_drawn(monkeypatc
     assert reading is None and "not how many" in why
     monkeypatch.setattr(lead_row, "drawn_lead_count", lambda *a, **k: 2)
     assert lead_row.read_lead_row(page)[0].pin_count == 2
+
+
+def test_a_lead_size_printed_with_its_count_is_the_leads():
+    """EKULIT's buzzer: "2-0.6±0.1", no diameter mark, no word for the leads."""
+    reading = parse([_radial_page(words=(), lead="2-0.6±0.1", lead_note="")], ReadHints())
+    assert reading.pin_count == 2 and "count on the lead" in reading.notes
+    assert {p.drill for p in reading.pads} == {0.9}  # the largest, 0.7, + 0.2
+
+
+def test_a_spacing_no_standard_lists_counts_where_leads_are_drawn_across_it():
+    """A 12 mm buzzer's 6.5: not a standard spacing, taken because its extension lines start
+    at two drawn leads; the body's size (the largest printed) never is one."""
+    page = _radial_page(words=(), spacing="6.5", extra=[("8.6", 150, 420)])
+    reading = parse([page], ReadHints())
+    xs = sorted(p.x for p in reading.pads)
+    assert reading.pin_count == 2 and abs(xs[1] - xs[0] - 6.5) < 1e-6
+    lone = _radial_page(words=(), spacing="6.5")  # 6.5 the largest size: no spacing
+    with pytest.raises(ReaderError):
+        parse([lone], ReadHints())

@@ -116,3 +116,9 @@ def test_a_range_end_that_lost_its_point_gets_it_back(text, lo, hi):
 def test_ranges_the_point_rule_leaves_alone(text):
     """Other digit counts, a range running down, or one wider than half its low end."""
     assert normalise(text) == text
+
+
+def test_a_diameter_mark_read_as_a_lone_zero():
+    (v,) = parse_values("0 0.6")  # "Ø 0.6", the mark apart from its size
+    assert v.diameter and v.value == 0.6
+    assert [x.value for x in parse_values("10 0.6")] == [10.0, 0.6]  # not after a number
