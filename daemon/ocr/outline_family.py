@@ -142,6 +142,59 @@ def gull_wing_from_drawing(pages: Sequence[Sequence[OcrToken]]) -> Optional[Outl
     return OutlineGuess(body.family, pins, why, printed)
 
 
+# Outlines whose views do not nest, known by JEDEC windows (package_callouts.JEDEC_WINDOWS),
+# with enough windows that a page filling most of them, at the family's pitch, is that
+# outline: TO-261AA (SOT-223, 7 windows) and TO-252AA (DPAK, 8). TO-220 and TO-92 have
+# three windows each: too few to tell an untitled page from another part's sizes.
+WINDOWED_OUTLINES = {"sot223": ("JEDEC TO-261AA (SOT-223)", 5),
+                     "dpak": ("JEDEC TO-252AA (DPAK)", 5)}
+
+
+def windowed_outline_from_drawing(pages: Sequence[Sequence[OcrToken]]
+                                  ) -> Optional[OutlineGuess]:
+    """An untitled SOT-223 or DPAK drawing: at least five of the outline's JEDEC windows
+    each hold exactly one printed limit pair, all different, and a pitch of the family is
+    printed; exactly one outline fits so."""
+    from daemon.ocr.package_callouts import JEDEC_WINDOWS
+    from daemon.ocr.package_text import FAMILY_DEFAULT_PINS
+    from daemon.ocr.pitches import FAMILY_PITCHES
+
+    tokens = [t for page in pages for t in page]
+    sizes, pitches = _sizes(tokens)
+    plain: Dict[float, PrintedValue] = {}
+    for page in pages:
+        stacked, singles = _stacked_sizes(page)
+        for k, v in stacked.items():
+            sizes.setdefault(k, v)
+        for k, v in singles.items():
+            plain.setdefault(k, v)
+    printed_pitches = {**plain, **pitches}
+    fits = []
+    for family, (outline, least) in WINDOWED_OUTLINES.items():
+        windows = {k: w for k, w in JEDEC_WINDOWS[family].items() if k != "pitch"}
+        found = {}
+        for name, (lo, hi) in windows.items():
+            inside = [v for k, v in sizes.items() if lo <= k <= hi]
+            if len(inside) == 1:
+                found[name] = inside[0]
+        if len({round(v.value, 3) for v in found.values()}) != len(found) or len(found) < least:
+            continue
+        # a pitch printed as a limit pair (AMS' 2e 3.96-5.18) counts; a size a window took
+        # (DPAK's 2.21-2.39 height beside its 2.28 pitch) does not
+        taken = {id(v) for v in found.values()}
+        pitch = next((v for k, v in {**sizes, **printed_pitches}.items() if id(v) not in taken
+                      and any(abs(k - p) < 0.011 for p in FAMILY_PITCHES[family])), None)
+        if pitch is None:
+            continue
+        fits.append((family, outline, found, pitch))
+    if len(fits) != 1:
+        return None
+    family, outline, found, pitch = fits[0]
+    why = (f"no family named: {len(found)} printed sizes each in one window of {outline} "
+           f"({', '.join(sorted(found))}) at a {pitch.value:g} mm pitch")
+    return OutlineGuess(family, FAMILY_DEFAULT_PINS[family], why, {**found, "pitch": pitch})
+
+
 # How far a printed row may sit from a standard DIP row (jedec_leads.DIP_ROWS_MM); the
 # body sits inside the row by 0.4-2.2 mm (PC817: 6.5 under 7.62).
 _DIP_ROW_SLACK_MM = 0.35

@@ -40,7 +40,11 @@ from daemon.ocr.micrometres import in_millimetres
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.numbers import toleranced as _tol
 from daemon.ocr.numbers import toleranced_from_printed as _tol_from_printed
-from daemon.ocr.outline_family import family_from_outline, gull_wing_from_drawing
+from daemon.ocr.outline_family import (
+    family_from_outline,
+    gull_wing_from_drawing,
+    windowed_outline_from_drawing,
+)
 from daemon.ocr.package_text import (
     FAMILY_DEFAULT_PINS,
     detect_family,
@@ -402,7 +406,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             # The page names Type-C but draws a package (a USB-C controller's QFN, say).
     guess = family_from_outline(tokens_all) if family is None else None
     if family is None and guess is None and any(i.image is not None for i in inputs):
-        guess = gull_wing_from_drawing([page_text(i) for i in inputs])
+        texts = [page_text(i) for i in inputs]
+        guess = gull_wing_from_drawing(texts) or windowed_outline_from_drawing(texts)
     if guess is not None:
         family = guess.family
     part = parse_part_number(hints.part_name)

@@ -65,3 +65,15 @@ def test_a_printed_pitch_e_is_doubled_for_two_leads():
     r = parse([_page(pitch_texts=("2.28 BSC",))])
     assert r.pitch.nominal == pytest.approx(4.56) and r.pitch.source == "derived"
     assert "doubled" in r.notes
+
+
+def test_untitled_the_windows_name_a_dpak_at_its_2e_pitch():
+    """AMS' drawing cropped below its title: the 2e printed as a limit pair is the pitch,
+    the height's 2.21-2.39 (in a window) is not."""
+    from daemon.ocr.outline_family import windowed_outline_from_drawing
+
+    page = _page()
+    toks = [t for t in page.page.tokens if "TO-252" not in t.text]
+    guess = windowed_outline_from_drawing([toks])
+    assert (guess.family, guess.pins) == ("dpak", 2) and "TO-252AA" in guess.why
+    assert (guess.sizes["pitch"].lo, guess.sizes["pitch"].hi) == (3.96, 5.18)

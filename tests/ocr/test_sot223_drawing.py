@@ -67,3 +67,20 @@ def test_the_footprint_and_its_grounding():
     # the lead width's limits are printed, in the stacked tolerance
     report = ground_reading(r, [_page().page])
     assert "lead_width" not in [c.field for c in report.not_found()]
+
+
+def test_untitled_the_windows_name_the_outline():
+    """The same drawing cropped below its title: five or more sizes each alone in a
+    TO-261AA window, at SOT-223's 2.30 pitch, name it (said in the notes)."""
+    page = _page()
+    page.page.tokens[:] = [t for t in page.page.tokens if t.text != "SOT-223-3L"]
+    r = parse([page])
+    assert r.family == "sot223" and r.pin_count == 3 and r.overall_width.nominal == 7.0
+    assert "TO-261AA" in r.notes and "check the family" in r.notes
+
+
+def test_untitled_without_the_family_pitch_names_nothing():
+    from daemon.ocr.outline_family import windowed_outline_from_drawing
+
+    toks = [t for t in _page().page.tokens if t.text not in ("SOT-223-3L", "2.30 TYP")]
+    assert windowed_outline_from_drawing([toks]) is None
