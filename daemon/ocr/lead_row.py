@@ -216,6 +216,16 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
         drawn = {n for n, a in drawn if n is not None and (n == 2 or a is not None)}
         if len(drawn) == 1:
             count, how = next(iter(drawn)), "the leads drawn across the spacing"
+    if count is None:
+        # No leads behind the standard-valued size: it was a length, not the spacing; the
+        # one size the drawing does show between leads is (ABC's 6.5 beside two 5.0s).
+        other = [d for d in _drawn_spacings(item, dims, h) if abs(d[0] - pitch) > 0.011]
+        if len(other) == 1:
+            pitch = other[0][0]
+            texts = [t.box for t in page_text(item)]
+            n = drawn_lead_count(item.image, other[0][3], h, other[0][1], texts=texts)
+            if n == 2:
+                count, how = n, "the leads drawn across the spacing"
     text = " ".join(squash(t.text) for t in tokens)
     named = TWO_TERMINAL.search(text)
     only_two = ONLY_TWO_TERMINALS.search(text)

@@ -333,3 +333,12 @@ def test_a_spacing_no_standard_lists_counts_where_leads_are_drawn_across_it():
     lone = _radial_page(words=(), spacing="6.5")  # 6.5 the largest size: no spacing
     with pytest.raises(ReaderError):
         parse([lone], ReadHints())
+
+
+def test_a_standard_valued_length_with_no_leads_behind_it_yields_to_the_drawn_spacing():
+    """ABC's transducer: two 5.0 lengths along the body (standard-valued, no leads across
+    them) and the 6.5 between its pins: the pins' spacing is the one drawn between leads."""
+    page = _radial_page(words=(), spacing="6.5", extra=[("8.6", 150, 420), ("5.0", 150, 60)])
+    reading = parse([page], ReadHints())
+    xs = sorted(p.x for p in reading.pads)
+    assert reading.pin_count == 2 and abs(xs[1] - xs[0] - 6.5) < 1e-6
