@@ -83,6 +83,21 @@ def _stacked_sizes(tokens: Sequence[OcrToken]
     return pairs, singles
 
 
+def _drawing_sizes(pages: Sequence[Sequence[OcrToken]]):
+    """(limit pairs, basic pitches, single sizes) of untitled drawings: each run's own
+    values (_sizes) and, image by image, the sizes as the drawing reader joins them
+    (_stacked_sizes: stacked limits are joined within one image's coordinates)."""
+    sizes, pitches = _sizes([t for page in pages for t in page])
+    plain: Dict[float, PrintedValue] = {}
+    for page in pages:
+        stacked, singles = _stacked_sizes(page)
+        for k, v in stacked.items():
+            sizes.setdefault(k, v)
+        for k, v in singles.items():
+            plain.setdefault(k, v)
+    return sizes, pitches, plain
+
+
 def _find(values: Dict[float, PrintedValue], target: float) -> Optional[PrintedValue]:
     return next((v for k, v in values.items() if abs(k - target) < _EPS), None)
 
@@ -121,14 +136,7 @@ def gull_wing_from_drawing(pages: Sequence[Sequence[OcrToken]]) -> Optional[Outl
     from daemon.ocr.jedec_bodies import gull_wing_outline
 
     tokens = [t for page in pages for t in page]
-    sizes, pitches = _sizes(tokens)
-    plain: Dict[float, PrintedValue] = {}
-    for page in pages:  # stacked limits are joined within one image's coordinates
-        stacked, singles = _stacked_sizes(page)
-        for k, v in stacked.items():
-            sizes.setdefault(k, v)
-        for k, v in singles.items():
-            plain.setdefault(k, v)
+    sizes, pitches, plain = _drawing_sizes(pages)
     # A pitch printed with no TYP/BSC (TI's boxed "0.050 (1,27)", "12X 1.27"): any single
     # size may be it, the outline's body, length and tips still have to fit around it.
     # A pitch toleranced like a size (National's 2.286-2.794) is a candidate too.
@@ -159,15 +167,7 @@ def windowed_outline_from_drawing(pages: Sequence[Sequence[OcrToken]]
     from daemon.ocr.package_text import FAMILY_DEFAULT_PINS
     from daemon.ocr.pitches import FAMILY_PITCHES
 
-    tokens = [t for page in pages for t in page]
-    sizes, pitches = _sizes(tokens)
-    plain: Dict[float, PrintedValue] = {}
-    for page in pages:
-        stacked, singles = _stacked_sizes(page)
-        for k, v in stacked.items():
-            sizes.setdefault(k, v)
-        for k, v in singles.items():
-            plain.setdefault(k, v)
+    sizes, pitches, plain = _drawing_sizes(pages)
     printed_pitches = {**plain, **pitches}
     fits = []
     for family, (outline, least) in WINDOWED_OUTLINES.items():
