@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
+from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid, drawn_pad_count
 from daemon.ocr.land_solver import pad_gap_pad
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from daemon.ocr.numbers import PrintedValue, toleranced_from_printed
@@ -423,6 +423,16 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     listed = connection_count(tokens, h)
     if listed is not None and listed != ax.count * ay.count:
         return None  # the page lists more (or fewer) pads than the figure was read with
+    if item.image is not None:
+        # The pads the figure draws against the grid's positions: a WLCSP's 3 x 3 less its
+        # centre (8 drawn) is not the 2 x 2 its first sizes make (more pads drawn than the
+        # grid has), nor a full 3 x 3 (a grid of three or more both ways, read from its
+        # sizes alone, with fewer drawn). A small grid may draw fewer filled: some hatched.
+        shown = drawn_pad_count(item.image, fig.box, tokens, h)
+        positions = ax.count * ay.count
+        if shown > positions or (drawn is None and min(ax.count, ay.count) >= 3
+                                 and 2 <= shown < positions):
+            return None
     # pads drawn round, as wide as long: circles (a WLP's lands), not rectangles
     shape = "circle" if drawn is not None and drawn.round and ax.pad == ay.pad else "rect"
     pads = [ReadPad(**p) for p in grid_pads(ax, ay, shape)]

@@ -303,3 +303,29 @@ def test_the_land_figure_is_read_again_only_when_the_page_did_not_read_it():
     page.rotated = rotated
     reading = parse([page], ReadHints())
     assert reading.pin_count == 2 and asked == []
+
+
+def test_filled_pads_of_one_size_are_counted_whatever_their_lattice():
+    """GlobalMEMS' WLCSP footprint: a 3 x 3 lattice of round lands less its centre."""
+    from daemon.ocr.drawn_pads import drawn_pad_count
+
+    img = Image.new("RGB", (600, 600), "white")
+    d = ImageDraw.Draw(img)
+    for i in range(3):
+        for j in range(3):
+            if (i, j) != (1, 1):
+                x, y = 150 + 115 * i, 150 + 115 * j
+                d.ellipse((x - 34, y - 34, x + 34, y + 34), fill=(128, 128, 128))
+    d.polygon([(100, 500), (110, 495), (110, 505)], fill="black")  # an arrow head
+    assert drawn_pad_count(img, (0, 0, 600, 600), [_tok("0.4", 300, 520, 36)], H) == 8
+    assert drawn_pad_count(Image.new("RGB", (600, 600), "white"), (0, 0, 600, 600), [], H) == 0
+
+
+def test_more_pads_drawn_than_the_grid_has_positions_refuses_the_grid(monkeypatch):
+    import daemon.ocr.pad_grid as pad_grid
+
+    monkeypatch.setattr(pad_grid, "drawn_pad_count", lambda *a, **k: 3)
+    with pytest.raises(ReaderError, match="land figure"):
+        parse([_two_pad_page()], ReadHints())
+    monkeypatch.setattr(pad_grid, "drawn_pad_count", lambda *a, **k: 1)  # fewer: hatched
+    assert parse([_two_pad_page()], ReadHints()).pin_count == 2
