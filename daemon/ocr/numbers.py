@@ -66,6 +66,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"(\d)\s*mm(?=\s*(?:\+/?-|±))", r"\1", text, flags=re.I)
     text = re.sub(r"\+\s*/\s*-", "±", text)
     text = re.sub(r"(±\s*\d*\.?\d+)\s*mm\b", r"\1", text, flags=re.I)
+    # A small render's ± read as "=" ("7.62=0.3"): a size, then a smaller tolerance under
+    # one; not a chain's "2.54*4=10.16", whose = follows a count.
+    if not re.search(r"[*xX×]", text):
+        text = _EQUALS_AS_PLUSMINUS.sub(_plus_minus_restored, text)
     # Letters OCR confuses with digits, only where they sit inside a number: "O.50", "1.O5".
     text = re.sub(r"(?<=\d\.)[Oo]|(?<=\d)[Oo](?=\d)|(?<![A-Za-z])[Oo](?=\.\d)", "0", text)
     text = re.sub(r"(?<=\d\.)[lI]|(?<=\d)[lI](?=\.?\d)", "1", text)
@@ -102,6 +106,14 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d,])(\d{1,3}),(\d{1,2})(?!\d)", r"\1.\2", text)
     text = re.sub(r"(?<![\d,])0,(\d+)", r"0.\1", text)
     return text
+
+
+_EQUALS_AS_PLUSMINUS = re.compile(r"(?<![\d.])(\d+\.\d+)\s*=\s*(0?\.\d+)(?![\d.])")
+
+
+def _plus_minus_restored(m) -> str:
+    return f"{m.group(1)}±{m.group(2)}" if float(m.group(2)) < float(m.group(1)) \
+        else m.group(0)
 
 
 _GLUED = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+){2,}(?![\d.])")
@@ -216,6 +228,16 @@ def parse_values(text: str) -> List[PrintedValue]:
                 g1, g2 = m.group(1), m.group(2)
                 # A range joins two decimals of the same kind ("0.20-0.30", ".228-.244");
                 # "C04-123" or "SOT-23" are names, not ranges.
+                if "." in g1 and "." in g2 and b <= 0.25 * a and "-" in m.group(0):
+                    # "6.5-0.5": no range runs downwards; a size and its minus tolerance
+                    # (a small render's ± read as -, or "6.5 -0.5" as printed): read as
+                    # printed, 6.0 to 6.5, the nominal standing.
+                    bracket, paren, diameter, radius, degrees = context(*m.span())
+                    out.append(PrintedValue(a, round(a - b, 6), a, mult, bracket, paren,
+                                            qualifier, diameter, radius, degrees, m.group(0),
+                                            tolerance=True))
+                    taken.append(m.span())
+                    continue
                 if "." not in g1 or "." not in g2 or a > b:
                     continue
                 if 0 < a < 0.1 * b:

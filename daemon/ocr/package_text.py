@@ -91,9 +91,15 @@ _ZERO_AS_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 _BOX_AS_O = re.compile(r"(?<=[A-Z])[□口](?=[A-Z-])")
 
 
+# ... and the T as a 1 before the outline's number ("SO1-223-3L", UMW at about 100 dpi;
+# "SO14" stays the 14-lead SO: no hyphen follows it).
+_ONE_AS_T = re.compile(r"(?<![A-Z])(S[O0])1(?=-\d{2,3})")
+
+
 def ocr_upper(text: str) -> str:
     """Upper-case text with OCR's 0-for-O inside words undone (for name matching only)."""
-    return _ZERO_AS_O.sub("O", _BOX_AS_O.sub("O", text.upper()))
+    text = _ONE_AS_T.sub(r"\1T", _BOX_AS_O.sub("O", text.upper()))
+    return _ZERO_AS_O.sub("O", text)
 
 
 def family_from_text(text: str) -> Optional[str]:

@@ -122,3 +122,18 @@ def test_a_diameter_mark_read_as_a_lone_zero():
     (v,) = parse_values("0 0.6")  # "Ø 0.6", the mark apart from its size
     assert v.diameter and v.value == 0.6
     assert [x.value for x in parse_values("10 0.6")] == [10.0, 0.6]  # not after a number
+
+
+@pytest.mark.parametrize("text, want", [
+    ("7.62=0.3", (7.62, 7.32, 7.92)),  # a small render's ± read as =
+    ("6.5-0.5", (6.5, 6.0, 6.5)),  # no range runs downwards: a minus tolerance
+    ("6.5 -0.5", (6.5, 6.0, 6.5)),
+    ("2.9-3.1", (3.0, 2.9, 3.1)),  # a range stays one
+])
+def test_screenshot_tolerance_signs(text, want):
+    (v,) = parse_values(text)
+    assert (v.value, v.lo, v.hi) == pytest.approx(want)
+
+
+def test_a_chain_keeps_its_equals_sign():
+    assert [v.value for v in parse_values("2.54*4=10.16")] == [2.54, 10.16]

@@ -63,3 +63,11 @@ def test_every_code_has_a_source_and_a_known_family():
 
     for code in OUTLINE_CODES:
         assert code.source and code.family in FAMILIES
+
+
+def test_the_t_of_sot_read_as_a_one():
+    from daemon.ocr.package_text import family_from_text
+
+    assert family_from_text("SO1-223-3L") == "sot223"  # UMW at about 100 dpi
+    assert family_from_text("SO1-23-5") == "sot23"
+    assert family_from_text("SO14") == "soic"  # the 14-lead SO, no hyphen after it
