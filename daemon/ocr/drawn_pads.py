@@ -130,12 +130,17 @@ def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
 def drawn_pad_count(image, region: Box, tokens: Sequence[OcrToken], h: float) -> int:
     """How many filled pads of about one size `region` draws (any lattice, any number:
     a ball grid with positions left out), 0 where it draws none."""
+    return len(pad_blobs(image, region, tokens, h))
+
+
+def pad_blobs(image, region: Box, tokens: Sequence[OcrToken], h: float) -> List[Box]:
+    """The filled pads of about one size `region` draws, as boxes in page pixels."""
     import numpy as np
 
     x0, y0 = max(0, int(region[0])), max(0, int(region[1]))
     x1, y1 = min(image.size[0], int(region[2])), min(image.size[1], int(region[3]))
     if x1 - x0 < 8 or y1 - y0 < 8:
-        return 0
+        return []
     mask = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < _DARK
     for tok in tokens:
         if drawing_read_as_text(tok, h):
@@ -145,12 +150,13 @@ def drawn_pad_count(image, region: Box, tokens: Sequence[OcrToken], h: float) ->
             = False
     open_ = max(5, int(round(h / 3)))
     solid = _close_open(mask, max(3, int(round(h / 4))), open_)
-    sizes = [n for box, n in _blobs(solid)
+    found = [(box, n) for box, n in _blobs(solid)
              if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
-    if not sizes:
-        return 0
-    typical = sorted(sizes)[len(sizes) // 2]
-    return sum(1 for n in sizes if 0.6 * typical <= n <= 1.6 * typical)
+    if not found:
+        return []
+    typical = sorted(n for _, n in found)[len(found) // 2]
+    return [(b[0] + x0, b[1] + y0, b[2] + x0, b[3] + y0) for b, n in found
+            if 0.6 * typical <= n <= 1.6 * typical]
 
 
 def _best_grid(shares: Dict[Box, float], dx: float, dy: float) -> Optional[DrawnGrid]:

@@ -398,12 +398,22 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
 def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
     """A page whose land figure is a grid of equal pads -> DatasheetReading (family
     'other', explicit pads), or None."""
-    from schemas.reading import DatasheetReading, ReadPad
-    from schemas.toleranced import Toleranced
+    from daemon.ocr.ball_lattice import read_ball_lattice
 
     fig = land_figure_dims(item, again)
     if fig is None:
         return None
+    full = _read_full_grid(item, fig)
+    if full is not None:
+        return full
+    # round lands on a lattice with positions left out (a WLCSP less its centre)
+    return read_ball_lattice(item.image, fig, fig.tokens, fig.h)
+
+
+def _read_full_grid(item, fig: "LandFigure"):
+    from schemas.reading import DatasheetReading, ReadPad
+    from schemas.toleranced import Toleranced
+
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
     printed_body = body_values(dims, region, fig.figures, fig.neighbours)
     body = {axis: v.value for axis, v in printed_body.items()}
@@ -459,11 +469,13 @@ def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
                             notes=note_text(notes), **fields)
 
 
-def named_as_balls(reading, tokens: Sequence[OcrToken]):
+def named_as_balls(reading, tokens: Sequence[OcrToken], land: Sequence[OcrToken] = ()):
     """A grid of round lands (a WLP's or a small BGA's) on pages that label the ball rows
     with letters and the columns with numbers (MEMSIC's A/B and 1/2): its pads take the
-    ball names, A1 at the top left as the board sees it (JEDEC), instead of a crystal's
-    1-4. Unchanged where the pads are not all round or the labels are not all printed."""
+    ball names instead of a crystal's 1-4. Where the land figure's own page labels them
+    (`land`, each once), the labels' places say which row and column is which (GlobalMEMS'
+    footprint: C over B over A); else A1 is at the top left as the board sees it (JEDEC).
+    Unchanged where the pads are not all round or the labels are not all printed."""
     from footprint_writer.builder.bga import row_name
 
     pads = reading.pads
@@ -471,10 +483,15 @@ def named_as_balls(reading, tokens: Sequence[OcrToken]):
         return reading
     ys = sorted({round(p.y, 4) for p in pads})
     xs = sorted({round(p.x, 4) for p in pads})
-    labels = {t.text.strip() for t in tokens}
     rows = [row_name(i) for i in range(len(ys))]
     cols = [str(i + 1) for i in range(len(xs))]
-    if not set(rows) <= labels or not set(cols) <= labels:
+    placed = {t.text.strip(): t for t in land if t.text.strip() in rows + cols}
+    if len(placed) == len(rows) + len(cols) and all(
+            sum(1 for t in land if t.text.strip() == k) == 1 for k in placed):
+        rows = sorted(rows, key=lambda k: placed[k].cy)
+        cols = sorted(cols, key=lambda k: placed[k].cx)
+    elif not set(rows) <= {t.text.strip() for t in tokens} \
+            or not set(cols) <= {t.text.strip() for t in tokens}:
         return reading
     named = [p.model_copy(update={"number": rows[ys.index(round(p.y, 4))]
                                   + cols[xs.index(round(p.x, 4))]}) for p in pads]

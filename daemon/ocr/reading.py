@@ -568,7 +568,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 # the figure's own text read again (a few OCR passes, only when needed)
                 grid = read_grid(item, again=True) or read_hole_row(item, unit, again=True)
             if grid is not None and b.pin_count in (None, grid.pin_count):
-                grid = named_as_balls(with_package_body(grid, inputs), tokens_all)
+                grid = named_as_balls(with_package_body(grid, inputs), tokens_all,
+                                      item.page.tokens)
                 return _named(grid, hints)
             land_unread = land_unread or land_figure_dims(item) is not None
     if family is None and is_crystal(tokens_all, hints.package_hint):
