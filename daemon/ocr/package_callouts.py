@@ -34,7 +34,7 @@ from daemon.ocr.figures import Figure, nearest_figure
 from daemon.ocr.jedec_bodies import outline_windows, tallest
 from daemon.ocr.layout import squash
 from daemon.ocr.numbers import PrintedValue
-from daemon.ocr.pitches import FAMILY_PITCHES
+from daemon.ocr.pitches import family_pitches
 from daemon.ocr.tokens import OcrToken
 
 TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
@@ -745,7 +745,7 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
             return smallest(counted)
     basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
              and not d.value.is_range and 0.3 <= d.value.value < 2.6]
-    standard = FAMILY_PITCHES.get(family or "", ())
+    standard = family_pitches(family, pin_count)
     if len(standard) == 1:  # DIP, TO-220, SOT-223: a TYP lead width is not the pitch
         basic = [v for v in basic if abs(v.value - standard[0]) < 0.006]
     if basic:

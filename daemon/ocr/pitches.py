@@ -15,7 +15,18 @@ FAMILY_PITCHES: Dict[str, tuple] = {
     "to92": (1.27, 2.54),  # JEDEC TO-226AA in line; formed (wide) leads
 }
 
+# TO-220 with more leads keeps its width and closes them up: 5 leads at 1.70 (Microchip's
+# 5-Pin TO-220, TI's KC R-PSFM-T5), 7 at 1.27 (TI's KC-7).
+TO220_PITCH_BY_LEADS = {5: (1.7,), 7: (1.27,)}
+
 _PITCH_EPS_MM = 0.006
+
+
+def family_pitches(family: Optional[str], pins: Optional[int] = None) -> tuple:
+    """FAMILY_PITCHES, for a TO-220 of 5 or 7 leads its own (TO220_PITCH_BY_LEADS)."""
+    if family == "to220" and pins in TO220_PITCH_BY_LEADS:
+        return TO220_PITCH_BY_LEADS[pins]
+    return FAMILY_PITCHES.get(family or "", ())
 
 
 def is_standard_pitch(value: float, family: Optional[str]) -> bool:

@@ -199,3 +199,13 @@ def test_a_side_view_thickness_is_no_body_across_the_rows():
     found = assign_sizes(dims, "sot23", 0.95, height=1.0)
     assert found["overall_width"].value == 2.8 and found["body_width"].value == 1.625
     assert found["body_length"].value == 2.9
+
+
+@pytest.mark.parametrize("pins, pitch", [(3, 2.54), (5, 1.7), (7, 1.27)])
+def test_a_to220_pitch_by_its_lead_count(pins, pitch):
+    """Microchip's 5-Pin TO-220: the pitch printed as .072 (1.83) over .062 (1.57)."""
+    from daemon.ocr.package_callouts import printed_pitch
+
+    dims = [_dim(1.57, 1.83, "y"), _dim(2.29, 2.79, "y"), _dim(1.02, 1.52, "y")]
+    got = printed_pitch(dims, pins, "to220")
+    assert got is not None and abs(got.value - pitch) < 0.011
