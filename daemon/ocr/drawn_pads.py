@@ -95,29 +95,44 @@ def _blobs(mask) -> List[Tuple[Box, int]]:
     return out
 
 
-def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
-               ) -> Optional[DrawnGrid]:
-    """The equal pads drawn inside `region` (page pixels) as a grid (see DrawnGrid), or
-    None when the figure shows no such set of pads."""
+def _dark_without_text(image, region: Box, tokens: Sequence[OcrToken], h: float):
+    """(dark-pixel mask of `region`, its x0, y0) with the text runs blanked out (digits
+    are thick enough to survive the opening), or None for a region too small."""
     import numpy as np
 
     x0, y0 = max(0, int(region[0])), max(0, int(region[1]))
     x1, y1 = min(image.size[0], int(region[2])), min(image.size[1], int(region[3]))
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
-    grey = np.asarray(image.convert("L").crop((x0, y0, x1, y1)))
-    mask = grey < _DARK
-    for tok in tokens:  # digits are thick enough to survive the opening
+    mask = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < _DARK
+    for tok in tokens:
         if drawing_read_as_text(tok, h):
             continue
         a0, b0, a1, b1 = (int(round(v)) for v in tok.box)
         rows = slice(max(0, b0 - y0 - 2), max(0, b1 - y0 + 2))
         mask[rows, max(0, a0 - x0 - 2):max(0, a1 - x0 + 2)] = False
-    close = max(3, int(round(h / 4)))
+    return mask, x0, y0
+
+
+def _solid_blobs(mask, h: float) -> List[Tuple[Box, int]]:
+    """The mask's filled areas at least two openings across and 70 % full (box, pixels):
+    hatching closed, lines opened away."""
     open_ = max(5, int(round(h / 3)))
-    solid = _close_open(mask, close, open_)
-    blobs = [(box, n / ((box[2] - box[0]) * (box[3] - box[1]))) for box, n in _blobs(solid)
-             if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
+    solid = _close_open(mask, max(3, int(round(h / 4))), open_)
+    return [(box, n) for box, n in _blobs(solid)
+            if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
+
+
+def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
+               ) -> Optional[DrawnGrid]:
+    """The equal pads drawn inside `region` (page pixels) as a grid (see DrawnGrid), or
+    None when the figure shows no such set of pads."""
+    dark = _dark_without_text(image, region, tokens, h)
+    if dark is None:
+        return None
+    mask, x0, y0 = dark
+    blobs = [(box, n / ((box[2] - box[0]) * (box[3] - box[1])))
+             for box, n in _solid_blobs(mask, h)]
     best = _best_grid(dict(blobs), x0, y0)
     if best is None:
         # outline-only pads: what their outlines enclose, at least a third of a text line
@@ -135,23 +150,11 @@ def drawn_pad_count(image, region: Box, tokens: Sequence[OcrToken], h: float) ->
 
 def pad_blobs(image, region: Box, tokens: Sequence[OcrToken], h: float) -> List[Box]:
     """The filled pads of about one size `region` draws, as boxes in page pixels."""
-    import numpy as np
-
-    x0, y0 = max(0, int(region[0])), max(0, int(region[1]))
-    x1, y1 = min(image.size[0], int(region[2])), min(image.size[1], int(region[3]))
-    if x1 - x0 < 8 or y1 - y0 < 8:
+    dark = _dark_without_text(image, region, tokens, h)
+    if dark is None:
         return []
-    mask = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < _DARK
-    for tok in tokens:
-        if drawing_read_as_text(tok, h):
-            continue
-        a0, b0, a1, b1 = (int(round(v)) for v in tok.box)
-        mask[max(0, b0 - y0 - 2):max(0, b1 - y0 + 2), max(0, a0 - x0 - 2):max(0, a1 - x0 + 2)] \
-            = False
-    open_ = max(5, int(round(h / 3)))
-    solid = _close_open(mask, max(3, int(round(h / 4))), open_)
-    found = [(box, n) for box, n in _blobs(solid)
-             if n >= (2 * open_) ** 2 and n >= 0.7 * (box[2] - box[0]) * (box[3] - box[1])]
+    mask, x0, y0 = dark
+    found = _solid_blobs(mask, h)
     if not found:
         return []
     typical = sorted(n for _, n in found)[len(found) // 2]
