@@ -260,24 +260,17 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
 
 def side_view_height(dims, land_box, figs: Sequence, body: Dict[str, PrintedValue]
                      ) -> Optional[PrintedValue]:
-    """A leaded part's seated height (QRE1113GR's 1.70/1.50): on a view other than the one
-    the body came from, the largest limit pair or toleranced size drawn up the page that is
-    under the body's smaller side; None where no other view prints one."""
+    """A leaded part's seated height (QRE1113GR's 1.70/1.50) as a side view beside the land
+    pattern prints it (package_callouts.side_view_height), the land's own sizes left out."""
     from daemon.ocr.figures import box_inside, nearest_figure
+    from daemon.ocr.package_callouts import side_view_height as on_a_side_view
 
     if not figs or len(body) != 2:
         return None
     land = {i for i, f in enumerate(figs) if box_inside(f.box, land_box)}
-    top = {nearest_figure(d.box, figs) for d in dims
-           if any(d.value is v for v in body.values())}
-    if len(top) != 1 or top & land:
-        return None
-    limit = min(v.value for v in body.values())
-    sides = [d.value for d in dims if d.axis == "y" and "." in d.value.text
-             and d.value.lo is not None and d.value.hi is not None
-             and nearest_figure(d.box, figs) not in top | land
-             and 0.3 <= d.value.value < limit]
-    return max(sides, key=lambda v: v.value) if sides else None
+    outside = [d for d in dims if nearest_figure(d.box, figs) not in land]
+    found = {"body_length": body["x"], "body_width": body["y"]}
+    return on_a_side_view(outside, list(figs), found, None)
 
 
 def _pin_label(d) -> bool:
