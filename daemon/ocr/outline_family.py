@@ -163,7 +163,7 @@ def windowed_outline_from_drawing(pages: Sequence[Sequence[OcrToken]]
     """An untitled SOT-223 or DPAK drawing: at least five of the outline's JEDEC windows
     each hold exactly one printed limit pair, all different, and a pitch of the family is
     printed; exactly one outline fits so."""
-    from daemon.ocr.package_callouts import JEDEC_WINDOWS
+    from daemon.ocr.package_callouts import JEDEC_WINDOWS, by_window
     from daemon.ocr.package_text import FAMILY_DEFAULT_PINS
     from daemon.ocr.pitches import FAMILY_PITCHES
 
@@ -172,11 +172,7 @@ def windowed_outline_from_drawing(pages: Sequence[Sequence[OcrToken]]
     fits = []
     for family, (outline, least) in WINDOWED_OUTLINES.items():
         windows = {k: w for k, w in JEDEC_WINDOWS[family].items() if k != "pitch"}
-        found = {}
-        for name, (lo, hi) in windows.items():
-            inside = [v for k, v in sizes.items() if lo <= k <= hi]
-            if len(inside) == 1:
-                found[name] = inside[0]
+        found = by_window(list(sizes.values()), windows)
         if len({round(v.value, 3) for v in found.values()}) != len(found) or len(found) < least:
             continue
         # a pitch printed as a limit pair (AMS' 2e 3.96-5.18) counts; a size a window took

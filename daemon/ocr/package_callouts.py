@@ -495,14 +495,20 @@ _FLAT = 2.0
 
 
 def _by_window(dims: Sequence[Dim], windows: Dict[str, tuple]) -> Dict[str, PrintedValue]:
-    """Each field whose JEDEC window holds exactly one printed limit pair; the height
-    window may hold more (a side view's body thickness A2 under the seated height A, which
-    is the largest of them)."""
+    """by_window over the sizes of `dims`; the height window may hold more (a side view's
+    body thickness A2 under the seated height A, which is the largest of them)."""
+    return by_window([d.value for d in dims], windows, largest=("height",))
+
+
+def by_window(values: Sequence[PrintedValue], windows: Dict[str, tuple],
+              largest: Sequence[str] = ()) -> Dict[str, PrintedValue]:
+    """Each field whose JEDEC window holds exactly one printed limit pair (the fields in
+    `largest` take the largest of several)."""
     found = {}
     for name, (lo, hi) in windows.items():
-        inside = {d.value.value: d.value for d in dims if d.value.lo is not None
-                  and d.value.hi is not None and lo <= d.value.value <= hi}
-        if len(inside) == 1 or (inside and name == "height"):
+        inside = {v.value: v for v in values if v.lo is not None and v.hi is not None
+                  and lo <= v.value <= hi}
+        if len(inside) == 1 or (inside and name in largest):
             found[name] = inside[max(inside)]
     return found
 

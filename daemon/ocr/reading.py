@@ -860,12 +860,11 @@ def _unitless_tables(tokens: Sequence[OcrToken], family: Optional[str],
     """The tables of a page that prints no unit anywhere (Hynitron's QFN20: MIN. NOM. MAX.
     only), read in mm where a table's e is one of the family's pitches in mm (0.40 for a
     QFN; as inches it would be 10 mm); otherwise none, as before."""
-    from daemon.ocr.pitches import FAMILY_PITCHES
+    from daemon.ocr.pitches import is_standard_pitch
 
     tables = _tables(tokens, "mm")
-    standard = FAMILY_PITCHES.get(family or "", ())
     pitches = {v for t in tables for r in t.rows if r.symbol == "e" for v in r.values.values()}
-    fits = [p for p in pitches if any(abs(p - s) < 0.006 for s in standard)]
+    fits = [p for p in pitches if is_standard_pitch(p, family)]
     if not fits:
         return []
     b.log.add(f"no unit printed: the table read in mm, as e {fits[0]:g} is a {family} "
