@@ -41,15 +41,7 @@ def run(args: argparse.Namespace) -> int:
     pages = load_pages(args.dir)
     if not pages:
         raise Ds2fpError(f"no page folders with expect.json under {args.dir}")
-    if args.untitled:
-        if args.reader != "ocr":
-            raise Ds2fpError("--untitled drops OCR runs: use it with --reader ocr")
-        from daemon.eval.untitled import untitled_ocr_reader
-
-        untitled = untitled_ocr_reader()
-        get_reader = lambda page: untitled  # noqa: E731 - one reader for every page
-    else:
-        get_reader = reader_for(args.reader)
+    get_reader = reader_for(args.reader, untitled=args.untitled)
     grounder = None
     scores = []
     for page in pages:
