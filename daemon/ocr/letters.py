@@ -40,6 +40,12 @@ H_SPAN_MARKS = {"H", "HE"}
 # flat packs, whose D1 is the body (FAMILY_LETTERS["qfp"]).
 EP_D1: Dict[str, Optional[str]] = {"D1": "exposed_pad_length"}
 
+# No-lead tables (QFN / SON / DFN) that letter the exposed pad D1 x E1 and print no D2 or
+# E2 (GigaDevice's USON8: D = E 4.00 the body, D1 2.30 x E1 3.00 the "exposed metal pad").
+# A no-lead body has no lead tips outside it, so E1 is no second body width there.
+NO_LEAD_FAMILIES = {"qfn", "dfn", "son"}
+EP_D1_E1: Dict[str, Optional[str]] = {"D1": "exposed_pad_length", "E1": "exposed_pad_width"}
+
 # NXP / Nexperia / Philips outlines (letters as columns): E is the body, HE tip to tip,
 # bp the lead width, Lp the foot; on SOT-23 pages e is pins 1-2 (1.9) and e1 the pitch.
 NEXPERIA: Dict[str, Optional[str]] = {

@@ -33,7 +33,8 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"[LT]?QFP(?!N)|QUADFLATPACK(?!,?NO)", "qfp"),
     (r"[VWUX]?DFN|DUALFLAT,?NO-?LEAD", "dfn"),
     (r"[VWUT]?QFN|[UV]?F?QFPN|LFCSP|QUADFLAT,?NO-?LEAD", "qfn"),
-    (r"\b(?:[VWU]|X2)?SON\b", "son"),  # TI's VSON, WSON, USON, X2SON
+    # TI's VSON, WSON, USON, X2SON; GigaDevice's "USON8", "WSON8" glued to their counts.
+    (r"\b(?:[VWU]|X2)?SON(?:\b|(?=\d{1,2}\b))", "son"),
     (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     # "SDIP30", "DIP16" glued to their counts; "Dual-In-Line" with its hyphens.
     (r"(?:P|S|CER)?DIP(?:\b|(?=\d))|DUAL-?\s?IN-?\s?LINE", "dip"),
@@ -70,7 +71,7 @@ _COUNT_PATTERNS = (
     # never SOT23 / SOT223), also to the next word where a small render loses the space
     # ("LQFP48PACKAGEMECHANICALDATA"), but not a body size ("QFN3X3").
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP)(\d{1,3})(?:L|E|EP)?(?!\d|X\d)",
+    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|X\d)",
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.

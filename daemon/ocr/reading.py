@@ -18,6 +18,7 @@ from daemon.ocr.layout import line_height, once_per_page, page_text, rows, squas
 from daemon.ocr.lead_row import read_lead_row
 from daemon.ocr.letters import (
     EP_D1,
+    EP_D1_E1,
     FAMILY_LETTERS,
     H_SPAN,
     H_SPAN_MARKS,
@@ -26,6 +27,7 @@ from daemon.ocr.letters import (
     LAND_DESCRIPTIONS,
     NEXPERIA,
     NEXPERIA_MARKS,
+    NO_LEAD_FAMILIES,
     NXP_DIP,
     NXP_DIP_MARKS,
     ONSEMI,
@@ -327,6 +329,9 @@ def package_letters(table: DimensionTable, family: Optional[str] = None
     overlay = FAMILY_LETTERS.get(family or "", {})
     if "E2" in symbols and "D1" in symbols and "D2" not in symbols and family != "qfp":
         overlay = {**overlay, **EP_D1}
+    if (family in NO_LEAD_FAMILIES and {"D", "E", "D1", "E1"} <= symbols
+            and not symbols & {"D2", "E2"}):
+        overlay = {**overlay, **EP_D1_E1}
     if "E" in symbols and symbols & H_SPAN_MARKS and not symbols & {"E1", "e1"}:
         return "jedec_h", {**JEDEC, **overlay, **H_SPAN}
     return "jedec", {**JEDEC, **overlay}

@@ -71,6 +71,21 @@ def test_family_letters_overlay_jedec(family, symbol, field):
             "ball_diameter"}  # a BGA's b
 
 
+def _letters_of(family, symbols):
+    table = DimensionTable("mm", [TableRow(s, "", {"nom": 1.0}) for s in symbols], (0, 0, 1, 1))
+    return package_letters(table, family)[1]
+
+
+def test_no_lead_table_with_d1_e1_and_no_d2_e2_letters_its_exposed_pad_so():
+    """GigaDevice USON8: D = E 4.00 the body, D1 2.30 x E1 3.00 the exposed pad."""
+    letters = _letters_of("son", ["A", "b", "D", "D1", "E", "E1", "e", "L"])
+    assert (letters["D1"], letters["E1"]) == ("exposed_pad_length", "exposed_pad_width")
+    # with D2 / E2 printed, D1 / E1 keep their JEDEC meaning; a QFP's D1 / E1 are its body
+    assert _letters_of("qfn", ["D", "D1", "D2", "E", "E1", "E2"])["E1"] == "body_width"
+    assert _letters_of("qfp", ["D", "D1", "E", "E1"])["E1"] == "body_width"
+    assert _letters_of("soic", ["D", "D1", "E", "E1"])["E1"] == "body_width"
+
+
 def test_sot223_tab_is_a_pad_not_an_exposed_pad():
     """WPMtek SOT-223: D1 (the tab) read as exposed_pad_length, the reading has no EP."""
     head = ["Symbol", "Min", "Max"]

@@ -39,6 +39,8 @@ def tokens(*texts):
     ("S□T-23", "sot23", None),  # the O read as a box
     ("COMPLIANTTOJEDECSTANDARDSMS-O12-AA", "soic", 8),  # glued, and the 0 read as O
     ("JEDECMO-178AA", "sot23", 5),
+    # GigaDevice glues the count to USON / WSON, OCR reads the O as 0 (no "PERSON 8")
+    ("10.4. Package Us0N8 (4*4mm, 0.45mm thickness)", "son", 8), ("WSON8 (6*5mm)", "son", 8),
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
@@ -55,6 +57,7 @@ def test_a_printed_family_and_count_win():
 
 def test_no_code_no_guess():
     assert outline_code("MODEL 12345, TO BE CONFIRMED") is None
+    assert family_from_text("PERSON 8") is None
     assert pin_count_from_text(tokens("Package outline", "Top view")) is None
 
 
