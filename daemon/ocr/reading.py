@@ -348,6 +348,8 @@ class ReadingBuilder:
         self.pin_count_source = ""
         self.log = ParseLog()
         self.terminal_span: Optional[float] = None  # NXP e1: terminals' span along D
+        # A BGA table's D1 / E1: outer ball centre to outer ball centre along D / E.
+        self.ball_matrix: Dict[str, float] = {}
         self.exposed_pad_named = False  # the page's title says the part has an exposed pad
 
     def set_unit(self, unit: str) -> bool:
@@ -496,6 +498,10 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 continue
             if style == "nexperia" and family in ("qfn", "qfp") and row.symbol == "e1":
                 b.terminal_span = _table_values(row, table, unit).get("nom")
+            if family == "bga" and row.symbol in ("D1", "E1"):
+                span = _table_values(row, table, unit).get("nom")
+                if span:
+                    b.ball_matrix[row.symbol] = span
             name = _row_field(row, "package", letters)
             values = _table_values(row, table, unit)
             if not name or not values:
@@ -675,7 +681,8 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     along = _pins_along_length(b, family)
     if along is not None:
         b.fields["pins_along_length"] = along
-        b.log.add(f"{along} terminals along D (e1 / e + 1)")
+        if family != "bga":
+            b.log.add(f"{along} terminals along D (e1 / e + 1)")
     notes = "ocr: " + "; ".join(b.log.for_reviewer() + [f"pins from {b.pin_count_source}"])
     code = package_code(tokens_all)
     data = dict(units=b.unit or "mm", family=family, pin_count=b.pin_count,
@@ -805,10 +812,27 @@ def _drop_implausible_land(b: "ReadingBuilder", family) -> None:
               "pitch is no land pad (sizes of another figure?); check the land pattern")
 
 
+def _steps(span: float, pitch: float) -> Optional[int]:
+    """span / pitch as a whole number of pitches, or None where it is not one."""
+    steps = span / pitch
+    return round(steps) if abs(steps - round(steps)) <= 0.05 else None
+
+
 def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:
     """NXP's quad tables print e1, the span of the terminals along D: e1 / e + 1 of them on
-    each long side, the rest on the short ones (DHVQFN16: 2.5 / 0.5 + 1 = 6, then 2)."""
+    each long side, the rest on the short ones (DHVQFN16: 2.5 / 0.5 + 1 = 6, then 2).
+    A BGA table's D1 and E1 span the ball matrix: E1 / e + 1 columns and D1 / e + 1 rows,
+    taken only where they fill the ball count (a depopulated matrix, Winbond's 5 x 5 less
+    one, is not a full grid)."""
     span, pitch, n = b.terminal_span, b.fields.get("pitch"), b.pin_count
+    if family == "bga" and pitch is not None and n and {"D1", "E1"} <= set(b.ball_matrix):
+        cols = _steps(b.ball_matrix["E1"], pitch.nominal)
+        rows = _steps(b.ball_matrix["D1"], pitch.nominal)
+        if cols is not None and rows is not None and (cols + 1) * (rows + 1) == n:
+            b.log.add(f"a full {cols + 1} x {rows + 1} ball matrix: E1 / e + 1 columns, "
+                      "D1 / e + 1 rows")
+            return cols + 1
+        return None
     if family not in ("qfn", "qfp") or not span or pitch is None or not n:
         return None
     steps = span / pitch.nominal

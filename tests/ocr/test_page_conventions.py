@@ -597,16 +597,14 @@ def test_a_logo_over_the_heading_is_no_land_figure():
     assert land_figure([logo, pads], [head], 15.7) is pads
 
 
-def test_bga_table_letters():
-    """Winbond's TFBGA table: D and E are the body, D1 and E1 the ball matrix (not a body),
-    b the ball; read as JEDEC's gull-wing letters E would be tips to tips and E1 the body."""
+def _bga_table_reading(d1: str, e1: str):
     from daemon.ocr.reading import OcrInput, parse
     from daemon.ocr.tokens import OcrPage
     from daemon.readers.base import ReadHints
 
     rows = [("A", "", "", "1.20"), ("A1", "0.25", "0.30", "0.35"), ("b", "0.35", "0.40", "0.45"),
-            ("D", "7.90", "8.00", "8.10"), ("D1", "", "4.00 BSC", ""),
-            ("E", "5.90", "6.00", "6.10"), ("E1", "", "4.00 BSC", ""), ("e", "", "1.00 BSC", "")]
+            ("D", "7.90", "8.00", "8.10"), ("D1", "", d1, ""),
+            ("E", "5.90", "6.00", "6.10"), ("E1", "", e1, ""), ("e", "", "1.00 BSC", "")]
     page = [tok("24-Ball TFBGA 8x6-mm", 100, 40, 300), tok("Millimeters", 260, 100, 120),
             tok("Symbol", 100, 130, 70), tok("Min", 220, 130, 40), tok("Nom", 300, 130, 40),
             tok("Max", 380, 130, 40)]
@@ -614,10 +612,27 @@ def test_bga_table_letters():
         y = 160 + 26 * k
         page.append(tok(row[0], 120, y, 20))
         page += [tok(v, x, y, 50) for v, x in zip(row[1:], (210, 290, 370)) if v]
-    reading = parse([OcrInput(OcrPage(page, 600, 500, "bga"), "package")], ReadHints())
+    return parse([OcrInput(OcrPage(page, 600, 500, "bga"), "package")], ReadHints())
+
+
+def test_bga_table_letters():
+    """Winbond's TFBGA table: D and E are the body, D1 and E1 the ball matrix (not a body),
+    b the ball; read as JEDEC's gull-wing letters E would be tips to tips and E1 the body.
+    Its matrix is 5 x 5 (4.00 / 1.00 + 1 each way) for 24 balls: depopulated, so no column
+    count is taken from it."""
+    reading = _bga_table_reading("4.00 BSC", "4.00 BSC")
     assert reading.family == "bga" and reading.pin_count == 24
     assert (reading.body_length.nominal, reading.body_width.nominal) == (8.0, 6.0)
     assert reading.ball_diameter.nominal == 0.4 and reading.overall_width is None
+    assert reading.pins_along_length is None
+
+
+def test_bga_ball_matrix_that_fills_the_count_gives_the_columns():
+    """GigaDevice's TFBGA-24 (6 x 4 ball array): E1 3.00 and D1 5.00 at e 1.00 are 4
+    columns and 6 rows, which hold the 24 balls: the builder can place a full array."""
+    reading = _bga_table_reading("5.00", "3.00")
+    assert reading.pins_along_length == 4
+    assert "4 x 6 ball matrix" in reading.notes
 
 
 def test_a_pad_size_counted_per_pad_equal_to_the_pitch_is_no_pitch():
