@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple
 SOURCE_LABELS = {
     "datasheet_table": "datasheet table",
     "datasheet_drawing": "datasheet drawing",
+    "datasheet_text": "datasheet text",
     "ipc_calculation": "IPC-7351B",
     "user_edit": "your edit",
     "kicad_library": "KiCad library",

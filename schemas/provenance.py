@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Source = Literal[
     "datasheet_table",  # a dimension table or land-pattern table on the page
     "datasheet_drawing",  # a callout on the drawing itself
+    "datasheet_text",  # stated in the page's words ("dimensions are 2.5 x 2.0 x 0.95 mm")
     "ipc_calculation",  # computed from package dimensions by IPC-7351B
     "user_edit",  # typed in by the user during review
     "kicad_library",  # imported from an existing .kicad_mod

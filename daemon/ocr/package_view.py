@@ -15,6 +15,8 @@ from typing import Dict, Optional, Sequence, Tuple
 
 from daemon.ocr.layout import line_height, page_text
 from daemon.ocr.lead_row import page_sizes
+from daemon.ocr.stated_size import stated_size
+from daemon.ocr.tokens import OcrToken
 from schemas.reading import note_text
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
@@ -37,41 +39,57 @@ def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
     return body, seated_height(dims, _EMPTY, body)
 
 
-def with_package_body(reading, inputs: Sequence):
+def with_package_body(reading, inputs: Sequence, any_role: bool = False,
+                      text: Sequence[OcrToken] = ()):
     """`reading` (a family-less pad grid, x along body_length) with its body and height
-    from the package screenshots where it has none; unchanged where none is found."""
-    from schemas.toleranced import Toleranced
-
+    from the package screenshots where it has none; unchanged where none is found.
+    `any_role`: every screenshot of `inputs` is a package view (a bottom view's grid: the
+    page has no land pattern, whatever role its other screenshots were given). `text`: the
+    pages' text, whose stated size ("2.5mm x 2.0mm x 0.95mm", daemon.ocr.stated_size) is
+    the body where no drawing gives one."""
     if reading.body_length is not None or not reading.pads:
         return reading
     for item in inputs:
-        if item.role != "package":
+        if item.role != "package" and not any_role:
             continue
         body, height = drawing_body(item)
-        if not body:
-            continue
-        span_x = _span(reading.pads, "x")
-        span_y = _span(reading.pads, "y")
-        long_side, short_side = max(body.values()), min(body.values())
-        notes = reading.notes or ""
-        if long_side - short_side > 0.011 and abs(span_x - span_y) <= 0.011:
-            note = (f"; the package drawing's body {short_side:g} x {long_side:g} mm is not "
-                    "placed: the pad grid does not say which way it lies")
-            return reading.model_copy(update={"notes": note_text(notes + note)})
-        length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
-        if length < PADS_UNDER_BODY * span_x or width < PADS_UNDER_BODY * span_y:
-            # the pads sit under the body: a side much shorter than their span is another
-            # view's size (ams' side view: 1 +-0.100 high, beside a 2 x 3.1 body)
-            note = (f"; the package drawing's {short_side:g} x {long_side:g} mm is not taken "
-                    f"as the body: the pads span {span_x:g} x {span_y:g} mm")
-            return reading.model_copy(update={"notes": note_text(notes + note)})
-        fields = {"body_length": Toleranced(nom=length, source="datasheet_drawing"),
-                  "body_width": Toleranced(nom=width, source="datasheet_drawing")}
-        if height is not None:
-            fields["height"] = Toleranced(max=height, source="datasheet_drawing")
-        note = f"; body {length:g} x {width:g} mm from the package drawing's top view"
-        return reading.model_copy(update={**fields, "notes": note_text(notes + note)})
-    return reading
+        if body:
+            return _placed(reading, max(body.values()), min(body.values()), height,
+                           "datasheet_drawing", "the package drawing's top view")
+    stated = stated_size(text)
+    if stated is None:
+        return reading
+    return _placed(reading, stated.length, stated.width, stated.height, "datasheet_text",
+                   f"the text \"{stated.text}\"")
+
+
+def _placed(reading, long_side: float, short_side: float, height: Optional[float],
+            source: str, origin: str):
+    """The body laid along the pad grid (its long side along the pads' long span), or the
+    reading with a note where the grid does not say which way it lies or the size is too
+    small to hold the pads."""
+    from schemas.toleranced import Toleranced
+
+    span_x = _span(reading.pads, "x")
+    span_y = _span(reading.pads, "y")
+    notes = reading.notes or ""
+    if long_side - short_side > 0.011 and abs(span_x - span_y) <= 0.011:
+        note = (f"; the body {short_side:g} x {long_side:g} mm of {origin} is not placed: "
+                "the pad grid does not say which way it lies")
+        return reading.model_copy(update={"notes": note_text(notes + note)})
+    length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
+    if length < PADS_UNDER_BODY * span_x or width < PADS_UNDER_BODY * span_y:
+        # the pads sit under the body: a side much shorter than their span is another
+        # view's size (ams' side view: 1 +-0.100 high, beside a 2 x 3.1 body)
+        note = (f"; {short_side:g} x {long_side:g} mm of {origin} is not taken as the body: "
+                f"the pads span {span_x:g} x {span_y:g} mm")
+        return reading.model_copy(update={"notes": note_text(notes + note)})
+    fields = {"body_length": Toleranced(nom=length, source=source),
+              "body_width": Toleranced(nom=width, source=source)}
+    if height is not None:
+        fields["height"] = Toleranced(max=height, source=source)
+    note = f"; body {length:g} x {width:g} mm from {origin}"
+    return reading.model_copy(update={**fields, "notes": note_text(notes + note)})
 
 
 def _span(pads, axis: str) -> float:

@@ -58,6 +58,15 @@ class Axis:
 LAND_LABEL_LINES = 4.5  # text lines around a land figure that hold its dimension text
 
 
+# A land-grid part's page that prints no land pattern: its bottom view's terminals are the
+# pads (IPC-7351B sizes an LGA's land as its terminal, less for NSMD), mirrored from the top
+# by the view; a grid of equal pads at centred positions is the same grid seen from above.
+BOTTOM_VIEW_CAPTION = re.compile(r"BOTTOMVIEW")
+BOTTOM_VIEW_NOTE = ("; pads at the terminals of the package's bottom view (the page prints "
+                    "no land pattern): lands as large as the terminals, pin numbers not read "
+                    "(the view is mirrored): check both against the maker's land pattern")
+
+
 def is_crystal(tokens: Sequence[OcrToken], hint: Optional[str] = None) -> bool:
     texts = ([hint] if hint else []) + [t.text for t in tokens if len(t.text) <= 90]
     return any(CRYSTAL_WORDS.search(squash(t)) for t in texts)
@@ -338,18 +347,22 @@ class LandFigure:
     neighbours: list = field(default_factory=list)
 
 
-def land_figure_dims(item, again: bool = False) -> Optional[LandFigure]:
+def land_figure_dims(item, again: bool = False, bottom_view: bool = False
+                     ) -> Optional[LandFigure]:
     """The land figure of a page that has one (a heading or caption against it), with the
     page's sizes; a number between two figures goes to the nearer one. None without.
     `again`: with the figure's own text read again (region_text.read_region_again: asked
-    for only when the page's own text did not read it). Worked out once per page each way
-    (the pad grid and the hole row both ask)."""
-    key = "land_figure_dims_again" if again else "land_figure_dims"
-    return once_per_page(item, key, lambda: _land_figure_dims(item, again))
+    for only when the page's own text did not read it). `bottom_view`: the figure a
+    "BOTTOM VIEW" caption sits against instead (a land-grid part's terminals, for a page
+    that prints no land pattern). Worked out once per page each way (the pad grid and the
+    hole row both ask)."""
+    key = ("land_figure_dims" + ("_again" if again else "")
+           + ("_bottom_view" if bottom_view else ""))
+    return once_per_page(item, key, lambda: _land_figure_dims(item, again, bottom_view))
 
 
-def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
-    from daemon.ocr.callouts import collect, heading_tokens
+def _land_figure_dims(item, again: bool, bottom_view: bool = False) -> Optional[LandFigure]:
+    from daemon.ocr.callouts import LAND_HEADING, collect, heading_tokens
     from daemon.ocr.drawing import Drawing
     from daemon.ocr.figures import figures, label_region, land_figure
     from daemon.ocr.package_callouts import axis_of, stacked_limits
@@ -360,7 +373,7 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     h = line_height(page.tokens)
     tokens = page_text(item)
     figs = figures(item.image, tokens, h)
-    heads = heading_tokens(tokens)
+    heads = heading_tokens(tokens, BOTTOM_VIEW_CAPTION if bottom_view else LAND_HEADING)
     land = land_figure(figs, heads, h, tokens) if heads else None
     if land is None:
         return None
@@ -388,19 +401,22 @@ def _land_figure_dims(item, again: bool) -> Optional[LandFigure]:
     return LandFigure(land.box, region, dims, tokens, h, tuple(figs), neighbours)
 
 
-def read_grid(item, family_hint: Optional[str] = None, again: bool = False):
-    """A page whose land figure is a grid of equal pads -> DatasheetReading (family
-    'other', explicit pads), or None."""
+def read_grid(item, family_hint: Optional[str] = None, again: bool = False,
+              bottom_view: bool = False):
+    """A page whose land figure (or, with `bottom_view`, whose captioned bottom view) is a
+    grid of equal pads -> DatasheetReading (family 'other', explicit pads), or None."""
     from daemon.ocr.ball_lattice import read_ball_lattice
 
-    fig = land_figure_dims(item, again)
+    fig = land_figure_dims(item, again, bottom_view)
     if fig is None:
         return None
-    full = _read_full_grid(item, fig)
-    if full is not None:
-        return full
-    # round lands on a lattice with positions left out (a WLCSP less its centre)
-    return read_ball_lattice(item.image, fig, fig.tokens, fig.h)
+    grid = _read_full_grid(item, fig)
+    if grid is None:
+        # round lands on a lattice with positions left out (a WLCSP less its centre)
+        grid = read_ball_lattice(item.image, fig, fig.tokens, fig.h)
+    if grid is None or not bottom_view:
+        return grid
+    return grid.model_copy(update={"notes": note_text(grid.notes + BOTTOM_VIEW_NOTE)})
 
 
 def _read_full_grid(item, fig: "LandFigure"):

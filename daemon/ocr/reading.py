@@ -579,10 +579,18 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                 # the figure's own text read again (a few OCR passes, only when needed)
                 grid = read_grid(item, again=True) or read_hole_row(item, unit, again=True)
             if grid is not None and b.pin_count in (None, grid.pin_count):
-                grid = named_as_balls(with_package_body(grid, inputs), tokens_all,
-                                      item.page.tokens)
+                grid = with_package_body(grid, inputs, text=tokens_all)
+                grid = named_as_balls(grid, tokens_all, item.page.tokens)
                 return _named(grid, hints)
             land_unread = land_unread or land_figure_dims(item) is not None
+        if not land_unread:
+            # No land pattern at all: a land-grid part's bottom view (Goertek's LGA-8)
+            for item in inputs:
+                grid = read_grid(item, bottom_view=True) if item.image is not None else None
+                if grid is not None and b.pin_count in (None, grid.pin_count):
+                    others = [i for i in inputs if i is not item]
+                    return _named(with_package_body(grid, others, any_role=True,
+                                                    text=tokens_all), hints)
     if family is None and is_crystal(tokens_all, hints.package_hint):
         raise ReaderError("a crystal's page, but its pad layout was not read (a pad size "
                           "and a spacing on each axis, or the pad count the page lists): "

@@ -190,6 +190,11 @@ CLASS_PAGES = {
     "t94_QRE1113GR_onsemi_SMD-4_sensor": "family-less pad grid; body from the top view beside "
                                          "the land; height from the side view",
     "t96_CST816S_Hynitron_QFN-20": "a table printing no unit, read in mm by its QFN pitch",
+    "t103_GD25Q64C_GigaDevice_USON8-4x4": "a family glued to its count (USON8); a no-lead "
+                                          "table's D1 x E1 exposed pad",
+    "t105_GD25Q64C_GigaDevice_TFBGA-24-6x4": "a full BGA matrix's columns from E1 / e + 1",
+    "t106_SPL06-007_Goertek_LGA-8": "no land pattern: the bottom view's pad grid; the body "
+                                    "stated in words",
 }
 
 
