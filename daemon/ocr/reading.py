@@ -182,13 +182,18 @@ _LONGEST_FOOT_MM = 2.0
 
 def _not_jedec_letters(table: DimensionTable, unit: str, family) -> bool:
     """Read with JEDEC's meanings, the table gives a two-row gull-wing part a body E1 that
-    no registered outline of its family has and a foot L longer than any foot: the maker's
-    own letters (JSMICRO's SOT-23 table: E1 0.85-1.05 is its pitch, L 2.2-2.7 its tips)."""
+    no registered outline of its family has and a foot L longer than any foot, or no width
+    across the rows at all: the maker's own letters (JSMICRO's SOT-23 table: E1 0.85-1.05
+    is its pitch, L 2.2-2.7 its tips)."""
     from daemon.ocr.jedec_bodies import JEDEC_BODIES
 
     if unit != "mm" or family not in ("sot23", "soic", "ssop", "tssop", "msop"):
         return False
     by = {r.symbol: _table_values(r, table, unit) for r in table.rows}
+    if "D" in by and not {"E", "E1", "HE"} & set(by):
+        # no letter that JEDEC's meanings give a width across the rows (Richtek's SOT-23-5:
+        # B the body, C tip to tip): a two-row part has both, so the letters are the maker's
+        return True
     e1, foot = by.get("E1") or {}, by.get("L") or {}
     if not e1 or not foot:
         return False
@@ -223,16 +228,29 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
         value = _row_value(row, table, unit)
         labels = [t for t in page.tokens if t.text.strip() == row.symbol and row.symbol
                   and not in_box(t, table.box)]
-        if value is None or len(labels) != 1:
+        if value is None or len(labels) > 1:
             continue
-        dims.append(Dim(value, labels[0].box, axis_of(drawing, labels[0].box, h)))
+        if not labels:
+            # a letter the drawing's OCR lost (Richtek's D over a small SOT-23-5): a size
+            # of unknown axis, which the nesting rules may still place
+            dims.append(Dim(value, (0.0, 0.0, 0.0, 0.0)))
+            continue
+        # a letter set smaller than the page's text reaches no farther than its own height
+        # (Richtek's B beside the body: at the table's line height its search takes in
+        # the body's top edge and reads the vertical B as horizontal)
+        box = labels[0].box
+        dims.append(Dim(value, box, axis_of(drawing, box, min(h, box[3] - box[1]))))
     pitch = b.fields.get("pitch") or b.land.get("pitch")
     if pitch is None:
         pitch = _pitch_row(table, unit, family)
         if pitch is not None:
             b.put(b.fields, "pitch", pitch)
-            b.log.add("pitch: the one row whose value is a standard pitch of the family")
-    found = assign_sizes(dims, family, pitch.nominal if pitch else None)
+            b.log.add("pitch: the row whose value (or, lettered e, whose limits) holds a "
+                      "standard pitch of the family")
+    # as the reading will have: the count is taken from the title only after the tables
+    pins = (b.pin_count or pin_count_from_text(page.tokens)
+            or FAMILY_DEFAULT_PINS.get(family))
+    found = assign_sizes(dims, family, pitch.nominal if pitch else None, pins=pins)
     how = "read from the drawing"
     if family in JEDEC_WINDOWS:
         # Outlines whose sizes each fall in a window of their own (DPAK, TO-220, TO-92,
@@ -248,16 +266,35 @@ def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Read
         # pitch and count is that size (MCC's SOT-23: A 2.80-3.04 is TO-236AB's D).
         from daemon.ocr.jedec_bodies import JEDEC_BODIES
 
-        pins = b.pin_count or FAMILY_DEFAULT_PINS.get(family)  # as the reading will have
         pitches = [pitch.nominal] if pitch else sorted(
             {p for o in JEDEC_BODIES if o.family == family for p in o.pitches})
         fits = [f for f in (by_registered_outline(_row_dims(table, unit), family, p, pins)
                             for p in pitches) if f]
         found = fits[0] if len(fits) == 1 else {}
         how = "placed by the registered outline's windows"
+    if found and "height" not in found:
+        height = _letter_a_height(table, unit, family, found)
+        if height is not None:
+            found["height"] = height
     for name, value in found.items():
         b.put(b.fields, name, _tol_from_printed(value, "datasheet_table"))
     b.log.add(f"maker letters {how} ({', '.join(sorted(found)) or 'none'})")
+
+
+def _letter_a_height(table: DimensionTable, unit: str, family, found
+                     ) -> Optional[PrintedValue]:
+    """The row lettered A as the seated height, where no size was placed as it (a maker's
+    own letters keep JEDEC's A for the height: Richtek's A 0.889-1.295), the body placed
+    from the other rows, A not among them and its range within the family's heights."""
+    from daemon.ocr.package_callouts import HEIGHT_RANGE
+
+    row = next((r for r in table.rows if r.symbol == "A"), None)
+    value = _row_value(row, table, unit) if row is not None else None
+    if value is None or any(value is v or value.text == v.text for v in found.values()):
+        return None
+    low, high = HEIGHT_RANGE.get(family or "", (0.0, 0.0))
+    top = value.hi if value.hi is not None else value.value
+    return value if low <= top <= high else None
 
 
 def _row_value(row: TableRow, table: DimensionTable, unit: str) -> Optional[PrintedValue]:
@@ -281,9 +318,20 @@ def _row_dims(table: DimensionTable, unit: str) -> list:
 
 def _pitch_row(table: DimensionTable, unit: str, family):
     """Of a maker-lettered table, the one row whose nominal (or midpoint) is a standard
-    pitch of the family (FAMILY_PITCHES), as a toleranced value; None when not exactly one."""
-    from daemon.ocr.pitches import is_standard_pitch
+    pitch of the family (FAMILY_PITCHES), as a toleranced value; None when not exactly one.
+    A row lettered e whose limits hold exactly one standard pitch is that pitch, as nearly
+    every maker letters it (Richtek's SOT-23-5: e 0.838-1.041 is 0.95), its limits kept."""
+    from daemon.ocr.pitches import FAMILY_PITCHES, is_standard_pitch
+    from schemas.toleranced import Toleranced
 
+    for row in table.rows:
+        values = _table_values(row, table, unit)
+        if row.symbol != "e" or not values or "nom" in values:
+            continue
+        lo, hi = min(values.values()), max(values.values())
+        held = [p for p in FAMILY_PITCHES.get(family or "", ()) if lo <= p <= hi]
+        if len(held) == 1:
+            return Toleranced(min=lo, nom=held[0], max=hi, source="datasheet_table")
     hits = []
     for row in table.rows:
         values = _table_values(row, table, unit)

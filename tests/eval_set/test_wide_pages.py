@@ -193,6 +193,8 @@ CLASS_PAGES = {
     "t103_GD25Q64C_GigaDevice_USON8-4x4": "a family glued to its count (USON8); a no-lead "
                                           "table's D1 x E1 exposed pad",
     "t105_GD25Q64C_GigaDevice_TFBGA-24-6x4": "a full BGA matrix's columns from E1 / e + 1",
+    "t107_RT9013_Richtek_SOT-23-5": "maker letters with no width letter (B, C), one lost "
+                                    "by the drawing's OCR; e's limits hold the pitch",
     "t106_SPL06-007_Goertek_LGA-8": "no land pattern: the bottom view's pad grid; the body "
                                     "stated in words",
 }

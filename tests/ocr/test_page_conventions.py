@@ -530,6 +530,32 @@ def test_maker_letters_told_from_jedec_ones():
     assert not _not_jedec_letters(umw, "mm", "sot23")  # swapped E/E1, but JEDEC's letters
 
 
+def test_a_table_with_no_width_across_the_rows_has_maker_letters():
+    """Richtek's SOT-23-5: A, A1, B, b, C, D, e, H, L and no E or E1 (B is the body across,
+    C tip to tip, H the lead's thickness): no letter JEDEC's meanings make a width, so the
+    letters are the maker's. Its e 0.838-1.041 holds one standard pitch, 0.95, with its
+    limits kept (b 0.356-0.559 holds 0.5 too, but is not lettered e); the row A, left over
+    by the body's sizes, is the height where it lies in the family's heights."""
+    from daemon.ocr.numbers import PrintedValue
+    from daemon.ocr.reading import _letter_a_height, _not_jedec_letters, _pitch_row
+
+    richtek = _table([("A", {"min": 0.889, "max": 1.295}), ("A1", {"min": 0.0, "max": 0.152}),
+                      ("B", {"min": 1.397, "max": 1.803}), ("b", {"min": 0.356, "max": 0.559}),
+                      ("C", {"min": 2.591, "max": 2.997}), ("D", {"min": 2.692, "max": 3.099}),
+                      ("e", {"min": 0.838, "max": 1.041}), ("H", {"min": 0.08, "max": 0.254}),
+                      ("L", {"min": 0.3, "max": 0.61})])
+    assert _not_jedec_letters(richtek, "mm", "sot23")
+    pitch = _pitch_row(richtek, "mm", "sot23")
+    assert (pitch.min, pitch.nominal, pitch.max) == (0.838, 0.95, 1.041)
+    body = {"body_width": PrintedValue(1.6, 1.397, 1.803, text="B 1.397-1.803")}
+    assert _letter_a_height(richtek, "mm", "sot23", body).hi == 1.295
+    # A taken as a body size (JSMICRO letters A and B the body) is no height
+    assert _letter_a_height(richtek, "mm", "sot23",
+                            {"body_width": PrintedValue(1.092, 0.889, 1.295,
+                                                        text="A 0.889-1.295")}) is None
+    assert _letter_a_height(richtek, "mm", "dip", body) is None  # no DIP is 1.3 mm high
+
+
 def test_inch_outline_sizes_stay_in_inches():
     from daemon.ocr.reading import _scaled
 
