@@ -54,6 +54,8 @@ _COUNT_PATTERNS = (
     r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
     # Chinese makers: "8引脚" (8 pins; OCR doubles the first glyph at times), "16脚"
     r"(?<![\d.])(\d{1,3})\s?(?:引+脚|管脚|脚)",
+    # the count, L for leads, before the family: Richtek's "W-Type 6L DFN 2x2", "8L SOP"
+    r"(?<![\w.])(\d{1,3})L\s?(?=[A-Z]{0,2}(?:DFN|QFN|SON|SOP|SOIC|SSOP|MSOP|DIP|QFP)\b)",
     # TI package designators, four digits: D0008A, PW0014A (not ST's drawing code P011C).
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
     r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP|"

@@ -41,6 +41,8 @@ def tokens(*texts):
     ("JEDECMO-178AA", "sot23", 5),
     # GigaDevice glues the count to USON / WSON, OCR reads the O as 0 (no "PERSON 8")
     ("10.4. Package Us0N8 (4*4mm, 0.45mm thickness)", "son", 8), ("WSON8 (6*5mm)", "son", 8),
+    # the count with L (leads) before the family: Richtek, many Asian makers
+    ("W-Type 6L DFN 2x2 Package", "dfn", 6), ("8L SOP", "soic", 8), ("16L TSSOP", "tssop", 16),
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
