@@ -58,8 +58,9 @@ _COUNT_PATTERNS = (
     r"(?<![\w.])(\d{1,3})L\s?(?=[A-Z]{0,2}(?:DFN|QFN|SON|SOP|SOIC|SSOP|MSOP|DIP|QFP)\b)",
     # TI package designators, four digits: D0008A, PW0014A (not ST's drawing code P011C).
     r"\b(?:[A-Z]{1,3})(?=\d{4}[A-Z]\b)0{1,3}([1-9]\d{0,2})[A-Z]\b",
-    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP|SON|SOT-?23|SC-?70|LFCSP|"
-    r"(?<![A-Z])SO)-(\d{1,3})(?!\d|\.)",  # ST's "SO-8"
+    # ST's "SO-8"; Micron's "SOP2-16" (its SOP variant 2, 16 leads)
+    r"(?:TSSOP|MSOP|SSOP|SOIC|QFN|DFN|QFP|LQFP|TQFP|DIP|SOP\d?|SON|SOT-?23|SC-?70|LFCSP|"
+    r"(?<![A-Z])SO)-(\d{1,3})(?!\d|\.)",
     # A TO outline then its lead count: "TO263-5L" (XLSEMI), "TO-220-5L". Four or more
     # only: makers' "-2L" and "-3L" of a DPAK differ on whether the cut middle lead or the
     # tab counts (the outline code's own count stands for those).
@@ -73,7 +74,7 @@ _COUNT_PATTERNS = (
     # never SOT23 / SOT223), also to the next word where a small render loses the space
     # ("LQFP48PACKAGEMECHANICALDATA"), but not a body size ("QFN3X3").
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|X\d)",
+    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|X\d|-\d)",
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.

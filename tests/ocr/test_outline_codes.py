@@ -43,6 +43,7 @@ def tokens(*texts):
     ("10.4. Package Us0N8 (4*4mm, 0.45mm thickness)", "son", 8), ("WSON8 (6*5mm)", "son", 8),
     # the count with L (leads) before the family: Richtek, many Asian makers
     ("W-Type 6L DFN 2x2 Package", "dfn", 6), ("8L SOP", "soic", 8), ("16L TSSOP", "tssop", 16),
+    ("Figure 48: SOP2-16/300 mils", "soic", 16),  # Micron's SOP variant 2: not 2 pins
 ])
 def test_codes_give_family_and_leads(title, family, pins):
     toks = tokens(title, "DIMENSIONS IN MILLIMETERS")
