@@ -206,10 +206,25 @@ def collect(tokens: Sequence[OcrToken], region: tuple, exclude: Sequence[tuple] 
                 m = _nearest_multiplier(tok, lone, h)
                 if m:
                     v = replace(v, multiplier=m)
+            if v.qualifier is None and not v.is_range:
+                v = replace(v, qualifier=_qualifier_beneath(tok, words, h))
             keys = tuple(sorted({squash(w.text) for w in words if w is not tok and
                                  abs(w.cy - tok.cy) < 2.5 * h and abs(w.cx - tok.cx) < 6 * h}))
             out.append(Callout(v, tok, keys))
     return _pair_dual_units(_pair_stacked_units(out, h), h)
+
+
+def _qualifier_beneath(tok: OcrToken, words: Sequence[OcrToken], h: float) -> Optional[str]:
+    """TYP or BSC set on the line right under a value, in its column (Micron's "1.27" over
+    "TYP" beside the leads), as if printed after it."""
+    for w in words:
+        word = squash(w.text).rstrip(".")
+        if word in ("TYP", "BSC") and not w.vertical and not tok.vertical \
+                and 0 <= w.box[1] - tok.box[3] <= 0.5 * h \
+                and min(w.box[2], tok.box[2]) - max(w.box[0], tok.box[0]) \
+                >= 0.5 * min(w.width, tok.width):
+            return word
+    return None
 
 
 # A corner's chamfer ("0.250 X 45° PIN1": the size a pin-1 mark cuts off, no pad's).

@@ -136,6 +136,20 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
             out.append(Dim(replace(v, qualifier=label), box, "y" if upper.token.vertical
                            else None))
             continue
+        if v.qualifier == "MIN" and _plain(v):
+            # "10.00 MIN/" over "10.65 MAX" (Micron): one size's two limits
+            below = [c for c in order if id(c) not in used and c.value.qualifier == "MAX"
+                     and _plain(c.value) and c.token.vertical == upper.token.vertical
+                     and _stacked(upper.token, c.token, h) and c.value.value > v.value]
+            if below:
+                lower = min(below, key=lambda c: c.token.cy)
+                used.add(id(lower))
+                lo, hi = v.value, lower.value.value
+                v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi, qualifier=None,
+                            text=f"{v.text}/{lower.value.text}", tolerance=False)
+                t = lower.token.box
+                halves = (box, t)
+                box = (min(box[0], t[0]), box[1], max(box[2], t[2]), t[3])
         if _single(v, typ=True):
             below = [c for c in order if id(c) not in used and _single(c.value, typ=True)
                      and (v.qualifier is None or c.value.qualifier is None)
@@ -200,6 +214,12 @@ def _stacked(upper: OcrToken, lower: OcrToken, h: float) -> bool:
     if upper.vertical:
         return (0 < lower.cx - upper.cx < 1.7 * h and abs(lower.cy - upper.cy) < 1.5 * h)
     return 0 < lower.cy - upper.cy < 1.7 * h and abs(lower.cx - upper.cx) < 1.5 * h
+
+
+def _plain(v: PrintedValue) -> bool:
+    """One value, no limits, count, brackets or diameter (its qualifier aside)."""
+    return (v.lo is None and v.hi is None and v.multiplier is None and not v.paren
+            and not v.diameter)
 
 
 def _single(v: PrintedValue, typ: bool = False) -> bool:
@@ -754,8 +774,11 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     standard = family_pitches(family, pin_count)
     if len(standard) == 1:  # DIP, TO-220, SOT-223: a TYP lead width is not the pitch
         basic = [v for v in basic if abs(v.value - standard[0]) < 0.006]
-    if basic:
-        return smallest(basic)
+    # of several, a standard pitch of the family before a smaller TYP size (Micron's
+    # V-PDFN: "0.85 TYP / 1 MAX" is its height, 1.27 TYP its pitch)
+    pitched = [v for v in basic if any(abs(v.value - p) < 0.006 for p in standard)]
+    if pitched or basic:
+        return smallest(pitched or basic)
     # A plain value that is a standard pitch; for one-pitch families also a toleranced one
     # (Fairchild's DIP: "0.100 +/-0.010 (2.540 +/-0.254)" with TYP beside the pair).
     plain = {d.value.value: d.value for d in dims if not d.value.is_range

@@ -8,7 +8,10 @@ from typing import Dict, Optional
 FAMILY_PITCHES: Dict[str, tuple] = {
     "sot23": (0.95, 0.65, 0.5), "soic": (1.27,), "ssop": (0.65, 0.635, 0.5),
     "tssop": (0.65, 0.5, 0.4), "msop": (0.65, 0.5), "qfp": (0.4, 0.5, 0.65, 0.8, 1.0),
-    "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95), "son": (0.5, 0.65),
+    # DFN / SON also 1.27: the 6 x 5 and 8 x 6 mm flash packages (Micron's V-PDFN-8,
+    # GigaDevice's and Winbond's WSON8) and the 5 x 6 power DFNs
+    "qfn": (0.4, 0.5, 0.65, 0.8), "dfn": (0.4, 0.5, 0.65, 0.8, 0.95, 1.27),
+    "son": (0.5, 0.65, 1.27),
     # DPAK: e, and the 2e between the two leads of a TO-252AA whose middle lead is cut
     "sot223": (2.3,), "dpak": (2.28, 2.29, 2.3, 2.54, 4.57, 4.58, 4.6), "dip": (2.54,),
     "to220": (2.54,),

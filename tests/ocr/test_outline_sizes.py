@@ -68,6 +68,23 @@ def test_stacked_limits_pair_in_order_and_only_once():
     assert [(d.value.lo, d.value.hi) for d in dims] == [(1.8, 2.4), (1.1, 1.4)]
 
 
+def test_min_over_max_is_one_size():
+    """Micron writes each size as "10.00 MIN/" over "10.65 MAX": one size, both limits."""
+    cs = [_callout("10.00 MIN/", 400, 300, w=90), _callout("10.65 MAX", 400, 322, w=90),
+          _callout("0.33 MIN/", 100, 300), _callout("0.51 MAX", 700, 322)]
+    dims = stacked_limits(cs, H)
+    joined = [d for d in dims if d.value.lo is not None]
+    assert [(d.value.lo, d.value.hi, d.value.value) for d in joined] == [(10.0, 10.65, 10.325)]
+    assert len(dims) == 3  # a MIN with no MAX under it stays a lone limit
+
+
+def test_typ_on_the_line_under_a_value_is_its_qualifier():
+    """Micron's "1.27" over "TYP" beside the leads; a TYP off to the side marks nothing."""
+    toks = [_tok("1.27", 400, 300, w=40), _tok("TYP", 400, 321, w=40), _tok("4.80", 100, 300)]
+    got = {c.value.value: c.value.qualifier for c in collect(toks, (0, 0, 1000, 1000))}
+    assert got == {1.27: "TYP", 4.8: None}
+
+
 def test_text_written_upwards_measures_y():
     cs = [_callout("2.650", 100, 300, vertical=True), _callout("3.000", 122, 300,
                                                                vertical=True)]
@@ -188,7 +205,18 @@ def test_dip_pitch_is_the_standard_one_not_a_typ_lead_width():
               PrintedValue(2.54, 2.286, 2.794, text="2.540±0.254", tolerance=True)]
     dims = [Dim(v, (0, 0, 10, 10)) for v in values]
     assert printed_pitch(dims, 14, "dip").value == 2.54
-    assert printed_pitch(dims, 14, "dfn").value == 1.27  # no single standard: the smallest TYP
+    assert printed_pitch(dims, 14, "dfn").value == 1.27  # the TYP one that is a DFN pitch
+
+
+def test_a_standard_typ_pitch_before_a_smaller_typ_size():
+    """Micron's V-PDFN-8: "0.85 TYP" (its height, over "1 MAX") and "1.27 TYP": the pitch
+    is the one a DFN has; with none standard, the smallest TYP as before."""
+    from daemon.ocr.package_callouts import printed_pitch
+
+    dims = [Dim(PrintedValue(v, text=str(v), qualifier="TYP"), (0, 0, 10, 10))
+            for v in (0.85, 1.27, 8.0)]
+    assert printed_pitch(dims, 8, "dfn").value == 1.27
+    assert printed_pitch(dims[:1] + dims[2:], 8, "dfn").value == 0.85
 
 
 def test_a_side_view_thickness_is_no_body_across_the_rows():
