@@ -20,6 +20,7 @@ READING_SCHEMA_VERSION = 1
 Family = Literal[
     "chip",  # two-terminal chip R/C/L (0201 ... 2512)
     "molded",  # two-terminal molded body: SMA/SMB/SMC, tantalum, SOD-123F style
+    "melf",  # cylindrical end-cap body: MELF, MiniMELF (SOD-80 / LL-34), MicroMELF
     "sod",  # SOD-123, SOD-323, SOD-523 (gull-wing or flat two-terminal)
     "sot23",  # SOT-23 (3 pins), SOT-23-5, SOT-23-6
     "sot223",  # SOT-223 (3 pins plus tab)

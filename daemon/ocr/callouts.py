@@ -425,7 +425,7 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")
-TWO_TERMINAL_FAMILIES = ("chip", "molded", "sod")  # no pitch between their two pads
+TWO_TERMINAL_FAMILIES = ("chip", "molded", "melf", "sod")  # no pitch between their pads
 PAD_WIDTH_OF_PITCH = 0.75  # a pad at most this share of the pitch is surely its width
 # Z exceeds the lead tips (E) by its two toe fillets plus pad tolerance: never by 2 mm.
 _MAX_TOES_MM = 2.0

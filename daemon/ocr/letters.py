@@ -81,6 +81,11 @@ FAMILY_LETTERS: Dict[str, Dict[str, Optional[str]]] = {
     # nothing on a two-terminal chip.
     "chip": {"L": "body_length", "W": "body_width", "T": "height", "H": "height",
              "A": "lead_length", "a": "lead_length", "e": "lead_length", "BW": "lead_length"},
+    # MELF tables: Taiwan Semiconductor's LL-34 (A 3.30-3.70 the length, B 1.40-1.60 the
+    # diameter, C 0.20-0.50 the end cap); others print L and D (length and diameter).
+    # JEDEC's A (height) and E (tips) mean nothing on a cylinder.
+    "melf": {"A": "body_length", "B": "body_width", "C": "lead_length", "L": "body_length",
+             "D": "body_width", "E": None, "e": None, "L1": "lead_length"},
     # JEDEC MO-205 / MO-275 (BGA): D and E the body, D1 and E1 the ball matrix (outer ball
     # centres, not a body), b the ball, A1 the stand-off (Winbond's TFBGA tables).
     "bga": {"D": "body_length", "E": "body_width", "D1": None, "E1": None,

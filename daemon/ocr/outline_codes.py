@@ -64,6 +64,10 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(rf"\bD[O0]{_D}214{_D}A[ABC]\b", "molded", 2,
                 "JEDEC DO-214AC/AA/AB: SMA/SMB/SMC"),
     OutlineCode(r"\bSOD-?(?:123F?|323F?|523|923)\b", "sod", 2, "SOD-123/323/523/923"),
+    # Cylindrical end-cap bodies: JEDEC DO-213AA (MiniMELF; NXP's SOD80, makers' LL-34) and
+    # DO-213AB (MELF; LL-41)
+    OutlineCode(rf"\bD[O0]{_D}213{_D}A[AB]\b|\bSOD-?80C?\b|\bLL-?(?:34|41)\b", "melf", 2,
+                "JEDEC DO-213AA (MiniMELF, SOD-80, LL-34) / DO-213AB (MELF, LL-41)"),
 )
 
 

@@ -761,7 +761,7 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     def smallest(values):
         return min(values, key=lambda v: v.value) if values else None
 
-    if family in TWO_TERMINAL_LEADED or family == "chip":
+    if family in TWO_TERMINAL_LEADED or family in ("chip", "melf"):
         return None  # two terminals: no pitch (a TYP value there is a terminal's size)
 
     if pin_count:

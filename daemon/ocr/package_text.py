@@ -38,7 +38,10 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
     (r"D2PAK|DPAK|TO-?252|TO-?263", "dpak"), (r"BGA", "bga"),
     # "SDIP30", "DIP16" glued to their counts; "Dual-In-Line" with its hyphens.
     (r"(?:P|S|CER)?DIP(?:\b|(?=\d))|DUAL-?\s?IN-?\s?LINE", "dip"),
-    (r"SOD-?\d", "sod"), (r"TO-?220", "to220"), (r"(?<!\d)T[O0]-?(?:92|226)(?!\d)", "to92"),
+    (r"(?:MINI|MICRO)?-?MELF", "melf"),
+    # NXP's SOD80 is the MiniMELF (outline_codes)
+    (r"SOD-?(?!80C?\b)\d", "sod"),
+    (r"TO-?220", "to220"), (r"(?<!\d)T[O0]-?(?:92|226)(?!\d)", "to92"),
     (r"PINHEADER|THROUGH-?HOLETYPE|WIRE-?TO-?BOARD|HEADER", "pin_header"),
     # EIA chip sizes only where the text says it is a size ("1812 Size", "0603 chip"), and
     # the chip parts' own names: a bare 2010 is as likely a year.
@@ -78,8 +81,8 @@ _COUNT_PATTERNS = (
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.
-FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "dpak": 2,
-                       "to92": 3}
+FAMILY_DEFAULT_PINS = {"sot23": 3, "sot223": 3, "sod": 2, "chip": 2, "molded": 2, "melf": 2,
+                       "dpak": 2, "to92": 3}
 
 
 def reading_order(tokens: Sequence[OcrToken]) -> List[OcrToken]:

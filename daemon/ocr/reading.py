@@ -76,7 +76,7 @@ TAB_FAMILIES = ("sot223", "dpak")
 # Families whose outlines come with and without a thermal pad (SOIC-8 and SOIC-8-EP share
 # their body): a family inferred from sizes alone cannot tell which.
 EXPOSED_PAD_FAMILIES = ("soic", "ssop", "tssop", "msop", "qfp", "qfn", "dfn", "son")
-TWO_TERMINAL = ("chip", "molded", "sod")
+TWO_TERMINAL = ("chip", "molded", "melf", "sod")
 QUAD = ("qfn", "qfp", "bga")
 # Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
 # fillet; makers' patterns reach at least the tips' minimum).

@@ -190,7 +190,8 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
             continue  # unit titles over MIN NOM MAX: the header is a line below
         kinds = {c.kind for c in cols}
         value_column = (len(cols) == 1 and any(squash(t.text).startswith("VALUE") for t in row)
-                        ) or (cols and all(c.unit for c in cols))
+                        ) or (cols and all(c.unit for c in cols)) \
+            or _typical_per_unit(cols, all_rows, index, h)
         if not value_column and (len(cols) < 2 or not (
                 {"min", "max"} <= kinds or {"min", "nom"} <= kinds)):
             continue
@@ -199,6 +200,21 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
             tables.append(table)
             used_until = last
     return tables
+
+
+def _typical_per_unit(cols: List[Column], all_rows, index: int, h: float) -> bool:
+    """A header of one Typ. column under each unit title ("Unit (mm)" over "Typ.", "Unit
+    (inch)" over "Typ.": Taiwan Semiconductor's pad layout tables): a table of nominal
+    values, one column a unit."""
+    if len(cols) < 2 or {c.kind for c in cols} != {"nom"}:
+        return False
+    header_y = row_y(all_rows[index])
+    above = [t for r in all_rows[max(0, index - 3):index] for t in r
+             if header_y - row_y(r) < 4 * h]
+    titled = [Column(c.kind, c.x, c.x0, c.x1, c.unit) for c in cols]
+    _assign_units(titled, above, None)
+    units = [c.unit for c in titled]
+    return None not in units and len(set(units)) == len(units)
 
 
 def _assign_units(cols: List[Column], above: Sequence[OcrToken], fallback: Optional[str]):

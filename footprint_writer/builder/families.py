@@ -6,7 +6,7 @@ from typing import Callable, Dict
 from footprint_writer.builder.bga import place_bga
 from footprint_writer.builder.context import BuildContext, Placement
 from footprint_writer.builder.explicit import place_explicit
-from footprint_writer.builder.molded import place_molded
+from footprint_writer.builder.molded import place_melf, place_molded
 from footprint_writer.builder.rows import place_dual_row, place_quad
 from footprint_writer.builder.sot import place_sot23, place_sot223
 from footprint_writer.builder.tab import place_dpak
@@ -34,6 +34,7 @@ FAMILY_BUILDERS: Dict[str, PlaceFunction] = {
     "pin_header": place_pin_header,
     "other": place_explicit,
     "molded": place_molded,
+    "melf": place_melf,
     "dpak": place_dpak,
     "bga": place_bga,
     "to220": place_to220,

@@ -142,6 +142,8 @@ def _lead_table(reading: DatasheetReading, forced_small: Optional[bool]) -> T.Le
         return T.NO_LEAD
     if lead == "inward_l":
         return T.INWARD_L
+    if lead == "melf":
+        return T.MELF
     length = _need(reading, "body_length", "terminal to terminal length L")
     if length.nominal < CHIP_0603_MIN_LENGTH_MM:
         return T.CHIP_BELOW_0603
@@ -158,7 +160,8 @@ def _row(reading: DatasheetReading, L: Toleranced, table: T.LeadTable,
         lead_len = _need(reading, "lead_length", "foot / terminal length, to derive S")
         S = inner_span(Ld, IpcDim.of(lead_len))
     width = reading.lead_width
-    if width is None and reading.family in ("chip", "molded"):
+    if width is None and reading.family in ("chip", "molded", "melf"):
+        # a chip's terminal is as wide as its body; a MELF's end cap is its diameter
         width = _need(reading, "body_width", "terminal width W (chips: the body width)")
     elif width is None:
         width = _need(reading, "lead_width", "lead width W")

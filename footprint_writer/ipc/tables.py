@@ -106,6 +106,12 @@ INWARD_L = _table(
     toe=(0.07, 0.15, 0.25), heel=(0.20, 0.50, 0.80), side=(-0.10, -0.05, 0.01),
     base=(0.05, 0.05, 0.05))
 
+MELF = _table(
+    "melf", "IPC-7351B Table 3-7",
+    "Cylindrical end cap terminations (MELF)",
+    toe=(0.20, 0.40, 0.60), heel=(0.02, 0.10, 0.20), side=(0.01, 0.05, 0.10),
+    base=(0.05, 0.05, 0.05))
+
 NO_LEAD = _table(
     "no_lead", "IPC-7351B Tables 3-13 (QFN) / 3-14 (SON)",
     "Flat no-lead terminations with toe fillet (QFN, SON, DFN)",
@@ -120,7 +126,7 @@ NO_LEAD_PULL_BACK = _table(
 
 LEAD_TABLES: Dict[str, LeadTable] = {t.key: t for t in (
     GULLWING_LARGE_PITCH, GULLWING_SMALL_PITCH, J_LEAD, CHIP_0603_AND_UP, CHIP_BELOW_0603,
-    INWARD_L, NO_LEAD, NO_LEAD_PULL_BACK)}
+    INWARD_L, MELF, NO_LEAD, NO_LEAD_PULL_BACK)}
 
 
 @dataclass(frozen=True)

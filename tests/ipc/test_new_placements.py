@@ -81,3 +81,23 @@ def test_to220_row_drill_from_lead():
     assert [p.x for p in spec.pads] == [0.0, 2.54, 5.08]  # anchored at pad 1 (KLC F7.2)
     assert spec.pads[0].shape == "rect" and spec.attribute == "through_hole"
     assert spec.pads[0].drill.diameter == pytest.approx(1.1)
+
+
+def test_melf_through_ipc_table_3_7():
+    """A MiniMELF (DO-213AA: L 3.3-3.7, D 1.4-1.6, end caps 0.2-0.5) by IPC-7351B Table 3-7:
+    the same body as an inward-L molded part gets pads 2 x (0.40 - 0.15) longer overall
+    (toe goals) and 2 x (0.05 - -0.05) wider (side goals), within the 0.05 rounding; with
+    no height printed it stands as high as its diameter."""
+    body = dict(pin_count=2, body_length=T(min=3.3, max=3.7), body_width=T(min=1.4, max=1.6),
+                lead_length=T(min=0.2, max=0.5))
+    melf, molded = build(family="melf", **body), build(family="molded", **body)
+
+    def outer(spec):
+        p1, p2 = spec.pads
+        return (p2.x + p2.size_x / 2) - (p1.x - p1.size_x / 2)
+
+    assert any("Table 3-7" in i.message for i in melf.issues if i.code == "ipc_land_pattern")
+    assert abs(outer(melf) - outer(molded) - 0.5) <= 0.1
+    assert abs(melf.pads[0].size_y - molded.pads[0].size_y - 0.2) <= 0.1
+    assert melf.body.height == 1.5 and melf.name.startswith("MELF_")
+    assert "the diameter" in melf.provenance["body"].detail
