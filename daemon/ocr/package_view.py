@@ -21,6 +21,9 @@ from schemas.reading import note_text
 
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
 PADS_UNDER_BODY = 0.75  # a body side is at least this share of the pads' span along it
+# ... except along two pads at a chip's ends, whose toe fillets reach past the body (an
+# 0603's 1.6 mm body under a 2.3 mm land, an 0402's 1.0 under 1.5)
+TWO_PADS_BODY_SHARE = 0.6
 
 
 def drawing_body(item) -> Tuple[Dict[str, float], Optional[float]]:
@@ -78,7 +81,9 @@ def _placed(reading, long_side: float, short_side: float, height: Optional[float
                 "the pad grid does not say which way it lies")
         return reading.model_copy(update={"notes": note_text(notes + note)})
     length, width = (long_side, short_side) if span_x > span_y else (short_side, long_side)
-    if length < PADS_UNDER_BODY * span_x or width < PADS_UNDER_BODY * span_y:
+    along = TWO_PADS_BODY_SHARE if len(reading.pads) == 2 else PADS_UNDER_BODY
+    share_x, share_y = (along, PADS_UNDER_BODY) if span_x > span_y else (PADS_UNDER_BODY, along)
+    if length < share_x * span_x or width < share_y * span_y:
         # the pads sit under the body: a side much shorter than their span is another
         # view's size (ams' side view: 1 +-0.100 high, beside a 2 x 3.1 body)
         note = (f"; {short_side:g} x {long_side:g} mm of {origin} is not taken as the body: "

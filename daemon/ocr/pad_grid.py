@@ -99,12 +99,15 @@ def _two_value_readings(a: float, b: float, classic: bool = False) -> List[Axis]
 
 
 def solve_axis(values: Sequence[float], body: Optional[float],
-               drawn_ratio: Optional[float] = None, drawn_count: Optional[int] = None
-               ) -> Optional[Axis]:
+               drawn_ratio: Optional[float] = None, drawn_count: Optional[int] = None,
+               over_a_pad: Sequence[float] = ()) -> Optional[Axis]:
     """One axis of the grid from the numbers printed along it (see the module docstring).
     `drawn_ratio` (pad over centres, in the drawing's pixels) and `drawn_count` (pads the
     figure draws along the axis), where the figure's pads were measured, choose between
-    readings the numbers alone leave open and refuse one the drawing contradicts."""
+    readings the numbers alone leave open and refuse one the drawing contradicts.
+    `over_a_pad`: the values whose text sits within one drawn pad's extent along the axis
+    (a pad's own size is written over it; a gap, a span or the centres between pads), so
+    the readings that make one of them the pad go first."""
     vals = sorted({round(v, 4) for v in values if v > 0})
     if drawn_count is not None and drawn_count > 2:
         return _solve_row(vals, drawn_count, drawn_ratio)
@@ -129,7 +132,12 @@ def solve_axis(values: Sequence[float], body: Optional[float],
         return None
     readings = [r for r in _two_value_readings(*vals) if drawn_count in (None, r.count)]
     if drawn_ratio is not None:
-        return _closest(readings, drawn_ratio)
+        # Lite-On's 0603: "0.8" over the right pad, "2.3" across both: 0.8 is a pad, so
+        # not the inner span of 0.75 pads 1.55 apart that fits the proportions nearly as well
+        # (a number over a pad may also be another view's, Jauch's: then as before)
+        padded = [r for r in readings if any(_close(r.pad, v) for v in over_a_pad)]
+        return (_closest(padded, drawn_ratio) if padded else None) or _closest(
+            readings, drawn_ratio)
     # No drawing to go by: pad and centres, or pad and gap either way round, where the
     # body leaves only one (the spans are what a crystal page's pads fit under).
     classic = _two_value_readings(*vals, classic=True)
@@ -328,6 +336,17 @@ def centre_inside(box, region) -> bool:
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
+def _over_a_pad(dims, region, drawn, axis: str) -> List[float]:
+    """The plain sizes measured along `axis` whose text's centre lies within one drawn
+    pad's extent along it."""
+    if drawn is None:
+        return []
+    k = 0 if axis == "x" else 1
+    spans = [(pad[k], pad[k + 2]) for pad in drawn.pads]
+    return [d.value.value for d in dims if d.axis == axis and centre_inside(d.box, region)
+            and any(lo <= (d.box[k] + d.box[k + 2]) / 2 <= hi for lo, hi in spans)]
+
+
 def _drawn(drawn, axis: str) -> Tuple[Optional[float], Optional[int]]:
     return (None, None) if drawn is None else (drawn.ratio(axis), drawn.count(axis))
 
@@ -428,8 +447,10 @@ def _read_full_grid(item, fig: "LandFigure"):
     body = {axis: v.value for axis, v in printed_body.items()}
     per_axis = axis_values(dims, region)
     drawn = drawn_grid(item.image, fig.box, tokens, h)
-    ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"))
-    ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"))
+    ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"),
+                    over_a_pad=_over_a_pad(dims, region, drawn, "x"))
+    ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"),
+                    over_a_pad=_over_a_pad(dims, region, drawn, "y"))
     if drawn is not None and drawn.square() and (ax is None) != (ay is None):
         # Pads drawn round or square are as long as they are wide: the size printed
         # across one axis (a diameter, usually) is the other's too.

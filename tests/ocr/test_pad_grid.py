@@ -21,6 +21,17 @@ def test_axis_readings(values, body, want):
     assert solve_axis(values, body) == want
 
 
+def test_a_number_over_a_drawn_pad_is_that_pads_size():
+    """Lite-On's 0603 land: "0.8" over the right pad, "2.3" across both, pads drawn 70 px
+    wide at 135 px centres. The proportions alone fit pad 0.8 at 1.5 (outer span 2.3) and
+    0.75 pads 1.55 apart (inner 0.8, outer 2.3) about as well; the 0.8 over a pad says
+    which. Where the number over a pad fits no reading (Jauch: another view's 0.8), the
+    proportions decide as before."""
+    assert solve_axis([0.8, 2.3], None, 70 / 135, 2) is None
+    assert solve_axis([0.8, 2.3], None, 70 / 135, 2, over_a_pad=[0.8]) == Axis(0.8, 2, 1.5)
+    assert solve_axis([0.8, 0.7], 2.0, 54 / 114, 2, over_a_pad=[0.8]) == Axis(0.7, 2, 1.5)
+
+
 def test_two_by_two_numbered_like_kicad_with_the_crystal_pins_diagonal():
     pads = grid_pads(Axis(1.4, 2, 2.2), Axis(1.15, 2, 1.6))
     at = {p["number"]: (p["x"], p["y"]) for p in pads}

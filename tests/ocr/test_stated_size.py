@@ -61,3 +61,12 @@ def test_stated_size_smaller_than_the_pads_is_no_body():
     reading = with_package_body(_grid(4, 2, 0.65, 1.45, 0.35), [],
                                 text=_lines("pads 1.0 x 0.8 mm"))
     assert reading.body_length is None and "is not taken as the body" in reading.notes
+
+
+def test_a_chips_body_is_shorter_than_its_two_pads_span():
+    """An 0603's 1.6 x 0.8 body over a land 2.3 long (toe fillets past the body) is its
+    body; four pads under a body (a crystal) still need 0.75 of their span."""
+    chip = with_package_body(_grid(2, 1, 1.5, 0, 0.8), [], text=_lines("1.6 x 0.8 mm"))
+    assert (chip.body_length.nominal, chip.body_width.nominal) == (1.6, 0.8)
+    crystal = with_package_body(_grid(2, 2, 1.5, 1.5, 0.8), [], text=_lines("1.6 x 1.6 mm"))
+    assert crystal.body_length is None
