@@ -36,6 +36,9 @@ CUES: Tuple[RoleCue, ...] = (
             "Yangjie/Diodes 'Suggested Pad Layout', Vishay 'pad dimensions'"),
     RoleCue(r"SOLDERINGFOOTPRINT|RECOMMENDEDFOOTPRINT|MOUNTINGFOOTPRINT|FOOTPRINTDIMENSION",
             LAND, 3, "onsemi 'SOLDERING FOOTPRINT', Nexperia 'footprint'"),
+    RoleCue(r"SOLDERINGPAD|焊盘", LAND, 3,
+            "ARKLED 'Recommend Soldering Pad' (推荐焊盘尺寸), Lite-On 'Suggest Soldering Pad "
+            "Dimensions'"),
     RoleCue(r"MOUNTINGPAD|SOLDERPAD|LANDDIMENSION|RECOMMENDEDMOUNTING|MOUNTINGPATTERN",
             LAND, 2, "Rohm/Toshiba 'mounting pad', Nexperia 'solder lands'"),
     RoleCue(r"CONTACTPAD(SPACING|WIDTH|LENGTH)|DISTANCEBETWEENPADS|PADTOPAD", LAND, 2,

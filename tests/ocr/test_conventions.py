@@ -342,7 +342,9 @@ def test_sot23_pitch_printed_as_pins_1_to_2_is_halved():
     ("2.0x1.6mm Footprint", False), ("Figure2) Suggestedland", True),
     ("RECOMMENDEDLAND PATTERN", True), ("Soldering footprint", True),
     ("PCB. WELDING DRAWING", True), ("Mounting Pattern", True), ("Welding current", False),
-    ("9.3 Landing Pattern Recommendation", True)])  # Bosch
+    ("9.3 Landing Pattern Recommendation", True),  # Bosch
+    ("Recommend Soldering Pad", True), ("推荐焊盘尺寸", True),  # ARKLED
+    ("Soldering Iron", False)])
 def test_land_headings(text, heading):
     """ECS prints the part's size as '2.0x1.6mm Footprint' in its feature list: no heading;
     its caption 'Figure 2) Suggested land' (OCR drops the space and the word after) is."""
