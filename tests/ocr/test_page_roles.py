@@ -21,7 +21,8 @@ EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval" / "datasheets"
     (["Package Informaton", "TO263-5L"], "package"),  # XLSEMI (OCR lost the 'ti')
     (["CASE OUTLINE", "RECOMMENDED SOLDERING FOOTPRINT"], "both"),
     # ARKLED's bilingual page: the outline beside its soldering pad
-    (["外型尺寸图", "Package Outline Dimensions", "推荐焊盘尺寸", "Recommend Soldering Pad"], "both"),
+    (["外型尺寸图", "Package Outline Dimensions", "推荐焊盘尺寸", "Recommend Soldering Pad"],
+     "both"),
     (["Suggest Soldering Pad Dimensions"], "land_pattern"),  # Lite-On
     (["8-Lead Plastic SOIC Package"], None),
     # a lone weak cue is not enough to overrule the user
