@@ -386,7 +386,9 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
     if len(pad_values) >= 2:
         result.pad_width = pad_values[0].value
         result.pad_length = pad_values[-1].value
-    elif len(pad_values) == 1 and family in ("pin_header", "dip"):
+    elif len(pad_values) == 1 and (family in ("pin_header", "dip") or _both_ways(pads)):
+        # a header's round pad, or one size printed along both sides of a square pad
+        # (Hottech's SOD-323: "0.7" under the pad and "0.7" turned beside it)
         result.pad_width = result.pad_length = pad_values[0].value
     elif len(pad_values) == 1 and pitch_value and family not in TWO_TERMINAL_FAMILIES:
         # One size counted per pad: across the pads it is narrower than the pitch; along
@@ -423,6 +425,12 @@ def classify(callouts: Sequence[Callout], unit: str, pin_count: Optional[int],
         if (family in EXPOSED_PAD_FAMILIES or exposed_pad) and result.pad_length is not None:
             _exposed_pad(result, [c for c in spans if c is not span])
     return result
+
+
+def _both_ways(pads: Sequence[Callout]) -> bool:
+    """The same size printed once upright and once turned: along both sides of one pad
+    (not twice along a row, Kingbright's pad, gap, pad "0.8 0.85 0.8")."""
+    return len(pads) == 2 and pads[0].token.vertical != pads[1].token.vertical
 
 
 EXPOSED_PAD_FAMILIES = ("dfn", "qfn", "son")

@@ -61,6 +61,21 @@ def test_outer_span_and_inner_gap_orient_the_pad():
     assert lc.overall_span.value == 4.19 and lc.row_spacing is None
 
 
+def test_one_size_printed_both_ways_is_a_square_pad():
+    """Hottech's SOD-323 layout: "0.7" under a pad, "0.7" turned beside it, "2.15" between
+    the pads' centres: square 0.7 pads 2.15 apart. Two upright 0.8s along a row
+    (Kingbright's pad, gap, pad) are no such pair."""
+    toks = [_tok("2.15", 300, 100), _tok("0.7", 150, 300, w=30),
+            _tok("0.7", 100, 200, w=30, vertical=True)]
+    lc = classify(collect(toks, (0, 0, 1000, 1000)), "mm", 2, None, None, "sod")
+    assert (lc.pad_width.value, lc.pad_length.value) == (0.7, 0.7)
+    assert lc.row_spacing.value == 2.15
+    row = [_tok("0.8", 100, 300, w=30), _tok("0.85", 200, 300, w=40), _tok("0.8", 300, 300, w=30)]
+    lc = classify(collect(row, (0, 0, 1000, 1000)), "mm", 2, None, None, "chip")
+    assert not (lc.pad_width and lc.pad_length and lc.pad_width.value == lc.pad_length.value
+                == 0.8 and lc.row_spacing and lc.row_spacing.value == 0.85)
+
+
 def test_stacked_limits_pair_in_order_and_only_once():
     """TI stacks four numbers in one column: 2.4 / 1.8 then 1.4 / 1.1."""
     cs = [_callout(t, 400, 300 + 20 * i) for i, t in enumerate(["2.4", "1.8", "1.4", "1.1"])]
