@@ -68,8 +68,11 @@ def pdf_bytes(git: Path, source: dict) -> bytes:
 
 
 def page_size_pt(pdf: Path, page: int) -> Tuple[float, float]:
-    """The page's size as pdftoppm renders it: turned pages (/Rotate 90 or 270, drawings
-    in landscape) swap width and height."""
+    """The page's size as pdfinfo gives it: turned pages (/Rotate 90 or 270, drawings
+    in landscape) swap width and height. Where a page's CropBox is smaller than its
+    MediaBox (8 of the set's images), pdfinfo gives the CropBox and pdftoppm renders the
+    MediaBox: the crop fractions are then of the CropBox's size, counted from the rendered
+    MediaBox's top left. The recorded crops were chosen so; this stays as it is."""
     out = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
                          capture_output=True, text=True, check=True).stdout
     size, turned = None, False

@@ -84,6 +84,9 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
                 continue  # a rule under a row of captions (Jauch) is no figure
             if y0 >= head.box[1] - 0.5 * h and y1 <= head.box[3] + 1.5 * h:
                 continue  # the caption's own double underline (Luminus) is no figure
+            if y1 - y0 <= 3 * h and y0 < head.box[3] and y1 > head.box[1] \
+                    and x0 < head.box[2] and x1 > head.box[0]:
+                continue  # ink of the caption's own lines (Osram's "9) page 19" marks)
             if fig.tokens and not any(re.search(r"\d", t.text) for t in fig.tokens):
                 continue  # a maker's logo over the heading labels no size (GlobalMEMS)
             overlap = min(x1, head.box[2]) - max(x0, head.box[0])
@@ -95,9 +98,26 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
                 # is not the one it captions when another ends just above it (Diptronics'
                 # "P.C.B. LAYOUT" under the layout, its underline touching the side view)
                 gap = max(gap, h)
-            if gap <= 4 * h and (best is None or gap < best[0]):
+            # a heading sets off the figure under it by a few lines; a widely spaced page
+            # (Osram: "Recommended Solder Pad" eight lines over its pads) further, where
+            # no text stands between them
+            near = gap <= 4 * h or (y0 >= bottom and gap <= FAR_GAP_LINES * h
+                                    and not _text_between(tokens, head, fig.box, h))
+            if near and (best is None or gap < best[0]):
                 best = (gap, fig)
     return None if best is None else _with_sibling_pads(best[1], figs, h)
+
+
+FAR_GAP_LINES = 10
+
+
+def _text_between(tokens: Sequence[OcrToken], head: OcrToken, box, h: float) -> bool:
+    """Some text line lies below the heading and above the figure, overlapping it sideways
+    (another caption or paragraph: the figure is not the heading's). The heading's own
+    next line (Osram's German "Empfohlenes Lötpaddesign" under it) is part of it."""
+    return any(head.box[3] + 1.5 * h <= t.box[1] and t.box[3] <= box[1]
+               and min(t.box[2], box[2]) > max(t.box[0], box[0]) for t in tokens
+               if t is not head)
 
 
 def _with_sibling_pads(fig: Figure, figs: Sequence[Figure], h: float) -> Figure:

@@ -33,7 +33,7 @@ is worked out from the spacings.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid, drawn_pad_count
@@ -336,6 +336,30 @@ def centre_inside(box, region) -> bool:
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
+def _gap_axes(dims, drawn) -> list:
+    """The sizes written in the gap between two drawn pads, beyond the pads' own extent
+    across it (Osram's "0.9 (0.035)" under the space between its pads), measure along the
+    pads' row, whatever axis the lines about the text suggested (the pads' extension lines
+    beside it read as an upright dimension)."""
+    if drawn is None or len(drawn.pads) < 2:
+        return list(dims)
+    out = []
+    for d in dims:
+        centre = ((d.box[0] + d.box[2]) / 2, (d.box[1] + d.box[3]) / 2)
+        for k, axis in ((0, "x"), (1, "y")):
+            across = 1 - k
+            lo = min(p[across] for p in drawn.pads)
+            hi = max(p[across + 2] for p in drawn.pads)
+            reach = 1.5 * (drawn.pad_y if axis == "x" else drawn.pad_x)  # next to the pads
+            in_gap = any(a[k + 2] < centre[k] < b[k]
+                         for a in drawn.pads for b in drawn.pads if a is not b)
+            beside = lo - reach <= centre[across] < lo or hi < centre[across] <= hi + reach
+            if in_gap and beside and "." in d.value.text and d.axis != axis:
+                d = replace(d, axis=axis)
+        out.append(d)
+    return out
+
+
 def _over_a_pad(dims, region, drawn, axis: str) -> List[float]:
     """The plain sizes measured along `axis` whose text's centre lies within one drawn
     pad's extent along it."""
@@ -445,8 +469,9 @@ def _read_full_grid(item, fig: "LandFigure"):
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
     printed_body = body_values(dims, region, fig.figures, fig.neighbours)
     body = {axis: v.value for axis, v in printed_body.items()}
-    per_axis = axis_values(dims, region)
     drawn = drawn_grid(item.image, fig.box, tokens, h)
+    dims = _gap_axes(dims, drawn)
+    per_axis = axis_values(dims, region)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"),
                     over_a_pad=_over_a_pad(dims, region, drawn, "x"))
     ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"),

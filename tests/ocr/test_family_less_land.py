@@ -329,3 +329,36 @@ def test_more_pads_drawn_than_the_grid_has_positions_refuses_the_grid(monkeypatc
         parse([_two_pad_page()], ReadHints())
     monkeypatch.setattr(pad_grid, "drawn_pad_count", lambda *a, **k: 1)  # fewer: hatched
     assert parse([_two_pad_page()], ReadHints()).pin_count == 2
+
+
+def test_a_land_heading_far_over_its_figure_and_not_its_own_ink():
+    """Osram's "Recommended Solder Pad" (its German line under it) stands eight lines over
+    the pads; the ink of its own "9) page 19" marks is no figure. Another caption between
+    the heading and a far figure keeps that figure from being the heading's."""
+    from daemon.ocr.figures import Figure, land_figure
+
+    head = _tok("Recommended Solder Pad 9)page 19", 71, 28, 200)
+    german = _tok("Empfohlenes Lotpaddesign", 72, 50, 170)
+    ink = Figure((64, 40, 244, 72), 290, [head, german])
+    pads = Figure((220, 148, 468, 252), 1404, [_tok("1.2 (0.047)", 240, 232, 60)])
+    assert land_figure([ink, pads], [head], 11.7, [head, german]) is pads
+    other = _tok("Tape dimensions", 220, 110, 120)
+    assert land_figure([ink, pads], [head], 11.7, [head, german, other]) is None
+
+
+def test_a_size_in_the_gap_between_drawn_pads_measures_along_their_row():
+    """Osram's "0.9 (0.035)" under the space between its pads: the pads' extension lines
+    beside it make its axis look upright; it is the gap along the row. A bare number there
+    (a pin label) is left as it was."""
+    from daemon.ocr.drawn_pads import DrawnGrid
+    from daemon.ocr.numbers import PrintedValue
+    from daemon.ocr.package_callouts import Dim
+    from daemon.ocr.pad_grid import _gap_axes
+
+    drawn = DrawnGrid(((236, 158, 308, 230), (362, 158, 436, 230)), 73.0, 72.0, 127.0, None,
+                      2, 1)
+    gap = Dim(PrintedValue(0.9, text="0.9 (0.035)"), (310, 236, 360, 248), "y")
+    label = Dim(PrintedValue(9.0, text="9"), (330, 236, 338, 248), "y")
+    side = Dim(PrintedValue(1.2, text="1.2 (0.047)"), (440, 170, 452, 220), "y")
+    got = _gap_axes([gap, label, side], drawn)
+    assert [d.axis for d in got] == ["x", "y", "y"]
