@@ -336,6 +336,20 @@ def centre_inside(box, region) -> bool:
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
+def _grid_beside(image, fig: "LandFigure", tokens, h: float):
+    """The drawn grid of the land figure's label region where the figure itself holds only
+    part of it (Coilcraft's left pad drawn joined to its dimension lines, the right pad a
+    figure of its own): taken only where one of its pads lies in the figure."""
+    if image is None:
+        return None
+    grid = drawn_grid(image, fig.region, tokens, h)
+    if grid is None:
+        return None
+    x0, y0, x1, y1 = fig.box
+    inside = any(x0 <= p[0] and p[2] <= x1 and y0 <= p[1] and p[3] <= y1 for p in grid.pads)
+    return grid if inside else None
+
+
 def _gap_axes(dims, drawn) -> list:
     """The sizes written in the gap between two drawn pads, beyond the pads' own extent
     across it (Osram's "0.9 (0.035)" under the space between its pads), measure along the
@@ -469,7 +483,8 @@ def _read_full_grid(item, fig: "LandFigure"):
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
     printed_body = body_values(dims, region, fig.figures, fig.neighbours)
     body = {axis: v.value for axis, v in printed_body.items()}
-    drawn = drawn_grid(item.image, fig.box, tokens, h)
+    drawn = drawn_grid(item.image, fig.box, tokens, h) or _grid_beside(item.image, fig,
+                                                                      tokens, h)
     dims = _gap_axes(dims, drawn)
     per_axis = axis_values(dims, region)
     ax = solve_axis(per_axis["x"], body.get("x"), *_drawn(drawn, "x"),

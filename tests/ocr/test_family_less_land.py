@@ -362,3 +362,21 @@ def test_a_size_in_the_gap_between_drawn_pads_measures_along_their_row():
     side = Dim(PrintedValue(1.2, text="1.2 (0.047)"), (440, 170, 452, 220), "y")
     got = _gap_axes([gap, label, side], drawn)
     assert [d.axis for d in got] == ["x", "y", "y"]
+
+
+def test_pads_beside_a_figure_that_holds_only_one_of_them():
+    """Coilcraft's land: the left pad drawn joined to its dimension lines is the land
+    figure, the right pad a figure of its own. The label region's grid counts where one of
+    its pads lies in the figure; a grid off the figure (another view's pads) does not."""
+    from daemon.ocr.pad_grid import LandFigure, _grid_beside
+
+    im = Image.new("RGB", (600, 400), "white")
+    d = ImageDraw.Draw(im)
+    d.rectangle((100, 100, 130, 200), fill=(160, 160, 160))
+    d.rectangle((170, 100, 200, 200), fill=(160, 160, 160))
+    d.line((60, 100, 60, 200), fill="black", width=1)  # the left pad's dimension line
+    fig = LandFigure((55, 95, 135, 205), (0, 0, 300, 300), [], [], 15.0)
+    grid = _grid_beside(im, fig, [], 15.0)
+    assert grid is not None and len(grid.pads) == 2
+    away = LandFigure((400, 95, 480, 205), (0, 0, 300, 300), [], [], 15.0)
+    assert _grid_beside(im, away, [], 15.0) is None
