@@ -7,8 +7,10 @@ drawing's top view gives the body instead, by the same rule: the largest size on
 of the one view that prints both axes.
 
 The drawing's axes need not be the land pattern's: its long side is laid along the pad
-grid's long span (the pads sit under the body). A rectangular body over a square grid says
-nothing about which way it lies, and is left out with a note.
+grid's long span (the pads sit under the body; a chip's two pads may reach past it). A
+rectangular body over a square grid says nothing about which way it lies, and is left out
+with a note. Where no drawing gives the body, a size the text states ("dimensions are
+2.5mm x 2.0mm x 0.95mm": daemon.ocr.stated_size) is laid the same way.
 """
 
 from typing import Dict, Optional, Sequence, Tuple
