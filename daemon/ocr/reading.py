@@ -661,7 +661,14 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                          inferred=body.why)
         # No family, no land figure, no registered body: a leaded part whose drawing
         # prints its lead spacing and lead size (radial LEDs, photodiodes, thermistors).
+        # Not a package drawing beside a land-pattern screenshot whose figure was found but
+        # not read: the part has its lands there, and a pin mark is no lead (Osram's CHIPLED
+        # in a small screenshot: "2 leads 2 mm apart" from its 2.1/1.9 body and the 0.6
+        # anode mark)
+        apart = land_unread and any(i.role == "land_pattern" for i in inputs)
         for item in inputs:
+            if apart and item.role == "package":
+                continue
             got = read_lead_row(item)
             if got is not None and got[0] is not None and b.pin_count in (None,
                                                                           got[0].pin_count):
