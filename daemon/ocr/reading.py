@@ -37,6 +37,7 @@ from daemon.ocr.letters import (
     ST_TO220_MARKS,
     letters_side,
 )
+from daemon.ocr.maker_letters import maker_letters_from_drawing, not_jedec_letters
 from daemon.ocr.micrometres import NOTE as MICROMETRES_NOTE
 from daemon.ocr.micrometres import in_millimetres
 from daemon.ocr.numbers import PrintedValue
@@ -61,7 +62,7 @@ from daemon.ocr.package_text import (
 from daemon.ocr.package_view import with_package_body
 from daemon.ocr.pad_grid import is_crystal, land_figure_dims, named_as_balls, read_grid
 from daemon.ocr.part_numbers import header_grid, names_a_series, parse_part_number
-from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit
+from daemon.ocr.tables import DimensionTable, TableRow, find_tables, page_unit, row_values
 from daemon.ocr.tokens import OcrPage, OcrToken
 from daemon.ocr.transposed import find_grouped_tables, find_transposed_tables
 from daemon.ocr.usb_c import looks_like_usb_c, names_usb_c
@@ -168,179 +169,12 @@ def _onsemi_pitch_fits(table: DimensionTable, unit: str, family) -> bool:
     row = next((r for r in table.rows if r.symbol == "G"), None)
     if not standard or row is None:
         return True
-    values = _table_values(row, table, unit)
+    values = row_values(row, table, unit)
     if not values:
         return True
     lo, hi = min(values.values()), max(values.values())
     g = to_mm((lo + hi) / 2, unit)
     return any(abs(g - k * p) <= 0.06 * k for p in standard for k in (1, 2))
-
-
-# A gull-wing foot (JEDEC L) is never this long; the letter names another size.
-_LONGEST_FOOT_MM = 2.0
-
-
-def _not_jedec_letters(table: DimensionTable, unit: str, family) -> bool:
-    """Read with JEDEC's meanings, the table gives a two-row gull-wing part a body E1 that
-    no registered outline of its family has and a foot L longer than any foot, or no width
-    across the rows at all: the maker's own letters (JSMICRO's SOT-23 table: E1 0.85-1.05
-    is its pitch, L 2.2-2.7 its tips)."""
-    from daemon.ocr.jedec_bodies import JEDEC_BODIES
-
-    if unit != "mm" or family not in ("sot23", "soic", "ssop", "tssop", "msop"):
-        return False
-    by = {r.symbol: _table_values(r, table, unit) for r in table.rows}
-    if "D" in by and not {"E", "E1", "HE"} & set(by):
-        # no letter that JEDEC's meanings give a width across the rows (Richtek's SOT-23-5:
-        # B the body, C tip to tip): a two-row part has both, so the letters are the maker's
-        return True
-    e1, foot = by.get("E1") or {}, by.get("L") or {}
-    if not e1 or not foot:
-        return False
-    mid = e1.get("nom", (min(e1.values()) + max(e1.values())) / 2)
-    registered = any(o.family == family and o.body[0] - 0.1 <= mid <= o.body[1] + 0.1
-                     for o in JEDEC_BODIES)
-    return not registered and min(foot.values()) > _LONGEST_FOOT_MM
-
-
-def _maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "ReadingBuilder",
-                                family) -> None:
-    """A table whose letters follow no known convention: each letter is found on the
-    drawing, and its value is read as the size drawn there (the axis of its dimension
-    line, the nesting of the views: package_callouts.assign_sizes)."""
-    from daemon.ocr.drawing import Drawing
-    from daemon.ocr.package_callouts import (
-        JEDEC_WINDOWS,
-        Dim,
-        assign_sizes,
-        axis_of,
-        by_registered_outline,
-    )
-
-    page = item.page
-    if item.image is None or unit != "mm":
-        b.log.add("maker letters not read (no drawing to place them on)")
-        return
-    h = line_height(page.tokens)
-    drawing = Drawing(item.image, threshold=200)
-    dims = []
-    for row in table.rows:
-        value = _row_value(row, table, unit)
-        labels = [t for t in page.tokens if t.text.strip() == row.symbol and row.symbol
-                  and not in_box(t, table.box)]
-        if value is None or len(labels) > 1:
-            continue
-        if not labels:
-            # a letter the drawing's OCR lost (Richtek's D over a small SOT-23-5): a size
-            # of unknown axis, which the nesting rules may still place
-            dims.append(Dim(value, (0.0, 0.0, 0.0, 0.0)))
-            continue
-        # a letter set smaller than the page's text reaches no farther than its own height
-        # (Richtek's B beside the body: at the table's line height its search takes in
-        # the body's top edge and reads the vertical B as horizontal)
-        box = labels[0].box
-        dims.append(Dim(value, box, axis_of(drawing, box, min(h, box[3] - box[1]))))
-    pitch = b.fields.get("pitch") or b.land.get("pitch")
-    if pitch is None:
-        pitch = _pitch_row(table, unit, family)
-        if pitch is not None:
-            b.put(b.fields, "pitch", pitch)
-            b.log.add("pitch: the row whose value (or, lettered e, whose limits) holds a "
-                      "standard pitch of the family")
-    # as the reading will have: the count is taken from the title only after the tables
-    pins = (b.pin_count or pin_count_from_text(page.tokens)
-            or FAMILY_DEFAULT_PINS.get(family))
-    found = assign_sizes(dims, family, pitch.nominal if pitch else None, pins=pins)
-    how = "read from the drawing"
-    if family in JEDEC_WINDOWS:
-        # Outlines whose sizes each fall in a window of their own (DPAK, TO-220, TO-92,
-        # PDIP) need no drawing: every row whose range alone fits a window is that size
-        # (UMW's TO-252: A 6.40-6.70 the body width, B 5.20-5.40 the tab).
-        windowed = assign_sizes(_row_dims(table, unit), family,
-                                pitch.nominal if pitch else None)
-        if len(windowed) > len(found):
-            found, how = windowed, "placed by the registered outline's windows"
-    if not found:
-        # The drawing's letters were not read (a small render's single letters): each
-        # row whose range alone fits a window of the one registered outline of this family,
-        # pitch and count is that size (MCC's SOT-23: A 2.80-3.04 is TO-236AB's D).
-        from daemon.ocr.jedec_bodies import JEDEC_BODIES
-
-        pitches = [pitch.nominal] if pitch else sorted(
-            {p for o in JEDEC_BODIES if o.family == family for p in o.pitches})
-        fits = [f for f in (by_registered_outline(_row_dims(table, unit), family, p, pins)
-                            for p in pitches) if f]
-        found = fits[0] if len(fits) == 1 else {}
-        how = "placed by the registered outline's windows"
-    if found and "height" not in found:
-        height = _letter_a_height(table, unit, family, found)
-        if height is not None:
-            found["height"] = height
-    for name, value in found.items():
-        b.put(b.fields, name, _tol_from_printed(value, "datasheet_table"))
-    b.log.add(f"maker letters {how} ({', '.join(sorted(found)) or 'none'})")
-
-
-def _letter_a_height(table: DimensionTable, unit: str, family, found
-                     ) -> Optional[PrintedValue]:
-    """The row lettered A as the seated height, where no size was placed as it (a maker's
-    own letters keep JEDEC's A for the height: Richtek's A 0.889-1.295), the body placed
-    from the other rows, A not among them and its range within the family's heights."""
-    from daemon.ocr.package_callouts import HEIGHT_RANGE
-
-    row = next((r for r in table.rows if r.symbol == "A"), None)
-    value = _row_value(row, table, unit) if row is not None else None
-    if value is None or any(value is v or value.text == v.text for v in found.values()):
-        return None
-    low, high = HEIGHT_RANGE.get(family or "", (0.0, 0.0))
-    top = value.hi if value.hi is not None else value.value
-    return value if low <= top <= high else None
-
-
-def _row_value(row: TableRow, table: DimensionTable, unit: str) -> Optional[PrintedValue]:
-    """A maker-lettered row as a printed size: its nominal (or midpoint) and its limits."""
-    values = _table_values(row, table, unit)
-    if not values:
-        return None
-    lo, hi = min(values.values()), max(values.values())
-    nominal = values.get("nom", round((lo + hi) / 2, 4))
-    return PrintedValue(nominal, lo if hi > lo else None, hi if hi > lo else None,
-                        text=f"{row.symbol} {lo:g}-{hi:g}")
-
-
-def _row_dims(table: DimensionTable, unit: str) -> list:
-    """Each row with a min and a max as a size of unknown place and axis."""
-    from daemon.ocr.package_callouts import Dim
-
-    values = [_row_value(row, table, unit) for row in table.rows]
-    return [Dim(v, (0.0, 0.0, 0.0, 0.0)) for v in values if v is not None and v.hi is not None]
-
-
-def _pitch_row(table: DimensionTable, unit: str, family):
-    """Of a maker-lettered table, the one row whose nominal (or midpoint) is a standard
-    pitch of the family (FAMILY_PITCHES), as a toleranced value; None when not exactly one.
-    A row lettered e whose limits hold exactly one standard pitch is that pitch, as nearly
-    every maker letters it (Richtek's SOT-23-5: e 0.838-1.041 is 0.95), its limits kept."""
-    from daemon.ocr.pitches import FAMILY_PITCHES, is_standard_pitch
-    from schemas.toleranced import Toleranced
-
-    for row in table.rows:
-        values = _table_values(row, table, unit)
-        if row.symbol != "e" or not values or "nom" in values:
-            continue
-        lo, hi = min(values.values()), max(values.values())
-        held = [p for p in FAMILY_PITCHES.get(family or "", ()) if lo <= p <= hi]
-        if len(held) == 1:
-            return Toleranced(min=lo, nom=held[0], max=hi, source="datasheet_table")
-    hits = []
-    for row in table.rows:
-        values = _table_values(row, table, unit)
-        if not values:
-            continue
-        mid = values.get("nom", (min(values.values()) + max(values.values())) / 2)
-        if is_standard_pitch(mid, family):
-            hits.append(values)
-    return _tol(hits[0], "datasheet_table") if len(hits) == 1 else None
 
 
 def _count_from_row_letters(tables: Sequence[DimensionTable]) -> Optional[int]:
@@ -408,14 +242,6 @@ class ReadingBuilder:
     def put(self, target: Dict[str, Any], name: str, value) -> None:
         if value is not None and name not in target:
             target[name] = value
-
-
-def _table_values(row: TableRow, table: DimensionTable, unit: str) -> Dict[str, float]:
-    if table.unit == unit:
-        return row.values
-    if table.other_unit == unit:
-        return row.other
-    return {}
 
 
 def _named(reading, hints: ReadHints):
@@ -510,7 +336,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             continue
         for row in table.rows:
             name = _row_field(row, "land", LAND)
-            values = _table_values(row, table, b.unit)
+            values = row_values(row, table, b.unit)
             if name and values:
                 b.put(b.land, name, _tol(values, "datasheet_table"))
             m = re.search(r"\(X(\d{1,3})\)", squash(row.description))
@@ -529,29 +355,29 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
             # B, G and K but G is no pitch of the family (UMW, MCC): the maker's own letters,
             # whose meaning only the drawing shows.
             item = next(i for i, ts in zip(inputs, page_tables) if table in ts)
-            _maker_letters_from_drawing(item, table, unit, b, family)
+            maker_letters_from_drawing(item, table, unit, b, family)
             continue
         if style == "nexperia":
             _nexperia_pitch(b, table, family)
-        if style == "jedec" and _not_jedec_letters(table, unit, family):
+        if style == "jedec" and not_jedec_letters(table, unit, family):
             # JSMICRO's SOT-23: L tip to tip, A and B the body, E1 the pitch.
             item = next(i for i, ts in zip(inputs, page_tables) if table in ts)
             b.log.add("the table's letters do not measure what JEDEC's do (no registered "
                       "outline has them): read from the drawing")
-            _maker_letters_from_drawing(item, table, unit, b, family)
+            maker_letters_from_drawing(item, table, unit, b, family)
             continue
         for row in table.rows:
             row = _variant_row(row, tokens_all, hints)
             if row is None:
                 continue
             if style == "nexperia" and family in ("qfn", "qfp") and row.symbol == "e1":
-                b.terminal_span = _table_values(row, table, unit).get("nom")
+                b.terminal_span = row_values(row, table, unit).get("nom")
             if family == "bga" and row.symbol in ("D1", "E1"):
-                span = _table_values(row, table, unit).get("nom")
+                span = row_values(row, table, unit).get("nom")
                 if span:
                     b.ball_matrix[row.symbol] = span
             name = _row_field(row, "package", letters)
-            values = _table_values(row, table, unit)
+            values = row_values(row, table, unit)
             if not name or not values:
                 continue
             if name == "pin_count":
@@ -930,7 +756,7 @@ def _two_terminal_table(b: ReadingBuilder, table: DimensionTable) -> bool:
 
     if any(r.description for r in table.rows):
         return False
-    values = [_table_values(r, table, b.unit).get("nom") for r in table.rows]
+    values = [row_values(r, table, b.unit).get("nom") for r in table.rows]
     solved = solve_two_terminal([v for v in values if v])
     if not solved or "pad_width" not in solved:
         return False

@@ -370,3 +370,12 @@ def _parse_row(labels, cells, cols, unit, h) -> Optional[TableRow]:
     # still know it by its value (reading._pitch_from_unlabelled_row).
     return TableRow(symbol=symbol, description=description, values=values, other=other,
                     qualifier=qualifier)
+
+
+def row_values(row: TableRow, table: DimensionTable, unit: str) -> Dict[str, float]:
+    """The row's values in `unit`: its own columns, or the other unit's group, or none."""
+    if table.unit == unit:
+        return row.values
+    if table.other_unit == unit:
+        return row.other
+    return {}

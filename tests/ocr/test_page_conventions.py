@@ -518,16 +518,16 @@ def _table(rows):
 def test_maker_letters_told_from_jedec_ones():
     """JSMICRO's SOT-23 table read as JEDEC would give E1 0.85-1.05 (no SOT-23 body) and a
     2.2 mm foot: the letters are the maker's; its pitch is the row at 0.95."""
-    from daemon.ocr.reading import _not_jedec_letters, _pitch_row
+    from daemon.ocr.maker_letters import not_jedec_letters, pitch_row
 
     jsmicro = _table([("L", {"min": 2.2, "max": 2.7}), ("A", {"min": 1.15, "max": 1.5}),
                       ("B", {"min": 2.7, "max": 3.1}), ("E", {"min": 1.7, "max": 2.1}),
                       ("E1", {"min": 0.85, "max": 1.05}), ("b", {"min": 0.35, "max": 0.55})])
-    assert _not_jedec_letters(jsmicro, "mm", "sot23")
-    assert _pitch_row(jsmicro, "mm", "sot23").nominal == 0.95
+    assert not_jedec_letters(jsmicro, "mm", "sot23")
+    assert pitch_row(jsmicro, "mm", "sot23").nominal == 0.95
     umw = _table([("E", {"min": 1.2, "max": 1.4}), ("E1", {"min": 2.25, "max": 2.55}),
                   ("L", {"nom": 0.55}), ("e", {"nom": 0.95})])
-    assert not _not_jedec_letters(umw, "mm", "sot23")  # swapped E/E1, but JEDEC's letters
+    assert not not_jedec_letters(umw, "mm", "sot23")  # swapped E/E1, but JEDEC's letters
 
 
 def test_a_table_with_no_width_across_the_rows_has_maker_letters():
@@ -536,24 +536,24 @@ def test_a_table_with_no_width_across_the_rows_has_maker_letters():
     letters are the maker's. Its e 0.838-1.041 holds one standard pitch, 0.95, with its
     limits kept (b 0.356-0.559 holds 0.5 too, but is not lettered e); the row A, left over
     by the body's sizes, is the height where it lies in the family's heights."""
+    from daemon.ocr.maker_letters import letter_a_height, not_jedec_letters, pitch_row
     from daemon.ocr.numbers import PrintedValue
-    from daemon.ocr.reading import _letter_a_height, _not_jedec_letters, _pitch_row
 
     richtek = _table([("A", {"min": 0.889, "max": 1.295}), ("A1", {"min": 0.0, "max": 0.152}),
                       ("B", {"min": 1.397, "max": 1.803}), ("b", {"min": 0.356, "max": 0.559}),
                       ("C", {"min": 2.591, "max": 2.997}), ("D", {"min": 2.692, "max": 3.099}),
                       ("e", {"min": 0.838, "max": 1.041}), ("H", {"min": 0.08, "max": 0.254}),
                       ("L", {"min": 0.3, "max": 0.61})])
-    assert _not_jedec_letters(richtek, "mm", "sot23")
-    pitch = _pitch_row(richtek, "mm", "sot23")
+    assert not_jedec_letters(richtek, "mm", "sot23")
+    pitch = pitch_row(richtek, "mm", "sot23")
     assert (pitch.min, pitch.nominal, pitch.max) == (0.838, 0.95, 1.041)
     body = {"body_width": PrintedValue(1.6, 1.397, 1.803, text="B 1.397-1.803")}
-    assert _letter_a_height(richtek, "mm", "sot23", body).hi == 1.295
+    assert letter_a_height(richtek, "mm", "sot23", body).hi == 1.295
     # A taken as a body size (JSMICRO letters A and B the body) is no height
-    assert _letter_a_height(richtek, "mm", "sot23",
+    assert letter_a_height(richtek, "mm", "sot23",
                             {"body_width": PrintedValue(1.092, 0.889, 1.295,
                                                         text="A 0.889-1.295")}) is None
-    assert _letter_a_height(richtek, "mm", "dip", body) is None  # no DIP is 1.3 mm high
+    assert letter_a_height(richtek, "mm", "dip", body) is None  # no DIP is 1.3 mm high
 
 
 def test_inch_outline_sizes_stay_in_inches():
