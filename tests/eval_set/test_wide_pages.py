@@ -101,12 +101,7 @@ def test_pages_rebuild_from_snapshots(tmp_path):
 
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm missing (poppler-utils; scripts/setup_dev.sh installs it)")
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("rebuild", REPO / "scripts" /
-                                                  "rebuild_wide_pages.py")
-    rebuild = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(rebuild)
+    rebuild = _script("rebuild_wide_pages")
     built = 0
     for folder in PARTS:
         try:
@@ -200,27 +195,47 @@ CLASS_PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
+def _script(name: str):
+    """One of scripts/*.py, loaded as a module."""
     import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rebuild(names, out: Path) -> dict:
+    """Each tune part rebuilt under `out` from the snapshots: name -> folder, or the reason
+    it cannot be (a string). Skips the test where no snapshot or renderer is here."""
     import shutil
 
     if not MIRROR.is_dir() or shutil.which("pdftoppm") is None:
         pytest.skip(f"no repository snapshots at {MIRROR} or no pdftoppm: the real pages "
                     "cannot be rebuilt here")
     pytest.importorskip("rapidocr_onnxruntime")
-    spec = importlib.util.spec_from_file_location("rebuild", REPO / "scripts" /
-                                                  "rebuild_wide_pages.py")
-    rebuild = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(rebuild)
-    out = tmp_path_factory.mktemp("wide")
+    rebuild = _script("rebuild_wide_pages")
     built = {}
-    for name in CLASS_PAGES:
+    for name in names:
         try:
             built[name] = rebuild.rebuild_part(DATA / "tune" / name, MIRROR, out)
         except rebuild.SkipError as exc:
             built[name] = str(exc)
     return built
+
+
+def _score(folder, reader):
+    """The eval's score of a rebuilt part, or a skip with the reason it was not rebuilt."""
+    from daemon.eval.scoring import score_page
+
+    if isinstance(folder, str):
+        pytest.skip(folder)
+    return score_page(load_page(folder), reader)
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    return _rebuild(CLASS_PAGES, tmp_path_factory.mktemp("wide"))
 
 
 @pytest.fixture(scope="module")
@@ -234,26 +249,16 @@ def ocr_reader():
 
 @pytest.mark.parametrize("name", sorted(CLASS_PAGES), ids=sorted(CLASS_PAGES))
 def test_class_page_reads_every_field(name, rebuilt, ocr_reader):
-    from daemon.eval.scoring import score_page
-
-    folder = rebuilt[name]
-    if isinstance(folder, str):
-        pytest.skip(folder)
-    score = score_page(load_page(folder), ocr_reader)
+    score = _score(rebuilt[name], ocr_reader)
     wrong = [(f.field, f.expected, f.actual) for f in score.facts if f.ok is False]
     assert score.error is None and not wrong, (CLASS_PAGES[name], score.error, wrong)
 
 
 def test_screenshot_like_copies_scale_and_re_encode(tmp_path):
     """scripts/screenshot_like.py: each image at the scale as JPEG, gt.json following."""
-    import importlib.util
-
     from PIL import Image
 
-    spec = importlib.util.spec_from_file_location("screenshot_like",
-                                                  REPO / "scripts" / "screenshot_like.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("screenshot_like")
     part = tmp_path / "src" / "t00_x"
     part.mkdir(parents=True)
     Image.new("RGB", (1000, 600), "white").save(part / "package_p1.png")
@@ -279,37 +284,18 @@ SMALL_NO_WRONG = {
 
 @pytest.mark.parametrize("name", sorted(SMALL_NO_WRONG), ids=sorted(SMALL_NO_WRONG))
 def test_small_copy_builds_no_wrong_value(name, rebuilt_small, ocr_reader):
-    from daemon.eval.scoring import score_page
-
-    folder = rebuilt_small[name]
-    if isinstance(folder, str):
-        pytest.skip(folder)
-    score = score_page(load_page(folder), ocr_reader)
+    score = _score(rebuilt_small[name], ocr_reader)
     assert score.wrong_values == 0, (SMALL_NO_WRONG[name], [
         (f.field, f.expected, f.actual) for f in score.facts if f.ok is False])
 
 
 @pytest.fixture(scope="module")
 def rebuilt_small(tmp_path_factory):
-    import importlib.util
-    import shutil
-
-    if not MIRROR.is_dir() or shutil.which("pdftoppm") is None:
-        pytest.skip(f"no repository snapshots at {MIRROR} or no pdftoppm")
-    pytest.importorskip("rapidocr_onnxruntime")
-    modules = {}
-    for name in ("rebuild_wide_pages", "screenshot_like"):
-        spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-        modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(modules[name])
-    full, small = tmp_path_factory.mktemp("full"), tmp_path_factory.mktemp("small")
-    built = {}
-    for name in SMALL_NO_WRONG:
-        try:
-            part = modules["rebuild_wide_pages"].rebuild_part(DATA / "tune" / name, MIRROR, full)
-        except modules["rebuild_wide_pages"].SkipError as exc:
-            built[name] = str(exc)
-            continue
-        modules["screenshot_like"].copy_part(part, small / name, 0.7, 70)
-        built[name] = small / name
-    return built
+    full = _rebuild(SMALL_NO_WRONG, tmp_path_factory.mktemp("full"))
+    small = tmp_path_factory.mktemp("small")
+    copy_part = _script("screenshot_like").copy_part
+    for name, part in full.items():
+        if not isinstance(part, str):
+            copy_part(part, small / name, 0.7, 70)
+            full[name] = small / name
+    return full
