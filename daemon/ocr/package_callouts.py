@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence
 
-from daemon.ocr.callouts import Callout
+from daemon.ocr.callouts import TWO_TERMINAL_FAMILIES, Callout
 from daemon.ocr.figures import Figure, nearest_figure
 from daemon.ocr.jedec_bodies import outline_windows, tallest
 from daemon.ocr.layout import squash
@@ -761,7 +761,7 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     def smallest(values):
         return min(values, key=lambda v: v.value) if values else None
 
-    if family in TWO_TERMINAL_LEADED or family in ("chip", "melf"):
+    if family in TWO_TERMINAL_FAMILIES:
         return None  # two terminals: no pitch (a TYP value there is a terminal's size)
 
     if pin_count:

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from daemon.ocr.callouts import LandCallouts, classify, collect, in_box, land_region
+from daemon.ocr.callouts import (
+    TWO_TERMINAL_FAMILIES,
+    LandCallouts,
+    classify,
+    collect,
+    in_box,
+    land_region,
+)
 from daemon.ocr.hole_row import read_hole_row
 from daemon.ocr.jedec_bodies import guess_from_table, pins_from_labels, registered_sizes
 from daemon.ocr.layout import line_height, once_per_page, page_text, rows, squash
@@ -77,7 +84,6 @@ TAB_FAMILIES = ("sot223", "dpak")
 # Families whose outlines come with and without a thermal pad (SOIC-8 and SOIC-8-EP share
 # their body): a family inferred from sizes alone cannot tell which.
 EXPOSED_PAD_FAMILIES = ("soic", "ssop", "tssop", "msop", "qfp", "qfn", "dfn", "son")
-TWO_TERMINAL = ("chip", "molded", "melf", "sod")
 QUAD = ("qfn", "qfp", "bga")
 # Gull-wing families: their land pattern's outer pad edges reach the lead tips (IPC's toe
 # fillet; makers' patterns reach at least the tips' minimum).
@@ -332,7 +338,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
     # Land pattern: a table if the page has one, else the drawing's callouts.
     for table in land_tables:
         b.set_unit(table.unit)
-        if family in TWO_TERMINAL and _two_terminal_table(b, table):
+        if family in TWO_TERMINAL_FAMILIES and _two_terminal_table(b, table):
             continue
         for row in table.rows:
             name = _row_field(row, "land", LAND)
@@ -689,7 +695,7 @@ def _drop_implausible_land(b: "ReadingBuilder", family) -> None:
     sizes lost to OCR and the package drawing's 0.20 and 0.37 read instead), and every
     land value read with them is as doubtful. The builder then computes the pads by IPC
     from the package, or asks."""
-    if family in TWO_TERMINAL or family in (None, "other"):
+    if family in TWO_TERMINAL_FAMILIES or family in (None, "other"):
         return
     width, pitch = b.land.get("pad_width"), b.land.get("pitch") or b.fields.get("pitch")
     if width is None or pitch is None or not pitch.nominal:
@@ -724,12 +730,12 @@ def _pins_along_length(b: "ReadingBuilder", family) -> Optional[int]:
         return None
     if family not in ("qfn", "qfp") or not span or pitch is None or not n:
         return None
-    steps = span / pitch.nominal
-    k = round(steps) + 1
-    other = n - 2 * k
-    if abs(steps - round(steps)) > 0.05 or other < 2 or other % 2:
+    steps = _steps(span, pitch.nominal)
+    if steps is None:
         return None
-    return k
+    k = steps + 1
+    other = n - 2 * k
+    return None if other < 2 or other % 2 else k
 
 
 def _two_pads_by_sums(callouts, lc: LandCallouts, b: ReadingBuilder) -> LandCallouts:
@@ -871,7 +877,7 @@ def _land_from_callouts(inputs, page_tables, b: ReadingBuilder, family, hints) -
                 b.log.add(f"rotated pass ({len(extra)} runs)")
             except Exception as exc:  # the upright pass still counts
                 b.log.add(f"rotated pass failed: {type(exc).__name__}")
-        if family in TWO_TERMINAL and _incomplete(lc, family):
+        if family in TWO_TERMINAL_FAMILIES and _incomplete(lc, family):
             lc = _two_pads_by_sums(callouts, lc, b)
         if not callouts or not _apply_callouts(b, lc, family):
             continue
