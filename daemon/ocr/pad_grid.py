@@ -340,14 +340,14 @@ def _grid_beside(image, fig: "LandFigure", tokens, h: float):
     """The drawn grid of the land figure's label region where the figure itself holds only
     part of it (Coilcraft's left pad drawn joined to its dimension lines, the right pad a
     figure of its own): taken only where one of its pads lies in the figure."""
+    from daemon.ocr.figures import box_inside
+
     if image is None:
         return None
     grid = drawn_grid(image, fig.region, tokens, h)
     if grid is None:
         return None
-    x0, y0, x1, y1 = fig.box
-    inside = any(x0 <= p[0] and p[2] <= x1 and y0 <= p[1] and p[3] <= y1 for p in grid.pads)
-    return grid if inside else None
+    return grid if any(box_inside(pad, fig.box) for pad in grid.pads) else None
 
 
 def _gap_axes(dims, drawn) -> list:

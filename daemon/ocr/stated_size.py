@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from daemon.ocr.package_text import reading_order
 from daemon.ocr.tokens import OcrToken
 
 # a value, its unit and a bracketed tolerance after it: "2.5mm (±0.1 mm)", "2.0", "4"
@@ -50,26 +51,23 @@ def _plausible(sides: Sequence[float], height: Optional[float]) -> bool:
                                                                    max(sides)))
 
 
+def _in_mm(m: "re.Match", text: str) -> bool:
+    """The match's values carry mm, or mm follows it."""
+    units = [u for u in m.groups()[1::2] if u] or [text[m.end():m.end() + 3].strip()]
+    return units[0].startswith("MM")
+
+
 def stated_size(tokens: Sequence[OcrToken]) -> Optional[StatedSize]:
     """The first plausible body size the page's text states in mm, or None."""
-    lines = sorted((t for t in tokens if not t.vertical), key=lambda t: (round(t.cy / 40),
-                                                                         t.cx))
-    text = " ".join(t.text for t in lines).upper()
+    text = " ".join(t.text for t in reading_order(tokens)).upper()
     for m in _TRIPLE.finditer(text):
-        units = m.group(2) or m.group(4) or m.group(6) or text[m.end():m.end() + 3].strip()
-        if not units.startswith("MM"):
-            continue
         a, b, c = (_mm(m.group(i)) for i in (1, 3, 5))
-        if _plausible((a, b), c):
+        if _in_mm(m, text) and _plausible((a, b), c):
             return StatedSize(max(a, b), min(a, b), c, m.group(0).strip())
     for m in _PAIR.finditer(text):
-        units = m.group(2) or m.group(4) or text[m.end():m.end() + 3].strip()
-        if not units.startswith("MM"):
-            continue
         a, b = _mm(m.group(1)), _mm(m.group(3))
-        near = text[m.end():m.end() + 40]
-        thick = _THICKNESS.search(near)
+        thick = _THICKNESS.search(text[m.end():m.end() + 40])
         height = _mm(thick.group(1) or thick.group(2)) if thick else None
-        if _plausible((a, b), height):
+        if _in_mm(m, text) and _plausible((a, b), height):
             return StatedSize(max(a, b), min(a, b), height, m.group(0).strip())
     return None
