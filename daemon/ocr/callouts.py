@@ -33,6 +33,7 @@ LAND_HEADING = re.compile(
     r"RECOMMENDEDPAD|PADDIMENSION|PCBOARDLAYOUT|PCBPATTERN|LAYOUTPATTERN|SOLDERPAD|"
     r"SUGGESTEDLAND|SUGGESTEDLAYOUT|RECOMMENDEDLAND|PCBWELDING|WELDINGDRAWING|"
     r"MOUNTINGPATTERN|LANDINGPATTERN|LANDINGPAD|PADPATTERN|"  # Bosch: "Landing Pattern"
+    r"LANDDIMENSION|"  # On Shine: "P.C.B LAND DIMENSION"
     r"SOLDERINGPAD|焊盘")  # ARKLED: "Recommend Soldering Pad" under "推荐焊盘尺寸"
 # A feature line that gives the part's size ("2.0x1.6mm Footprint", ECS) is no heading.
 _SIZE_PHRASE = re.compile(r"^\d+(?:\.\d+)?X\d+(?:\.\d+)?(?:MM)?FOOTPRINT")

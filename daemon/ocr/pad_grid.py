@@ -130,7 +130,10 @@ def solve_axis(values: Sequence[float], body: Optional[float],
         return found if drawn_count in (None, found.count) else None
     if len(vals) != 2:
         return None
-    readings = [r for r in _two_value_readings(*vals) if drawn_count in (None, r.count)]
+    readings = [r for r in _two_value_readings(*vals) if drawn_count in (None, r.count)
+                # no land reaching out past twice the body (On Shine's 4.4 and 8 are no
+                # 4.4 pad at 16 mm centres beside a 6.4 mm switch)
+                and (body is None or r.centre + r.pad <= 2 * body + 1.0)]
     if drawn_ratio is not None:
         # Lite-On's 0603: "0.8" over the right pad, "2.3" across both: 0.8 is a pad, so
         # not the inner span of 0.75 pads 1.55 apart that fits the proportions nearly as well
@@ -243,7 +246,7 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
     plunger, is no side of it). Where the page's figures are known and one view alone
     prints sizes on both axes, that view is the top view and the body is its: a side view's
     span over the terminals is no body side (the 6x6 switch's 8.6 beside its 6 x 6)."""
-    from daemon.ocr.figures import box_inside, nearest_figure
+    from daemon.ocr.figures import box_distance, box_inside, nearest_figure
 
     land_figs = {i for i, f in enumerate(figs) if box_inside(f.box, land_box)}
     # Sizes in the land figure's margin that label another figure (a top view beside the
@@ -262,9 +265,20 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
         if len(both) > 1:
             # A side view prints both axes too (the tips' span, the height): the top view
             # is the one whose leads carry pin numbers.
-            labelled = {nearest_figure(d.box, views) for d in dims if _pin_label(d)}
+            # A number far from every view (a numbered list's "1.") labels none.
+            labelled = {nearest_figure(d.box, views) for d in dims if _pin_label(d)
+                        and box_distance(d.box, views[nearest_figure(d.box, views)].box)
+                        <= 3 * (d.box[3] - d.box[1])}
             both = [k for k in both if k in labelled] if len(labelled & set(both)) == 1 \
                 else both
+        if len(both) > 1:
+            # Neither carries pin numbers: the top view is the larger (On Shine's switch,
+            # 5.2 x 6.4 over a side view's 2.2 x 1.6).
+            def extent(k: int) -> float:
+                return (max(d.value.value for d in by_view[k] if d.axis == "x")
+                        * max(d.value.value for d in by_view[k] if d.axis == "y"))
+            ranked = sorted(both, key=extent, reverse=True)
+            both = ranked[:1] if extent(ranked[0]) >= 4 * extent(ranked[1]) else both
         if len(both) == 1:
             sizes = by_view[both[0]]
     out: Dict[str, PrintedValue] = {}

@@ -3,7 +3,12 @@ grid numbered as KiCad's crystal footprints."""
 
 import pytest
 
-from daemon.ocr.pad_grid import Axis, grid_pads, is_crystal, solve_axis
+from daemon.ocr.callouts import LAND_HEADING
+from daemon.ocr.figures import Figure
+from daemon.ocr.layout import squash
+from daemon.ocr.numbers import parse_values
+from daemon.ocr.package_callouts import Dim
+from daemon.ocr.pad_grid import Axis, body_values, grid_pads, is_crystal, solve_axis
 from daemon.ocr.tokens import OcrToken
 
 
@@ -64,3 +69,36 @@ def test_pad_connections_list_counts_the_pads():
            tok("2", 450, 450), tok("Gnd", 500, 450)]
     assert connection_count(ecs, 25) == 2
     assert connection_count([tok("Dimensions", 0, 0)], 25) is None
+
+
+def test_no_land_reaches_past_twice_the_body():
+    """On Shine's switch land: 4.4 (inner) and 8 (outer span) across a 6.4 mm part, pads
+    drawn 30 px at 106 px centres. The proportions fit 1.8 pads 6.2 apart and a 4.4 pad at
+    16 mm from the centre line about equally; the body rules the second out."""
+    assert solve_axis([4.4, 8.0], None, 30 / 106, 2) is None
+    assert solve_axis([4.4, 8.0], 6.4, 30 / 106, 2) == Axis(1.8, 2, 6.2)
+    assert solve_axis([2.6, 4.8], 5.2, 18 / 64, 2) == Axis(1.1, 2, 3.7)
+
+
+def _dim(text: str, box, axis):
+    return Dim(parse_values(text)[0], box, axis)
+
+
+def test_the_top_view_is_the_larger_of_two_views_printing_both_axes():
+    """On Shine's page: the top view prints 5.2 and 6.4 across and 5.2 down, the side view
+    below it the plunger's 2.2 across and 1.6 high; a numbered specification list ("1.",
+    "2.") far off to the right is no pin labelling. The body is the top view's."""
+    top, side, land = Figure((120, 65, 490, 360), 1), Figure((145, 445, 485, 575), 1), \
+        Figure((160, 715, 400, 905), 1)
+    dims = [_dim("5.2", (237, 278, 266, 297), "x"), _dim("6.4", (237, 320, 265, 338), "x"),
+            _dim("5.2", (453, 156, 472, 184), "y"), _dim("2.2", (232, 445, 269, 462), "x"),
+            _dim("1.6", (451, 508, 468, 535), "y"), _dim("1", (518, 716, 531, 727), None),
+            _dim("2", (517, 740, 532, 752), None)]
+    body = body_values(dims, land.box, (top, land, side))
+    assert (body["x"].value, body["y"].value) == (6.4, 5.2)
+
+
+@pytest.mark.parametrize("heading", ["P.C.B LAND DIMENSION", "Recommend Soldering Pad",
+                                     "Landing Pattern", "RECOMMENDED LAND PATTERN"])
+def test_land_headings(heading):
+    assert LAND_HEADING.search(squash(heading))
