@@ -8,7 +8,7 @@ glued to numbers (`0.50BSC`, `SCALE:8X`). Nothing here guesses a unit.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, List, Optional
 
 QUALIFIERS = ("BSC", "REF", "TYP", "MAX", "MIN", "NOM")
@@ -53,6 +53,7 @@ class PrintedValue:
     degrees: bool = False
     text: str = ""
     tolerance: bool = False  # lo/hi come from "±t" or "+a/-b", not from a range
+    unit: Optional[str] = None  # the unit marked on the number itself: 'inch' (0.260"), 'mm'
 
     @property
     def is_range(self) -> bool:
@@ -163,8 +164,37 @@ def _qualifier(text: str) -> Optional[str]:
     return None
 
 
+_INCH_MARK = re.compile(r"\d\s*(?:\"|”|″|''|inch)", re.I)
+_MM_MARK = re.compile(r"\d\s*mm\b", re.I)
+
+
+def marked_unit(text: str) -> Optional[str]:
+    """The unit a text run marks on its numbers (Linx: 0.260" beside a drawing in 6.5mm):
+    'inch' or 'mm' where the run marks one and only one, else None (no mark is no unit)."""
+    inch, mm = bool(_INCH_MARK.search(text)), bool(_MM_MARK.search(text))
+    return "inch" if inch and not mm else "mm" if mm and not inch else None
+
+
+def in_mm(v: PrintedValue) -> PrintedValue:
+    """A number marked in inches as millimetres (its printed text kept); others as they are."""
+    if v.unit != "inch":
+        return v
+
+    def mm(x: Optional[float]) -> Optional[float]:
+        return None if x is None else round(x * 25.4, 4)
+
+    return replace(v, value=mm(v.value), lo=mm(v.lo), hi=mm(v.hi), unit="mm")
+
+
 def parse_values(text: str) -> List[PrintedValue]:
-    """Every dimension-like number in one OCR text run, left to right."""
+    """Every dimension-like number in one OCR text run, left to right; a run that marks
+    its unit (0.260", 6.5mm) gives it to each number outside brackets."""
+    out = _parse_values(text)
+    unit = marked_unit(text)
+    return [replace(v, unit=unit) if unit and not v.bracket else v for v in out]
+
+
+def _parse_values(text: str) -> List[PrintedValue]:
     text = normalise(text)
     text = _CHAIN.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)  # the count is no size
     out: List[PrintedValue] = []

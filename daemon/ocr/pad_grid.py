@@ -39,7 +39,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid, drawn_pad_count
 from daemon.ocr.land_solver import pad_gap_pad
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
-from daemon.ocr.numbers import PrintedValue, toleranced_from_printed
+from daemon.ocr.numbers import PrintedValue, in_mm, toleranced_from_printed
 from daemon.ocr.region_text import read_region_again
 from daemon.ocr.tokens import OcrToken
 from schemas.reading import note_text
@@ -495,6 +495,8 @@ def _read_full_grid(item, fig: "LandFigure"):
     from schemas.toleranced import Toleranced
 
     dims, region, tokens, h = fig.dims, fig.region, fig.tokens, fig.h
+    # sizes marked in inches (Linx's pad layout, 0.040" pads 0.260" apart) in mm
+    dims = [replace(d, value=in_mm(d.value)) for d in dims]
     printed_body = body_values(dims, region, fig.figures, fig.neighbours)
     body = {axis: v.value for axis, v in printed_body.items()}
     drawn = drawn_grid(item.image, fig.box, tokens, h) or _grid_beside(item.image, fig,

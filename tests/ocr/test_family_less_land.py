@@ -22,7 +22,7 @@ def _tok(text, x, y, w=None, vertical=False):
     return OcrToken(text, box, vertical=vertical) if vertical else OcrToken(text, box)
 
 
-def _two_pad_page(caption="Pad Layout", count_words=()):
+def _two_pad_page(caption="Pad Layout", count_words=(), labels=("0.8", "0.7", "1.4")):
     """Two 0.8 x 1.4 pads 0.7 apart drawn at 100 px/mm, dimensioned like Jauch's JTX210:
     the pad's width and the gap along x, the pad's height along y."""
     img = Image.new("RGB", (900, 600), "white")
@@ -44,9 +44,9 @@ def _two_pad_page(caption="Pad Layout", count_words=()):
     d.line((right[2] + 5, y0, right[2] + 80, y0), fill="black", width=1)
     d.line((right[2] + 5, y0 + 1.4 * s, right[2] + 80, y0 + 1.4 * s), fill="black", width=1)
     d.line((right[2] + 60, y0, right[2] + 60, y0 + 1.4 * s), fill="black", width=1)
-    tokens = [_tok("0.8", left[0] + 25, y0 - 64, 36),
-              _tok("0.7", left[2] - 50, y0 + 1.4 * s + 28, 36),
-              _tok("1.4", right[2] + 64, y0 + 50, 36, vertical=True),
+    tokens = [_tok(labels[0], left[0] + 25, y0 - 64, 36),
+              _tok(labels[1], left[2] - 50, y0 + 1.4 * s + 28, 36),
+              _tok(labels[2], right[2] + 64, y0 + 50, 36, vertical=True),
               _tok(caption, 330, 460, 160), _tok("in mm", 700, 460, 70)]
     tokens += [_tok(w, 40, 40 + 30 * i) for i, w in enumerate(count_words)]
     return OcrInput(OcrPage(tokens, 900, 600, "grid"), "both", image=img)
@@ -59,6 +59,17 @@ def test_a_land_figure_of_two_pads_needs_no_family_word():
     assert sizes == {(0.8, 1.4)}
     xs = sorted(p.x for p in reading.pads)
     assert abs((xs[1] - xs[0]) - 1.5) < 1e-6
+
+
+def test_a_land_figure_marked_in_inches_is_read_in_mm():
+    """Linx's pad layout marks its sizes in inches (0.040" pads 0.260" apart) on a page
+    whose body is in mm: the marked sizes are converted, whatever the page's unit."""
+    reading = parse([_two_pad_page(labels=('0.0315"', '0.0276"', '0.0551"'))], ReadHints())
+    assert reading.units == "mm"
+    (sx, sy), = {(p.size_x, p.size_y) for p in reading.pads}
+    assert sx == pytest.approx(0.8, abs=0.001) and sy == pytest.approx(1.4, abs=0.001)
+    xs = sorted(p.x for p in reading.pads)
+    assert xs[1] - xs[0] == pytest.approx(1.5, abs=0.002)
 
 
 def test_the_page_counting_other_pins_keeps_its_question():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from daemon.ocr.numbers import all_numbers, lone_multiplier, normalise, parse_values
+from daemon.ocr.numbers import all_numbers, in_mm, lone_multiplier, normalise, parse_values
 
 
 @pytest.mark.parametrize("text, value, extra", [
@@ -137,3 +137,17 @@ def test_screenshot_tolerance_signs(text, want):
 
 def test_a_chain_keeps_its_equals_sign():
     assert [v.value for v in parse_values("2.54*4=10.16")] == [2.54, 10.16]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ('0.260"', "inch"), ("0.040”", "inch"), ("0.100''", "inch"), ("6.5mm", "mm"),
+    ("1.0", None), ("Pin 1 in the corner", None), ('1.0mm (0.039")', None),
+])
+def test_a_unit_marked_on_the_number(text, unit):
+    assert {v.unit for v in parse_values(text)} == {unit}
+
+
+def test_inch_marked_sizes_convert_to_mm():
+    v = in_mm(parse_values('0.040"')[0])
+    assert (v.value, v.unit, v.text) == (1.016, "mm", "0.040")
+    assert in_mm(parse_values("0.040")[0]).value == 0.04  # no mark: as printed
