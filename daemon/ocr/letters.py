@@ -122,6 +122,9 @@ LAND: Dict[str, Optional[str]] = {
     "X3": "tab_width", "Y3": "tab_length", "V": None, "EV": None,
     # Diodes Inc. "Suggested Pad Layout" tables: E1 the pitch, E2 two pitches (pins 1-3).
     "E1": "pitch", "E2": None,
+    # Semtech-template tables (C G P X Y Z; Tech Public's SOT-666): P the pitch, as IPC-7351
+    # names it ("SOT50P160X60-6N")
+    "P": "pitch",
 }
 
 # Description words (upper case, spaces removed) -> field, checked in order; first match wins.

@@ -40,6 +40,10 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(r"\bSC-?74\b|\bSOT-?457\b|\bSOT-?26\b", "sot23", 6,
                 "EIAJ SC-74 (NXP SOT457, makers' SOT-26) is SOT-23-6"),
     OutlineCode(r"\bSC-?59\b|\bSOT-?346\b", "sot23", 3, "EIAJ SC-59 (SOT346): 3 leads"),
+    # The 1.6 x 1.6 mm six-lead outlines at 0.5 mm (NXP SOT666, onsemi SOT-563, also sold
+    # as "SOT-563F"): flat leads in two rows, built as the SOT rows are
+    OutlineCode(r"\bSOT-?(?:563F?|666)\b", "sot23", 6,
+                "SOT-563 / SOT-666: 1.6 x 1.6 mm, 6 leads at 0.5 mm (NXP, onsemi outlines)"),
     OutlineCode(rf"\bT[O0]{_D}261{_D}AA\b", "sot223", 3, "JEDEC TO-261AA is SOT-223"),
     OutlineCode(rf"\bMS{_D}012{_V}AA\b", "soic", 8, "JEDEC MS-012 AA: SOIC-8, 3.9 mm"),
     OutlineCode(rf"\bMS{_D}012{_V}AB\b", "soic", 14, "JEDEC MS-012 AB: SOIC-14"),

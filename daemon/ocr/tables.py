@@ -127,12 +127,31 @@ _UNIT_TITLE = re.compile(r"^(?:(UNIT|DIMENSION|DIMENSIONS|VALUE|SIZE)S?\W*(IN)?\
                          r"(MM|MILLIMETERS?|INCH(ES)?|MILS?)\)?\.?$")
 
 
+_GLUED_WORDS = re.compile(r"^(?:MIN|NOM|TYP|MAX){2,3}$")
+
+
+def _glued_columns(tok: OcrToken) -> List[Column]:
+    """Column titles OCR read as one run ("MINNOMMAX", "NOMMAX": Tech Public's table at
+    130 dpi): one column each, placed along the run by its letters."""
+    word = squash(tok.text)
+    if not _GLUED_WORDS.match(word):
+        return []
+    per = (tok.box[2] - tok.box[0]) / len(word)
+    cols = []
+    for k in range(0, len(word), 3):
+        x0 = tok.box[0] + k * per
+        cols.append(Column(COLUMN_WORDS[word[k:k + 3]], x0 + 1.5 * per, x0, x0 + 3 * per))
+    return cols
+
+
 def _header_columns(row: Sequence[OcrToken]) -> List[Column]:
     cols = []
     for tok in row:
         kind = column_word(tok.text)
         if kind:
             cols.append(Column(kind, tok.cx, tok.box[0], tok.box[2]))
+        else:
+            cols += _glued_columns(tok)
     titled = [t for t in row if _UNIT_TITLE.match(squash(t.text)) and unit_of(t.text)]
     if not cols and (any(_SYMBOL_TITLE.match(squash(t.text)) for t in row)
                      or len({unit_of(t.text) for t in titled}) >= 2):
@@ -185,7 +204,7 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
             continue
         cols = _header_columns(row) or _titled_value_column(row, all_rows[index + 1:], h)
         if cols and all(c.unit for c in cols) and any(
-                sum(1 for t in nxt if column_word(t.text)) >= 2
+                len([c for c in _header_columns(nxt) if not c.unit]) >= 2
                 for nxt in all_rows[index + 1:index + 4] if row_y(nxt) - row_y(row) < 2.5 * h):
             continue  # unit titles over MIN NOM MAX: the header is a line below
         kinds = {c.kind for c in cols}
@@ -246,6 +265,11 @@ def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     others = [u for u in units if u != unit]
     other_unit = others[0] if others else None
     left = min(c.x0 for c in cols) - 1.5 * h
+    # The symbol column's own title ("DIM") ends where the values begin (Tech Public's
+    # narrow table: its letters stand within 1.5 lines of the first column)
+    titles = [t for t in header if _SYMBOL_TITLE.match(squash(t.text)) and t.cx < left + 1.5 * h]
+    if titles:
+        left = max(left, max(t.box[2] for t in titles))
     width = max(c.x1 for c in cols) - min(c.x0 for c in cols)
     right = max(c.x1 for c in cols) + max(2.0 * h, 0.15 * width)
     out_rows: List[TableRow] = []

@@ -52,6 +52,17 @@ def test_diodes_land_letters_give_the_pitch():
     assert lp.pad_length.nominal == 1.0 and lp.overall_span.nominal == 3.6
 
 
+def test_semtech_land_letters_give_the_pitch():
+    """Tech Public's "Land Pattern - SOT-666" table: C P G X Y Z, P the pitch."""
+    page = OcrPage(tokens=[_tok("Land Pattern - SOT-666", 40, 20, 300)]
+                   + _row(100, ["C", "P", "G", "X", "Y", "Z"]) + [_tok("Value", 60, 132)]
+                   + _row(130, ["1.45", "0.50", "0.60", "0.30", "0.85", "2.30"])
+                   + [_tok("Dimensions in mm", 40, 200, 200)], width=900, height=300)
+    lp = parse([OcrInput(page, "land_pattern")]).land_pattern
+    assert lp.pitch.nominal == 0.5 and lp.row_spacing.nominal == 1.45
+    assert lp.pad_width.nominal == 0.3 and lp.pad_length.nominal == 0.85
+
+
 @pytest.mark.parametrize("family, symbol, field", [
     ("sot223", "D1", "exposed_pad_length"), ("sot223", "b1", "exposed_pad_length"),
     ("qfp", "D", "overall_length"), ("qfp", "D1", "body_length"), ("qfp", "E1", "body_width"),

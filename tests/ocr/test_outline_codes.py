@@ -15,6 +15,8 @@ def tokens(*texts):
 
 @pytest.mark.parametrize("title, family, pins", [
     ("Case outline TO-236AB", "sot23", 3),
+    ("Outline Drawing - SOT-666", "sot23", 6),  # Tech Public
+    ("SOT-563F", "sot23", 6),
     ("Package: MO-178AA", "sot23", 5),
     ("MO178-AB (6 leads shown)", "sot23", 6),
     ("Outline conforms to JEDEC MS-012AA", "soic", 8),
