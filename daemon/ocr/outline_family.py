@@ -276,7 +276,7 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     size (3.20 +/-0.20 and 1.60 +/-0.10: 1206), and nothing on the page that a leaded part
     prints (no pitch, no pin label over 2). Exactly one size pair must fit."""
     sizes, pitches = _sizes(tokens)
-    if pitches or any(n > 2 for n in _labels(tokens)):
+    if pitches or any(n > 2 for n in _labels(tokens)) or _pitch_row(tokens):
         return None
     fits = {}
     if not any(eia_chip(a, b) for a in sizes for b in sizes if a < b):
@@ -295,6 +295,20 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     why = (f"no family named: a {length.value:g} x {width.value:g} mm body is an EIA "
            f"{chip.imperial} ({chip.metric} metric) chip")
     return OutlineGuess("chip", 2, why, {"body_length": length, "body_width": width})
+
+
+def _pitch_row(tokens: Sequence[OcrToken]) -> bool:
+    """A letter table's pitch row: JEDEC's "e" alone with a size right of it on its line
+    (Würth's 0805-size balun: "e 0,65 +-0,05", six terminals). No two-terminal chip has a
+    pitch."""
+    for t in tokens:
+        if t.text.strip() != "e":
+            continue
+        h = t.box[3] - t.box[1]
+        if any(o is not t and abs(o.cy - t.cy) < 0.5 * h and 0 < o.box[0] - t.box[2] < 12 * h
+               and any(0 < v.value < 2.6 for v in parse_values(o.text)) for o in tokens):
+            return True
+    return False
 
 
 _DUAL_NOMINAL = re.compile(r"^\s*(\d+\.\d+)\s*\((0?\.\d+)\)\s*$")

@@ -713,3 +713,22 @@ def test_a_land_pad_narrower_than_a_quarter_pitch_drops_the_land(family, width, 
     _drop_implausible_land(b, family)
     assert bool(b.land) == kept
     assert kept or any("land pattern left out" in n for n in b.log.notes)
+
+
+def _wurth_balun(pitch_row=True):
+    """Würth's WE-BAL table: an 0805-size body (A 2,0 +-0,1, B 1,25 +-0,1) with six
+    terminals, lettered a-e, e the terminal pitch."""
+    rows = [("A", "2,0 ± 0,1"), ("B", "1,25 ± 0,1"), ("C", "0,85 ± 0,1"), ("a", "0,3 ± 0,1"),
+            ("d", "0,35 ± 0,1")] + ([("e", "0,65 ± 0,05")] if pitch_row else [])
+    out = [tok("size", 785, 70), tok("0805", 928, 70)]
+    for i, (letter, value) in enumerate(rows):
+        out += [tok(letter, 807, 118 + 25 * i, 13), tok(value, 905, 118 + 25 * i, 95),
+                tok("mm", 1080, 118 + 25 * i)]
+    return out
+
+
+def test_a_body_of_chip_size_with_a_pitch_row_is_no_chip():
+    from daemon.ocr.outline_family import family_from_outline
+
+    assert family_from_outline(_wurth_balun(pitch_row=False)).family == "chip"
+    assert family_from_outline(_wurth_balun()) is None
