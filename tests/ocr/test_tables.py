@@ -210,21 +210,19 @@ def test_glued_column_titles_under_unit_titles():
     under the unit titles, and the letters stay labels."""
     from daemon.ocr.tokens import OcrToken
 
-    def tok(text, x0, y0, x1, y1):
-        return OcrToken(text, (x0, y0, x1, y1))
-
-    toks = [tok("DIMENSIONS", 410, 439, 482, 451), tok("INCHES", 392, 452, 435, 464),
-            tok("MILLIMETERS", 462, 452, 537, 464), tok("DIM", 349, 458, 372, 471),
-            tok("MINNOMMAX", 376, 464, 456, 475), tok("MIN", 460, 464, 488, 475),
-            tok("NOMMAX", 483, 465, 540, 476)]
+    header = {"DIMENSIONS": (410, 439, 482, 451), "INCHES": (392, 452, 435, 464),
+              "MILLIMETERS": (462, 452, 537, 464), "DIM": (349, 458, 372, 471),
+              "MINNOMMAX": (376, 464, 456, 475), "MIN": (460, 464, 488, 475),
+              "NOMMAX": (483, 465, 540, 476)}
+    toks = [OcrToken(text, box) for text, box in header.items()]
     rows = [("A", ".019", "", ".024", "0.50", "", "0.60"),
             ("D", ".059", ".063", ".067", "1.50", "1.60", "1.70"),
             ("E1", ".043", ".047", ".049", "1.10", "1.20", "1.25")]
     xs = (377, 406, 433, 461, 489, 516)
     for i, (sym, *vals) in enumerate(rows):
         y = 476 + 11 * i
-        toks.append(tok(sym, 355, y, 366, y + 10))
-        toks += [tok(v, x, y, x + 21, y + 10) for v, x in zip(vals, xs) if v]
+        toks.append(OcrToken(sym, (355, y, 366, y + 10)))
+        toks += [OcrToken(v, (x, y, x + 21, y + 10)) for v, x in zip(vals, xs) if v]
     table, = find_tables(toks)
     assert table.unit == "mm" and table.other_unit == "inch"
     got = {r.symbol: r.values for r in table.rows}
