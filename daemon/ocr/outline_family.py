@@ -115,10 +115,14 @@ def _labels(tokens: Sequence[OcrToken]) -> Set[int]:
 
 
 def _legend_item(tok: OcrToken, tokens: Sequence[OcrToken]) -> bool:
+    return any(re.search(r"[A-Za-z]{3}", o.text) for o in _right_on_line(tok, tokens, 4))
+
+
+def _right_on_line(tok: OcrToken, tokens: Sequence[OcrToken], lines: float) -> list:
+    """The text runs right of `tok` on its line, within `lines` of its own heights."""
     h = tok.box[3] - tok.box[1]
-    return any(other is not tok and abs(other.cy - tok.cy) < 0.5 * h
-               and 0 < other.box[0] - tok.box[2] < 4 * h
-               and re.search(r"[A-Za-z]{3}", other.text) for other in tokens)
+    return [o for o in tokens if o is not tok and abs(o.cy - tok.cy) < 0.5 * h
+            and 0 < o.box[0] - tok.box[2] < lines * h]
 
 
 def family_from_outline(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
@@ -276,7 +280,7 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     size (3.20 +/-0.20 and 1.60 +/-0.10: 1206), and nothing on the page that a leaded part
     prints (no pitch, no pin label over 2). Exactly one size pair must fit."""
     sizes, pitches = _sizes(tokens)
-    if pitches or any(n > 2 for n in _labels(tokens)) or _pitch_row(tokens):
+    if pitches or any(n > 2 for n in _labels(tokens)) or _prints_a_pitch_row(tokens):
         return None
     fits = {}
     if not any(eia_chip(a, b) for a in sizes for b in sizes if a < b):
@@ -297,18 +301,14 @@ def _eia_chip(tokens: Sequence[OcrToken]) -> Optional[OutlineGuess]:
     return OutlineGuess("chip", 2, why, {"body_length": length, "body_width": width})
 
 
-def _pitch_row(tokens: Sequence[OcrToken]) -> bool:
+def _prints_a_pitch_row(tokens: Sequence[OcrToken]) -> bool:
     """A letter table's pitch row: JEDEC's "e" alone with a size right of it on its line
     (Würth's 0805-size balun: "e 0,65 +-0,05", six terminals). No two-terminal chip has a
     pitch."""
-    for t in tokens:
-        if t.text.strip() != "e":
-            continue
-        h = t.box[3] - t.box[1]
-        if any(o is not t and abs(o.cy - t.cy) < 0.5 * h and 0 < o.box[0] - t.box[2] < 12 * h
-               and any(0 < v.value < 2.6 for v in parse_values(o.text)) for o in tokens):
-            return True
-    return False
+    return any(t.text.strip() == "e"
+               and any(0 < v.value < 2.6 for o in _right_on_line(t, tokens, 12)
+                       for v in parse_values(o.text))
+               for t in tokens)
 
 
 _DUAL_NOMINAL = re.compile(r"^\s*(\d+\.\d+)\s*\((0?\.\d+)\)\s*$")

@@ -266,19 +266,18 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
             # A side view prints both axes too (the tips' span, the height): the top view
             # is the one whose leads carry pin numbers.
             # A number far from every view (a numbered list's "1.") labels none.
-            labelled = {nearest_figure(d.box, views) for d in dims if _pin_label(d)
-                        and box_distance(d.box, views[nearest_figure(d.box, views)].box)
-                        <= 3 * (d.box[3] - d.box[1])}
+            near = [(nearest_figure(d.box, views), d) for d in dims if _pin_label(d)]
+            labelled = {k for k, d in near
+                        if box_distance(d.box, views[k].box) <= 3 * (d.box[3] - d.box[1])}
             both = [k for k in both if k in labelled] if len(labelled & set(both)) == 1 \
                 else both
         if len(both) > 1:
             # Neither carries pin numbers: the top view is the larger (On Shine's switch,
             # 5.2 x 6.4 over a side view's 2.2 x 1.6).
-            def extent(k: int) -> float:
-                return (max(d.value.value for d in by_view[k] if d.axis == "x")
-                        * max(d.value.value for d in by_view[k] if d.axis == "y"))
-            ranked = sorted(both, key=extent, reverse=True)
-            both = ranked[:1] if extent(ranked[0]) >= 4 * extent(ranked[1]) else both
+            extent = {k: max(d.value.value for d in by_view[k] if d.axis == "x")
+                      * max(d.value.value for d in by_view[k] if d.axis == "y") for k in both}
+            ranked = sorted(both, key=extent.get, reverse=True)
+            both = ranked[:1] if extent[ranked[0]] >= 4 * extent[ranked[1]] else both
         if len(both) == 1:
             sizes = by_view[both[0]]
     out: Dict[str, PrintedValue] = {}
