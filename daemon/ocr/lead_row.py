@@ -25,6 +25,7 @@ from typing import List, Optional, Tuple
 from daemon.ocr.drawn_leads import drawn_lead_count
 from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
+from daemon.ocr.numbers import parse_values
 from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
 from schemas.reading import note_text
@@ -46,6 +47,8 @@ ONLY_TWO_TERMINALS = re.compile(r"PHOTORESISTOR|PHOTOCONDUCTIVE|\bLDR\b|THERMIST
 TWO_TERMINAL = re.compile(
     r"ANODE|CATHODE|PHOTODIODE|THERMISTOR|\bNTC\b|\bPTC\b|BUZZER|TRANSDUCER|SOUNDER|"
     r"PHOTOCONDUCTIVE|PHOTORESISTOR|\bLDR\b|PIEZO|\bLED\b|LAMP|DIODE|CAPACITOR|FUSE")
+# A diameter the page calls a hole is the board's drill, not a lead ("0.9 Dia. Hole").
+_HOLE_WORDS = re.compile(r"HOLE|DRILL|\bPTH\b|\bNPTH\b")
 # "SQ. TYP" (OCR reads the Q as an O before a full stop)
 _SQUARE = re.compile(r"\bSQ\b|SQUARE|\bS[QO0]\.")
 _PAIR = re.compile(r"(\d*\.?\d+)\s*[xX×]\s*(\d*\.?\d+)")
@@ -68,13 +71,27 @@ def _largest(v) -> float:
 
 
 def standard_spacing(v) -> Optional[float]:
-    """The standard spacing this printed size is, or None: a nominal within 1 %, or a
-    min/max pair whose midpoint is within 1 % of one inside it."""
+    """The standard spacing this printed size is, or None: a nominal that is one rounded to
+    the digits printed (5.1 is 5.08; 5.05 is neither 5.0 nor 5.08), or a min/max pair whose
+    midpoint is within 1 % of one inside it."""
     if v.diameter or v.radius or v.degrees or v.qualifier in ("MAX", "MIN"):
         return None
-    for s in LEAD_SPACINGS_MM:
-        if abs(v.value - s) <= 0.01 * s + 1e-6:
-            return s
+    decimals = _decimals(v)
+    if v.is_range or decimals is None:
+        return next((s for s in LEAD_SPACINGS_MM if abs(v.value - s) <= 0.01 * s + 1e-6),
+                    None)
+    exact = [s for s in LEAD_SPACINGS_MM if abs(s - v.value) < 1e-6]
+    rounded = [s for s in LEAD_SPACINGS_MM if decimals and abs(round(s, decimals) - v.value)
+               < 1e-6]
+    return (exact + rounded + [None])[0]
+
+
+def _decimals(v) -> Optional[int]:
+    """Digits after the point of the nominal as printed ("5.05±0.1" -> 2), None where the
+    text holds no number of that value."""
+    for m in re.finditer(r"\d*\.\d+|\d+", v.text):
+        if abs(float(m.group(0)) - v.value) < 1e-6:
+            return len(m.group(0).partition(".")[2])
     return None
 
 
@@ -102,6 +119,28 @@ def _leads(dims, tokens, h: float) -> List[Lead]:
         if m and int(m.group(1)) in AWG_MM:
             out.append(Lead(AWG_MM[int(m.group(1))], False, None, None, tok.text))
     return out
+
+
+def _prints_holes(dims, tokens) -> bool:
+    """The page prints a board's holes as drilled: a diameter it calls a hole ("0.9 Dia.
+    Hole", E-Switch), or a count of diameters too large for any lead ("2-Ø2.00" beside
+    "2-0.90", Kinghelm). A lead read off such a page would make holes it does not print."""
+    if any(d.value.diameter and d.value.multiplier and d.value.multiplier >= 2
+           and _largest(d.value) > LEAD_SIZE_MM[1] for d in dims):
+        return True
+    return any(_HOLE_WORDS.search(t.text.upper()) and any(v.diameter for v in
+                                                          parse_values(t.text))
+               for t in tokens)
+
+
+def _land_prints_holes(item) -> bool:
+    """The page's land figure prints a diameter or a counted size: its holes as drilled
+    (Kinghelm's "2-0.90" under a "PCB" caption), not a lead to drill for."""
+    from daemon.ocr.pad_grid import centre_inside, land_figure_dims
+
+    fig = land_figure_dims(item) if item.role in ("both", "land_pattern") else None
+    return fig is not None and any((d.value.diameter or d.value.multiplier)
+                                   and centre_inside(d.box, fig.region) for d in fig.dims)
 
 
 def _spacings(dims, tokens, h: float) -> list:
@@ -184,7 +223,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
     leads = _leads(dims, tokens, h)
-    if not leads:
+    if not leads or _prints_holes(dims, tokens) or _land_prints_holes(item):
         return None
     spacings = _spacings(dims, tokens, h) or _drawn_spacings(item, dims, h)
     if not spacings:

@@ -93,7 +93,11 @@ def test_a_wire_gauge_is_a_lead_size():
 
 @pytest.mark.parametrize("text, want", [
     ("2.54", 2.54), (".090-.110", None), ("2.29-2.79", 2.54), ("10±0.5", 10.0),
-    ("4.70-5.27", 5.0), ("5.5 MAX", None), ("Ø2.54", None), ("3.3", None)])
+    ("4.70-5.27", 5.0), ("5.5 MAX", None), ("Ø2.54", None), ("3.3", None),
+    # a nominal is a standard spacing rounded to the digits printed, no closer: 5.05
+    # (Kinghelm's offset between hole lines) is neither 5.0 nor 5.08
+    ("5.05", None), ("5.1", 5.08), ("7.6", 7.62), ("10.2", 10.16), ("3", 3.0),
+    ("5.0±0.1", 5.0), ("2.50", 2.5)])
 def test_standard_spacings(text, want):
     (v,) = parse_values(text)
     assert standard_spacing(v) == want
@@ -150,8 +154,12 @@ def test_ocr_zero_for_a_diameter_mark():
     assert not parse_values("0.50")[0].diameter
 
 
-def test_dotted_abbreviations_head_a_land_figure():
-    assert heading_tokens([_tok("P.C.B. LAYOUT", 0, 0)])
+@pytest.mark.parametrize("text, heads", [
+    ("P.C.B. LAYOUT", True), ("P.C. MOUNTING", True),  # E-Switch
+    ("PCB", True),  # a figure captioned with the board alone (Kinghelm)
+    ("PCB THICKNESS 1.6", False), ("MOUNTING SCREW", False)])
+def test_dotted_abbreviations_head_a_land_figure(text, heads):
+    assert bool(heading_tokens([_tok(text, 0, 0)])) is heads
 
 
 # -- leads counted from the drawing ------------------------------------------------------
@@ -321,6 +329,18 @@ def test_a_lead_size_printed_with_its_count_is_the_leads():
     reading = parse([_radial_page(words=(), lead="2-0.6±0.1", lead_note="")], ReadHints())
     assert reading.pin_count == 2 and "count on the lead" in reading.notes
     assert {p.drill for p in reading.pads} == {0.9}  # the largest, 0.7, + 0.2
+
+
+@pytest.mark.parametrize("extra", [
+    # E-Switch LC1258: its holes printed as "0.9 Dia. Hole" beside a 0.6 square terminal
+    [("0.9 Dia. Hole", 150, 420)],
+    # Kinghelm's BNC: "2-Ø2.00" mounting holes, too large for any lead, beside "2-0.90"
+    [("2-Ø2.00", 150, 420)]])
+def test_a_page_that_prints_its_holes_gets_no_holes_from_a_lead(extra):
+    """A lead read off such a page would make a drill the page does not print (0.6 SQ ->
+    1.05 where it prints 0.9): the page is left to the user, not guessed."""
+    with pytest.raises(ReaderError, match="no package family found"):
+        parse([_radial_page(extra=extra)], ReadHints())
 
 
 def test_a_spacing_no_standard_lists_counts_where_leads_are_drawn_across_it():
