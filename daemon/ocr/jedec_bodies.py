@@ -298,17 +298,24 @@ class RegisteredSize:
     min: Optional[float]
     max: Optional[float]
     why: str
+    leads: Tuple[int, ...] = ()  # the lead counts the outline has (empty: any)
 
 
 # Source: JEDEC TO-252AA as Vishay (DWG 5973) and Diodes (TO252 Type TH) draw it: b
 # 0.64-0.89 (AMS prints two TYP widths, 0.635 and 0.762, neither labelled); D1, the tab's
-# length on the board, 5.30 min / REF (the IPC tab pad needs it as its foot).
+# length on the board, 5.30 min / REF (the IPC tab pad needs it as its foot). TO-252AA has
+# two leads (three, the middle one uncut): a five-lead TO-252-5 has narrower ones (Rohm's
+# 0.5).
 REGISTERED_SIZES: Tuple[RegisteredSize, ...] = (
-    RegisteredSize("dpak", "lead_width", 0.64, 0.89, "JEDEC TO-252AA's lead width b"),
+    RegisteredSize("dpak", "lead_width", 0.64, 0.89, "JEDEC TO-252AA's lead width b",
+                   leads=(2, 3)),
     RegisteredSize("dpak", "exposed_pad_width", 5.30, 5.30,
-                   "JEDEC TO-252AA's D1 (the tab's length on the board)"),
+                   "JEDEC TO-252AA's D1 (the tab's length on the board)", leads=(2, 3)),
 )
 
 
-def registered_sizes(family: Optional[str]) -> Tuple[RegisteredSize, ...]:
-    return tuple(r for r in REGISTERED_SIZES if r.family == family)
+def registered_sizes(family: Optional[str], leads: Optional[int] = None
+                     ) -> Tuple[RegisteredSize, ...]:
+    """The family's registered sizes that hold for `leads` (None: a count not read)."""
+    return tuple(r for r in REGISTERED_SIZES if r.family == family
+                 and (not r.leads or leads is None or leads in r.leads))

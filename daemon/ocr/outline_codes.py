@@ -59,7 +59,11 @@ OUTLINE_CODES: Tuple[OutlineCode, ...] = (
     OutlineCode(rf"\bM[O0]{_D}229\b", "dfn", None, "JEDEC MO-229: DFN/SON"),
     OutlineCode(rf"\bMS{_D}001{_V}BA\b", "dip", 8, "JEDEC MS-001 BA: PDIP-8"),
     OutlineCode(rf"\bMS{_D}001\b", "dip", None, "JEDEC MS-001: PDIP, 7.62 mm rows"),
-    OutlineCode(rf"\bT[O0]{_D}252(?:{_D}AA)?\b|\bD-?PAK\b", "dpak", 2,
+    # TO-252-5, TO-263-5, TO-263-7: DPAK / D2PAK with the lead count in the name (makers'
+    # names; Rohm's "TO252-5", the LM2596S's "TO-263-5"), before the codes that name none
+    OutlineCode(rf"\bT[O0]{_D}2(?:52|63){_D}5\b", "dpak", 5, "TO-252-5 / TO-263-5: 5 leads"),
+    OutlineCode(rf"\bT[O0]{_D}263{_D}7\b", "dpak", 7, "TO-263-7: 7 leads"),
+    OutlineCode(rf"\bT[O0]{_D}252(?:{_D}AA)?\b(?!{_D}[57]\b)|\bD-?PAK\b", "dpak", 2,
                 "JEDEC TO-252AA is DPAK: 2 leads (the middle one cut) + tab"),
     OutlineCode(rf"\bT[O0]{_D}263\b|\bD2-?PAK\b", "dpak", None, "JEDEC TO-263: D2PAK"),
     OutlineCode(rf"\bT[O0]{_D}220(?:{_D}AB)?(?!\d)", "to220", 3, "JEDEC TO-220AB: 3 leads"),

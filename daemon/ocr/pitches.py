@@ -18,17 +18,24 @@ FAMILY_PITCHES: Dict[str, tuple] = {
     "to92": (1.27, 2.54),  # JEDEC TO-226AA in line; formed (wide) leads
 }
 
-# TO-220 with more leads keeps its width and closes them up: 5 leads at 1.70 (Microchip's
-# 5-Pin TO-220, TI's KC R-PSFM-T5), 7 at 1.27 (TI's KC-7).
-TO220_PITCH_BY_LEADS = {5: (1.7,), 7: (1.27,)}
+# Tab packages with more leads keep their width and close the leads up. TO-220: 5 leads at
+# 1.70 (Microchip's 5-Pin TO-220, TI's KC R-PSFM-T5), 7 at 1.27 (TI's KC-7). DPAK / D2PAK:
+# 5 leads at 1.14 (TO-252-5: Infineon's PG-TO252-5, KiCad's TO-252-5_TabPin3), 1.27
+# (Rohm's TO252-5) or 1.70 (TO-263-5, KiCad's TO-263-5 and the LM2596S's), 7 at 1.27
+# (TO-263-7).
+PITCH_BY_LEADS: Dict[str, Dict[int, tuple]] = {
+    "to220": {5: (1.7,), 7: (1.27,)},
+    "dpak": {5: (1.14, 1.27, 1.7), 7: (1.27,)},
+}
 
 _PITCH_EPS_MM = 0.006
 
 
 def family_pitches(family: Optional[str], pins: Optional[int] = None) -> tuple:
-    """FAMILY_PITCHES, for a TO-220 of 5 or 7 leads its own (TO220_PITCH_BY_LEADS)."""
-    if family == "to220" and pins in TO220_PITCH_BY_LEADS:
-        return TO220_PITCH_BY_LEADS[pins]
+    """FAMILY_PITCHES, for a TO-220 or DPAK of 5 or 7 leads its own (PITCH_BY_LEADS)."""
+    by_leads = PITCH_BY_LEADS.get(family or "", {})
+    if pins in by_leads:
+        return by_leads[pins]
     return FAMILY_PITCHES.get(family or "", ())
 
 

@@ -634,7 +634,7 @@ def _registered_defaults(b: "ReadingBuilder", family) -> None:
 
     if b.unit != "mm" or "body_width" not in b.fields or b.land:
         return
-    for size in registered_sizes(family):
+    for size in registered_sizes(family, b.pin_count):
         if size.field in b.fields:
             continue
         nom = size.min if size.min == size.max else None

@@ -12,9 +12,9 @@ from daemon.ocr.tokens import OcrPage, OcrToken
 from footprint_writer.builder.core import build_footprint
 
 
-def _page(pitch_texts=("0.156-0.204", "(3.96-5.18)")):
+def _page(pitch_texts=("0.156-0.204", "(3.96-5.18)"), title="TO-252 PLASTIC PACKAGE (D)"):
     """AMS's TO-252 drawing as text: inch over (mm) min-max callouts, no table, no letters."""
-    texts = [("TO-252 PLASTIC PACKAGE (D)", 300, 20, 300),
+    texts = [(title, 300, 20, 300),
              ("PACKAGE DIMENSIONS inches (millimeters)", 40, 60, 400),
              ("0.255-0.265", 300, 150), ("(6.48-6.73)", 300, 172),  # body width E
              ("0.206-0.214", 300, 210), ("(5.23-5.44)", 300, 232),  # tab width b3
@@ -77,3 +77,13 @@ def test_untitled_the_windows_name_a_dpak_at_its_2e_pitch():
     guess = windowed_outline_from_drawing([toks])
     assert (guess.family, guess.pins) == ("dpak", 2) and "TO-252AA" in guess.why
     assert (guess.sizes["pitch"].lo, guess.sizes["pitch"].hi) == (3.96, 5.18)
+
+
+def test_a_five_lead_dpak_takes_its_printed_pitch_and_no_two_lead_defaults():
+    """Rohm's TO252-5: five leads at 1.27 (TO-252-5s are drawn at 1.14 or 1.27, TO-263-5s
+    at 1.70); TO-252AA's lead width and tab foot are a two-lead outline's, not its."""
+    r = parse([_page(pitch_texts=("0.050", "(1.27)"), title="TO252-5 PLASTIC PACKAGE")])
+    assert r.family == "dpak" and r.pin_count == 5
+    assert r.pitch.nominal == 1.27
+    assert r.lead_width is None and r.exposed_pad_width is None
+    assert "TO-252AA" not in (r.notes or "")

@@ -23,6 +23,7 @@ def tokens(*texts):
     ("JEDEC MS-012 AC", "soic", 16),
     ("MO-187 BA", "msop", 10),
     ("TO-252AA", "dpak", 2),  # leads beside the tab: the middle one is cut
+    ("TO252-5", "dpak", 5), ("TO-263-7", "dpak", 7),  # the count in the name (Rohm)
     ("D-PAK", "dpak", 2),
     ("TO-220AB", "to220", 3),
     ("DO-214AC (SMA)", "molded", 2),
