@@ -27,6 +27,7 @@ Box = Tuple[float, float, float, float]
 RATIO_TOLERANCE = 0.07  # relative: hatching and anti-aliasing blur edges by a pixel or two
 _DARK = 215  # light grey pad fills (Jauch: 190 on a 227 panel) count as ink
 _SAME_SIZE = 0.15
+_PX_STEP = 2  # _enclosed traces outlines on a 2-pixel grid
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _blobs(mask) -> List[Tuple[Box, int]]:
     """Connected pieces of a boolean mask, on a grid of 2 px cells: (box in px, px area)."""
     from daemon.ocr.figures import _components
 
-    step = 2
+    step = _PX_STEP
     rows, cols = mask.shape[0] // step, mask.shape[1] // step
     if rows < 2 or cols < 2:
         return []
@@ -169,8 +170,10 @@ def _best_grid(shares: Dict[Box, float], dx: float, dy: float) -> Optional[Drawn
     boxes = list(shares)
     for box in boxes:
         w, ht = box[2] - box[0], box[3] - box[1]
-        same = [b for b in boxes if abs((b[2] - b[0]) - w) <= _SAME_SIZE * w
-                and abs((b[3] - b[1]) - ht) <= _SAME_SIZE * ht]
+        # one size within 15 %, or within the 2-pixel step outlines are traced at (small
+        # circles of a 200-dpi render: 12 and 14 pixels across)
+        same = [b for b in boxes if abs((b[2] - b[0]) - w) <= max(_SAME_SIZE * w, _PX_STEP)
+                and abs((b[3] - b[1]) - ht) <= max(_SAME_SIZE * ht, _PX_STEP)]
         grid = _as_grid(same, dx, dy)
         for i in range(len(same) if grid is None and len(same) <= 2 * MAX_ROW else 0):
             # one look-alike too many (the space a leader closes beside a round pad)
@@ -188,7 +191,7 @@ def _enclosed(mask) -> List[Tuple[Box, float]]:
     touching the crop's edge are open."""
     from daemon.ocr.figures import _components
 
-    step = 2
+    step = _PX_STEP
     rows, cols = mask.shape[0] // step, mask.shape[1] // step
     if rows < 3 or cols < 3:
         return []

@@ -116,6 +116,8 @@ def drawing_read_as_text(tok: OcrToken, h: float) -> bool:
         return True
     if not text or any(c.isdigit() for c in text):
         return False
+    if text in ("o", "O", "○"):
+        return True  # a small drawn circle (a hole of E-Switch's P.C. mounting) read as o
     w, ht = tok.box[2] - tok.box[0], tok.box[3] - tok.box[1]
     if getattr(tok, "vertical", False):  # a turned run: its letters stand along y
         w, ht = ht, w
