@@ -121,6 +121,10 @@ def read_drawn_hole_grid(item, fig, mine, units: str = "mm"):
     if min(v for v in (px, py) if v) < drill + MIN_COPPER_GAP_MM:
         return None
     numbers, how = lattice_numbers(grid, fig.tokens)
+    if _corner_labels(grid, _cells(grid), fig.tokens) and not how.startswith("from"):
+        # pin numbers printed at the corners that no numbering of the drawn lattice fits
+        # (a 12 where ten holes were found): a hole missed or one too many, not a count
+        return None
     size = round(min([drill + 2 * RING_MM] + [v - MIN_COPPER_GAP_MM for v in (px, py) if v]), 4)
     pads = _numbered_tht_pads(grid, numbers, px, py, size, drill)
     layout = " x ".join(f"{v:g}" for v in (px, py) if v)
