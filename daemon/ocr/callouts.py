@@ -35,7 +35,8 @@ LAND_HEADING = re.compile(
     r"MOUNTINGPATTERN|LANDINGPATTERN|LANDINGPAD|PADPATTERN|"  # Bosch: "Landing Pattern"
     r"LANDDIMENSION|"  # On Shine: "P.C.B LAND DIMENSION"
     r"SOLDERINGPAD|焊盘|"  # ARKLED: "Recommend Soldering Pad" under "推荐焊盘尺寸"
-    r"PCMOUNTING|^PCB$")  # E-Switch: "P.C. MOUNTING"; a figure captioned "PCB" (Kinghelm)
+    r"PCMOUNTING|^PCB$|"  # E-Switch: "P.C. MOUNTING"; a figure captioned "PCB" (Kinghelm)
+    r"PWBMOUNTING|PWBLAYOUT|PWBPATTERN")  # the printed wiring board (Panasonic's "PWB")
 # A feature line that gives the part's size ("2.0x1.6mm Footprint", ECS) is no heading.
 _SIZE_PHRASE = re.compile(r"^\d+(?:\.\d+)?X\d+(?:\.\d+)?(?:MM)?FOOTPRINT")
 PACKAGE_HEADING = re.compile(r"PACKAGEOUTLINE|PACKAGEINFORMATION|PACKAGEDIMENSION|CASEOUTLINE|"

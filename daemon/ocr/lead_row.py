@@ -121,6 +121,15 @@ def _leads(dims, tokens, h: float) -> List[Lead]:
     return out
 
 
+# Packages that have no leads to drill for: a page that names one is no lead row (Kionix's
+# "2 x 2 x 0.9 mm LGA", its pin-1 mark's Ø(0.300) beside the 2.00 body sides).
+_LEADLESS = re.compile(r"\b(?:LGA|BGA|QFN|DFN|SON|WLCSP|CSP)\b|SURFACE.?MOUNT|\bSMD\b")
+
+
+def _names_a_leadless_package(tokens) -> bool:
+    return any(_LEADLESS.search(t.text.upper()) for t in tokens)
+
+
 def _prints_holes(dims, tokens) -> bool:
     """The page prints a board's holes as drilled: a diameter it calls a hole ("0.9 Dia.
     Hole", E-Switch), or a count of diameters too large for any lead ("2-Ø2.00" beside
@@ -138,7 +147,7 @@ def _land_prints_holes(item) -> bool:
     (Kinghelm's "2-0.90" under a "PCB" caption), not a lead to drill for."""
     from daemon.ocr.pad_grid import centre_inside, land_figure_dims
 
-    fig = land_figure_dims(item) if item.role in ("both", "land_pattern") else None
+    fig = land_figure_dims(item)  # whatever role the page was given or found to have
     return fig is not None and any((d.value.diameter or d.value.multiplier)
                                    and centre_inside(d.box, fig.region) for d in fig.dims)
 
@@ -223,7 +232,8 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
     leads = _leads(dims, tokens, h)
-    if not leads or _prints_holes(dims, tokens) or _land_prints_holes(item):
+    if not leads or _prints_holes(dims, tokens) or _land_prints_holes(item) \
+            or _names_a_leadless_package(tokens):
         return None
     spacings = _spacings(dims, tokens, h) or _drawn_spacings(item, dims, h)
     if not spacings:
@@ -237,8 +247,10 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
                       "a reading JSON")
     across = {a for s, a, _, _ in spacings if s == pitch and a is not None}
     count, rows, how = lead.count, 1, "the count on the lead"
-    if count is None and across == {"x", "y"}:
-        # the same spacing on both axes: a 2 x 2 grid
+    largest = max((d.value.value for d in dims if "." in d.value.text), default=0.0)
+    if count is None and across == {"x", "y"} and pitch < largest - 1e-6:
+        # the same spacing on both axes: a 2 x 2 grid (not the page's largest size: that
+        # is a square body's sides, Kionix's 2.00 x 2.00 LGA, not four leads' spacing)
         count, rows, how = 4, 2, "the same spacing across both axes"
     if count is None:
         # the side view's leads across the spacing's own dimension (an end view's pins

@@ -157,6 +157,7 @@ def test_ocr_zero_for_a_diameter_mark():
 @pytest.mark.parametrize("text, heads", [
     ("P.C.B. LAYOUT", True), ("P.C. MOUNTING", True),  # E-Switch
     ("PCB", True),  # a figure captioned with the board alone (Kinghelm)
+    ("PWB mounting hole for reference", True),  # Panasonic's printed wiring board
     ("PCB THICKNESS 1.6", False), ("MOUNTING SCREW", False)])
 def test_dotted_abbreviations_head_a_land_figure(text, heads):
     assert bool(heading_tokens([_tok(text, 0, 0)])) is heads
@@ -236,7 +237,7 @@ def test_dotted_extension_lines_count_and_a_line_of_text_is_no_lead():
     assert drawn_lead_count(img, box, H, axis="y", texts=[notes]) == 2
 
 
-def _end_view_grid():
+def _end_view_grid(body="5.0", extra=()):
     """Active's tilt switch, end view: four pins on 2.54 both ways, each spacing written
     between the two pins' extension lines with its arrows outside (too short to break the
     text); the body's 5.0 printed once across the top."""
@@ -257,8 +258,9 @@ def _end_view_grid():
     d.line((400, 120, 400, 178), fill="black", width=1)  # 5.0 over the body
     d.line((560, 120, 560, 178), fill="black", width=1)
     d.line((400, 130, 560, 130), fill="black", width=1)
-    tokens = [_tok("2.54", 318, 260, 44), _tok("2.54", 458, 400, 44), _tok("5.0", 462, 110, 36),
+    tokens = [_tok("2.54", 318, 260, 44), _tok("2.54", 458, 400, 44), _tok(body, 462, 110, 36),
               _tok("Pins", 600, 240, 48), _tok("0.64 x 0.64", 600, 265, 110)]
+    tokens += [_tok(t, 600, 500 + 30 * i, 12 * len(t)) for i, t in enumerate(extra)]
     return OcrInput(OcrPage(tokens, 900, 600, "grid"), "package", image=img)
 
 
@@ -279,6 +281,18 @@ def test_a_spacing_dimensioned_both_ways_is_a_2x2_grid_beside_a_body_size():
     xs = sorted({round(p.x, 3) for p in reading.pads})
     ys = sorted({round(p.y, 3) for p in reading.pads})
     assert abs(xs[1] - xs[0] - 2.54) < 1e-6 and abs(ys[1] - ys[0] - 2.54) < 1e-6
+
+
+@pytest.mark.parametrize("body, extra", [
+    ("2.40", ()),  # the spacing is the page's largest size: a square body's sides
+    ("5.0", ("Dimensions 2 x 2 x 0.9 mm LGA",)),  # a leadless package named on the page
+])
+def test_no_four_leads_where_the_page_draws_a_square_body_or_names_a_leadless_package(
+        body, extra):
+    """Kionix's 2 x 2 mm LGA: its 2.00 sides dimensioned both ways and the pin-1 mark's
+    Ø(0.300) were read as four 0.3 leads on a 2 mm grid (a through-hole part for an LGA)."""
+    with pytest.raises(ReaderError):
+        parse([_end_view_grid(body=body, extra=extra)], ReadHints())
 
 
 def test_a_third_drawn_lead_counts_and_a_longer_line_does_not():
