@@ -290,6 +290,23 @@ NO_WRONG = {
     "t125_ANT-2.45-CHP_Linx_chip_antenna": (
         "a pad layout marked in inches beside a body in mm", ("signal_pad", "row_spacing"),
         ()),
+    # Pages first read wrong by the lead-row guess (a lead or a body side taken for the
+    # part's leads where the page prints its holes or names a leadless package): each now
+    # stops and asks.
+    "t130_BAxxCC0WFP_Rohm_TO252-5": (
+        "a five-lead DPAK: no two-lead TO-252AA lead width taken", (), ()),
+    "t131_PBH4UOANAGX_E-Switch_pushbutton_THT12": (
+        "one hole diameter, no count: the drawn lattice and its corner pin numbers",
+        ("pads_total", "signal_pads", "pitch", "row_spacing", "drills"), ()),
+    "t132_LC1258OASP_E-Switch_slide_THT5": (
+        "'0.9 Dia. Hole' printed: no hole from the 0.6 SQ terminal", (), ()),
+    "t133_KH-BNC50-3511_Kinghelm_BNC_THT": (
+        "holes printed under a 'PCB' caption: no hole from the 2-0.90 pins", (), ()),
+    "t135_KX022-1020_Kionix_LGA-12": (
+        "an LGA's 2.00 sides and pin-1 mark are no four through-hole leads", (), ()),
+    "t137_TCRT5000_Vishay_reflective_sensor_THT": (
+        "a footprint figure that prints its holes, the page taken for a package page",
+        (), ()),
 }
 
 
@@ -311,6 +328,8 @@ def test_page_builds_no_wrong_value(name, rebuilt_no_wrong, ocr_reader):
 SMALL_NO_WRONG = {
     "t120_LHR974_Osram_CHIPLED_0805": "a package drawing beside an unread land-pattern "
                                       "screenshot: no leads from its marks",
+    "t131_PBH4UOANAGX_E-Switch_pushbutton_THT12": "ten holes drawn where the corner pin "
+                                                  "numbers say twelve: no grid built",
 }
 
 
