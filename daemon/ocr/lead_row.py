@@ -47,6 +47,8 @@ ONLY_TWO_TERMINALS = re.compile(r"PHOTORESISTOR|PHOTOCONDUCTIVE|\bLDR\b|THERMIST
 TWO_TERMINAL = re.compile(
     r"ANODE|CATHODE|PHOTODIODE|THERMISTOR|\bNTC\b|\bPTC\b|BUZZER|TRANSDUCER|SOUNDER|"
     r"PHOTOCONDUCTIVE|PHOTORESISTOR|\bLDR\b|PIEZO|\bLED\b|LAMP|DIODE|CAPACITOR|FUSE")
+# A diameter the page gives a mark (pin 1's dot, an index, an ejector pin's print): no lead.
+_MARK_WORDS = re.compile(r"PIN\s*#?\s*1|\bINDEX\b|\bMARK|\bDOT\b|\bI\.?D\.?$|\bID\b|EJECTOR")
 # A diameter the page calls a hole is the board's drill, not a lead ("0.9 Dia. Hole").
 _HOLE_WORDS = re.compile(r"HOLE|DRILL|\bPTH\b|\bNPTH\b")
 # "SQ. TYP" (OCR reads the Q as an O before a full stop)
@@ -105,6 +107,11 @@ def _leads(dims, tokens, h: float) -> List[Lead]:
         near = " ".join(t.text for t in tokens
                         if abs(t.cy - (d.box[1] + d.box[3]) / 2) < 0.8 * h
                         and abs(t.cx - (d.box[0] + d.box[2]) / 2) < 8 * h)
+        above = " ".join(t.text for t in tokens
+                         if 0 < d.box[1] - t.cy < 1.6 * h and t.box[0] < d.box[2]
+                         and t.box[2] > d.box[0])
+        if v.diameter and _MARK_WORDS.search(f"{above} {near}".upper()):
+            continue  # "Pin 1 ID" over "Ø0.3" (Micron's V-PDFN): a mark, not a lead
         square = bool(_SQUARE.search(near.upper()))
         pair = _PAIR.search(near)
         if pair and abs(float(pair.group(1)) - float(pair.group(2))) < 1e-6:

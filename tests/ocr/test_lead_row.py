@@ -63,6 +63,16 @@ def test_a_round_lead_takes_its_diameter():
     assert {p.drill for p in reading.pads} == {0.8}  # 0.6 + 0.2
 
 
+@pytest.mark.parametrize("label", ["Pin 1 ID", "PIN #1 INDEX", "EJECTOR MARK"])
+def test_a_diameter_labelled_as_a_mark_is_no_lead(label):
+    """Micron's V-PDFN read untitled: "Pin 1 ID" over "Ø0.3" made two 0.3 leads of an
+    SMD part (holes 0.5 at 1.27)."""
+    with pytest.raises(ReaderError):
+        parse([_radial_page(lead="Ø0.6", lead_note="", extra=[(label, 600, 378)])],
+              ReadHints())
+    assert parse([_radial_page(lead="Ø0.6", lead_note="")], ReadHints()).pin_count == 2
+
+
 def test_without_a_count_the_page_asks_for_it():
     with pytest.raises(ReaderError, match="not how many"):
         parse([_radial_page(words=(), extension_lines=False)], ReadHints())
