@@ -502,6 +502,18 @@ def test_titles_that_name_an_exposed_pad(text, named):
     assert names_exposed_pad([_tok(text, 10, 10, 300)]) is named
 
 
+def test_a_label_on_two_lines_names_an_exposed_pad():
+    """TI's PowerPAD drawing read without its title: "THERMAL" over "PAD" on the drawing
+    (OCR's runs just overlap); two lines apart, or side by side far off, they do not."""
+    from daemon.ocr.package_text import names_exposed_pad
+    from daemon.ocr.tokens import OcrToken
+
+    thermal = OcrToken("-THERMAL", (568, 1015, 650, 1035))
+    assert names_exposed_pad([thermal, OcrToken("PAD", (568, 1032, 607, 1054))])
+    assert not names_exposed_pad([thermal, OcrToken("PAD", (568, 1080, 607, 1100))])
+    assert not names_exposed_pad([thermal, OcrToken("PAD", (900, 1032, 939, 1054))])
+
+
 def test_a_leaded_parts_exposed_pad_runs_along_its_rows():
     """MPS's SOIC8E land pattern (t32): 2.62 and 3.51 between the rows, the package gives
     no E2/D2: the longer side runs along the rows, as the body does."""
