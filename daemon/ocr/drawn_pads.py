@@ -231,17 +231,8 @@ def _as_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
     cx = sorted((b[0] + b[2]) / 2 for b in boxes)
     cy = sorted((b[1] + b[3]) / 2 for b in boxes)
 
-    def levels(values, size):
-        groups: List[List[float]] = []
-        for v in values:
-            if groups and v - groups[-1][-1] <= 0.1 * size:
-                groups[-1].append(v)
-            else:
-                groups.append([v])
-        return [sum(g) / len(g) for g in groups], [len(g) for g in groups]
-
-    xs, nx = levels(cx, w)
-    ys, ny = levels(cy, ht)
+    xs, nx = centre_levels(cx, 0.1 * w)
+    ys, ny = centre_levels(cy, 0.1 * ht)
     if len(xs) * len(ys) != len(boxes) or min(len(xs), len(ys)) > 2 \
             or len(set(nx)) > 1 or len(set(ny)) > 1:
         return None
@@ -250,6 +241,18 @@ def _as_grid(boxes: Sequence[Box], dx: float, dy: float) -> Optional[DrawnGrid]:
         return None
     pads = tuple((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy) for b in boxes)
     return DrawnGrid(pads, w, ht, pitch_x, pitch_y, len(xs), len(ys))
+
+
+def centre_levels(values: Sequence[float], gap: float) -> Tuple[List[float], List[int]]:
+    """Sorted pad centres grouped into rows or columns, each within `gap` of the one before:
+    (each group's mean, how many it holds)."""
+    groups: List[List[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= gap:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups], [len(g) for g in groups]
 
 
 MAX_ROW = 12  # pads along one side of a drawn grid (a DFN-24's twelve)

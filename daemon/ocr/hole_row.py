@@ -14,7 +14,7 @@ read: the notes say to check it.
 
 from typing import Dict, List, Optional, Tuple
 
-from daemon.ocr.drawn_pads import RATIO_TOLERANCE, drawn_grid
+from daemon.ocr.drawn_pads import RATIO_TOLERANCE, centre_levels, drawn_grid
 from daemon.ocr.pad_grid import centre_inside, land_figure_dims
 from footprint_writer.ipc.tables import THROUGH_HOLE
 from schemas.reading import note_text
@@ -183,27 +183,14 @@ def lattice_numbers(grid, tokens) -> Tuple[Dict[int, str], str]:
 
 def _cells(grid) -> List[Tuple[int, int]]:
     """(column, row) of each pad of the drawn lattice, in grid.pads order."""
-    xs = sorted({round((b[0] + b[2]) / 2) for b in grid.pads})
-    ys = sorted({round((b[1] + b[3]) / 2) for b in grid.pads})
+    cols = centre_levels([(b[0] + b[2]) / 2 for b in grid.pads], 0.5 * grid.pad_x)[0]
+    rows = centre_levels([(b[1] + b[3]) / 2 for b in grid.pads], 0.5 * grid.pad_y)[0]
 
-    def level(v, levels, size):
-        return min(range(len(levels)), key=lambda i: abs(levels[i] - v)) if size else 0
+    def nearest(levels, v):
+        return min(range(len(levels)), key=lambda i: abs(levels[i] - v))
 
-    cols = _levels(xs, grid.pad_x)
-    rows = _levels(ys, grid.pad_y)
-    return [(level((b[0] + b[2]) / 2, cols, grid.pad_x), level((b[1] + b[3]) / 2, rows,
-                                                                    grid.pad_y))
+    return [(nearest(cols, (b[0] + b[2]) / 2), nearest(rows, (b[1] + b[3]) / 2))
             for b in grid.pads]
-
-
-def _levels(values, size) -> List[float]:
-    groups: List[List[float]] = []
-    for v in values:
-        if groups and v - groups[-1][-1] <= 0.5 * size:
-            groups[-1].append(v)
-        else:
-            groups.append([v])
-    return [sum(g) / len(g) for g in groups]
 
 
 def _corner_labels(grid, cells, tokens) -> Dict[Tuple[int, int], int]:
