@@ -120,13 +120,15 @@ def read_drawn_hole_grid(item, fig, mine, units: str = "mm"):
     px, py = pitch.get("x", 0.0), pitch.get("y", 0.0)
     if min(v for v in (px, py) if v) < drill + MIN_COPPER_GAP_MM:
         return None
-    numbers, how = lattice_numbers(grid, fig.tokens)
-    if _corner_labels(grid, _cells(grid), fig.tokens) and not how.startswith("from"):
+    cells = _cells(grid)
+    numbered = lattice_numbers(grid, fig.tokens, cells)
+    if numbered is None:
         # pin numbers printed at the corners that no numbering of the drawn lattice fits
         # (a 12 where ten holes were found): a hole missed or one too many, not a count
         return None
+    numbers, how = numbered
     size = round(min([drill + 2 * RING_MM] + [v - MIN_COPPER_GAP_MM for v in (px, py) if v]), 4)
-    pads = _numbered_tht_pads(grid, numbers, px, py, size, drill)
+    pads = _numbered_tht_pads(cells, nx, ny, numbers, px, py, size, drill)
     layout = " x ".join(f"{v:g}" for v in (px, py) if v)
     notes = (f"ocr: hole grid {nx} x {ny} drawn ({len(pads)} holes), diameter {drill:g} at "
              f"{layout} {units}; lands {size:g} (hole + 2 x {RING_MM} mm ring, not printed); "
@@ -154,13 +156,14 @@ def _axis_spacings(grid, values) -> Optional[Dict[str, float]]:
     return {small: a, large: b}
 
 
-def lattice_numbers(grid, tokens) -> Tuple[Dict[int, str], str]:
-    """Pad index (grid.pads order) -> number, from the pin numbers printed beside the
-    lattice's corner pads: the one way of numbering (rows or columns first, from any
+def lattice_numbers(grid, tokens, cells: Optional[List[Tuple[int, int]]] = None
+                    ) -> Optional[Tuple[Dict[int, str], str]]:
+    """(pad index in grid.pads order -> number, how): from the pin numbers printed beside
+    the lattice's corner pads, the one way of numbering (rows or columns first, from any
     corner, every row the same way or turning back as a DIP does) that every label found
-    agrees with, given two labels or more. Else numbered along the rows from the top left,
-    said as unchecked."""
-    cells = _cells(grid)
+    agrees with, given two labels or more; without corner labels, along the rows from the
+    top left, said as unchecked; None where labels are printed that no numbering fits."""
+    cells = cells if cells is not None else _cells(grid)
     labels = _corner_labels(grid, cells, tokens)
     nx, ny = grid.count("x"), grid.count("y")
     found = []
@@ -176,6 +179,8 @@ def lattice_numbers(grid, tokens) -> Tuple[Dict[int, str], str]:
         printed = ", ".join(str(n) for n in sorted(labels.values()))
         return ({i: str(order[c]) for i, c in enumerate(cells)},
                 f"from the printed pin numbers {printed}")
+    if labels:
+        return None
     default = _orders(nx, ny)[0]
     return ({i: str(default[c]) for i, c in enumerate(cells)},
             "not printed at the corners (along the rows from the top left)")
@@ -236,14 +241,13 @@ def _orders(nx: int, ny: int) -> List[Dict[Tuple[int, int], int]]:
     return out
 
 
-def _numbered_tht_pads(grid, numbers: Dict[int, str], px: float, py: float, size: float,
+def _numbered_tht_pads(cells: List[Tuple[int, int]], nx: int, ny: int,
+                       numbers: Dict[int, str], px: float, py: float, size: float,
                        drill: float) -> list:
-    """Round through-hole lands where the lattice draws them, pad 1 rectangular, numbered
-    as `numbers` says, every pad `inferred`."""
+    """Round through-hole lands at the lattice cells drawn, pad 1 rectangular, numbered as
+    `numbers` says, every pad `inferred`."""
     from schemas.reading import ReadPad
 
-    cells = _cells(grid)
-    nx, ny = grid.count("x"), grid.count("y")
     pads = []
     for i, (c, r) in enumerate(cells):
         x = round((c - (nx - 1) / 2.0) * px, 4)

@@ -129,6 +129,14 @@ _PLUS = re.compile(r"^\+\s*\d*\.?\d+$")
 _MINUS = re.compile(r"^[-\u2013\u2212]\s*\d*\.?\d+$")
 
 
+def next_line_under(upper: OcrToken, lower: OcrToken, h: float) -> bool:
+    """`lower` is the next line under `upper`: below it upright, right of it when the text
+    runs upwards (turned 90 degrees, the line under is to the right)."""
+    if upper.vertical:
+        return (0 < lower.cx - upper.cx < 1.7 * h and abs(lower.cy - upper.cy) < 1.5 * h)
+    return 0 < lower.cy - upper.cy < 1.7 * h and abs(lower.cx - upper.cx) < 1.5 * h
+
+
 def joined_stacked_tolerances(toks: Sequence[OcrToken], h: float) -> List[OcrToken]:
     """`0.70` with `+0.15` over `-0.10` in small print just right of it (UMW's SOT-223
     lead): OCR reads three runs; they are one toleranced size, joined into one run

@@ -26,6 +26,7 @@ from daemon.ocr.drawn_leads import drawn_lead_count
 from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from daemon.ocr.numbers import parse_values
+from daemon.ocr.pad_grid import centre_inside, land_figure_dims
 from footprint_writer.ipc.rounding import up_to_base
 from footprint_writer.ipc.tables import DRILL_STEP_MM, THROUGH_HOLE
 from schemas.reading import note_text
@@ -48,7 +49,7 @@ TWO_TERMINAL = re.compile(
     r"ANODE|CATHODE|PHOTODIODE|THERMISTOR|\bNTC\b|\bPTC\b|BUZZER|TRANSDUCER|SOUNDER|"
     r"PHOTOCONDUCTIVE|PHOTORESISTOR|\bLDR\b|PIEZO|\bLED\b|LAMP|DIODE|CAPACITOR|FUSE")
 # A diameter the page gives a mark (pin 1's dot, an index, an ejector pin's print): no lead.
-_MARK_WORDS = re.compile(r"PIN\s*#?\s*1|\bINDEX\b|\bMARK|\bDOT\b|\bI\.?D\.?$|\bID\b|EJECTOR")
+_MARK_WORDS = re.compile(r"PIN\s*#?\s*1|\bINDEX\b|\bMARK|\bDOT\b|\bI\.?D\b|EJECTOR")
 # A diameter the page calls a hole is the board's drill, not a lead ("0.9 Dia. Hole").
 _HOLE_WORDS = re.compile(r"HOLE|DRILL|\bPTH\b|\bNPTH\b")
 # "SQ. TYP" (OCR reads the Q as an O before a full stop)
@@ -152,8 +153,6 @@ def _prints_holes(dims, tokens) -> bool:
 def _land_prints_holes(item) -> bool:
     """The page's land figure prints a diameter or a counted size: its holes as drilled
     (Kinghelm's "2-0.90" under a "PCB" caption), not a lead to drill for."""
-    from daemon.ocr.pad_grid import centre_inside, land_figure_dims
-
     fig = land_figure_dims(item)  # whatever role the page was given or found to have
     return fig is not None and any((d.value.diameter or d.value.multiplier)
                                    and centre_inside(d.box, fig.region) for d in fig.dims)
@@ -189,6 +188,11 @@ def _spacings(dims, tokens, h: float) -> list:
 _DRAWN_SPACING_MM = (1.0, 30.0)
 
 
+def _largest_size(dims) -> float:
+    """The largest decimal size the page prints: a body's, never a lead spacing."""
+    return max((d.value.value for d in dims if "." in d.value.text), default=0.0)
+
+
 def _drawn_spacings(item, dims, h: float) -> list:
     """(spacing, axis, False, box) of the one printed size, where no standard spacing is
     printed, whose dimension runs between drawn leads; [] for none or several. The largest
@@ -196,7 +200,7 @@ def _drawn_spacings(item, dims, h: float) -> list:
     if item.image is None:
         return []
     texts = [t.box for t in page_text(item)]
-    largest = max((d.value.value for d in dims if "." in d.value.text), default=0.0)
+    largest = _largest_size(dims)
     found = {}
     for d in dims:
         if d.value.value >= largest:
@@ -254,8 +258,7 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
                       "a reading JSON")
     across = {a for s, a, _, _ in spacings if s == pitch and a is not None}
     count, rows, how = lead.count, 1, "the count on the lead"
-    largest = max((d.value.value for d in dims if "." in d.value.text), default=0.0)
-    if count is None and across == {"x", "y"} and pitch < largest - 1e-6:
+    if count is None and across == {"x", "y"} and pitch < _largest_size(dims) - 1e-6:
         # the same spacing on both axes: a 2 x 2 grid (not the page's largest size: that
         # is a square body's sides, Kionix's 2.00 x 2.00 LGA, not four leads' spacing)
         count, rows, how = 4, 2, "the same spacing across both axes"

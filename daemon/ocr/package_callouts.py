@@ -32,7 +32,7 @@ from typing import Dict, List, Optional, Sequence
 from daemon.ocr.callouts import TWO_TERMINAL_FAMILIES, Callout
 from daemon.ocr.figures import Figure, nearest_figure
 from daemon.ocr.jedec_bodies import outline_windows, tallest
-from daemon.ocr.layout import squash
+from daemon.ocr.layout import next_line_under, squash
 from daemon.ocr.numbers import PrintedValue
 from daemon.ocr.pitches import family_pitches
 from daemon.ocr.tokens import OcrToken
@@ -140,7 +140,7 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
             # "10.00 MIN/" over "10.65 MAX" (Micron): one size's two limits
             below = [c for c in order if id(c) not in used and c.value.qualifier == "MAX"
                      and _plain(c.value) and c.token.vertical == upper.token.vertical
-                     and _stacked(upper.token, c.token, h) and c.value.value > v.value]
+                     and next_line_under(upper.token, c.token, h) and c.value.value > v.value]
             if below:
                 lower = min(below, key=lambda c: c.token.cy)
                 used.add(id(lower))
@@ -154,7 +154,7 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
             below = [c for c in order if id(c) not in used and _single(c.value, typ=True)
                      and (v.qualifier is None or c.value.qualifier is None)
                      and c.token.vertical == upper.token.vertical
-                     and _stacked(upper.token, c.token, h)]
+                     and next_line_under(upper.token, c.token, h)]
             if below:
                 lower = min(below, key=lambda c: c.token.cy)
                 lo, hi = sorted((v.value, lower.value.value))
@@ -193,7 +193,7 @@ def _third_of_triple(order: Sequence[Callout], used: set, upper: Callout, middle
         return None
     under = [c for c in order if id(c) not in used and c is not upper and c is not middle
              and _single(c.value) and c.token.vertical == middle.token.vertical
-             and _stacked(middle.token, c.token, h)]
+             and next_line_under(middle.token, c.token, h)]
     if not under:
         return None
     low = min(under, key=lambda c: c.token.cy if not c.token.vertical else c.token.cx)
@@ -202,18 +202,10 @@ def _third_of_triple(order: Sequence[Callout], used: set, upper: Callout, middle
         return None
     # Four stacked are two pairs (TI's SC-70: 2.4 over 1.8, then 1.4 over 1.1), not a triple.
     if any(id(c) not in used and c not in (upper, middle, low) and _single(c.value)
-           and c.token.vertical == low.token.vertical and _stacked(low.token, c.token, h)
+           and c.token.vertical == low.token.vertical and next_line_under(low.token, c.token, h)
            for c in order):
         return None
     return low
-
-
-def _stacked(upper: OcrToken, lower: OcrToken, h: float) -> bool:
-    """`lower` is the next line under `upper`: below it upright, right of it when the text
-    runs upwards (turned 90 degrees, the line under is to the right)."""
-    if upper.vertical:
-        return (0 < lower.cx - upper.cx < 1.7 * h and abs(lower.cy - upper.cy) < 1.5 * h)
-    return 0 < lower.cy - upper.cy < 1.7 * h and abs(lower.cx - upper.cx) < 1.5 * h
 
 
 def _plain(v: PrintedValue) -> bool:

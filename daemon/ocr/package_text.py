@@ -3,7 +3,7 @@
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from daemon.ocr.layout import squash
+from daemon.ocr.layout import line_height, next_line_under, squash
 from daemon.ocr.outline_codes import (
     jeita_code,
     jep95_designation,
@@ -234,20 +234,10 @@ def names_exposed_pad(tokens: Sequence[OcrToken]) -> bool:
     if any(_EXPOSED_PAD.search(squash(ocr_upper(text)))
            for tok in reading_order(tokens) for text in [_titled(tok.text)] if text):
         return True
+    h = line_height(tokens)
     return any(_EXPOSED_PAD.search(squash(ocr_upper(f"{tok.text} {under.text}")))
-               for tok, under in _stacked_pairs(tokens))
-
-
-def _stacked_pairs(tokens: Sequence[OcrToken]):
-    """(run, the run right under it): two lines of one label, left-aligned or overlapping,
-    the second starting within half a line of the first's foot (or just over it)."""
-    for tok in tokens:
-        h = tok.box[3] - tok.box[1]
-        for under in tokens:
-            if under is not tok and -0.3 * h <= under.box[1] - tok.box[3] <= 0.5 * h \
-                    and under.box[0] < tok.box[2] and under.box[2] > tok.box[0] \
-                    and abs(under.box[0] - tok.box[0]) <= h:
-                yield tok, under
+               for tok in tokens for under in tokens
+               if under is not tok and next_line_under(tok, under, h))
 
 
 def pin_count_from_text(tokens: Sequence[OcrToken], hint: Optional[str] = None
