@@ -306,6 +306,11 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
                       "give the pin count (package hint) or the pads as a reading JSON")
     if rows == 2 and count != 4:
         return None
+    largest = _largest_size(dims)
+    if (count // rows - 1) * pitch > largest + 1e-6:
+        # A row longer than anything the page dimensions is no row of leads: MEMSIC's
+        # "10X0.5" pads beside a 5.0 body had made ten leads 5 mm apart, 45 mm long.
+        return None
     rule = THROUGH_HOLE["nominal"]
     through = lead.size * math.sqrt(2.0) if lead.square else lead.size
     drill = up_to_base(through + rule.hole_over_lead, DRILL_STEP_MM)

@@ -61,7 +61,7 @@ LAND_LABEL_LINES = 4.5  # text lines around a land figure that hold its dimensio
 # A land-grid part's page that prints no land pattern: its bottom view's terminals are the
 # pads (IPC-7351B sizes an LGA's land as its terminal, less for NSMD), mirrored from the top
 # by the view; a grid of equal pads at centred positions is the same grid seen from above.
-BOTTOM_VIEW_CAPTION = re.compile(r"BOTTOMVIEW")
+BOTTOM_VIEW_CAPTION = re.compile(r"BOTTOMVIE(?:V?W|VV)")  # W read as VW or VV
 BOTTOM_VIEW_NOTE = ("; pads at the terminals of the package's bottom view (the page prints "
                     "no land pattern): lands as large as the terminals, pin numbers not read "
                     "(the view is mirrored): check both against the maker's land pattern")

@@ -304,6 +304,8 @@ NO_WRONG = {
         "holes printed under a 'PCB' caption: no hole from the 2-0.90 pins", (), ()),
     "t135_KX022-1020_Kionix_LGA-12": (
         "an LGA's 2.00 sides and pin-1 mark are no four through-hole leads", (), ()),
+    "t144_MMC212xMG_MEMSIC_LGA-10": (
+        "'10X0.5' pads beside a 5.0 body are no ten leads 5 mm apart (a 45 mm row)", (), ()),
     "t137_TCRT5000_Vishay_reflective_sensor_THT": (
         "a footprint figure that prints its holes, the page taken for a package page",
         (), ()),

@@ -308,8 +308,9 @@ def test_no_four_leads_where_the_page_draws_a_square_body_or_names_a_leadless_pa
 def test_a_third_drawn_lead_counts_and_a_longer_line_does_not():
     """A stroke one spacing beyond the leads counts as a lead only where it starts where
     they start, at the body (GL55's 34 +/-1 dimension line runs from the body's top)."""
-    assert parse([_radial_page(words=(), third=300)], ReadHints()).pin_count == 3
-    assert parse([_radial_page(words=(), third=150)], ReadHints()).pin_count == 2
+    body = [("6.20", 150, 420)]  # a three-lead row (5.08 long) needs a page printing more
+    assert parse([_radial_page(words=(), third=300, extra=body)], ReadHints()).pin_count == 3
+    assert parse([_radial_page(words=(), third=150, extra=body)], ReadHints()).pin_count == 2
 
 
 def test_a_part_that_has_two_terminals_outweighs_the_drawn_count():
@@ -386,3 +387,15 @@ def test_a_standard_valued_length_with_no_leads_behind_it_yields_to_the_drawn_sp
     reading = parse([page], ReadHints())
     xs = sorted(p.x for p in reading.pads)
     assert reading.pin_count == 2 and abs(xs[1] - xs[0] - 6.5) < 1e-6
+
+
+def test_a_row_longer_than_any_printed_size_is_no_row():
+    """MEMSIC's LGA: "10X0.5" pads and a 5.0 body side made ten 0.75 holes 5 mm apart,
+    a row 45 mm long on a 5 mm part. A row must fit the largest size the page prints."""
+    with pytest.raises(ReaderError, match="no package family"):
+        parse([_radial_page(words=(), lead="10X0.64")], ReadHints())
+    reading = parse([_radial_page(words=(), lead="10X0.64", extra=[("25.40", 150, 420)])],
+                    ReadHints())
+    assert reading.pin_count == 10
+    xs = sorted(p.x for p in reading.pads)
+    assert abs(xs[-1] - xs[0] - 9 * 2.54) < 1e-6

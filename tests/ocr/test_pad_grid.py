@@ -102,3 +102,12 @@ def test_the_top_view_is_the_larger_of_two_views_printing_both_axes():
                                      "Landing Pattern", "RECOMMENDED LAND PATTERN"])
 def test_land_headings(heading):
     assert LAND_HEADING.search(squash(heading))
+
+
+@pytest.mark.parametrize("caption, found", [
+    ("BOTTOM VIEW", True), ("(BOTTOM VI EVWy", True),  # MEMSIC's caption as OCR read it
+    ("BOTTOM VIEVV", True), ("TOP VIEW", False), ("BOTTOM", False)])
+def test_a_bottom_view_caption_as_ocr_spells_it(caption, found):
+    from daemon.ocr.pad_grid import BOTTOM_VIEW_CAPTION
+
+    assert bool(BOTTOM_VIEW_CAPTION.search(squash(caption))) == found
