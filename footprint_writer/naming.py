@@ -28,6 +28,12 @@ def mm(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def pitch_mm(value: float) -> str:
+    """A pitch as KLC names write it: up to 3 decimals (QSOP's P0.635mm, not P0.64mm)."""
+    text = f"{round(float(value), 3):.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def sanitize(name: str) -> str:
     """Replace characters the FootprintSpec name pattern forbids; cap the length."""
     clean = re.sub(r"\.{2,}", ".", _BAD.sub("_", _ascii(name).strip()))
@@ -52,7 +58,7 @@ def ic_name(family: str, pins: int, body_x: float, body_y: float,
     parts = [f"{family}-{pins}" + (f"-{ep_count}EP" if ep else "")]
     parts.append(f"{mm(body_x)}x{mm(body_y)}mm")
     if pitch:
-        parts.append(f"P{mm(pitch)}mm")
+        parts.append(f"P{pitch_mm(pitch)}mm")
     if ep:
         parts.append(f"EP{mm(ep[0])}x{mm(ep[1])}mm")
     parts += list(suffix)

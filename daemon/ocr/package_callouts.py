@@ -30,11 +30,12 @@ from dataclasses import dataclass, replace
 from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.callouts import TWO_TERMINAL_FAMILIES, Callout
+from daemon.ocr.dual_units import one_unit
 from daemon.ocr.figures import Figure, nearest_figure
 from daemon.ocr.jedec_bodies import outline_windows, tallest
 from daemon.ocr.layout import next_line_under, squash
-from daemon.ocr.numbers import PrintedValue
-from daemon.ocr.pitches import family_pitches
+from daemon.ocr.numbers import PrintedValue, parse_values
+from daemon.ocr.pitches import SHRINK_OUTLINE_PITCHES, family_pitches
 from daemon.ocr.tokens import OcrToken
 
 TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
@@ -168,7 +169,11 @@ def stacked_limits(callouts: Sequence[Callout], h: float, legend: bool = False
                     t = third.token.box
                     halves = (box, t)
                     box = (min(box[0], t[0]), box[1], max(box[2], t[2]), t[3])
-                elif hi > 0 and lo / hi >= 0.5 and lo != hi:
+                elif hi > 0 and lo != hi and (lo / hi >= 0.5 or lo / hi >= 0.3 and
+                                              _dual_unit_run(upper) and _dual_unit_run(lower)):
+                    # Unrelated sizes seldom stack; two limits a factor of two or more
+                    # apart only where both are printed in both units alike (TI's foot
+                    # length: "0.050 (1,27)" over "0.016 (0,40)").
                     used.add(id(lower))
                     # TI prints "5.05 TYP" over "4.75": TYP marks the pair, a limit pair.
                     v = replace(v, value=round((lo + hi) / 2, 6), lo=lo, hi=hi,
@@ -212,6 +217,12 @@ def _plain(v: PrintedValue) -> bool:
     """One value, no limits, count, brackets or diameter (its qualifier aside)."""
     return (v.lo is None and v.hi is None and v.multiplier is None and not v.paren
             and not v.diameter)
+
+
+def _dual_unit_run(c: Callout) -> bool:
+    """The callout's text run prints one length in both units ("0.016 (0,40)")."""
+    values = parse_values(c.token.text)
+    return len(values) == 2 and len(one_unit(values)) == 1
 
 
 def _single(v: PrintedValue, typ: bool = False) -> bool:
@@ -764,6 +775,9 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
     basic = [d.value for d in dims if d.value.qualifier in ("TYP", "BSC")
              and not d.value.is_range and 0.3 <= d.value.value < 2.6]
     standard = family_pitches(family, pin_count)
+    if family == "soic" and not any(abs(d.value.value - standard[0]) < 0.006 for d in dims):
+        # no 1.27 anywhere: the "small outline package" may be a shrink one (TI's DBQ)
+        standard = SHRINK_OUTLINE_PITCHES
     if len(standard) == 1:  # DIP, TO-220, SOT-223: a TYP lead width is not the pitch
         basic = [v for v in basic if abs(v.value - standard[0]) < 0.006]
     # of several, a standard pitch of the family before a smaller TYP size (Micron's

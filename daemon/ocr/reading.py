@@ -557,6 +557,7 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
                           "give the part name or a package hint such as SOIC-8")
     _drop_implausible(b, family)
     _sot23_pitch_from_length(b, family)
+    family = _shrink_outline(b, family)
     _registered_defaults(b, family)
     _dpak_lead_spacing(b, family)
     if b.pin_count == 2:
@@ -593,6 +594,20 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
         return DatasheetReading(**data)
     except ValueError as exc:
         raise ReaderError(f"the OCR reading is inconsistent: {exc}") from None
+
+
+def _shrink_outline(b: ReadingBuilder, family: Optional[str]) -> Optional[str]:
+    """A page read as SOIC only from "small outline package" (TI's title for its SOIC,
+    QSOP and TSSOP drawings alike) whose pitch is a shrink outline's is an SSOP: named so,
+    and its JEDEC defaults (MO-137 for 0.635) are the SSOP's."""
+    from daemon.ocr.pitches import SHRINK_OUTLINE_PITCHES
+
+    pitch = b.fields.get("pitch") or b.land.get("pitch")
+    if family != "soic" or pitch is None or pitch.nominal is None \
+            or not any(abs(pitch.nominal - p) < 0.006 for p in SHRINK_OUTLINE_PITCHES):
+        return family
+    b.log.add(f"a small outline at {pitch.nominal:g} mm pitch: read as an SSOP")
+    return "ssop"
 
 
 def _header_rows(part, grid) -> int:

@@ -26,11 +26,12 @@ class JedecLeads:
     outline: str
 
 
-# Source: JEDEC MS-012, MS-013, MO-150, MO-153, MO-187, MS-026, MO-178, MO-203, MS-001 outline
-# tables (L foot length, b lead width, min/max).
+# Source: JEDEC MS-012, MS-013, MO-137, MO-150, MO-153, MO-187, MS-026, MO-178, MO-203, MS-001
+# outline tables (L foot length, b lead width, min/max).
 JEDEC_LEADS: Tuple[JedecLeads, ...] = (
     JedecLeads(("soic",), 1.27, (0.40, 1.27), (0.31, 0.51), "JEDEC MS-012/MS-013 (SOIC)"),
     JedecLeads(("ssop",), 0.65, (0.55, 0.95), (0.22, 0.38), "JEDEC MO-150 (SSOP)"),
+    JedecLeads(("ssop",), 0.635, (0.40, 1.27), (0.20, 0.30), "JEDEC MO-137 (QSOP)"),
     JedecLeads(("tssop",), 0.65, (0.45, 0.75), (0.19, 0.30), "JEDEC MO-153 (TSSOP)"),
     JedecLeads(("tssop",), 0.5, (0.45, 0.75), (0.17, 0.27), "JEDEC MO-153 (TSSOP)"),
     JedecLeads(("msop",), 0.65, (0.40, 0.80), (0.22, 0.38), "JEDEC MO-187 AA (MSOP)"),

@@ -96,7 +96,8 @@ def test_missing_foot_and_lead_width_from_the_jedec_outline_flagged():
 @pytest.mark.parametrize("family, pitch, outline", [
     ("tssop", 0.65, "MO-153"), ("msop", 0.5, "MO-187 BA"), ("qfp", 0.5, "MS-026"),
     ("sot23", 0.95, "MO-178"), ("sot23", 0.65, "MO-203"), ("ssop", 0.65, "MO-150"),
-    ("soic", 0.635, None), ("dfn", 0.5, None), ("qfp", None, None)])
+    ("ssop", 0.635, "MO-137"), ("soic", 0.635, None), ("dfn", 0.5, None),
+    ("qfp", None, None)])
 def test_jedec_lead_table_by_family_and_pitch(family, pitch, outline):
     from footprint_writer.ipc.jedec_leads import jedec_leads
 

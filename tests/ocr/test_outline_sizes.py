@@ -252,3 +252,30 @@ def test_a_to220_pitch_by_its_lead_count(pins, pitch):
     dims = [_dim(1.57, 1.83, "y"), _dim(2.29, 2.79, "y"), _dim(1.02, 1.52, "y")]
     got = printed_pitch(dims, pins, "to220")
     assert got is not None and abs(got.value - pitch) < 0.011
+
+
+def test_limits_a_factor_apart_join_only_where_both_print_both_units():
+    """TI's foot length "0.035 (0,89)" over "0.016 (0,40)": two limits more than a factor
+    of two apart are one size where each is printed in both units alike; two plain values
+    so far apart stacked stay two sizes."""
+    def dual(text, y):
+        return Callout(one_unit(parse_values(text))[0], _tok(text, 400, y, w=100))
+
+    (dim,) = stacked_limits([dual("0.035 (0,89)", 300), dual("0.016 (0,40)", 320)], H)
+    assert (dim.value.lo, dim.value.hi) == (0.4, 0.89)
+    dims = stacked_limits([_callout("0.89", 400, 300), _callout("0.40", 400, 320)], H)
+    assert len(dims) == 2
+
+
+def test_a_small_outline_without_1_27_takes_a_shrink_pitch():
+    """TI titles its QSOP "plastic small-outline package" (read as SOIC): with no 1.27 on
+    the drawing, its lone plain 0.635 is the pitch; with 1.27 printed, a plain 0.50 is
+    not."""
+    from daemon.ocr.package_callouts import printed_pitch
+
+    def dims(*texts):
+        return [Dim(PrintedValue(float(t), text=t), (0, 0, 10, 10)) for t in texts]
+
+    assert printed_pitch(dims("0.635", "0.25", "4.80"), 16, "soic").value == 0.635
+    assert printed_pitch(dims("1.27", "0.50", "4.90"), 8, "soic").value == 1.27
+    assert printed_pitch(dims("0.50", "4.90"), 8, "dip") is None

@@ -29,3 +29,14 @@ def test_lead_thickness_is_never_tip_to_tip():
     the tip-to-tip width (it turned the land pattern's C into Z, rows 1.55 mm too close)."""
     r = read([t for t in CALLOUTS if "TYP [5.80" not in t])
     assert r.overall_width is None or r.overall_width.nominal > 1.0
+
+
+def test_a_small_outline_at_a_shrink_pitch_is_an_ssop():
+    """TI titles its SOIC, QSOP and TSSOP drawings alike ("plastic small-outline
+    package"): at 0.635 mm the part is a QSOP, named SSOP and given MO-137's leads."""
+    r = read(["PLASTIC SMALL-OUTLINE PACKAGE R-PDSO-G16", ".189-.197 [4.81-5.00]",
+              ".150-.157 [3.81-3.98]", ".228-.244 TYP [5.80-6.19]",
+              "16X .008-.012 [0.20-0.30]", ".069 MAX [1.75]", "14X .025 [0.635]"])
+    assert r.family == "ssop" and r.pin_count == 16 and r.pitch.nominal == 0.635
+    assert "SSOP" in r.notes
+    assert read(CALLOUTS).family == "soic"

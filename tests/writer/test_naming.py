@@ -24,6 +24,7 @@ def test_mm(value, text):
     (ic_name("SOIC", 8, 3.9, 4.9, pitch=1.27), "SOIC-8_3.9x4.9mm_P1.27mm"),
     (ic_name("QFN", 24, 4, 4, pitch=0.5, ep=(2.7, 2.7)), "QFN-24-1EP_4x4mm_P0.5mm_EP2.7x2.7mm"),
     (ic_name("TSSOP", 20, 4.4, 6.5, pitch=0.65), "TSSOP-20_4.4x6.5mm_P0.65mm"),
+    (ic_name("SSOP", 16, 3.9, 4.9, pitch=0.635), "SSOP-16_3.9x4.9mm_P0.635mm"),  # QSOP
     (dip_name(8, 7.62), "DIP-8_W7.62mm"),
     (header_name(1, 4, 2.54), "PinHeader_1x04_P2.54mm_Vertical"),
     (header_name(2, 20, 2.54), "PinHeader_2x20_P2.54mm_Vertical"),
