@@ -68,8 +68,9 @@ _COUNT_PATTERNS = (
     # only: makers' "-2L" and "-3L" of a DPAK differ on whether the cut middle lead or the
     # tab counts (the outline code's own count stands for those).
     r"\bT[O0]-?\d{2,3}(?:[A-Z]{1,2})?-([4-9]|1\d)L?\b",
-    # Body size then count: "DFN2x2-6", "QFN3x3-16" (Chinese makers), "SO8" glued.
-    r"\b[VWUX]?(?:DFN|QFN)\d(?:\.\d)?X\d(?:\.\d)?-(\d{1,3})\b",
+    # Body size then count: "DFN2x2-6", "QFN3x3-16", "QFN5*5-40L" (Chinese makers; the
+    # times sign an x or a star), "SO8" glued.
+    r"\b[VWUX]?(?:DFN|QFN)\d(?:\.\d)?\s?[X*]\s?\d(?:\.\d)?-(\d{1,3})L?\b",
     r"(?<![A-Z])SO(\d{1,2})\b",
     # Body code then count: "DFN1006-2", "DFN2020-6" (1.0 x 0.6 mm, 2 pads).
     r"\b[VWUX]?DFN\d{4}-(\d{1,2})\b",
@@ -77,7 +78,7 @@ _COUNT_PATTERNS = (
     # never SOT23 / SOT223), also to the next word where a small render loses the space
     # ("LQFP48PACKAGEMECHANICALDATA"), but not a body size ("QFN3X3").
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|X\d|-\d)",
+    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|\s?[X*]\s?\d|-\d)",
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.

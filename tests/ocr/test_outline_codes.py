@@ -36,6 +36,8 @@ def tokens(*texts):
     # family names makers glue or prefix: QSOP, TI's X2SON/VSON/USON, body-size DFN/QFN
     ("QSOP-16", "ssop", 16), ("X2SON-4", "son", 4), ("VSON-8", "son", 8),
     ("DFN2x2-6", "dfn", 6), ("QFN3x3-16", "qfn", 16), ("SO14", "soic", 14),
+    # ZhongKe: the body size with a star for the times sign, spaced, then the count
+    ("packaged in the form of QFN5 * 5-40L (P0.4T0.8)", "qfn", 40), ("QFN5*5-40L", "qfn", 40),
     ("TO263-5L", "dpak", 5), ("TFBGA-24", "bga", None), ("D2PAK", "dpak", None),
     # a small render loses the spaces: the count glued to the next word still counts
     ("Table66.LQFP48packagemechanicaldata", "qfp", 48), ("QFN3x3", "qfn", None),
