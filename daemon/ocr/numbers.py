@@ -87,6 +87,8 @@ def normalise(text: str) -> str:
     # ... and apart from the size it marks: "Ø 0.6" read "0 0.6" (a run never starts with
     # a lone zero before a size).
     text = re.sub(r"^\s*[0O]\s+(?=\d*\.\d)", "Ø", text)
+    # ... or as a question mark, the glyph it did not know: "?0.231" (MEMSIC's "Ø0.23").
+    text = re.sub(r"(?<![\w.?])\?(?=\d*\.\d)", "Ø", text)
     # Spaced digits of wide drawing fonts: "2. 02" -> "2.02", "0 .6" -> "0.6".
     text = re.sub(r"(\d)\s*\.\s+(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", text)

@@ -124,6 +124,15 @@ def test_a_diameter_mark_read_as_a_lone_zero():
     assert [x.value for x in parse_values("10 0.6")] == [10.0, 0.6]  # not after a number
 
 
+def test_a_diameter_mark_read_as_a_question_mark():
+    """MEMSIC's land pattern: OCR read "Ø0.23" as "?0.231"; a question mark after a word
+    marks nothing."""
+    (v,) = parse_values("?0.231")
+    assert v.diameter and v.value == 0.231
+    (w,) = parse_values("Why?0.5")
+    assert not w.diameter
+
+
 @pytest.mark.parametrize("text, want", [
     ("7.62=0.3", (7.62, 7.32, 7.92)),  # a small render's ± read as =
     ("6.5-0.5", (6.5, 6.0, 6.5)),  # no range runs downwards: a minus tolerance
