@@ -26,6 +26,9 @@ from daemon.ocr.tokens import OcrToken
 Box = Tuple[float, float, float, float]
 RATIO_TOLERANCE = 0.07  # relative: hatching and anti-aliasing blur edges by a pixel or two
 _DARK = 215  # light grey pad fills (Jauch: 190 on a 227 panel) count as ink
+# Hairline outlines rendered at screen resolution are light grey (MEMSIC's land circles:
+# 223): asked for only where the figure shows no pads at _DARK.
+_FAINT = 235
 _SAME_SIZE = 0.15
 _PX_STEP = 2  # _enclosed traces outlines on a 2-pixel grid
 
@@ -96,7 +99,8 @@ def _blobs(mask) -> List[Tuple[Box, int]]:
     return out
 
 
-def _dark_without_text(image, region: Box, tokens: Sequence[OcrToken], h: float):
+def _dark_without_text(image, region: Box, tokens: Sequence[OcrToken], h: float,
+                      threshold: int = _DARK):
     """(dark-pixel mask of `region`, its x0, y0) with the text runs blanked out (digits
     are thick enough to survive the opening), or None for a region too small."""
     import numpy as np
@@ -105,7 +109,7 @@ def _dark_without_text(image, region: Box, tokens: Sequence[OcrToken], h: float)
     x1, y1 = min(image.size[0], int(region[2])), min(image.size[1], int(region[3]))
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
-    mask = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < _DARK
+    mask = np.asarray(image.convert("L").crop((x0, y0, x1, y1))) < threshold
     for tok in tokens:
         if drawing_read_as_text(tok, h):
             continue
@@ -134,13 +138,18 @@ def drawn_grid(image, region: Box, tokens: Sequence[OcrToken], h: float
     mask, x0, y0 = dark
     blobs = [(box, n / ((box[2] - box[0]) * (box[3] - box[1])))
              for box, n in _solid_blobs(mask, h)]
-    best = _best_grid(dict(blobs), x0, y0)
+    best = _best_grid(dict(blobs), x0, y0) or _outlined_grid(mask, h, x0, y0)
     if best is None:
-        # outline-only pads: what their outlines enclose, at least a third of a text line
-        # across (smaller loops are glyphs and arrow heads)
-        best = _best_grid({b: share for b, share in _enclosed(mask)
-                           if min(b[2] - b[0], b[3] - b[1]) >= h / 3}, x0, y0)
+        faint = _dark_without_text(image, region, tokens, h, _FAINT)
+        best = _outlined_grid(faint[0], h, x0, y0)
     return best
+
+
+def _outlined_grid(mask, h: float, x0: int, y0: int) -> Optional[DrawnGrid]:
+    """Outline-only pads: what their outlines enclose, at least a third of a text line
+    across (smaller loops are glyphs and arrow heads)."""
+    return _best_grid({b: share for b, share in _enclosed(mask)
+                       if min(b[2] - b[0], b[3] - b[1]) >= h / 3}, x0, y0)
 
 
 def drawn_pad_count(image, region: Box, tokens: Sequence[OcrToken], h: float) -> int:

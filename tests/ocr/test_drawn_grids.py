@@ -22,7 +22,7 @@ def _tok(text, x, y, w=None, vertical=False, h=H):
     return OcrToken(text, box, vertical=vertical) if vertical else OcrToken(text, box)
 
 
-def _circle_land(misread_as_text=True):
+def _circle_land(misread_as_text=True, ink="black", width=2):
     """Four Ø0.23 circles on 0.40 x 0.40, thin outlines, each with an extension line from
     its centre out to a dimension line (MEMSIC's recommended land pattern)."""
     img = Image.new("RGB", (900, 700), "white")
@@ -30,7 +30,7 @@ def _circle_land(misread_as_text=True):
     x0, y0, r = 300, 250, 0.23 * S / 2
     centres = [(x0 + i * 0.4 * S, y0 + j * 0.4 * S) for j in (0, 1) for i in (0, 1)]
     for cx, cy in centres:
-        d.ellipse((cx - r, cy - r, cx + r, cy + r), outline="black", width=2)
+        d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ink, width=width)
     for cx, cy in centres[2:]:  # down to the 0.40 across the columns
         d.line((cx, cy, cx, cy + 120), fill="black", width=2)
     low = y0 + 0.4 * S + 110
@@ -59,6 +59,15 @@ def test_thin_circles_are_drawn_pads():
     # the outline's middle is the pad edge: 0.23 mm = 46 px, centres 80 px
     assert abs(grid.pad_x - 46) <= 3 and abs(grid.centre_x - 80) <= 1
     assert abs(grid.ratio("x") - 0.23 / 0.40) <= 0.07 * 0.575
+
+
+def test_hairline_circles_in_light_grey_are_drawn_pads():
+    """MEMSIC's MMC5603NJ land (t147) at 150 dpi: one-pixel circles of grey 223, lighter
+    than the ink threshold; asked for only where the figure shows nothing darker."""
+    page = _circle_land(ink=(223, 223, 223), width=1)
+    grid = drawn_grid(page.image, (150, 150, 650, 500), page.page.tokens, H)
+    assert grid is not None and len(grid.pads) == 4 and grid.round
+    assert abs(grid.centre_x - 80) <= 1 and abs(grid.centre_y - 80) <= 1
 
 
 def test_round_letters_wider_than_tall_are_ink_not_text():
