@@ -66,6 +66,29 @@ def test_no_part_is_a_shared_evaluation_page():
             assert (gt["source"]["pdf_sha256"], im["pdf_page"]) not in used, folder.name
 
 
+def _overlap(a, b) -> float:
+    """Intersection over union of two crop boxes (fractions of a page)."""
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - ix * iy
+    return ix * iy / union
+
+
+def test_no_page_is_taken_twice():
+    """Two parts may crop one PDF page only for different figures (ADI's three outlines on
+    one page) or deliberately (an `_untitled` crop below the title): a second copy of a
+    tuned page is no new page (t143 once repeated t09's HX711 page from another repo)."""
+    seen = {}
+    for folder in PARTS:
+        gt = _gt(folder)
+        for im in gt["images"]:
+            key = (gt["source"]["pdf_sha256"], im["pdf_page"])
+            for other, crop in seen.get(key, []):
+                if not (folder.name.endswith("_untitled") or other.endswith("_untitled")):
+                    assert _overlap(crop, im["crop"]) <= 0.5, (folder.name, other)
+            seen.setdefault(key, []).append((folder.name, im["crop"]))
+
+
 @pytest.mark.parametrize("folder", PARTS, ids=[p.name for p in PARTS])
 def test_record_is_complete(folder):
     gt = _gt(folder)
