@@ -540,9 +540,12 @@ def by_registered_outline(dims: Sequence[Dim], family: str, pitch: Optional[floa
                            pins: Optional[int]) -> Dict[str, PrintedValue]:
     """Body, tips and length by the windows of the one registered outline (jedec_bodies.
     outline_windows) whose every window holds exactly one printed limit pair; {} when no
-    outline or more than one fits that way."""
+    outline or more than one fits that way. With no pitch read yet (the land pattern that
+    prints it comes later; TI's boxed 1,27 lost in a small copy), every standard pitch of
+    the family is tried: the variations' lengths differ by pitch, so one fits or none."""
     fits = []
-    for _outline, windows in outline_windows(family, pitch, pins):
+    pitches = [pitch] if pitch is not None else list(family_pitches(family, pins))
+    for _outline, windows in [w for p in pitches for w in outline_windows(family, p, pins)]:
         sizes = {k: w for k, w in windows.items() if k != "height"}
         found = _by_window(dims, sizes)
         if len(found) == len(sizes):

@@ -279,3 +279,21 @@ def test_a_small_outline_without_1_27_takes_a_shrink_pitch():
     assert printed_pitch(dims("0.635", "0.25", "4.80"), 16, "soic").value == 0.635
     assert printed_pitch(dims("1.27", "0.50", "4.90"), 8, "soic").value == 1.27
     assert printed_pitch(dims("0.50", "4.90"), 8, "dip") is None
+
+
+def test_a_registered_outline_is_found_before_the_pitch_is_read():
+    """TI's D SOIC-16 in a small copy (t145): the boxed pitch lost, the tips' dimension
+    line unseen. With no pitch yet, each standard pitch of the family is tried; MS-012's
+    16-lead windows hold the body, tips and length, so they are read (no pitch made up)."""
+    from daemon.ocr.package_callouts import by_registered_outline
+
+    def pair(lo, hi, axis):
+        v = PrintedValue((lo + hi) / 2, lo, hi, text=f"{hi:.2f}/{lo:.2f}")
+        return Dim(v, (0, 0, 10, 10), axis)
+
+    dims = [pair(9.8, 10.0, "x"), pair(5.8, 6.2, None), pair(3.8, 4.0, "y")]
+    found = by_registered_outline(dims, "soic", None, 16)
+    assert {k: v.hi for k, v in found.items() if k != "height"} == {
+        "body_length": 10.0, "overall_width": 6.2, "body_width": 4.0}
+    assert "pitch" not in found
+    assert by_registered_outline(dims, "soic", None, 8) == {}  # no 8-lead length window
