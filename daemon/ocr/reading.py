@@ -597,9 +597,9 @@ def parse(inputs: Sequence[OcrInput], hints: Optional[ReadHints] = None, *,
 
 
 def _shrink_outline(b: ReadingBuilder, family: Optional[str]) -> Optional[str]:
-    """A page read as SOIC only from "small outline package" (TI's title for its SOIC,
-    QSOP and TSSOP drawings alike) whose pitch is a shrink outline's is an SSOP: named so,
-    and its JEDEC defaults (MO-137 for 0.635) are the SSOP's."""
+    """A page read as SOIC whose pitch is a shrink outline's is an SSOP ("small outline
+    package" is TI's title for its SOIC, QSOP and TSSOP drawings alike; no SOIC has such a
+    pitch): named so, and its JEDEC defaults (MO-137 for 0.635) are the SSOP's."""
     from daemon.ocr.pitches import SHRINK_OUTLINE_PITCHES
 
     pitch = b.fields.get("pitch") or b.land.get("pitch")
