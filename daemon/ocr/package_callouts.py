@@ -540,18 +540,26 @@ def by_registered_outline(dims: Sequence[Dim], family: str, pitch: Optional[floa
                            pins: Optional[int]) -> Dict[str, PrintedValue]:
     """Body, tips and length by the windows of the one registered outline (jedec_bodies.
     outline_windows) whose every window holds exactly one printed limit pair; {} when no
-    outline or more than one fits that way. With no pitch read yet (the land pattern that
-    prints it comes later; TI's boxed 1,27 lost in a small copy), every standard pitch of
-    the family is tried: the variations' lengths differ by pitch, so one fits or none."""
+    outline or more than one fits that way."""
     fits = []
-    pitches = [pitch] if pitch is not None else list(family_pitches(family, pins))
-    for _outline, windows in [w for p in pitches for w in outline_windows(family, p, pins)]:
+    for _outline, windows in outline_windows(family, pitch, pins):
         sizes = {k: w for k, w in windows.items() if k != "height"}
         found = _by_window(dims, sizes)
         if len(found) == len(sizes):
             height = _by_window(dims, {"height": windows["height"]}) if "height" in windows \
                 else {}
             fits.append({**found, **height})
+    return fits[0] if len(fits) == 1 else {}
+
+
+def registered_outline_any_pitch(dims: Sequence[Dim], family: str, pins: Optional[int]
+                                 ) -> Dict[str, PrintedValue]:
+    """by_registered_outline with no pitch read yet (the land pattern that prints it comes
+    later; TI's boxed 1,27 lost in a small copy): each standard pitch of the family is
+    tried, and the one outline whose windows hold the printed limits places them (the
+    variations' lengths differ by pitch: one fits or none). No pitch is made up."""
+    fits = [f for f in (by_registered_outline(dims, family, p, pins)
+                        for p in family_pitches(family, pins)) if f]
     return fits[0] if len(fits) == 1 else {}
 
 
@@ -830,6 +838,8 @@ def read_outline(callouts: Sequence[Callout], drawing, tokens: Sequence[OcrToken
         height = limits[0] if len(limits) == 1 else None
     found = assign_sizes(dims, family, pitch_value, height.value if height else None,
                          pin_count)
+    if not found and pitch_value is None and family in TWO_ROW_LEADED:
+        found = registered_outline_any_pitch(dims, family, pin_count)
     if height is None and family not in JEDEC_WINDOWS:
         height = side_view_height(dims, figs, found, pitch_value, family)
     if height is not None:

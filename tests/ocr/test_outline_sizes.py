@@ -285,15 +285,15 @@ def test_a_registered_outline_is_found_before_the_pitch_is_read():
     """TI's D SOIC-16 in a small copy (t145): the boxed pitch lost, the tips' dimension
     line unseen. With no pitch yet, each standard pitch of the family is tried; MS-012's
     16-lead windows hold the body, tips and length, so they are read (no pitch made up)."""
-    from daemon.ocr.package_callouts import by_registered_outline
+    from daemon.ocr.package_callouts import registered_outline_any_pitch
 
     def pair(lo, hi, axis):
         v = PrintedValue((lo + hi) / 2, lo, hi, text=f"{hi:.2f}/{lo:.2f}")
         return Dim(v, (0, 0, 10, 10), axis)
 
     dims = [pair(9.8, 10.0, "x"), pair(5.8, 6.2, None), pair(3.8, 4.0, "y")]
-    found = by_registered_outline(dims, "soic", None, 16)
+    found = registered_outline_any_pitch(dims, "soic", 16)
     assert {k: v.hi for k, v in found.items() if k != "height"} == {
         "body_length": 10.0, "overall_width": 6.2, "body_width": 4.0}
     assert "pitch" not in found
-    assert by_registered_outline(dims, "soic", None, 8) == {}  # no 8-lead length window
+    assert registered_outline_any_pitch(dims, "soic", 8) == {}  # no 8-lead length window
