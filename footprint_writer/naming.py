@@ -22,15 +22,10 @@ CHIP_IMPERIAL = {
 }
 
 
-def mm(value: float) -> str:
-    """A dimension as KLC names write it: up to 2 decimals, no trailing zeros (4, 3.9, 1.27)."""
-    text = f"{round(float(value), 2):.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def pitch_mm(value: float) -> str:
-    """A pitch as KLC names write it: up to 3 decimals (QSOP's P0.635mm, not P0.64mm)."""
-    text = f"{round(float(value), 3):.3f}".rstrip("0").rstrip(".")
+def mm(value: float, decimals: int = 2) -> str:
+    """A dimension as KLC names write it: up to 2 decimals, no trailing zeros (4, 3.9, 1.27);
+    a pitch keeps 3 (QSOP's P0.635mm, not P0.64mm)."""
+    text = f"{round(float(value), decimals):.{decimals}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
@@ -58,7 +53,7 @@ def ic_name(family: str, pins: int, body_x: float, body_y: float,
     parts = [f"{family}-{pins}" + (f"-{ep_count}EP" if ep else "")]
     parts.append(f"{mm(body_x)}x{mm(body_y)}mm")
     if pitch:
-        parts.append(f"P{pitch_mm(pitch)}mm")
+        parts.append(f"P{mm(pitch, 3)}mm")
     if ep:
         parts.append(f"EP{mm(ep[0])}x{mm(ep[1])}mm")
     parts += list(suffix)

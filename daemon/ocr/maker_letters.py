@@ -62,6 +62,7 @@ def maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Readi
         assign_sizes,
         axis_of,
         by_registered_outline,
+        registered_outline_any_pitch,
     )
 
     page = item.page
@@ -111,13 +112,9 @@ def maker_letters_from_drawing(item, table: DimensionTable, unit: str, b: "Readi
         # The drawing's letters were not read (a small render's single letters): each
         # row whose range alone fits a window of the one registered outline of this family,
         # pitch and count is that size (MCC's SOT-23: A 2.80-3.04 is TO-236AB's D).
-        from daemon.ocr.jedec_bodies import JEDEC_BODIES
-
-        pitches = [pitch.nominal] if pitch else sorted(
-            {p for o in JEDEC_BODIES if o.family == family for p in o.pitches})
-        fits = [f for f in (by_registered_outline(row_dims(table, unit), family, p, pins)
-                            for p in pitches) if f]
-        found = fits[0] if len(fits) == 1 else {}
+        rows = row_dims(table, unit)
+        found = by_registered_outline(rows, family, pitch.nominal, pins) if pitch \
+            else registered_outline_any_pitch(rows, family, pins)
         how = "placed by the registered outline's windows"
     if found and "height" not in found:
         height = letter_a_height(table, unit, family, found)

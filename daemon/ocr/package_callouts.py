@@ -32,10 +32,10 @@ from typing import Dict, List, Optional, Sequence
 from daemon.ocr.callouts import TWO_TERMINAL_FAMILIES, Callout
 from daemon.ocr.dual_units import one_unit
 from daemon.ocr.figures import Figure, nearest_figure
-from daemon.ocr.jedec_bodies import outline_windows, tallest
+from daemon.ocr.jedec_bodies import JEDEC_BODIES, outline_windows, tallest
 from daemon.ocr.layout import next_line_under, squash
 from daemon.ocr.numbers import PrintedValue, parse_values
-from daemon.ocr.pitches import SHRINK_OUTLINE_PITCHES, family_pitches
+from daemon.ocr.pitches import family_pitches
 from daemon.ocr.tokens import OcrToken
 
 TWO_ROW_LEADED = ("sot23", "soic", "ssop", "tssop", "msop")
@@ -558,8 +558,8 @@ def registered_outline_any_pitch(dims: Sequence[Dim], family: str, pins: Optiona
     later; TI's boxed 1,27 lost in a small copy): each standard pitch of the family is
     tried, and the one outline whose windows hold the printed limits places them (the
     variations' lengths differ by pitch: one fits or none). No pitch is made up."""
-    fits = [f for f in (by_registered_outline(dims, family, p, pins)
-                        for p in family_pitches(family, pins)) if f]
+    pitches = sorted({p for o in JEDEC_BODIES if o.family == family for p in o.pitches})
+    fits = [f for f in (by_registered_outline(dims, family, p, pins) for p in pitches) if f]
     return fits[0] if len(fits) == 1 else {}
 
 
@@ -787,8 +787,9 @@ def printed_pitch(dims: Sequence[Dim], pin_count: Optional[int], family: Optiona
              and not d.value.is_range and 0.3 <= d.value.value < 2.6]
     standard = family_pitches(family, pin_count)
     if family == "soic" and not any(abs(d.value.value - standard[0]) < 0.006 for d in dims):
-        # no 1.27 anywhere: the "small outline package" may be a shrink one (TI's DBQ)
-        standard = SHRINK_OUTLINE_PITCHES
+        # No 1.27 anywhere: "small outline package" names every two-row gull-wing outline
+        # (TI's D, DBQ, PW and DGK titles, JEDEC's R-PDSO-Gn): it may be a shrink one.
+        standard = family_pitches("ssop")
     if len(standard) == 1:  # DIP, TO-220, SOT-223: a TYP lead width is not the pitch
         basic = [v for v in basic if abs(v.value - standard[0]) < 0.006]
     # of several, a standard pitch of the family before a smaller TYP size (Micron's

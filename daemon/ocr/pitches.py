@@ -28,12 +28,6 @@ PITCH_BY_LEADS: Dict[str, Dict[int, tuple]] = {
     "dpak": {5: (1.14, 1.27, 1.7), 7: (1.27,)},
 }
 
-# "Small outline package" names every two-row gull-wing outline, not SOIC's alone: TI titles
-# its D (SOIC, 1.27), DBQ (QSOP, 0.635), PW (TSSOP, 0.65) and DGK (VSSOP, 0.65) drawings
-# so, and JEDEC's descriptive designation R-PDSO-Gn (JEP95) covers them all. Where a page
-# read as SOIC prints no 1.27, a lone printed shrink-outline pitch is its pitch.
-SHRINK_OUTLINE_PITCHES = (0.65, 0.635, 0.5)
-
 _PITCH_EPS_MM = 0.006
 
 

@@ -600,11 +600,11 @@ def _shrink_outline(b: ReadingBuilder, family: Optional[str]) -> Optional[str]:
     """A page read as SOIC whose pitch is a shrink outline's is an SSOP ("small outline
     package" is TI's title for its SOIC, QSOP and TSSOP drawings alike; no SOIC has such a
     pitch): named so, and its JEDEC defaults (MO-137 for 0.635) are the SSOP's."""
-    from daemon.ocr.pitches import SHRINK_OUTLINE_PITCHES
+    from daemon.ocr.pitches import is_standard_pitch
 
     pitch = b.fields.get("pitch") or b.land.get("pitch")
     if family != "soic" or pitch is None or pitch.nominal is None \
-            or not any(abs(pitch.nominal - p) < 0.006 for p in SHRINK_OUTLINE_PITCHES):
+            or not is_standard_pitch(pitch.nominal, "ssop"):
         return family
     b.log.add(f"a small outline at {pitch.nominal:g} mm pitch: read as an SSOP")
     return "ssop"
