@@ -89,6 +89,17 @@ def test_no_page_is_taken_twice():
             seen.setdefault(key, []).append((folder.name, im["crop"]))
 
 
+def test_no_part_is_taken_twice():
+    """One part, one maker, one package once: another revision of a datasheet already in the
+    set is no new page (t147 once repeated t80's MEMSIC MMC5603NJ from a second repo, as a
+    different PDF, so the page check above could not see it)."""
+    seen = {}
+    for folder in PARTS:
+        stem = folder.name.split("_", 1)[1]
+        assert stem not in seen, (folder.name, seen.get(stem))
+        seen[stem] = folder.name
+
+
 @pytest.mark.parametrize("folder", PARTS, ids=[p.name for p in PARTS])
 def test_record_is_complete(folder):
     gt = _gt(folder)
@@ -152,7 +163,7 @@ CLASS_PAGES = {
     "t141_ADS7843_TI_DBQ_SSOP-16": "TI's 'small-outline package' at 0.635: an SSOP (MO-137); "
                                    "a foot length printed in both units, one over the other",
     "t142_AT6558_ZhongKe_QFN-40": "'QFN5 * 5-40L': the count after the body size",
-    "t147_MMC5603NJ_MEMSIC_WLP-4": "land circles drawn as light-grey hairlines; Ø read as ?",
+    
     "t03_MBR0530_onsemi_SOD-123": "inch stacked under mm; span and gap orient the pad",
     "t05_TPS61220_TI_DCK_SC-70-6": "outline limit pairs by axis; 'max height' title",
     "t06_BQ24072_TI_RGT_VQFN-16": "no-lead body from the drawing",
