@@ -40,10 +40,12 @@ def _run_at(mask, y: int, x: int) -> Optional[Tuple[int, int]]:
     return a, b
 
 
-def _count(mask, box, h: float) -> Optional[int]:
-    """Leads running along x (rows), their spacing dimensioned beside `box` (x0, y0, x1,
-    y1 in this frame): two extension lines bracket the text, whatever way the arrows
-    point."""
+def _spacing_leads(mask, box, h: float):
+    """(centres, side, end, leads) of the spacing dimension beside `box` (x0, y0, x1, y1
+    in this frame) whose two extension lines start at drawn leads running along x, or
+    None: the rows of the two extension lines, the side (-1 left, 1 right) the leads lie
+    on, the column they end at, and each lead's stroke (first and last column). Two
+    extension lines bracket the text, whatever way the arrows point."""
     import numpy as np
 
     x0, y0, x1, y1 = box
@@ -72,19 +74,75 @@ def _count(mask, box, h: float) -> Optional[int]:
                  for c in centres]
         if not all(leads):
             continue  # the extension lines start at no drawn lead (an end view's pins)
-        # Where the two leads start (at the body): a further stroke must start there too;
-        # a dimension line along the leads (GL55's 34 +/-1 from the body's top) does not.
-        root = float(np.median([b if side > 0 else a for a, b in leads]))
-        count = 2
-        for direction, start in ((-1, centres[0]), (1, centres[1])):
-            for k in range(1, MAX_LEADS):
-                y = int(round(start + direction * k * pitch))
-                run = _stroke_near(mask, y, end, side, pitch, MIN_LEAD * h, h)
-                if run is None or abs((run[1] if side > 0 else run[0]) - root) > h:
-                    break
-                count += 1
-        return count
+        return centres, side, end, leads
     return None
+
+
+def _count(mask, box, h: float) -> Optional[int]:
+    """How many leads the side view draws across the spacing dimension beside `box`."""
+    import numpy as np
+
+    found = _spacing_leads(mask, box, h)
+    if found is None:
+        return None
+    centres, side, end, leads = found
+    pitch = centres[1] - centres[0]
+    # Where the two leads start (at the body): a further stroke must start there too;
+    # a dimension line along the leads (GL55's 34 +/-1 from the body's top) does not.
+    root = float(np.median([b if side > 0 else a for a, b in leads]))
+    count = 2
+    for direction, start in ((-1, centres[0]), (1, centres[1])):
+        for k in range(1, MAX_LEADS):
+            y = int(round(start + direction * k * pitch))
+            run = _stroke_near(mask, y, end, side, pitch, MIN_LEAD * h, h)
+            if run is None or abs((run[1] if side > 0 else run[0]) - root) > h:
+                break
+            count += 1
+    return count
+
+
+def _lead_across(mask, centre: float, run: Tuple[int, int], reach: float):
+    """(width, middle) of one drawn lead across its length, medians over the middle of its
+    stroke, from the dark rows within `reach` of the extension line: a lead drawn as two
+    edge lines (a centre line between them or not) is as wide as their middles lie apart,
+    a filled one as its dark rows."""
+    import numpy as np
+
+    a, b = run
+    lo, hi = int(max(0, centre - reach)), int(min(mask.shape[0] - 1, centre + reach))
+    widths, middles = [], []
+    for x in range(a + (b - a) // 5, b - (b - a) // 5 + 1, 2):
+        lines = _clusters((lo + np.flatnonzero(mask[lo:hi + 1, x])).tolist(), gap=1)
+        if not lines:
+            continue
+        if len(lines) == 1:
+            top, bottom = lines[0][0], lines[0][1] + 1
+        else:
+            top, bottom = sum(lines[0]) / 2.0, sum(lines[-1]) / 2.0
+        widths.append(bottom - top)
+        middles.append((top + bottom) / 2.0)
+    if len(widths) < 3:
+        return None
+    return float(np.median(widths)), float(np.median(middles))
+
+
+def _width_ratio(mask, box, h: float) -> Optional[float]:
+    """A drawn lead's width over the drawn spacing between the two leads' middles, where
+    both leads agree (within 25 %); None where either is not found."""
+    found = _spacing_leads(mask, box, h)
+    if found is None:
+        return None
+    centres, _, _, leads = found
+    reach = (centres[1] - centres[0]) / 3.0
+    across = [_lead_across(mask, c, run, reach) for c, run in zip(centres, leads)]
+    if not all(across):
+        return None
+    widths = [w for w, _ in across]
+    middles = [m for _, m in across]
+    spacing = middles[1] - middles[0]
+    if spacing <= 0 or min(widths) < 2 or max(widths) > 1.25 * min(widths):
+        return None
+    return sum(widths) / 2.0 / spacing
 
 
 def _stroke_near(mask, y: int, end: int, side: int, pitch: float, min_len: float,
@@ -134,3 +192,24 @@ def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
               if turned else _count(_dots_joined(dark, gap), box, h) for turned in frames}
     counts.discard(None)
     return next(iter(counts)) if len(counts) == 1 else None
+
+
+def drawn_lead_width(image, box, h: float, axis: Optional[str] = None,
+                     threshold: int = 235, texts: Sequence[tuple] = ()) -> Optional[float]:
+    """The drawn width of the leads across the spacing dimension at `box`, as a fraction of
+    the drawn spacing between their middles (drawn to scale, 0.54 at 2.54 gives 0.21), or
+    None where the two leads are not found or disagree. Drawings are seldom exactly to
+    scale: the caller only tells apart printed sizes far from each other with it."""
+    import numpy as np
+
+    dark = np.asarray(image.convert("L")) < threshold
+    for text in [box, *texts]:
+        x0, y0, x1, y1 = (int(round(v)) for v in text)
+        dark[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = False
+    gap = max(2, int(round(h / 3)))
+    frames = {"y": [False], "x": [True]}.get(axis, [False, True])
+    ratios = {_width_ratio(_dots_joined(dark.T, gap), (box[1], box[0], box[3], box[2]), h)
+              if turned else _width_ratio(_dots_joined(dark, gap), box, h)
+              for turned in frames}
+    ratios.discard(None)
+    return next(iter(ratios)) if len(ratios) == 1 else None

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from daemon.ocr.drawn_leads import drawn_lead_count
+from daemon.ocr.drawn_leads import drawn_lead_count, drawn_lead_width
 from daemon.ocr.hole_row import MIN_COPPER_GAP_MM, tht_pads
 from daemon.ocr.layout import line_height, once_per_page, page_text, squash
 from daemon.ocr.numbers import parse_values
@@ -58,6 +58,12 @@ _PAIR = re.compile(r"(\d*\.?\d+)\s*[xX×]\s*(\d*\.?\d+)")
 _AWG = re.compile(r"AWG\s*#?\s*(\d{2})", re.I)
 MAX_LEADS = 40
 LEAD_SIZE_MM = (0.25, 1.3)  # a lead's printed size (its diameter or side) on such drawings
+# A bare size is a lead's only near the width the drawing gives the leads (as a fraction of
+# the printed spacing): within a factor of 1.5, and every other size at least a factor of
+# 1.28 further off (log ratios 0.4 and 0.25). Drawings are seldom to scale, so this only
+# parts sizes far apart (TRU's 0.54 lead, drawn 0.64, from the 1.0 flange).
+PLAIN_LEAD_LOG_TOLERANCE = 0.4
+PLAIN_LEAD_LOG_MARGIN = 0.25
 
 
 @dataclass
@@ -158,6 +164,41 @@ def _land_prints_holes(item) -> bool:
                                    and centre_inside(d.box, fig.region) for d in fig.dims)
 
 
+def _plain_lead(item, dims, spacings, h: float) -> Optional[Lead]:
+    """A lead printed as a bare size, no diameter sign, SQ or count (TRU Components' 3 mm
+    LED: "0.54" over its lead): the one size in LEAD_SIZE_MM clearly nearest (PLAIN_LEAD_LOG_*)
+    the width the drawing gives the leads across the spacing's own dimension, measured
+    against that spacing. Its section is not printed: taken as square, whose diagonal
+    makes the larger hole, which fits a round lead too."""
+    values = {s for s, _, _, _ in spacings}
+    if item.image is None or len(values) != 1:
+        return None
+    spacing = next(iter(values))
+    texts = [t.box for t in page_text(item)]
+    ratios = {round(r, 3) for r in (drawn_lead_width(item.image, box, h, a, texts=texts)
+                                    for _, a, _, box in spacings if box is not None)
+              if r is not None}
+    if len(ratios) != 1:
+        return None
+    drawn = next(iter(ratios)) * spacing
+    sizes = {}
+    for d in dims:
+        v = d.value
+        if v.bracket or v.multiplier or v.diameter or v.radius or v.degrees or v.is_range \
+                or v.qualifier in ("MAX", "MIN") or "." not in v.text \
+                or not LEAD_SIZE_MM[0] <= v.value <= LEAD_SIZE_MM[1]:
+            continue
+        sizes.setdefault(round(v.value, 3), d)
+    off = sorted((abs(math.log(size / drawn)), size) for size in sizes)
+    if not off or off[0][0] > PLAIN_LEAD_LOG_TOLERANCE \
+            or len(off) > 1 and off[1][0] < off[0][0] + PLAIN_LEAD_LOG_MARGIN:
+        return None
+    d = sizes[off[0][1]]
+    return Lead(off[0][1], True, d.axis, None,
+                f"{d.value.text}: a bare size, the leads drawn {drawn:.2f} wide; its section "
+                "not printed, taken as square")
+
+
 def _spacings(dims, tokens, h: float) -> list:
     """(standard spacing, axis, called a spacing, text box) of each qualifying printed
     size."""
@@ -243,6 +284,10 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
     leads = _leads(dims, tokens, h)
+    if not leads:
+        # a lead printed as a bare size: told by the width the drawing gives the leads
+        plain = _plain_lead(item, dims, _spacings(dims, tokens, h), h)
+        leads = [plain] if plain is not None else []
     if not leads or _prints_holes(dims, tokens) or _land_prints_holes(item) \
             or _names_a_leadless_package(tokens):
         return None

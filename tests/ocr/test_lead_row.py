@@ -399,3 +399,49 @@ def test_a_row_longer_than_any_printed_size_is_no_row():
     assert reading.pin_count == 10
     xs = sorted(p.x for p in reading.pads)
     assert abs(xs[-1] - xs[0] - 9 * 2.54) < 1e-6
+
+
+# -- a lead printed as a bare size ---------------------------------------------------------
+# The synthetic lamp draws its leads 8 px wide (edge lines' middles) at 60 px between their
+# middles: 2.54 x 8 / 60 = 0.34 mm as drawn.
+def test_a_bare_lead_size_near_the_drawn_width_is_the_lead():
+    """TRU Components' 3 mm LED prints "0.54" over its lead, no Ø or SQ: the size the
+    drawing's leads are drawn near is the lead; its section unknown, taken as square."""
+    reading = parse([_radial_page(lead="0.35", lead_note="", extra=[("1.0", 150, 420)])],
+                    ReadHints())
+    assert reading.pin_count == 2
+    # square 0.35: diagonal 0.495 + 0.2 -> 0.7 (0.05 steps, rounded up)
+    assert {p.drill for p in reading.pads} == {0.7}
+    assert "bare size" in reading.notes and "taken as square" in reading.notes
+
+
+def test_two_bare_sizes_near_the_drawn_width_make_no_lead():
+    """0.35 and 0.4 are both near the drawn 0.34: which is the lead is not told."""
+    with pytest.raises(ReaderError):
+        parse([_radial_page(lead="0.35", lead_note="", extra=[("0.40", 150, 420)])],
+              ReadHints())
+
+
+def test_a_bare_size_far_from_the_drawn_width_is_no_lead():
+    """A 1.0 flange beside leads drawn 0.34 wide is no lead (and nothing else is)."""
+    with pytest.raises(ReaderError):
+        parse([_radial_page(lead="1.0", lead_note="")], ReadHints())
+
+
+def test_drawn_lead_width_with_centre_lines_and_heavy_edges():
+    """TRU's drawing: heavy edge lines, a dashed centre line, extension lines from the
+    centres; the width is between the edge lines' middles (12 px at 60 px spacing)."""
+    from daemon.ocr.drawn_leads import drawn_lead_width
+
+    img = Image.new("RGB", (900, 500), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((100, 150, 300, 350), outline="black", width=2)
+    for cy in (220, 280):
+        d.line((300, cy - 6, 700, cy - 6), fill="black", width=3)
+        d.line((300, cy + 6, 700, cy + 6), fill="black", width=3)
+        for x in range(320, 680, 40):
+            d.line((x, cy, x + 20, cy), fill="black", width=2)
+        d.line((715, cy, 790, cy), fill="black", width=1)
+    d.line((760, 180, 760, 320), fill="black", width=1)
+    ratio = drawn_lead_width(img, (770, 240, 818, 260), H, "y")
+    assert ratio == pytest.approx(12 / 60, abs=0.02)
