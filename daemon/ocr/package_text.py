@@ -54,7 +54,9 @@ FAMILY_PATTERNS: Tuple[Tuple[str, str], ...] = (
 
 # Pin count printed with the family: "TSSOP-14", "SOT-23-5", "SOIC-8", "8-Lead", "14 PIN".
 _COUNT_PATTERNS = (
-    r"(?<![\w.])(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
+    # (also glued to the body size's unit where a small render lost the spaces: ST's
+    # "10x10mm64pin")
+    r"(?:(?<![\w.])|(?<=MM))(\d{1,3})[- ]?(?:LEAD|PIN|TERMINAL|BALL)",
     # Chinese makers: "8引脚" (8 pins; OCR doubles the first glyph at times), "16脚"
     r"(?<![\d.])(\d{1,3})\s?(?:引+脚|管脚|脚)",
     # the count, L for leads, before the family: Richtek's "W-Type 6L DFN 2x2", "8L SOP"
@@ -78,7 +80,9 @@ _COUNT_PATTERNS = (
     # never SOT23 / SOT223), also to the next word where a small render loses the space
     # ("LQFP48PACKAGEMECHANICALDATA"), but not a body size ("QFN3X3").
     r"\b(?:[LTVWU]?QFP|[VWUX]?F?QFPN|[VWUX]?QFN|[VWUX]?DFN|T?SSOP|SOIC|SOP|PDIP|DIP|"
-    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?(?!\d|\s?[X*]\s?\d|-\d)",
+    r"HTSSOP|MSOP|[VWUX]?SON)(\d{1,3})(?:L|E|EP)?"
+    # not Micron's "SOP2-16" (variant 2), but "LQFP64-10x10" (then the body size) counts
+    r"(?!\d|\s?[X*]\s?\d|-\d(?![\d.]*\s?[X*]\s?\d))",
 )
 # Leads (beside the tab, for SOT-223 and DPAK) a family has when the page gives no count:
 # a DPAK's middle lead is cut (TO-252AA, KiCad's TO-252-2), the tab its third pad.

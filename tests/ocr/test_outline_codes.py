@@ -41,6 +41,9 @@ def tokens(*texts):
     ("TO263-5L", "dpak", 5), ("TFBGA-24", "bga", None), ("D2PAK", "dpak", None),
     # a small render loses the spaces: the count glued to the next word still counts
     ("Table66.LQFP48packagemechanicaldata", "qfp", 48), ("QFN3x3", "qfn", None),
+    # ST's LQFP64 title in a 0.7-scale JPEG: the body size after a dash, "mm64pin" glued
+    ("Figure71.LQFP64-10x10mm64pinlow-profile", "qfp", 64),
+    ("Figure71.LQFP64-10 x10 mm64pin low-profile", "qfp", 64),
     ("S□T-23", "sot23", None),  # the O read as a box
     ("COMPLIANTTOJEDECSTANDARDSMS-O12-AA", "soic", 8),  # glued, and the 0 read as O
     ("JEDECMO-178AA", "sot23", 5),
