@@ -382,9 +382,23 @@ def test_small_copy_builds_no_wrong_value(name, rebuilt_small, ocr_reader):
         (f.field, f.expected, f.actual) for f in score.facts if f.ok is False])
 
 
+# Screenshot-like copies (0.7 scale, JPEG 70) that must read with no error and no wrong
+# value: what a small render loses that the reader must do without.
+SMALL_CLASS_PAGES = {
+    "t149_STM32F103RC_ST_LQFP-64": "the title's spaces lost: 'LQFP64-10x10mm64pin' counts 64",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SMALL_CLASS_PAGES), ids=sorted(SMALL_CLASS_PAGES))
+def test_small_copy_reads_its_class(name, rebuilt_small, ocr_reader):
+    score = _score(rebuilt_small[name], ocr_reader)
+    wrong = [(f.field, f.expected, f.actual) for f in score.facts if f.ok is False]
+    assert score.error is None and not wrong, (SMALL_CLASS_PAGES[name], score.error, wrong)
+
+
 @pytest.fixture(scope="module")
 def rebuilt_small(tmp_path_factory):
-    full = _rebuild(SMALL_NO_WRONG, tmp_path_factory.mktemp("full"))
+    full = _rebuild({**SMALL_NO_WRONG, **SMALL_CLASS_PAGES}, tmp_path_factory.mktemp("full"))
     small = tmp_path_factory.mktemp("small")
     copy_part = _script("screenshot_like").copy_part
     for name, part in full.items():
