@@ -62,8 +62,9 @@ def test_thin_circles_are_drawn_pads():
 
 
 def test_hairline_circles_in_light_grey_are_drawn_pads():
-    """MEMSIC's MMC5603NJ land at 150 dpi (seen in a second revision of t80's datasheet): one-pixel circles of grey 223, lighter
-    than the ink threshold; asked for only where the figure shows nothing darker."""
+    """MEMSIC's MMC5603NJ land at 150 dpi (a second revision of t80's datasheet): one-pixel
+    circles of grey 223, lighter than the ink threshold; asked for only where the figure
+    shows nothing darker."""
     page = _circle_land(ink=(223, 223, 223), width=1)
     grid = drawn_grid(page.image, (150, 150, 650, 500), page.page.tokens, H)
     assert grid is not None and len(grid.pads) == 4 and grid.round
