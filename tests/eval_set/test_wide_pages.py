@@ -165,7 +165,6 @@ CLASS_PAGES = {
     "t142_AT6558_ZhongKe_QFN-40": "'QFN5 * 5-40L': the count after the body size",
     "t148_LED3mm_TRU_Components_3mm_LED": "a lead printed as a bare size (no Ø or SQ), "
                                           "told from the flange by the drawn lead width",
-
     "t03_MBR0530_onsemi_SOD-123": "inch stacked under mm; span and gap orient the pad",
     "t05_TPS61220_TI_DCK_SC-70-6": "outline limit pairs by axis; 'max height' title",
     "t06_BQ24072_TI_RGT_VQFN-16": "no-lead body from the drawing",
