@@ -121,6 +121,10 @@ class ParseLog:
         return sorted(self.notes, key=lambda n: "check" not in n)
 
 
+# JEDEC's standoff (A1) and body thickness (A2): letters only a package table holds.
+PACKAGE_HEIGHT_LETTERS = frozenset({"A1", "A2"})
+
+
 def table_kind(table: DimensionTable, land_page: bool,
                tokens: Sequence[OcrToken] = ()) -> str:
     symbols = set(table.symbols)
@@ -128,6 +132,10 @@ def table_kind(table: DimensionTable, land_page: bool,
     side = letters_side(symbols)
     if side == "land" or "CONTACTPAD" in descriptions or "PADSPACING" in descriptions:
         return "land"
+    if side == "package" and symbols & PACKAGE_HEIGHT_LETTERS:
+        # a standoff or body thickness: no land table has one, whatever heading is above
+        # (ST's LQFP64 table under "Recommended footprint" once its title was cut away)
+        return "package"
     if land_page and _under_land_heading(table, tokens):
         return "land"  # "Suggested Pad Layout" over a Symbol / Unit (mm) table
     if side == "package" or {"A", "B"} <= symbols:

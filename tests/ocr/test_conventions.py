@@ -586,3 +586,22 @@ def test_a_page_with_sizes_and_no_family_says_what_to_give():
     message = str(err.value)
     assert "3 printed sizes" in message
     assert all(k in message for k in ("package hint", "land pattern", "reading JSON"))
+
+
+def test_a_table_with_heights_is_the_package_s_under_a_footprint_heading():
+    """ST's LQFP64 page cut below its titles: the mechanical-data table (A, A1, A2, b, D1,
+    E1, e ...) sits under "Recommended footprint" with no package heading left above it;
+    a land table never holds a standoff or body thickness, so it stays the package's."""
+    from daemon.ocr.reading import table_kind
+    from daemon.ocr.tables import DimensionTable, TableRow
+    from daemon.ocr.tokens import OcrToken
+
+    letters = ["A", "A1", "A2", "b", "c", "D", "D1", "E", "E1", "e", "L", "L1"]
+    table = DimensionTable("mm", [TableRow(s, "", {"nom": 1.0}, y=300 + 20 * i)
+                                  for i, s in enumerate(letters)], (100, 300, 600, 560))
+    heading = [OcrToken("Figure 72. Recommended footprint", (100, 100, 500, 120))]
+    assert table_kind(table, True, heading) == "package"
+    # a pad-layout table under the same heading stays the land's
+    pads = DimensionTable("mm", [TableRow(s, "", {"nom": 1.0}) for s in ("A", "B", "C")],
+                          (100, 300, 600, 400))
+    assert table_kind(pads, True, heading) == "land"
