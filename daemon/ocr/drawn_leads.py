@@ -173,13 +173,12 @@ def _dots_joined(mask, gap: int):
     return mask | (before & after)
 
 
-def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
-                     threshold: int = 235, texts: Sequence[tuple] = ()) -> Optional[int]:
-    """The leads a side view draws across the spacing dimension whose text is at `box`,
-    its dimension line along `axis` (None: either way, if both agree), or None where no
-    such dimension with leads behind it is found. Thin grey lines of small renders count
-    (threshold 235). `texts`: the boxes of the page's other text, left out with the
-    spacing's own (dotted lines are joined, and a line of text must not become a lead)."""
+def _in_frames(measure, image, box, h: float, axis: Optional[str], threshold: int,
+               texts: Sequence[tuple]):
+    """`measure(mask, box, h)` of the spacing dimension at `box` in the frame where its
+    leads run along x (the page turned where the dimension line runs along x; both ways
+    where `axis` is None, and then both must agree), or None. The text boxes are blanked
+    and dotted lines joined first."""
     import numpy as np
 
     dark = np.asarray(image.convert("L")) < threshold
@@ -188,10 +187,20 @@ def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
         dark[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = False
     gap = max(2, int(round(h / 3)))
     frames = {"y": [False], "x": [True]}.get(axis, [False, True])
-    counts = {_count(_dots_joined(dark.T, gap), (box[1], box[0], box[3], box[2]), h)
-              if turned else _count(_dots_joined(dark, gap), box, h) for turned in frames}
-    counts.discard(None)
-    return next(iter(counts)) if len(counts) == 1 else None
+    found = {measure(_dots_joined(dark.T, gap), (box[1], box[0], box[3], box[2]), h)
+             if turned else measure(_dots_joined(dark, gap), box, h) for turned in frames}
+    found.discard(None)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def drawn_lead_count(image, box, h: float, axis: Optional[str] = None,
+                     threshold: int = 235, texts: Sequence[tuple] = ()) -> Optional[int]:
+    """The leads a side view draws across the spacing dimension whose text is at `box`,
+    its dimension line along `axis` (None: either way, if both agree), or None where no
+    such dimension with leads behind it is found. Thin grey lines of small renders count
+    (threshold 235). `texts`: the boxes of the page's other text, left out with the
+    spacing's own (dotted lines are joined, and a line of text must not become a lead)."""
+    return _in_frames(_count, image, box, h, axis, threshold, texts)
 
 
 def drawn_lead_width(image, box, h: float, axis: Optional[str] = None,
@@ -200,16 +209,4 @@ def drawn_lead_width(image, box, h: float, axis: Optional[str] = None,
     the drawn spacing between their middles (drawn to scale, 0.54 at 2.54 gives 0.21), or
     None where the two leads are not found or disagree. Drawings are seldom exactly to
     scale: the caller only tells apart printed sizes far from each other with it."""
-    import numpy as np
-
-    dark = np.asarray(image.convert("L")) < threshold
-    for text in [box, *texts]:
-        x0, y0, x1, y1 = (int(round(v)) for v in text)
-        dark[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = False
-    gap = max(2, int(round(h / 3)))
-    frames = {"y": [False], "x": [True]}.get(axis, [False, True])
-    ratios = {_width_ratio(_dots_joined(dark.T, gap), (box[1], box[0], box[3], box[2]), h)
-              if turned else _width_ratio(_dots_joined(dark, gap), box, h)
-              for turned in frames}
-    ratios.discard(None)
-    return next(iter(ratios)) if len(ratios) == 1 else None
+    return _in_frames(_width_ratio, image, box, h, axis, threshold, texts)
