@@ -284,14 +284,15 @@ def read_lead_row(item) -> Optional[Tuple[object, str]]:
     h = line_height(item.page.tokens)
     dims, tokens = page_sizes(item)
     leads = _leads(dims, tokens, h)
+    standard = _spacings(dims, tokens, h)
     if not leads:
         # a lead printed as a bare size: told by the width the drawing gives the leads
-        plain = _plain_lead(item, dims, _spacings(dims, tokens, h), h)
+        plain = _plain_lead(item, dims, standard, h)
         leads = [plain] if plain is not None else []
     if not leads or _prints_holes(dims, tokens) or _land_prints_holes(item) \
             or _names_a_leadless_package(tokens):
         return None
-    spacings = _spacings(dims, tokens, h) or _drawn_spacings(item, dims, h)
+    spacings = standard or _drawn_spacings(item, dims, h)
     if not spacings:
         return None
     lead = max(leads, key=lambda lead: lead.size)

@@ -153,6 +153,9 @@ PACKAGE_DESCRIPTIONS: Tuple[Tuple[str, Optional[str]], ...] = (
 # Letters that only occur in package tables / only in land-pattern tables.
 PACKAGE_ONLY = {"A", "A1", "A2", "b", "e", "E1", "D1", "L1", "c", "bp", "HE", "Lp"}
 LAND_ONLY = {"C1", "C2", "X", "X1", "X2", "Y", "Y1", "Y2", "Z", "W2", "T2", "GX"}
+# JEDEC's standoff (A1) and body thickness (A2): no land table holds one, whatever heading
+# is above it (reading.table_kind).
+PACKAGE_HEIGHT_LETTERS = frozenset({"A1", "A2"})
 
 
 def letters_side(symbols) -> Optional[str]:

@@ -40,6 +40,7 @@ from daemon.ocr.letters import (
     ONSEMI,
     ONSEMI_FAMILY,
     PACKAGE_DESCRIPTIONS,
+    PACKAGE_HEIGHT_LETTERS,
     ST_TO220,
     ST_TO220_MARKS,
     letters_side,
@@ -119,10 +120,6 @@ class ParseLog:
         """The notes, those asking the reviewer to check something first: a reading keeps
         only NOTES_MAX characters of them."""
         return sorted(self.notes, key=lambda n: "check" not in n)
-
-
-# JEDEC's standoff (A1) and body thickness (A2): letters only a package table holds.
-PACKAGE_HEIGHT_LETTERS = frozenset({"A1", "A2"})
 
 
 def table_kind(table: DimensionTable, land_page: bool,
