@@ -111,8 +111,10 @@ def page_unit(tokens: Sequence[OcrToken]) -> Optional[str]:
     """The unit a page's notes declare ("DIMENSIONS: MILLIMETERS", "in inches [mm]")."""
     text = squash(" ".join(t.text for t in tokens))
     if re.search(r"INCHES\[MILLIMETERS\]|INCH\[MM\]|UNITS?:INCH|UNITS?\(INCH(ES)?\)"
-                 r"|DIMENS[IO]{0,2}NS?ININCH(?:ES|(?!E))(?![\[(])", text):
-        return "inch"  # FTDI: "UNIT : INCH" under its table; Cypress: "DIMENSIONS IN INCHES"
+                 r"|DIMENS[IO]{0,2}NS?ININCH(?:ES|(?!E))(?!(?:AND|&)?[\[(])", text):
+        # FTDI: "UNIT : INCH" under its table; Cypress: "DIMENSIONS IN INCHES". Not "in
+        # inches and (millimeters)" (MDD's SMA): both are printed, the callouts read the mm.
+        return "inch"
     if re.search(r"单位[:：;；]?MM\b|"  # Chinese makers: "单位：mm" (unit: mm)
                  r"(DIMENSIONS?|CONTROLLINGDIMENSION|UNIT)S?[:]?(IN)?MILLIMETER|INMILLIMETERS"
                  r"|DIMENSIONS?:?(IN)?MM\b|UNITS?:MM|DIMENSIONSINMM|DIMENSIONS?\(MM\)|UNIT\(MM\)"

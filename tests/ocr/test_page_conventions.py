@@ -417,7 +417,9 @@ def test_unit_titles_as_makers_spell_them(text, unit):
 
 @pytest.mark.parametrize("text, unit", [
     ("单位：mm", "mm"), ("DIMENSINS IN INCHES MIN.", "inch"), ("DIMENSIONS IN INCHES", "inch"),
-    ("Dimensions in inches (millimeters)", None), ("DIMENSIONS IN INCHES [MM]", None)])
+    ("Dimensions in inches (millimeters)", None), ("DIMENSIONS IN INCHES [MM]", None),
+    # MDD's SMA: both printed, "0.177(4.50)"; the callouts read the millimetres
+    ("Dimensions in inches and (millimeters)", None), ("Dimensions in inches & [mm]", None)])
 def test_page_units(text, unit):
     from daemon.ocr.tables import page_unit
 
