@@ -104,8 +104,33 @@ def land_figure(figs: Sequence[Figure], heads: Sequence[OcrToken], h: float,
             near = gap <= 4 * h or (y0 >= bottom and gap <= FAR_GAP_LINES * h
                                     and not _text_between(tokens, head, fig.box, h))
             if near and (best is None or gap < best[0]):
-                best = (gap, fig)
-    return None if best is None else _with_sibling_pads(best[1], figs, h)
+                best = (gap, fig, head)
+    if best is None:
+        return None
+    return _with_sibling_pads(_with_pieces_under(best[1], best[2], figs, h), figs, h)
+
+
+def _with_pieces_under(fig: Figure, head: OcrToken, figs: Sequence[Figure], h: float
+                       ) -> Figure:
+    """`fig` joined with the smaller figures that touch it (within a line) and sit under the
+    same heading, overlapping it sideways: a land pattern whose pads are not joined by ink
+    (Coilcraft's two grey pads, only one reached by a dimension line) is one figure."""
+    x0, y0, x1, y1 = fig.box
+    if y0 < head.box[1]:
+        return fig  # a caption under its figure: what else is above it is not known
+    joined = [fig]
+    for other in figs:
+        a0, b0, a1, b1 = other.box
+        if other is fig or other.cells > fig.cells or b0 < head.box[1] \
+                or min(a1 - a0, b1 - b0) < 1.5 * h:  # a rule is no pad
+            continue
+        under = min(a1, head.box[2]) > max(a0, head.box[0])
+        touching = max(a0 - x1, x0 - a1, b0 - y1, y0 - b1) <= h
+        if under and touching:
+            joined.append(other)
+    if len(joined) == 1:
+        return fig
+    return _joined(joined)
 
 
 FAR_GAP_LINES = 10
@@ -141,9 +166,14 @@ def _with_sibling_pads(fig: Figure, figs: Sequence[Figure], h: float) -> Figure:
             joined.append(other)
     if len(joined) == 1:
         return fig
-    box = (min(f.box[0] for f in joined), min(f.box[1] for f in joined),
-           max(f.box[2] for f in joined), max(f.box[3] for f in joined))
-    return Figure(box, sum(f.cells for f in joined), [t for f in joined for t in f.tokens])
+    return _joined(joined)
+
+
+def _joined(parts: Sequence[Figure]) -> Figure:
+    """One figure of `parts`: their boxes' union, their ink and text."""
+    box = (min(f.box[0] for f in parts), min(f.box[1] for f in parts),
+           max(f.box[2] for f in parts), max(f.box[3] for f in parts))
+    return Figure(box, sum(f.cells for f in parts), [t for f in parts for t in f.tokens])
 
 
 def label_region(fig: Figure, h: float, lines: float = 3.0) -> Tuple[float, float, float, float]:

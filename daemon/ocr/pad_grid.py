@@ -100,14 +100,17 @@ def _two_value_readings(a: float, b: float, classic: bool = False) -> List[Axis]
 
 def solve_axis(values: Sequence[float], body: Optional[float],
                drawn_ratio: Optional[float] = None, drawn_count: Optional[int] = None,
-               over_a_pad: Sequence[float] = ()) -> Optional[Axis]:
+               over_a_pad: Sequence[float] = (),
+               drawn_mm: Optional[Tuple[float, float]] = None) -> Optional[Axis]:
     """One axis of the grid from the numbers printed along it (see the module docstring).
     `drawn_ratio` (pad over centres, in the drawing's pixels) and `drawn_count` (pads the
     figure draws along the axis), where the figure's pads were measured, choose between
     readings the numbers alone leave open and refuse one the drawing contradicts.
     `over_a_pad`: the values whose text sits within one drawn pad's extent along the axis
     (a pad's own size is written over it; a gap, a span or the centres between pads), so
-    the readings that make one of them the pad go first."""
+    the readings that make one of them the pad go first. `drawn_mm`: the drawn pad and
+    centres in mm at the scale of the other axis (solved from its printed sizes), which
+    settles readings whose proportions alone tie."""
     vals = sorted({round(v, 4) for v in values if v > 0})
     if drawn_count is not None and drawn_count > 2:
         return _solve_row(vals, drawn_count, drawn_ratio)
@@ -140,12 +143,29 @@ def solve_axis(values: Sequence[float], body: Optional[float],
         # (a number over a pad may also be another view's, Jauch's: then as before)
         padded = [r for r in readings if any(_close(r.pad, v) for v in over_a_pad)]
         return (_closest(padded, drawn_ratio) if padded else None) or _closest(
-            readings, drawn_ratio)
+            readings, drawn_ratio) or _to_scale(readings, drawn_mm)
     # No drawing to go by: pad and centres, or pad and gap either way round, where the
     # body leaves only one (the spans are what a crystal page's pads fit under).
     classic = _two_value_readings(*vals, classic=True)
     plausible = [r for r in classic if (body is None or r.centre + r.pad <= body + 1.0)]
     return plausible[0] if len(plausible) == 1 else None
+
+
+SCALE_TOLERANCE = 0.12  # relative: a pad's pixels against its printed size, both axes
+
+
+def _to_scale(readings: Sequence[Axis], drawn_mm: Optional[Tuple[float, float]]
+              ) -> Optional[Axis]:
+    """The one reading whose pad and centres are the drawn ones at the other axis's scale
+    (Coilcraft's 0.98 pads at 2.37 centres, drawn 28 and 72 px at 30 px/mm, not 0.695 pads
+    at 1.675 whose proportions are the same), or None."""
+    if drawn_mm is None:
+        return None
+    pad, centre = drawn_mm
+    fits = [r for r in readings if r.centre
+            and abs(r.pad - pad) <= SCALE_TOLERANCE * r.pad
+            and abs(r.centre - centre) <= SCALE_TOLERANCE * r.centre]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _solve_row(vals: Sequence[float], count: int, ratio: Optional[float]) -> Optional[Axis]:
@@ -253,9 +273,11 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
     # land pattern: QRE1113GR's 3.60/3.20) count where that other figure is the nearest.
     beside = [d for d in neighbours
               if land_figs and nearest_figure(d.box, figs) not in land_figs]
-    sizes = [d for d in list(dims) + beside if d.axis in ("x", "y") and "." in d.value.text
+    every = list(dims) + beside
+    sizes = [d for d in every if d.axis in ("x", "y") and "." in d.value.text
              and not d.value.diameter and 0.8 <= d.value.value <= 15
-             and (not centre_inside(d.box, land_box) or any(d is b for b in beside))]
+             and (not centre_inside(d.box, land_box) or any(d is b for b in beside))
+             and not _table_cell(d, every)]
     views = [f for f in figs if not box_inside(f.box, land_box)]
     if views:
         by_view: Dict[int, list] = {}
@@ -286,6 +308,26 @@ def body_values(dims, land_box, figs: Sequence = (), neighbours: Sequence = ()
         if vals:
             out[axis] = max(vals, key=lambda v: v.value)
     return out
+
+
+TABLE_ROW_SIZES = 4  # this many sizes on one line, in two lines or more, make a table
+
+
+def _table_cell(dim, dims) -> bool:
+    """`dim` is a table's cell (Coilcraft's current ratings, "11.0" over "9.1" read as a
+    limit pair), no body: a row of TABLE_ROW_SIZES sizes or more on its line, and another
+    such row above or below with a size in its column. Views side by side print their
+    sizes on one line too, but not in columns of full rows."""
+    def line(d):
+        cy = (d.box[1] + d.box[3]) / 2
+        return [e for e in dims if e.box[1] <= cy <= e.box[3]]
+
+    row = line(dim)
+    if len(row) < TABLE_ROW_SIZES:
+        return False
+    column = [d for d in dims if d not in row and min(d.box[2], dim.box[2])
+              > max(d.box[0], dim.box[0])]
+    return any(len(line(d)) >= TABLE_ROW_SIZES for d in column)
 
 
 def side_view_height(dims, land_box, figs: Sequence, body: Dict[str, PrintedValue]
@@ -506,6 +548,19 @@ def _read_full_grid(item, fig: "LandFigure"):
                     over_a_pad=_over_a_pad(dims, region, drawn, "x"))
     ay = solve_axis(per_axis["y"], body.get("y"), *_drawn(drawn, "y"),
                     over_a_pad=_over_a_pad(dims, region, drawn, "y"))
+    if drawn is not None and (ax is None) != (ay is None):
+        # one axis solved: its printed pad over its drawn pixels is the drawing's scale
+        # (a land figure is drawn alike both ways), which the other's readings must fit
+        done, todo = ("x", "y") if ay is None else ("y", "x")
+        solved = ax if ay is None else ay
+        px_per_mm = (drawn.pad_x if done == "x" else drawn.pad_y) / solved.pad
+        pad_px = drawn.pad_x if todo == "x" else drawn.pad_y
+        centre_px = drawn.centre_x if todo == "x" else drawn.centre_y
+        if centre_px:
+            again = solve_axis(per_axis[todo], body.get(todo), *_drawn(drawn, todo),
+                               over_a_pad=_over_a_pad(dims, region, drawn, todo),
+                               drawn_mm=(pad_px / px_per_mm, centre_px / px_per_mm))
+            ax, ay = (ax, again) if todo == "y" else (again, ay)
     if drawn is not None and drawn.square() and (ax is None) != (ay is None):
         # Pads drawn round or square are as long as they are wide: the size printed
         # across one axis (a diameter, usually) is the other's too.
