@@ -16,7 +16,11 @@ QUALIFIERS = ("BSC", "REF", "TYP", "MAX", "MIN", "NOM")
 _DIAMETER = "ØøΦφ⌀Ф"
 _TRANSLATE = str.maketrans({"×": "x", "Х": "X", "х": "x", "，": ",", "－": "-", "–": "-",
                             "—": "-", "〜": "~", "～": "~", "（": "(", "）": ")", "［": "[",
-                            "］": "]", "。": ".", "·": "."})
+                            "］": "]", "。": ".", "·": ".",
+                            # Greek letters OCR puts for Latin ones of the same shape
+                            # (JSMICRO's "1.30Mαx"); never μ, a micrometre's mark
+                            "α": "a", "Α": "A", "Β": "B", "Ε": "E", "Μ": "M", "Ν": "N",
+                            "Ι": "I", "Ο": "O", "ο": "o", "Ρ": "P", "Τ": "T", "Χ": "X"})
 
 _NUM = r"(?:\d+\.\d+|\d*\.\d+|\d+)"
 _LEFT = r"(?<![\d.A-QS-WYZa-wyz])"  # not glued to digits or words (R, X allowed)
