@@ -129,16 +129,28 @@ def letter_a_height(table: DimensionTable, unit: str, family, found
                      ) -> Optional[PrintedValue]:
     """The row lettered A as the seated height, where no size was placed as it (a maker's
     own letters keep JEDEC's A for the height: Richtek's A 0.889-1.295), the body placed
-    from the other rows, A not among them and its range within the family's heights."""
+    from the other rows, A not among them and its range within the family's heights; else
+    the table's one row printed as a bare maximum within those heights."""
     from daemon.ocr.package_callouts import HEIGHT_RANGE
 
-    row = next((r for r in table.rows if r.symbol == "A"), None)
-    value = row_value(row, table, unit) if row is not None else None
-    if value is None or any(value is v or value.text == v.text for v in found.values()):
-        return None
     low, high = HEIGHT_RANGE.get(family or "", (0.0, 0.0))
-    top = value.hi if value.hi is not None else value.value
-    return value if low <= top <= high else None
+
+    def height(row) -> Optional[PrintedValue]:
+        value = row_value(row, table, unit)
+        if value is None or any(value is v or value.text == v.text for v in found.values()):
+            return None
+        top = value.hi if value.hi is not None else value.value
+        return value if low <= top <= high else None
+
+    row = next((r for r in table.rows if r.symbol == "A"), None)
+    if row is not None and height(row) is not None:
+        return height(row)
+    # No A, or A placed as another size: the one row printed as a bare maximum within the
+    # family's heights (JSMICRO's "C 1.30 Max", its A the body width); a seated height is
+    # printed so, a body size not.
+    maxima = [v for v in (height(r) for r in table.rows
+                          if set(row_values(r, table, unit)) == {"max"}) if v is not None]
+    return maxima[0] if len(maxima) == 1 else None
 
 
 def row_value(row: TableRow, table: DimensionTable, unit: str) -> Optional[PrintedValue]:
@@ -148,8 +160,10 @@ def row_value(row: TableRow, table: DimensionTable, unit: str) -> Optional[Print
         return None
     lo, hi = min(values.values()), max(values.values())
     nominal = values.get("nom", round((lo + hi) / 2, 4))
+    # a bare limit ("C 1.30 Max") is a limit, not a nominal
+    alone = {"max": "MAX", "min": "MIN"}.get(next(iter(values))) if len(values) == 1 else None
     return PrintedValue(nominal, lo if hi > lo else None, hi if hi > lo else None,
-                        text=f"{row.symbol} {lo:g}-{hi:g}")
+                        text=f"{row.symbol} {lo:g}-{hi:g}", qualifier=alone)
 
 
 def row_dims(table: DimensionTable, unit: str) -> list:

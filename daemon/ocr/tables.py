@@ -8,7 +8,7 @@ chosen unit group. BSC / REF / TYP values (often centred across the group) are n
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence
 
 from daemon.ocr.layout import line_height, row_y, rows, squash
@@ -216,11 +216,72 @@ def find_tables(tokens: Sequence[OcrToken], default_unit: Optional[str] = None
         if not value_column and (len(cols) < 2 or not (
                 {"min", "max"} <= kinds or {"min", "nom"} <= kinds)):
             continue
+        halves = _side_by_side(cols, all_rows, index, h, default_unit)
+        if halves:
+            # one table printed as two halves side by side: each half read on its own,
+            # the rows of both one table (its letters say together what it measures)
+            parts = []
+            for lo, hi, half_cols in halves:
+                half_rows = [[t for t in r if lo <= t.cx < hi] for r in all_rows]
+                kept = [k for k, r in enumerate(half_rows) if r]
+                if index not in kept:
+                    continue
+                table, last = _parse_table([half_rows[k] for k in kept], kept.index(index),
+                                           half_cols, h, tokens, default_unit)
+                if table is not None:
+                    parts.append(table)
+                    used_until = max(used_until, kept[last])
+            if parts:
+                tables.append(_joined_halves(parts))
+            continue
         table, last = _parse_table(all_rows, index, cols, h, tokens, default_unit)
         if table is not None:
             tables.append(table)
             used_until = last
     return tables
+
+
+def _joined_halves(parts: List[DimensionTable]) -> DimensionTable:
+    """The halves of one side-by-side table as one table."""
+    box = (min(t.box[0] for t in parts), min(t.box[1] for t in parts),
+           max(t.box[2] for t in parts), max(t.box[3] for t in parts))
+    return replace(parts[0], rows=[r for t in parts for r in t.rows], box=box,
+                   unlabelled=[r for t in parts for r in t.unlabelled])
+
+
+def _side_by_side(cols: List[Column], all_rows, index: int, h: float,
+                  default_unit: Optional[str]):
+    """[(x from, x to, columns)] for a header that repeats its columns in one unit (JSMICRO's
+    "Symbol Min Max | Symbol Min Max", millimetres both): two halves of one table, each with
+    its own letters left of its columns; [] for anything else (a millimetre group beside an
+    inch group is one table in two units)."""
+    kinds = [c.kind for c in sorted(cols, key=lambda c: c.x)]
+    n = len(kinds) // 2
+    if n < 2 or len(kinds) != 2 * n or kinds[:n] != kinds[n:]:
+        return []
+    ordered = sorted(cols, key=lambda c: c.x)
+    first, second = ordered[:n], ordered[n:]
+    header_y = row_y(all_rows[index])
+    above = [t for r in all_rows[max(0, index - 3):index] for t in r
+             if header_y - row_y(r) < 4 * h]
+    titled = [Column(c.kind, c.x, c.x0, c.x1, c.unit) for c in ordered]
+    _assign_units(titled, above, default_unit)
+    units = {c.unit for c in titled}
+    if len(units) != 1:
+        return []
+    split = first[-1].x1 + 0.5 * h
+    if second[0].x0 - split < 1.5 * h:
+        return []  # no room between the halves for the second half's letters
+    # the second half's own letters stand between the halves, a row each (an inch group
+    # whose title OCR lost has none there)
+    letters = [t for r in all_rows[index + 1:index + 12] for t in r
+               if split <= t.cx < second[0].x0 and _LETTER.match(t.text.strip())]
+    if len(letters) < 2:
+        return []
+    return [(float("-inf"), split, first), (split, float("inf"), second)]
+
+
+_LETTER = re.compile(r"^[A-Za-z][A-Za-z0-9]?$")  # a dimension's letter: C, C1, b, L1
 
 
 def _typical_per_unit(cols: List[Column], all_rows, index: int, h: float) -> bool:

@@ -233,6 +233,8 @@ CLASS_PAGES = {
                                     "by the drawing's OCR; e's limits hold the pitch",
     "t106_SPL06-007_Goertek_LGA-8": "no land pattern: the bottom view's pad grid; the body "
                                     "stated in words",
+    "t54_JSM2302A_JSMICRO_SOT-23": "a table in two halves side by side; the seated height "
+                                   "a bare maximum ('C 1.30 Max'), its A the body",
     "t116_XFL4020_Coilcraft_inductor_4x4": "grey pads no ink joins; pad and centres at the "
                                            "other axis's drawn scale; a table is no body",
 }

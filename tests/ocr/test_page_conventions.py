@@ -70,6 +70,17 @@ def test_thin_font_max_read_as_mox():
     assert v.qualifier == "MAX"
 
 
+@pytest.mark.parametrize("text, value, qualifier, multiplier", [
+    ("1.30Mαx", 1.3, "MAX", None),  # JSMICRO's SOT-23 height, the a read as Greek alpha
+    ("0.10ΜΙΝ", 0.1, "MIN", None),  # Greek capitals for Latin ones of the same shape
+    ("4Χ0.5", 0.5, None, 4),
+    ("0.5μm", 0.5, None, None),  # a micro sign stays what it is
+])
+def test_greek_look_alikes_read_as_latin(text, value, qualifier, multiplier):
+    (v,) = parse_values(text)
+    assert (v.value, v.qualifier, v.multiplier) == (value, qualifier, multiplier)
+
+
 def test_ocr_minus_tolerance_is_no_range():
     """Toshiba's "0.15 -0.023" read as "0.15-8.023": no limit pair spans 50x its minimum."""
     assert all(not v.is_range for v in parse_values("0.15-8.023"))
@@ -556,6 +567,58 @@ def test_a_table_with_no_width_across_the_rows_has_maker_letters():
                             {"body_width": PrintedValue(1.092, 0.889, 1.295,
                                                         text="A 0.889-1.295")}) is None
     assert letter_a_height(richtek, "mm", "dip", body) is None  # no DIP is 1.3 mm high
+
+
+def test_a_bare_maximum_row_is_the_height_where_a_is_another_size():
+    """JSMICRO's SOT-23: A 1.15-1.50 is the body across (placed from the drawing), and the
+    seated height is the second half's "C 1.30 Max": the one row printed as a bare maximum
+    within SOT-23 heights (M 0.20 is no height), kept as a maximum."""
+    from daemon.ocr.maker_letters import letter_a_height
+
+    jsmicro = _table([("L", {"min": 2.2, "max": 2.7}), ("A", {"min": 1.15, "max": 1.5}),
+                      ("B", {"min": 2.7, "max": 3.1}), ("C", {"max": 1.3}),
+                      ("C1", {"min": 0.9, "max": 1.2}), ("M", {"max": 0.2})])
+    body = {"body_width": PrintedValue(1.325, 1.15, 1.5, text="A 1.15-1.5")}
+    height = letter_a_height(jsmicro, "mm", "sot23", body)
+    assert (height.value, height.qualifier) == (1.3, "MAX")
+    two_maxima = _table([("A", {"min": 1.15, "max": 1.5}), ("C", {"max": 1.3}),
+                         ("K", {"max": 1.1})])
+    assert letter_a_height(two_maxima, "mm", "sot23", body) is None  # which one: unknown
+
+
+def test_a_table_printed_in_two_halves_side_by_side_is_one_table():
+    """"Symbol Min Max | Symbol Min Max", millimetres both (JSMICRO): each half's letters
+    with its own values, all in one table."""
+    h = 20
+    toks = [tok("Dimensions In Millimeters", 100, 0, 200), tok("Dimensions In Millimeters",
+                                                               460, 0, 200),
+            tok("Symbol", 20, 30, 60), tok("Min", 120, 30, 40), tok("Max", 240, 30, 40),
+            tok("Symbol", 380, 30, 60), tok("Min", 480, 30, 40), tok("Max", 600, 30, 40)]
+    left = [("L", "2.2", "2.7"), ("A", "1.15", "1.50"), ("B", "2.70", "3.10")]
+    right = [("C", None, "1.30"), ("C1", "0.90", "1.20"), ("c", "0.05", "0.20")]
+    for k, ((a, a0, a1), (b, b0, b1)) in enumerate(zip(left, right)):
+        y = 60 + k * (h + 8)
+        toks += [tok(a, 40, y, 15), tok(a0, 120, y, 40), tok(a1, 240, y, 40), tok(b, 400, y, 25),
+                 tok(b1, 600, y, 40)] + ([tok(b0, 480, y, 40)] if b0 else [])
+    (table,) = find_tables(toks, "mm")
+    rows = {r.symbol: r.values for r in table.rows}
+    assert rows["A"] == {"min": 1.15, "max": 1.5} and rows["C"] == {"max": 1.3}
+    assert rows["C1"] == {"min": 0.9, "max": 1.2} and len(rows) == 6
+
+
+def test_a_second_unit_group_with_no_letters_of_its_own_is_no_second_half():
+    """JCET's mm | inch table, its "Dimensions In Inches" title lost: no letters stand
+    between the groups, so the second is the same rows in the other unit, not a half."""
+    h = 20
+    toks = [tok("Dimensions In Millimeters", 100, 0, 200),
+            tok("Symbol", 20, 30, 60), tok("Min", 120, 30, 40), tok("Max", 240, 30, 40),
+            tok("Min", 340, 30, 40), tok("Max", 460, 30, 40)]
+    for k, (a, v) in enumerate([("A", ("0.900", "1.150", "0.035", "0.045")),
+                                ("D", ("2.800", "3.000", "0.110", "0.118"))]):
+        y = 60 + k * (h + 8)
+        toks += [tok(a, 40, y, 15)] + [tok(t, x, y, 45) for t, x in zip(v, (120, 240, 340, 460))]
+    tables = find_tables(toks, "mm")
+    assert len(tables) == 1 and {r.symbol for r in tables[0].rows} == {"A", "D"}
 
 
 def test_inch_outline_sizes_stay_in_inches():
