@@ -143,8 +143,9 @@ def letter_a_height(table: DimensionTable, unit: str, family, found
         return value if low <= top <= high else None
 
     row = next((r for r in table.rows if r.symbol == "A"), None)
-    if row is not None and height(row) is not None:
-        return height(row)
+    lettered = height(row) if row is not None else None
+    if lettered is not None:
+        return lettered
     # No A, or A placed as another size: the one row printed as a bare maximum within the
     # family's heights (JSMICRO's "C 1.30 Max", its A the body width); a seated height is
     # printed so, a body size not.

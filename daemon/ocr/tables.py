@@ -255,15 +255,13 @@ def _side_by_side(cols: List[Column], all_rows, index: int, h: float,
     "Symbol Min Max | Symbol Min Max", millimetres both): two halves of one table, each with
     its own letters left of its columns; [] for anything else (a millimetre group beside an
     inch group is one table in two units)."""
-    kinds = [c.kind for c in sorted(cols, key=lambda c: c.x)]
+    ordered = sorted(cols, key=lambda c: c.x)
+    kinds = [c.kind for c in ordered]
     n = len(kinds) // 2
     if n < 2 or len(kinds) != 2 * n or kinds[:n] != kinds[n:]:
         return []
-    ordered = sorted(cols, key=lambda c: c.x)
     first, second = ordered[:n], ordered[n:]
-    header_y = row_y(all_rows[index])
-    above = [t for r in all_rows[max(0, index - 3):index] for t in r
-             if header_y - row_y(r) < 4 * h]
+    above = _lines_above(all_rows, index, h)
     titled = [Column(c.kind, c.x, c.x0, c.x1, c.unit) for c in ordered]
     _assign_units(titled, above, default_unit)
     units = {c.unit for c in titled}
@@ -284,15 +282,21 @@ def _side_by_side(cols: List[Column], all_rows, index: int, h: float,
 _LETTER = re.compile(r"^[A-Za-z][A-Za-z0-9]?$")  # a dimension's letter: C, C1, b, L1
 
 
+def _lines_above(all_rows, index: int, h: float) -> List[OcrToken]:
+    """The text of the (up to three) lines within four line heights over row `index`: where
+    a header's unit titles stand."""
+    header_y = row_y(all_rows[index])
+    return [t for r in all_rows[max(0, index - 3):index] for t in r
+            if header_y - row_y(r) < 4 * h]
+
+
 def _typical_per_unit(cols: List[Column], all_rows, index: int, h: float) -> bool:
     """A header of one Typ. column under each unit title ("Unit (mm)" over "Typ.", "Unit
     (inch)" over "Typ.": Taiwan Semiconductor's pad layout tables): a table of nominal
     values, one column a unit."""
     if len(cols) < 2 or {c.kind for c in cols} != {"nom"}:
         return False
-    header_y = row_y(all_rows[index])
-    above = [t for r in all_rows[max(0, index - 3):index] for t in r
-             if header_y - row_y(r) < 4 * h]
+    above = _lines_above(all_rows, index, h)
     titled = [Column(c.kind, c.x, c.x0, c.x1, c.unit) for c in cols]
     _assign_units(titled, above, None)
     units = [c.unit for c in titled]
@@ -317,8 +321,7 @@ def _assign_units(cols: List[Column], above: Sequence[OcrToken], fallback: Optio
 def _parse_table(all_rows, header_index, cols, h, tokens, default_unit):
     header = all_rows[header_index]
     header_y = row_y(header)
-    above = [t for r in all_rows[max(0, header_index - 3):header_index] for t in r
-             if header_y - row_y(r) < 4 * h]
+    above = _lines_above(all_rows, header_index, h)
     above += [t for t in header if not column_word(t.text) or unit_of(t.text)]
     _assign_units(cols, above, default_unit)
     units = [c.unit for c in cols if c.unit]
